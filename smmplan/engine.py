@@ -1,0 +1,402 @@
+"""Check one plan: file -> loader -> model -> rules -> findings.
+
+The core of smmplan. It imports neither the CLI nor any reporter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from smmplan import formulas, loader
+from smmplan.config import Settings
+from smmplan.findings import Finding, Problem, format_where
+from smmplan.formulas import Formula
+from smmplan.planner import Rebalance, rebalance
+from smmplan.rules import family_modules, registry
+
+
+@dataclass(slots=True)
+class PostInfo:
+    """A valid post as the rules see it."""
+
+    index: int  # position in the file's `posts` list
+    post: Any  # model.Post
+    category: str | None  # formula category, None when the type is unknown
+    counted: bool  # counts in the mix (known type, not cancelled)
+    week: int  # 0-based week of the plan
+
+
+@dataclass(slots=True)
+class MixRow:
+    category: str
+    count: int
+    share: float
+    target: float
+    low: int
+    high: int
+    ok: bool
+
+
+@dataclass
+class Context:
+    """What every rule family reads."""
+
+    path: str
+    doc: loader.Document
+    plan: Any  # model.Plan
+    formula: Formula | None
+    tolerance: Fraction
+    settings: Settings
+    posts: list[PostInfo]
+    start: dt.date | None
+
+    @property
+    def counted(self) -> list[PostInfo]:
+        return [p for p in self.posts if p.counted]
+
+    def counts(self, posts: list[PostInfo] | None = None) -> tuple[int, ...]:
+        if self.formula is None:
+            return ()
+        tally: dict[str, int] = defaultdict(int)
+        for p in self.counted if posts is None else posts:
+            if p.counted:
+                tally[p.category] += 1
+        return tuple(tally[c] for c in self.formula.categories)
+
+    def weeks(self) -> dict[int, list[PostInfo]]:
+        out: dict[int, list[PostInfo]] = defaultdict(list)
+        for p in self.counted:
+            out[p.week].append(p)
+        return dict(sorted(out.items()))
+
+    def week_start(self, week: int) -> dt.date | None:
+        return self.start + dt.timedelta(days=7 * week) if self.start else None
+
+    def line(self, where: tuple) -> int | None:
+        return self.doc.locate(where)[0]
+
+
+@dataclass
+class PlanResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    doc: loader.Document | None = None
+    plan: Any = None
+    formula: Formula | None = None
+    tolerance: Fraction = Fraction(5, 100)
+    mix: list[MixRow] = field(default_factory=list)
+    rebalance: Rebalance | None = None
+    examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
+    sections: dict[str, Any] = field(default_factory=dict)
+    post_count: int = 0
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+    def move_lines(self) -> list[list[int]]:
+        """For each retype move, the lines of the posts to retype (distinct)."""
+        used: dict[str, int] = {}
+        out = []
+        for m in self.rebalance.moves if self.rebalance else ():
+            start = used.get(m.source, 0)
+            used[m.source] = start + m.count
+            out.append(self.examples.get(m.source, [])[start : start + m.count])
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "brand": getattr(self.plan, "brand", None),
+            "posts": self.post_count,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "formula": self.formula.name if self.formula else None,
+            "tolerance": float(self.tolerance * 100),
+            "mix": {
+                r.category: {"count": r.count, "share": round(r.share, 4), "target": round(r.target, 4), "ok": r.ok}
+                for r in self.mix
+            },
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+        if self.rebalance is not None and self.rebalance.needed:
+            out["rebalance"] = {
+                "retype": [
+                    {"from": m.source, "to": m.target, "count": m.count, "lines": lines}
+                    for m, lines in zip(self.rebalance.moves, self.move_lines())
+                ],
+                "add": dict(self.rebalance.adds),
+            }
+        out.update(self.sections)
+        return out
+
+
+# --- validation ---------------------------------------------------------------
+
+_LIST_FIELDS = ("posts", "goals", "tactics")
+
+
+def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
+    """Validate with pydantic, collecting every problem; invalid posts, goals
+    and settings are set aside so the rest of the plan is still checked."""
+    from pydantic import ValidationError
+
+    from smmplan.model import Plan
+
+    data = doc.data
+    problems: list[Problem] = []
+    seen: set[tuple] = set()
+    for _ in range(4):
+        try:
+            return Plan.model_validate(data), problems
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        for err in errors:
+            loc = tuple(err["loc"])
+            if loc + (err["type"],) not in seen:
+                seen.add(loc + (err["type"],))
+                problems.append(_problem_from_error(err, loc, doc))
+        data = _prune(data, errors)
+    return None, problems
+
+
+def _prune(data: dict, errors: list[dict]) -> dict:
+    data = dict(data)
+    drop: dict[str, set[int]] = defaultdict(set)
+    for err in errors:
+        loc = err["loc"]
+        if not loc:
+            continue
+        top = loc[0]
+        if err["type"] == "extra_forbidden":
+            _drop_key(data, loc)
+        elif top in _LIST_FIELDS and len(loc) > 1 and isinstance(loc[1], int):
+            drop[top].add(loc[1])
+        else:
+            data.pop(top, None)
+    for key, idx in drop.items():
+        if isinstance(data.get(key), list):
+            data[key] = [x for i, x in enumerate(data[key]) if i not in idx]
+    return data
+
+
+def _drop_key(data: dict, loc: tuple) -> None:
+    """Remove an unknown key, copying the containers along its path."""
+    node: Any = data
+    for step in loc[:-1]:
+        try:
+            child = node[step]
+        except (KeyError, IndexError, TypeError):
+            return
+        copy = dict(child) if isinstance(child, dict) else list(child) if isinstance(child, list) else child
+        node[step] = copy
+        node = copy
+    if isinstance(node, dict):
+        node.pop(loc[-1], None)
+
+
+def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
+    from smmplan.model import known_keys
+
+    where = format_where(loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        keys = known_keys(loc)
+        near = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
+        hint = f" Did you mean `{near[0]}`?" if near else ""
+        return Problem(
+            "PLAN005",
+            f"Unknown key `{key}` in {_owner_phrase(loc)}.{hint}",
+            loc, at_key=True,
+            fix=f"Use `{near[0]}`." if near else f"Known keys here: {', '.join(keys)}.",
+        )
+    if kind == "missing":
+        return Problem(
+            "PLAN006",
+            f"`{where}` is missing: every {_owner(loc)} needs `{loc[-1]}`.",
+            loc,
+            fix=f"Add `{loc[-1]}:` here.",
+        )
+    value = err.get("input")
+    shown = value if isinstance(value, str) else None
+    msg = err["msg"]
+    hint = _value_hint(loc[-1] if loc else "")
+    found = f" is `{shown}`" if shown is not None else ""
+    return Problem(
+        "PLAN006",
+        f"`{where}`{found}: {msg[0].lower() + msg[1:]}.",
+        loc,
+        fix=hint,
+    )
+
+
+def _owner_phrase(loc: tuple) -> str:
+    owner = _owner(loc)
+    return "the plan's top level" if owner == "plan" else f"a {owner}"
+
+
+def _owner(loc: tuple) -> str:
+    names = [s for s in loc[:-1] if isinstance(s, str)]
+    return {"posts": "post", "goals": "goal", "kpis": "KPI", "tactics": "tactic", "client": "client"}.get(
+        names[-1] if names else "", "plan"
+    )
+
+
+def _value_hint(key: Any) -> str | None:
+    return {
+        "date": "Write the date as YYYY-MM-DD, e.g. 2026-12-01.",
+        "start": "Write the date as YYYY-MM-DD, e.g. 2026-12-01.",
+        "approved_on": "Write the date as YYYY-MM-DD.",
+        "as_of": "Write the date as YYYY-MM-DD.",
+        "time": "Write the time as HH:MM, e.g. 10:30.",
+        "weeks": "Write a whole number of weeks, e.g. 4.",
+        "tolerance": "Write a number of percentage points, e.g. 5.",
+        "sponsored": "Write yes or no.",
+    }.get(key, "Fix the value as the message says.")
+
+
+# --- the run ------------------------------------------------------------------
+
+
+def check_bytes(data: bytes, path: str, settings: Settings | None = None) -> PlanResult:
+    """Check one plan file's bytes. Never raises for bad input."""
+    settings = settings or Settings()
+    doc = loader.load(data, max_bytes=settings.max_file_size)
+    result = PlanResult(path=path, doc=doc)
+    problems: list[Problem] = [
+        Problem(p.code, p.message, line=p.line, column=p.column, fix=p.fix) for p in doc.problems
+    ]
+    if not doc.fatal:
+        plan, more = _validate(doc)
+        problems += more
+        if plan is not None:
+            ctx = _context(path, doc, plan, settings, problems)
+            result.plan, result.formula, result.tolerance = plan, ctx.formula, ctx.tolerance
+            _run_families(ctx, problems, result)
+            _mix_summary(ctx, result)
+    result.findings = _to_findings(problems, doc, path, settings)
+    return result
+
+
+def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, problems: list[Problem]) -> Context:
+    from smmplan.model import canonical_status
+
+    spec = plan.formula if plan.formula is not None else settings.formula
+    try:
+        formula: Formula | None = formulas.resolve(spec)
+    except formulas.FormulaError as exc:
+        formula = None
+        problems.append(Problem("PLAN008", str(exc), ("formula",), fix="Use a preset from `smmplan formulas`, "
+                                "or percents that add up to 100."))
+    tol_raw = plan.tolerance if plan.tolerance is not None else settings.tolerance
+    tolerance = Fraction(str(tol_raw if tol_raw is not None else 5)) / 100
+    dates = [p.date for p in plan.posts]
+    start = plan.start or (min(dates) if dates else None)
+    infos = []
+    for i, post in enumerate(plan.posts):
+        category = None
+        if formula is not None:
+            category = formulas.canonical_type(post.type, formula)
+            if category is None:
+                near = formulas.suggest_type(post.type, formula)
+                hint = f" Did you mean `{near}`?" if near else ""
+                problems.append(Problem(
+                    "PLAN007",
+                    f"Post type `{post.type}` is not a category of the {formula.name} formula.{hint}",
+                    ("posts", i, "type"),
+                    fix=f"Use one of: {', '.join(formula.categories)}.",
+                ))
+        status = canonical_status(post.status)
+        counted = category is not None and status != "cancelled"
+        week = (post.date - start).days // 7 if start else 0
+        infos.append(PostInfo(i, post, category, counted, week))
+    return Context(path, doc, plan, formula, tolerance, settings, infos, start)
+
+
+def _run_families(ctx: Context, problems: list[Problem], result: PlanResult) -> None:
+    for mod in family_modules():
+        name = mod.__name__.rsplit(".", 1)[-1]
+        check = getattr(mod, "check", None)
+        try:
+            if check is not None:
+                problems.extend(check(ctx))
+            summarize = getattr(mod, "summarize", None)
+            if summarize is not None:
+                data = summarize(ctx)
+                if data:
+                    result.sections.update(data)
+        except Exception as exc:  # a crashing rule must not hide the others
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(Problem(
+                "SMM001",
+                f"The {name} rules crashed on this plan ({type(exc).__name__}: {exc} at "
+                f"{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}); their findings are missing.",
+                fix="This is a bug in smmplan: please report it with the plan attached.",
+            ))
+
+
+def _mix_summary(ctx: Context, result: PlanResult) -> None:
+    counted = ctx.counted
+    result.post_count = len(counted)
+    if ctx.posts:
+        dates = [p.post.date for p in ctx.posts]
+        result.start, result.end = ctx.start, max(dates)
+    if ctx.formula is None:
+        return
+    counts = ctx.counts()
+    n = sum(counts)
+    shares = tuple(s for _, s in ctx.formula.shares)
+    ok = formulas.overall_ok(counts, shares, ctx.tolerance) if n else [True] * len(counts)
+    for (cat, share), c, good in zip(ctx.formula.shares, counts, ok):
+        lo, hi = formulas.allowed_range(n, share, ctx.tolerance)
+        result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
+    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance)
+    if result.rebalance.moves:
+        result.examples = retype_examples(ctx, {m.source for m in result.rebalance.moves})
+
+
+def retype_examples(ctx: Context, categories: set[str]) -> dict[str, list[int]]:
+    """Lines of posts to retype first: in the weeks where that type is densest."""
+    out: dict[str, list[int]] = {}
+    weeks = ctx.weeks()
+    for cat in categories:
+        density = {w: sum(p.category == cat for p in ps) / len(ps) for w, ps in weeks.items()}
+        posts = [p for p in ctx.counted if p.category == cat]
+        posts.sort(key=lambda p: (-density[p.week], p.post.date, p.index))
+        out[cat] = [ctx.line(("posts", p.index, "type")) for p in posts]
+    return out
+
+
+def _to_findings(problems: list[Problem], doc: loader.Document, path: str, settings: Settings) -> list[Finding]:
+    rules = registry()
+    out: list[Finding] = []
+    for p in problems:
+        if not settings.enabled(p.code):
+            continue
+        rule = rules[p.code]
+        line, column = (p.line, p.column) if p.line is not None else doc.locate(p.where, p.at_key)
+        out.append(Finding(p.code, rule.name, rule.severity, p.message, path, line, column, p.fix,
+                           format_where(p.where), p.data))
+    out.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    return out
+
+
+def check_path(path: str, settings: Settings | None = None, display: str | None = None) -> PlanResult:
+    """Read and check one file; unreadable files are the caller's business (exit 2)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return check_bytes(data, display or path, settings)

@@ -1,0 +1,277 @@
+"""Content formulas (presets and custom mixes) and the whole-number mix arithmetic.
+
+Shares are kept as exact fractions so that a third is a third and the
+"closest whole-number split" question has an exact answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
+
+F = Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A named mix: category -> target share (fractions summing to 1)."""
+
+    name: str
+    shares: tuple[tuple[str, Fraction], ...]
+    description: str = ""
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.shares)
+
+    def share(self, category: str) -> Fraction:
+        for c, s in self.shares:
+            if c == category:
+                return s
+        return F(0)
+
+    def percents(self) -> dict[str, float]:
+        return {c: float(s * 100) for c, s in self.shares}
+
+
+def _preset(name: str, description: str, **shares: Fraction) -> Formula:
+    return Formula(name, tuple(shares.items()), description)
+
+
+PRESETS: dict[str, Formula] = {
+    f.name: f
+    for f in (
+        _preset(
+            "golden",
+            "The agency's golden formula: mostly engaging and user content, some teaching, "
+            "a little advertising.",
+            engaging=F(40, 100), user_generated=F(30, 100), educational=F(25, 100), advertising=F(5, 100),
+        ),
+        _preset("80-20", "Pareto: 80 % value for the audience, 20 % promotion.",
+                value=F(80, 100), promotional=F(20, 100)),
+        _preset("thirds", "Rule of thirds: promotion, curated content and personal stories.",
+                promotional=F(1, 3), curated=F(1, 3), personal=F(1, 3)),
+        _preset("5-3-2", "5 curated, 3 original, 2 personal out of every 10.",
+                curated=F(50, 100), original=F(30, 100), personal=F(20, 100)),
+        _preset("4-1-1", "4 curated, 1 original, 1 promotional out of every 6.",
+                curated=F(4, 6), original=F(1, 6), promotional=F(1, 6)),
+        _preset("70-20-10", "70 % original, 20 % curated, 10 % promotional.",
+                original=F(70, 100), curated=F(20, 100), promotional=F(10, 100)),
+        _preset("50-30-20", "50 % engaging, 30 % educational, 20 % promotional.",
+                engaging=F(50, 100), educational=F(30, 100), promotional=F(20, 100)),
+    )
+}
+
+DEFAULT_FORMULA = "golden"
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be used; the message says why and what to write."""
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, ё -> е, spaces and hyphens -> underscores."""
+    return re.sub(r"[\s\-]+", "_", word.strip().lower().replace("ё", "е"))
+
+
+def resolve(spec: str | dict | None) -> Formula:
+    """A preset name or a mapping category -> percent (summing to 100)."""
+    if spec is None:
+        return PRESETS[DEFAULT_FORMULA]
+    if isinstance(spec, str):
+        key = spec.strip().lower()
+        if key in PRESETS:
+            return PRESETS[key]
+        near = difflib.get_close_matches(key, PRESETS, n=1, cutoff=0.5)
+        hint = f" Did you mean `{near[0]}`?" if near else ""
+        raise FormulaError(
+            f"Unknown formula `{spec}`.{hint} Presets: {', '.join(PRESETS)}; "
+            "or write a mapping of categories to percents summing to 100."
+        )
+    shares: dict[str, Fraction] = {}
+    for raw, value in spec.items():
+        name = normalise_word(str(raw))
+        try:
+            share = Fraction(str(value).strip().rstrip("%").strip())
+        except (ValueError, ZeroDivisionError):
+            raise FormulaError(f"The share of `{raw}` is `{value}`, not a number of percent.") from None
+        if share < 0:
+            raise FormulaError(f"The share of `{raw}` is negative ({value}).")
+        if name in shares:
+            raise FormulaError(f"The category `{raw}` appears twice in the formula.")
+        shares[name] = share
+    if not shares:
+        raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
+    total = sum(shares.values())
+    if total != 100:
+        raise FormulaError(
+            f"The formula's percents add up to {float(total):g}, not 100. Adjust them so they sum to 100."
+        )
+    return Formula("custom", tuple((c, s / 100) for c, s in shares.items()), "A custom mix.")
+
+
+# --- type names -----------------------------------------------------------
+
+# Each group names one idea; a post's type is read as the group's member that
+# the plan's formula has. So `promo` means `advertising` under golden and
+# `promotional` under 80-20.
+_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(g)
+    for g in (
+        {"engaging", "engagement", "engage", "entertaining", "entertainment", "interactive"},
+        {"user_generated", "ugc", "usergenerated", "user_content", "customer_content"},
+        {"educational", "education", "educate", "teaching", "tutorial", "useful"},
+        {"advertising", "promotional", "promo", "promotion", "ad", "ads", "advert", "adverts",
+         "advertisement", "sales", "selling"},
+        {"curated", "curation", "shared"},
+        {"original", "own"},
+        {"personal", "personality", "behind_the_scenes"},
+        {"value", "valuable"},
+    )
+)
+
+# Russian word stems: any word form that starts with the stem.
+_RU_STEMS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("вовлека", _SYNONYMS[0]),
+    ("вовлечен", _SYNONYMS[0]),
+    ("развлека", _SYNONYMS[0]),
+    ("пользовательск", _SYNONYMS[1]),
+    ("ugc", _SYNONYMS[1]),
+    ("обучающ", _SYNONYMS[2]),
+    ("обучени", _SYNONYMS[2]),
+    ("образовательн", _SYNONYMS[2]),
+    ("полезн", _SYNONYMS[2]),
+    ("рекламн", _SYNONYMS[3]),
+    ("реклам", _SYNONYMS[3]),
+    ("продающ", _SYNONYMS[3]),
+    ("промо", _SYNONYMS[3]),
+    ("курируем", _SYNONYMS[4]),
+    ("чуж", _SYNONYMS[4]),
+    ("авторск", _SYNONYMS[5]),
+    ("оригинальн", _SYNONYMS[5]),
+    ("собствен", _SYNONYMS[5]),
+    ("личн", _SYNONYMS[6]),
+    ("ценн", _SYNONYMS[7]),
+)
+
+
+def canonical_type(raw: str, formula: Formula) -> str | None:
+    """The formula category a post's `type` means, or None if it means none."""
+    word = normalise_word(raw)
+    cats = formula.categories
+    if word in cats:
+        return word
+    group = next((g for g in _SYNONYMS if word in g), None)
+    if group is None:
+        for stem, g in _RU_STEMS:
+            if word.startswith(stem):
+                group = g
+                break
+    if group is not None:
+        for c in cats:
+            if c in group:
+                return c
+    return None
+
+
+def suggest_type(raw: str, formula: Formula) -> str | None:
+    """The nearest category name, for a "did you mean" hint."""
+    word = normalise_word(raw)
+    pool = {c: c for c in formula.categories}
+    for g in _SYNONYMS:
+        for c in formula.categories:
+            if c in g:
+                pool.update({w: c for w in g})
+    near = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return pool[near[0]] if near else None
+
+
+# --- whole-number arithmetic -------------------------------------------------
+
+
+def distance(counts: tuple[int, ...], n: int, shares: tuple[Fraction, ...]) -> Fraction:
+    """L1 distance between a split of n posts and the formula's ideal n*share."""
+    return sum((abs(c - n * s) for c, s in zip(counts, shares)), F(0))
+
+
+def closest_splits(n: int, shares: tuple[Fraction, ...]) -> list[tuple[int, ...]]:
+    """Every split of n posts that no other split lies nearer the formula (L1).
+
+    Floor each ideal count, then hand the leftover posts to the largest
+    remainders (Hamilton's method, which minimises the L1 distance); ties
+    between equal remainders give several equally close splits.
+    """
+    ideal = [n * s for s in shares]
+    base = [int(x) for x in ideal]  # floor: ideal counts are never negative
+    left = n - sum(base)
+    rema = [x - b for x, b in zip(ideal, base)]
+    if left == 0:
+        return [tuple(base)]
+    order = sorted(set(rema), reverse=True)
+    sure: list[int] = []
+    for r in order:
+        tied = [i for i, x in enumerate(rema) if x == r]
+        if len(sure) + len(tied) <= left:
+            sure += tied
+            if len(sure) == left:
+                break
+            continue
+        out = []
+        for pick in combinations(tied, left - len(sure)):
+            split = list(base)
+            for i in (*sure, *pick):
+                split[i] += 1
+            out.append(tuple(split))
+        return out
+    split = list(base)
+    for i in sure:
+        split[i] += 1
+    return [tuple(split)]
+
+
+def is_closest_split(counts: tuple[int, ...], shares: tuple[Fraction, ...]) -> bool:
+    n = sum(counts)
+    best = closest_splits(n, shares)[0]
+    return distance(counts, n, shares) == distance(best, n, shares)
+
+
+def allowed_range(n: int, share: Fraction, tolerance: Fraction) -> tuple[int, int]:
+    """Whole counts c with |c/n - share| <= tolerance (tolerance as a fraction)."""
+    lo = max(0, _ceil(n * (share - tolerance)))
+    hi = min(n, _floor(n * (share + tolerance)))
+    return lo, hi
+
+
+def _floor(x: Fraction) -> int:
+    return x.numerator // x.denominator
+
+
+def _ceil(x: Fraction) -> int:
+    return -((-x.numerator) // x.denominator)
+
+
+def overall_ok(counts: tuple[int, ...], shares: tuple[Fraction, ...], tolerance: Fraction) -> list[bool]:
+    """Per category: within tolerance, or the whole split is a closest one."""
+    n = sum(counts)
+    if n == 0:
+        return [True] * len(counts)
+    if is_closest_split(counts, shares):
+        return [True] * len(counts)
+    return [abs(F(c, n) - s) <= tolerance for c, s in zip(counts, shares)]
+
+
+def week_slack(n: int, tolerance: Fraction) -> Fraction:
+    """Posts a category may stray from n*share inside one week: at least one
+    whole post (a 5-post week cannot hit 5 % exactly), more in big weeks."""
+    return max(F(1), n * tolerance)
+
+
+def week_ok(counts: tuple[int, ...], shares: tuple[Fraction, ...], tolerance: Fraction) -> list[bool]:
+    n = sum(counts)
+    slack = week_slack(n, tolerance)
+    if is_closest_split(counts, shares):
+        return [True] * len(counts)
+    return [abs(c - n * s) <= slack for c, s in zip(counts, shares)]

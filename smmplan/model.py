@@ -1,0 +1,184 @@
+"""The plan format as pydantic models.
+
+The loader hands over text for every scalar; these field types decide what the
+text means (``10:30`` is a time, ``4`` a whole number, ``NO`` stays text in a
+title). Unknown keys are refused everywhere. Keep the models few and lean:
+building them is most of smmplan's start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
+
+STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
+STATUS_ALIASES = {
+    "canceled": "cancelled",
+    "in_review": "review",
+    "идея": "idea",
+    "черновик": "draft",
+    "на_согласовании": "review",
+    "согласование": "review",
+    "согласовано": "approved",
+    "одобрено": "approved",
+    "запланировано": "scheduled",
+    "опубликовано": "published",
+    "отменено": "cancelled",
+    "отменен": "cancelled",
+}
+
+
+def canonical_status(raw: str | None) -> str | None:
+    """`На согласовании` -> `review`; None for words that are not a status."""
+    if raw is None:
+        return "draft"
+    word = re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
+    if word in STATUSES:
+        return word
+    return STATUS_ALIASES.get(word)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class Kpi(_Model):
+    """One measurable indicator of a goal."""
+
+    metric: str = Field(description="What is measured, e.g. site_clicks, engagement_rate, first_response_time.")
+    target: str | None = Field(None, description="The figure to reach: a number, a percent (`4%`) or a duration (`2h`).")
+    actual: str | None = Field(None, description="The figure reached so far, for progress tracking.")
+    source: str | None = Field(None, description="Where the figure is read: GA4, VK statistics, the helpdesk...")
+    basis: str | None = Field(None, description="For engagement_rate: by reach (default), followers or impressions.")
+    period: str | None = Field(None, description="The period of the target if not the plan's, e.g. `month`.")
+    baseline: str | None = Field(None, description="The starting figure, e.g. the community size for followers_growth.")
+
+
+class Goal(_Model):
+    """A business goal and the KPIs that show whether the plan reaches it."""
+
+    kind: str = Field(description="traffic, awareness, loyalty or support (also sales, leads).")
+    description: str | None = Field(None, description="The goal in the client's words.")
+    kpis: list[Kpi] = Field(default_factory=list, description="How the goal is measured.")
+    response_time: str | None = Field(None, description="For support goals: promised first-response time, e.g. `2h`.")
+
+
+class Tactic(_Model):
+    """A promotion method, described in words and optionally by kind."""
+
+    name: str | None = Field(None, description="Short name of the tactic.")
+    description: str | None = Field(None, description="What will be done.")
+    kind: str | None = Field(None, description="paid_ads, influencer, seeding, giveaway, chatbot, review_request...")
+
+
+class Client(_Model):
+    """Who the plan is made with and who signs posts off."""
+
+    name: str | None = Field(None, description="The client company.")
+    contact: str | None = Field(None, description="Contact person or address.")
+    approver: str | None = Field(None, description="Who approves posts before they go out.")
+
+
+class Post(_Model):
+    """One publication in the plan."""
+
+    date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    time: dt.time | None = Field(None, description="Publication time, HH:MM (unquoted 10:30 means half past ten).")
+    channel: str | None = Field(None, description="Where it goes out: instagram, telegram, vk...")
+    type: str = Field(description="Content type: a category of the plan's formula (engaging, ugc, educational, ad...).")
+    title: str = Field(description="Working title or idea of the post.")
+    text: str | None = Field(None, description="The post's text or a longer description.")
+    link: str | None = Field(None, description="URL the post links to (with UTM tags for traffic goals).")
+    author: str | None = Field(None, description="Whose content a user-generated post shows.")
+    source: str | None = Field(None, description="Where user content comes from (with permission).")
+    notes: str | None = Field(None, description="Notes for the team.")
+    status: str | None = Field(None, description="idea, draft, review, approved, scheduled, published or cancelled.")
+    approved_by: str | None = Field(None, description="Who approved the post.")
+    approved_on: dt.date | None = Field(None, description="When it was approved.")
+    sponsored: bool = Field(False, description="A paid or partner post (needs a disclosure).")
+    disclosure: str | None = Field(None, description="How a sponsored post is marked, e.g. `#ad`, `Реклама`.")
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            m = _TIME.match(value)
+            if m:
+                h, mi, s = int(m[1]), int(m[2]), int(m[3] or 0)
+                if h < 24 and mi < 60 and s < 60:
+                    return dt.time(h, mi, s)
+        return value
+
+
+class Plan(_Model):
+    """A content plan: posts over a period, held to a content formula."""
+
+    brand: str | None = Field(None, description="The brand or client the plan is for.")
+    start: dt.date | None = Field(None, description="First day of the plan; else the first post's date.")
+    weeks: int | None = Field(None, ge=1, le=520, description="Length of the plan in weeks.")
+    language: str | None = Field(None, description="Language of the posts: en or ru.")
+    channels: list[str] = Field(default_factory=list, description="Channels the plan uses.")
+    formula: Union[str, dict[str, str], None] = Field(
+        None, description="A preset name (golden, 80-20, thirds, 5-3-2, 4-1-1, 70-20-10, 50-30-20) "
+        "or a mapping category -> percent summing to 100. Default: golden."
+    )
+    tolerance: float | None = Field(None, ge=0, le=100, description="Percentage points allowed around each share (default 5).")
+    as_of: dt.date | None = Field(None, description="Date the actual figures were taken.")
+    client: Client | None = Field(None, description="The client side of the plan.")
+    goals: list[Goal] = Field(default_factory=list, description="Business goals and their KPIs.")
+    tactics: list[Tactic] = Field(
+        default_factory=list, description="Promotion methods for the period: text, or mappings with name/description/kind."
+    )
+    posts: list[Post] = Field(default_factory=list, description="The publications.")
+
+    @field_validator("formula", mode="before")
+    @classmethod
+    def _formula(cls, value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return value
+        raise ValueError("the formula must be a preset name or a mapping of categories to percents")
+
+    @field_validator("tactics", mode="before")
+    @classmethod
+    def _tactics(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"name": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("channels", mode="before")
+    @classmethod
+    def _channels(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+MODELS = (Plan, Post, Goal, Kpi, Tactic, Client)
+
+
+def known_keys(loc: tuple) -> list[str]:
+    """Field names of the model found at a validation error's location."""
+    model: Any = Plan
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(step)
+        if field is None:
+            break
+        model = _inner_model(field.annotation) or model
+    return list(getattr(model, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

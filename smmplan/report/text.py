@@ -1,0 +1,226 @@
+"""`--format text`: the rich report for people.
+
+Per plan: a header, the mix table with bars, the findings grouped by family
+(each with the source line and a caret under the culprit), the suggested
+rebalancing, and any extra sections rule families supply (goals and KPIs,
+posts due). Colour only on a terminal, or when asked; NO_COLOR is honoured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+FAMILY_TITLES = {
+    "PLAN": "Plan file",
+    "MIX": "Content mix",
+    "BAN": "Honesty",
+    "KPI": "Goals and KPIs",
+    "FLOW": "Client workflow",
+    "SMM": "smmplan",
+}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+BAR_WIDTH = 24
+
+
+def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> Console:
+    """A console on `out`. color: auto (terminal only; NO_COLOR/FORCE_COLOR apply), always, never."""
+    kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": False}
+    if color == "always":
+        kwargs["force_terminal"] = True
+    elif color == "never":
+        kwargs["no_color"] = True
+        kwargs["color_system"] = None
+    if width:
+        kwargs["width"] = width
+    elif not out.isatty() if hasattr(out, "isatty") else True:
+        kwargs["width"] = 100
+    return Console(**kwargs)
+
+
+class TextReporter:
+    def __init__(self, color: str = "auto", width: int | None = None, **_: Any):
+        self.color = color
+        self.width = width
+
+    def render(self, results: list, out: TextIO) -> None:
+        console = make_console(out, self.color, self.width)
+        for i, result in enumerate(results):
+            if i:
+                console.print()
+            render_plan(console, result)
+
+
+def render_plan(console: Console, result: Any) -> None:
+    console.print(_header(result), soft_wrap=True)
+    if result.mix:
+        console.print(mix_table(result))
+    for name, render in SECTIONS.items():
+        if result.sections.get(name):
+            render(console, result.sections[name], result)
+    if result.findings:
+        _findings(console, result)
+    if result.rebalance is not None and result.rebalance.needed:
+        _rebalance(console, result)
+    if not result.findings:
+        console.print(Text("  ✓ no findings", style="green"))
+
+
+def _header(result: Any) -> Text:
+    text = Text()
+    text.append(result.path, style="bold")
+    plan = result.plan
+    bits = []
+    if plan is not None and plan.brand:
+        bits.append(plan.brand)
+    if result.plan is not None:
+        bits.append(f"{result.post_count} posts")
+    if result.start and result.end:
+        bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
+    if result.formula is not None:
+        bits.append(f"formula {result.formula.name} ± {float(result.tolerance * 100):g} pp")
+    if bits:
+        text.append("  ·  " + "  ·  ".join(bits), style="dim")
+    return text
+
+
+def _bar(share: float, target: float, scale: float, ok: bool) -> Text:
+    filled = share / scale * BAR_WIDTH if scale else 0
+    mark = min(BAR_WIDTH - 1, int(round(target / scale * BAR_WIDTH))) if scale else 0
+    full = int(filled)
+    half = filled - full >= 0.5
+    cells = []
+    for i in range(BAR_WIDTH):
+        if i < full:
+            ch = "█"
+        elif i == full and half:
+            ch = "▌"
+        else:
+            ch = " "
+        if i == mark and ch == " ":
+            ch = "│"
+        cells.append(ch)
+    return Text("".join(cells), style="green" if ok else "red")
+
+
+def mix_table(result: Any) -> Table:
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    for name, justify in (("category", "left"), ("posts", "right"), ("actual", "right"), ("target", "right"),
+                          ("allowed", "right"), ("delta", "right"), ("status", "left"), ("", "left")):
+        table.add_column(name, justify=justify, no_wrap=True)
+    scale = max([r.share for r in result.mix] + [r.target for r in result.mix] + [0.01])
+    for r in result.mix:
+        delta = (r.share - r.target) * 100
+        status = Text("ok", style="green") if r.ok else Text("off", style="bold red")
+        allowed = f"{r.low}–{r.high}" if r.low < r.high else (str(r.low) if r.low == r.high else "—")
+        table.add_row(
+            r.category, str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
+            Text(f"{delta:+.1f}", style="green" if r.ok else "red"), status, _bar(r.share, r.target, scale, r.ok),
+        )
+    return table
+
+
+def _family(code: str) -> str:
+    return code.rstrip("0123456789")
+
+
+def caret_span(line: str, column: int) -> int:
+    """How many characters to underline from `column` (1-based): the value there."""
+    rest = line[column - 1 :]
+    if not rest:
+        return 1
+    if rest[0] in "\"'":
+        end = rest.find(rest[0], 1)
+        return end + 1 if end > 0 else len(rest.rstrip())
+    cut = re.search(r"\s+#|,\s|[}\]]|$", rest)
+    return max(1, len(rest[: cut.start()].rstrip()))
+
+
+def _highlight(text: Text, phrases: list[str]) -> None:
+    for phrase in phrases:
+        if phrase:
+            text.highlight_regex(re.compile(re.escape(phrase), re.IGNORECASE), style="bold reverse")
+
+
+def _findings(console: Console, result: Any) -> None:
+    groups: dict[str, list] = {}
+    for f in result.findings:
+        groups.setdefault(_family(f.code), []).append(f)
+    order = list(FAMILY_TITLES)
+    for fam in sorted(groups, key=lambda x: order.index(x) if x in order else len(order)):
+        console.print()
+        console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold underline"))
+        for f in groups[fam]:
+            where = f.path + (f":{f.line}:{f.column}" if f.line else "")
+            head = Text("  ")
+            head.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
+            head.append(" ")
+            head.append(where, style="bold")
+            head.append(f"  {f.code} ", style="magenta")
+            head.append(f.name, style="dim")
+            console.print(head)
+            message = Text("    " + f.message)
+            matched = (f.data or {}).get("matched")
+            phrases = [matched] if isinstance(matched, str) else list(matched or [])
+            _highlight(message, phrases)
+            console.print(message)
+            src = result.doc.line_text(f.line) if result.doc is not None and f.line else None
+            if src is not None and len(src) < 300:
+                gutter = f"    {f.line:>4} │ "
+                line = Text(gutter, style="dim")
+                body = Text(src)
+                _highlight(body, phrases)
+                line.append_text(body)
+                console.print(line, soft_wrap=True)
+                if f.column:
+                    width = caret_span(src, f.column)
+                    console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (f.column - 1) + "^" * width,
+                                       style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
+            if f.fix:
+                console.print(Text("    fix: ", style="green").append(f.fix, style=""))
+
+
+def rebalance_lines(result: Any) -> list[str]:
+    """The suggested rebalancing in words."""
+    rb = result.rebalance
+    lines = []
+    for m, picked in zip(rb.moves, result.move_lines()):
+        examples = [str(x) for x in picked if x]
+        eg = ""
+        if examples:
+            eg = ", e.g. line " + examples[0] if len(examples) == 1 else (
+                ", e.g. lines " + ", ".join(examples[:-1]) + " and " + examples[-1])
+        noun = "post" if m.count == 1 else "posts"
+        lines.append(f"retype {m.count} {m.source} {noun} to {m.target}{eg}")
+    if rb.adds:
+        parts = [f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items()]
+        lines.append(("or " if lines else "") + "add " + ", ".join(parts))
+    return lines
+
+
+def _rebalance(console: Console, result: Any) -> None:
+    console.print()
+    console.print(Text("Suggested rebalancing", style="bold underline"))
+    for line in rebalance_lines(result):
+        console.print(Text("  • " + line))
+    console.print(Text(f"  `smmplan suggest {result.path}` lists the posts, week by week.", style="dim"))
+
+
+# Extra sections supplied by rule families' summarize(): key -> renderer.
+SECTIONS: dict[str, Callable[[Console, Any, Any], None]] = {}
+
+
+def section(name: str) -> Callable:
+    def register(fn: Callable[[Console, Any, Any], None]) -> Callable:
+        SECTIONS[name] = fn
+        return fn
+
+    return register
+
+
+__all__ = ["TextReporter", "make_console", "mix_table", "rebalance_lines", "section", "Group"]
