@@ -326,7 +326,7 @@ def _build(text: str, doc: Document) -> None:
             tag = event.tag
             if tag is not None and tag not in _CORE_TAGS:
                 _refuse_tag(tag, m, problems)
-            if event.implicit[0] and value in _NULLS and event.style is None:
+            if not event.style and value in _NULLS and event.implicit[0]:
                 value = None
             if event.anchor is not None:
                 anchors[event.anchor] = (value, (m.line + 1, m.column + 1), 1)

@@ -1,0 +1,57 @@
+"""Shared helpers: check YAML text in-process, or run the installed command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from smmplan.config import Settings
+from smmplan.engine import check_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+
+
+def check_text(text: str, settings: Settings | None = None, dedent: bool = True):
+    """Check a plan given as text; returns the PlanResult."""
+    if dedent:
+        text = textwrap.dedent(text)
+    return check_bytes(text.encode("utf-8"), "plan.yaml", settings)
+
+
+def codes(result) -> list[tuple[str, int | None, int | None]]:
+    """(code, line, column) of every finding, in report order."""
+    return [(f.code, f.line, f.column) for f in result.findings]
+
+
+def smmplan_command() -> list[str]:
+    exe = shutil.which("smmplan", path=os.path.dirname(sys.executable)) or shutil.which("smmplan")
+    return [exe] if exe else [sys.executable, "-m", "smmplan"]
+
+
+def run_cli(*args: str, cwd: Path | str | None = None, input: bytes | None = None, env: dict | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the installed `smmplan` as a real subprocess."""
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
+    return subprocess.run([*smmplan_command(), *args], cwd=cwd, input=input, capture_output=True,
+                          env=full_env, timeout=timeout)
+
+
+@pytest.fixture
+def write_plan(tmp_path):
+    """Write dedented plan text to a file and return its path."""
+
+    def write(text: str, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
