@@ -25,9 +25,9 @@ def check_text(text: str, settings: Settings | None = None, dedent: bool = True)
     return check_bytes(text.encode("utf-8"), "plan.yaml", settings)
 
 
-def codes(result) -> list[tuple[str, int | None, int | None]]:
-    """(code, line, column) of every finding, in report order."""
-    return [(f.code, f.line, f.column) for f in result.findings]
+def codes(result, *prefixes: str) -> list[tuple[str, int | None, int | None]]:
+    """(code, line, column) of every finding (or those whose code starts with a prefix), in report order."""
+    return [(f.code, f.line, f.column) for f in result.findings if not prefixes or f.code.startswith(prefixes)]
 
 
 def smmplan_command() -> list[str]:
