@@ -6,7 +6,6 @@ The core of smmplan. It imports neither the CLI nor any reporter.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from typing import Any
 
 from smmplan import formulas, loader
 from smmplan.config import Settings
-from smmplan.findings import Finding, Problem, format_where
+from smmplan.findings import Finding, Problem, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.planner import Rebalance, rebalance
 from smmplan.rules import family_modules, registry
@@ -216,13 +215,13 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
     if kind == "extra_forbidden":
         key = loc[-1]
         keys = known_keys(loc)
-        near = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
-        hint = f" Did you mean `{near[0]}`?" if near else ""
+        near = nearest(str(key), keys)
+        hint = f" Did you mean `{near}`?" if near else ""
         return Problem(
             "PLAN005",
             f"Unknown key `{key}` in {_owner_phrase(loc)}.{hint}",
             loc, at_key=True,
-            fix=f"Use `{near[0]}`." if near else f"Known keys here: {', '.join(keys)}.",
+            fix=f"Use `{near}`." if near else f"Known keys here: {', '.join(keys)}.",
         )
     if kind == "missing":
         return Problem(
@@ -272,10 +271,10 @@ def _value_hint(key: Any) -> str | None:
 # --- the run ------------------------------------------------------------------
 
 
-def check_bytes(data: bytes, path: str, settings: Settings | None = None) -> PlanResult:
-    """Check one plan file's bytes. Never raises for bad input."""
+def check_bytes(data: bytes, path: str, settings: Settings | None = None, size: int | None = None) -> PlanResult:
+    """Check one plan file's bytes (``size``: the file's size if not read in full). Never raises for bad input."""
     settings = settings or Settings()
-    doc = loader.load(data, max_bytes=settings.max_file_size)
+    doc = loader.load(data, max_bytes=settings.max_file_size, size=size)
     result = PlanResult(path=path, doc=doc)
     problems: list[Problem] = [
         Problem(p.code, p.message, line=p.line, column=p.column, fix=p.fix) for p in doc.problems
@@ -396,7 +395,7 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str, setti
 
 
 def check_path(path: str, settings: Settings | None = None, display: str | None = None) -> PlanResult:
-    """Read and check one file; unreadable files are the caller's business (exit 2)."""
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return check_bytes(data, display or path, settings)
+    """Read and check one file; unreadable files, FIFOs and devices raise OSError (the caller's business: exit 2)."""
+    settings = settings or Settings()
+    data, size = loader.read_file(path, settings.max_file_size)
+    return check_bytes(data, display or path, settings, size=size)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +44,12 @@ class Finding:
     where: str = ""
     data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
+    def __post_init__(self) -> None:
+        # A hostile file can put megabytes into one value; reports quote values, not files.
+        object.__setattr__(self, "message", clip(self.message))
+        if self.fix is not None:
+            object.__setattr__(self, "fix", clip(self.fix))
+
     @property
     def fingerprint(self) -> str:
         """Stable id from content, not position: survives lines moving above it."""
@@ -74,3 +83,34 @@ def format_where(where: tuple) -> str:
         else:
             out += f".{step}" if out else str(step)
     return out
+
+
+MAX_QUOTED = 120  # characters of one `quoted` value shown in a message
+MAX_MESSAGE = 2000
+
+_QUOTED = re.compile(r"`([^`\n]{%d,})`" % (MAX_QUOTED + 1))
+
+
+def clip(text: str) -> str:
+    """Shorten `quoted` values (and the whole text) that are too long to show."""
+    if len(text) <= MAX_QUOTED:
+        return text
+    text = _QUOTED.sub(lambda m: f"`{m[1][:MAX_QUOTED - 20]}…` ({len(m[1]):,} characters)", text)
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return text
+
+
+def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice a typo most likely meant (difflib), or None.
+
+    A word several times longer than every choice cannot reach the cutoff, so
+    it is not compared at all: difflib's cost grows with the word's length,
+    and a hostile plan can hold a 10 MB "type".
+    """
+    choices = list(choices)
+    longest = max((len(c) for c in choices), default=0)
+    if not choices or len(word) > longest * (2 / cutoff - 1) + 1:
+        return None
+    near = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return near[0] if near else None

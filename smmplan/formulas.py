@@ -6,11 +6,12 @@ Shares are kept as exact fractions so that a third is a third and the
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
+
+from smmplan.findings import nearest
 
 F = Fraction
 
@@ -85,8 +86,8 @@ def resolve(spec: str | dict | None) -> Formula:
         key = spec.strip().lower()
         if key in PRESETS:
             return PRESETS[key]
-        near = difflib.get_close_matches(key, PRESETS, n=1, cutoff=0.5)
-        hint = f" Did you mean `{near[0]}`?" if near else ""
+        near = nearest(key, PRESETS, cutoff=0.5)
+        hint = f" Did you mean `{near}`?" if near else ""
         raise FormulaError(
             f"Unknown formula `{spec}`.{hint} Presets: {', '.join(PRESETS)}; "
             "or write a mapping of categories to percents summing to 100."
@@ -185,8 +186,8 @@ def suggest_type(raw: str, formula: Formula) -> str | None:
         for c in formula.categories:
             if c in g:
                 pool.update({w: c for w in g})
-    near = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return pool[near[0]] if near else None
+    near = nearest(word, pool)
+    return pool[near] if near else None
 
 
 # --- whole-number arithmetic -------------------------------------------------

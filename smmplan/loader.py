@@ -15,6 +15,9 @@ raises on bad input.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,14 +165,46 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         )
 
 
-def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one plan file. Never raises for bad input: see ``Document.problems``."""
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int]:
+    """The bytes of a plan file and its size, reading at most ``max_bytes + 1``.
+
+    Never blocks on a FIFO and never reads a device: the file is opened
+    non-blocking and anything but a regular file raises :class:`OSError`
+    (exit 2 in the CLI), as does a path that cannot be opened. A file over
+    the limit is not read at all: ``(b"", size)``, which :func:`load` reports.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket is not read)", path)
+        if info.st_size > max_bytes:
+            return b"", info.st_size
+        chunks, left = [], max_bytes + 1  # the file may grow while it is read
+        while left > 0:
+            chunk = fh.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    data = b"".join(chunks)
+    return data, len(data)
+
+
+def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = None) -> Document:
+    """Read one plan file. Never raises for bad input: see ``Document.problems``.
+
+    ``size`` is the file's real size when ``data`` was not read in full
+    (:func:`read_file` skips files over the limit).
+    """
     doc = Document()
-    if len(data) > max_bytes:
+    size = max(len(data), size or 0)
+    if size > max_bytes:
         doc.problems.append(
             LoadProblem(
                 "PLAN011",
-                f"The file is {len(data) / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
+                f"The file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
                 "limit (max-file-size).",
                 None, None,
                 "Split the plan into smaller files, or raise `max-file-size` in the config or "
@@ -194,6 +229,10 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "unreadable YAML"
+        if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
+            doc.problems.append(_too_deep(line, column))
+            doc.fatal, doc.data, doc.marks = True, None, None
+            return doc
         context = f" {exc.context}" if exc.context else ""
         doc.problems.append(
             LoadProblem(
@@ -327,6 +366,8 @@ def _build(text: str, doc: Document) -> None:
             if tag is not None and tag not in _CORE_TAGS:
                 _refuse_tag(tag, m, problems)
             if not event.style and value in _NULLS and event.implicit[0]:
+                if not stack and not value:  # `---` and nothing else: an empty document
+                    continue
                 value = None
             if event.anchor is not None:
                 anchors[event.anchor] = (value, (m.line + 1, m.column + 1), 1)
@@ -337,15 +378,7 @@ def _build(text: str, doc: Document) -> None:
             if event.tag is not None and event.tag not in _CORE_TAGS:
                 _refuse_tag(event.tag, m, problems)
             if len(stack) >= MAX_DEPTH:
-                problems.append(
-                    LoadProblem(
-                        "PLAN010",
-                        f"The file nests lists and mappings more than {MAX_DEPTH} levels deep; "
-                        "a plan needs four.",
-                        m.line + 1, m.column + 1,
-                        "Check the indentation: a plan is keys, a list of posts, and their fields.",
-                    )
-                )
+                problems.append(_too_deep(m.line + 1, m.column + 1))
                 raise _Abort
             is_map = cls is MappingStartEvent
             expanded += 1
@@ -397,6 +430,15 @@ def _build(text: str, doc: Document) -> None:
 
 
 _NO_KEY = object()
+
+
+def _too_deep(line: int | None, column: int | None) -> LoadProblem:
+    return LoadProblem(
+        "PLAN010",
+        f"The file nests lists and mappings more than {MAX_DEPTH} levels deep; a plan needs four.",
+        line, column,
+        "Check the indentation and brackets: a plan is keys, a list of posts, and their fields.",
+    )
 
 
 def _refuse_tag(tag: str, mark: Any, problems: list[LoadProblem]) -> None:
