@@ -223,4 +223,41 @@ def section(name: str) -> Callable:
     return register
 
 
-__all__ = ["TextReporter", "make_console", "mix_table", "rebalance_lines", "section", "Group"]
+STATUS_STYLE = {"ahead": "green", "on track": "cyan", "behind": "bold red"}
+
+
+def kpi_table(rows: list[dict]) -> Table:
+    """The kpi family's summary: each goal's KPIs with target, actual and progress."""
+    from smmplan.rules.kpi import format_quantity
+
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    for name, justify in (("goal", "left"), ("metric", "left"), ("target", "right"), ("actual", "right"),
+                          ("done", "right"), ("expected", "right"), ("status", "left")):
+        table.add_column(name, justify=justify, no_wrap=True)
+    shown_goal = None
+    for r in rows:
+        per = {7: " / week", 30: " / month", 91: " / quarter", 365: " / year"}.get(r["period_days"], "")
+        if r["period_days"] and not per:
+            per = f" / {r['period_days']} d"
+        goal = r["goal"] if r["goal"] != shown_goal else ""
+        shown_goal = r["goal"]
+        status = Text(r["status"], style=STATUS_STYLE[r["status"]]) if r["status"] else Text("—", style="dim")
+        table.add_row(
+            goal, r["metric"], format_quantity(r["target"], r["unit"]) + per, format_quantity(r["actual"], r["unit"]),
+            "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]), status,
+        )
+    return table
+
+
+@section("kpis")
+def _kpis(console: Console, rows: list[dict], result: Any) -> None:
+    first = rows[0]
+    note = f"  as of {first['as_of']}"
+    if first["elapsed"] is not None:
+        note += f", {first['elapsed'] * 100:.0f} % of the plan's period gone"
+    console.print()
+    console.print(Text.assemble(("Goals and KPIs", "bold underline"), (note, "dim")))
+    console.print(kpi_table(rows))
+
+
+__all__ = ["TextReporter", "kpi_table", "make_console", "mix_table", "rebalance_lines", "section", "Group"]

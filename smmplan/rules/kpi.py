@@ -1,0 +1,746 @@
+"""KPI: every goal measured by a transparent KPI, and progress against actuals.
+
+The vocabulary (goal kinds, their metrics, how each metric is written and
+judged) lives in ``smmplan/data/kpi_metrics.yaml`` and is read once, on first
+use. Teams add their own metrics with ``custom-metrics`` (metric -> goal kind).
+
+Progress: a KPI's ``actual`` is compared with what is expected by the plan's
+``as_of`` date (else ``--as-of``, else today). The plan's period runs from its
+start for ``weeks`` x 7 days (or to the last post's date, inclusive); a KPI
+with its own ``period`` (``month``, ``2 weeks``...) sets its target per that
+period. Metrics that add up (clicks, reach, followers) are paced linearly:
+expected by now = target x elapsed days / period days. Rates and times
+(engagement rate, first response time) are levels: expected is the target.
+Status: ``ahead`` at 110 % of expected or more, ``behind`` under 90 %,
+``on track`` between; for lower-is-better metrics the ratio is inverted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from smmplan.findings import Problem
+from smmplan.formulas import normalise_word
+from smmplan.rules import Rule
+
+AHEAD_AT = 1.10  # actual / expected at or above this: ahead
+BEHIND_BELOW = 0.90  # below this: behind
+STATUSES = ("ahead", "on track", "behind")
+MAX_RESPONSE_HOURS = 24.0
+GROWTH_PER_MONTH = 1.0  # organic follower growth above +100 % of the baseline a month is not credible
+DAYS_PER_MONTH = 30
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
+
+_SUPPORT_PLAN = "goals:\n  - kind: support\n    kpis:\n      - {metric: questions_resolved, target: 200, source: Helpdesk}\nposts: []\n"
+
+RULES = (
+    Rule(
+        "KPI001", "no-goals", "error", "The plan states no goals.",
+        what="The plan has no `goals:` (or an empty list), so nothing says what the posts are for.",
+        why="Without agreed goals and KPIs neither the client nor the team can tell quickly whether the plan works "
+        "or it is time to change something.",
+        example="brand: Coffee Lab\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
+        fix="Add `goals:` with a kind (traffic, awareness, loyalty, support) and at least one KPI each.",
+    ),
+    Rule(
+        "KPI002", "goal-without-kpi", "error", "A goal has no KPI of its own kind.",
+        what="A goal has no KPI, or only KPIs that measure another kind of goal: a traffic goal measured only by "
+        "follower growth, a support goal measured by reach.",
+        why="Each goal needs its own KPI: follower growth says nothing about clicks to the site, so the traffic goal "
+        "could fail unnoticed.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: followers_growth, target: 500, source: VK}\n"
+        "posts: []\n",
+        fix="Add a KPI the message names for that kind of goal (e.g. site_clicks, ctr or conversions for traffic).",
+    ),
+    Rule(
+        "KPI003", "missing-target", "error", "A KPI has no target.",
+        what="A KPI names a metric but no `target:` figure to reach.",
+        why="A KPI without a target cannot be met or missed; progress cannot be shown.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, source: GA4}\nposts: []\n",
+        fix="Add `target:` with the figure agreed with the client for the plan's period, e.g. `target: 1200`.",
+    ),
+    Rule(
+        "KPI004", "invalid-kpi-value", "error", "A KPI's target, actual, baseline, period or basis cannot be read.",
+        what="A figure is not a number with a unit the metric is measured in (a count like `1200`, a percent like "
+        "`4%`, a duration like `2h`), a period is not a length of time, or an engagement basis is unknown.",
+        why="A target like `a lot` or `4%` clicks cannot be tracked; both sides must read the same figure.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: many, source: GA4}\n"
+        "posts: []\n",
+        fix="Write the figure as the message says: a count (`1200`), a percent (`4%`) or a duration (`2h`, `30m`, `1d`).",
+    ),
+    Rule(
+        "KPI005", "missing-source", "warning", "A KPI does not say where its figure is read.",
+        what="A KPI has no `source:` (GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk...).",
+        why="A transparent KPI is read from a place both sides can open; otherwise figures get argued about.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: 1200}\nposts: []\n",
+        fix="Add `source:` naming the statistics the figure comes from, e.g. `source: GA4`.",
+    ),
+    Rule(
+        "KPI006", "unknown-metric", "error", "A KPI's metric is not in the vocabulary.",
+        what="The metric is neither one smmplan knows (see README, Goals and KPIs) nor a custom metric from the "
+        "configuration.",
+        why="An unknown metric is usually a typo, and a goal measured by a misspelt metric looks measured but is not.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clikcs, target: 1200, source: GA4}\n"
+        "posts: []\n",
+        fix="Use the metric the message suggests, or declare the team's own metric under `custom-metrics` in the "
+        "configuration (metric: goal kind).",
+    ),
+    Rule(
+        "KPI007", "unknown-goal-kind", "error", "A goal's kind is not traffic, awareness, loyalty or support.",
+        what="`kind` names none of the goal kinds nor their aliases (sales, leads, трафик, узнаваемость...).",
+        why="The kind decides which KPIs fit the goal; an unknown kind cannot be checked.",
+        example="goals:\n  - kind: trafic\n    kpis:\n      - {metric: site_clicks, target: 1200, source: GA4}\n"
+        "posts: []\n",
+        fix="Use traffic (also sales, leads), awareness, loyalty or support.",
+    ),
+    Rule(
+        "KPI008", "missing-utm", "warning", "A post link lacks UTM tags while the plan has a traffic goal.",
+        what="A post's `link` has no `utm_source`, `utm_medium` or `utm_campaign` (or an empty one), and the plan "
+        "has a traffic, sales or leads goal.",
+        why="Without UTM tags the site's analytics cannot attribute the clicks to the post, so the traffic KPI is "
+        "under-counted.",
+        example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: 1200, source: GA4}\n"
+        "posts:\n  - date: 2026-12-01\n    type: advertising\n    title: Winter menu\n"
+        "    link: https://coffeelab.example/winter\n",
+        fix="Add the missing tags, e.g. `?utm_source=instagram&utm_medium=social&utm_campaign=winter-menu`.",
+    ),
+    Rule(
+        "KPI009", "utm-medium-mismatch", "warning", "A link's utm_medium says paid on an organic post, or the reverse.",
+        what="An organic post's link has a paid medium (cpc, ppc, paid..., as GA4 reads paid traffic), or a "
+        "`sponsored: yes` post's link has an organic one (social...).",
+        why="Analytics then books organic clicks as paid (or paid as organic), and the report to the client is wrong.",
+        example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n"
+        "    link: https://x.example/?utm_source=vk&utm_medium=cpc&utm_campaign=poll\n",
+        fix="Use `utm_medium=social` on organic posts and `cpc` (or `paid_social`) on sponsored ones.",
+    ),
+    Rule(
+        "KPI010", "missing-response-time", "error", "A support goal does not state its response time.",
+        what="A support goal has no `response_time:`, or it is not a duration such as `2h`, `30m` or `1d`.",
+        why="Fast, qualified answers are the point of support in social networks; the client needs to know how fast.",
+        example=_SUPPORT_PLAN,
+        fix="Add `response_time:` to the goal, e.g. `response_time: 2h`.",
+    ),
+    Rule(
+        "KPI011", "slow-response-time", "warning", "A support goal promises answers later than within 24 hours.",
+        what="A support goal's `response_time` is longer than 24 hours.",
+        why="A customer who waits more than a day for an answer in public is a reputation risk for the client.",
+        example=_SUPPORT_PLAN.replace("  - kind: support\n", "  - kind: support\n    response_time: 3d\n"),
+        fix="Promise an answer within a working day (`response_time: 8h` or less) and staff the community for it.",
+    ),
+    Rule(
+        "KPI012", "implausible-follower-growth", "warning", "A follower-growth target organic work cannot reach.",
+        what="`followers_growth` asks for more than doubling the community (the KPI's `baseline`) per month, "
+        "scaled to the plan's length (or a percent target above +100 % a month).",
+        why="Such targets are met by bought followers and bots, which the honesty rules (BAN codes) forbid; they "
+        "also inflate the reach while engagement falls.",
+        example="weeks: 4\ngoals:\n  - kind: awareness\n    kpis:\n"
+        "      - {metric: followers_growth, target: 5000, baseline: 1000, source: VK}\nposts: []\n",
+        fix="Agree a target organic work can reach (at most the baseline per month), or count paid reach "
+        "separately; never buy followers (see the BAN rules).",
+    ),
+)
+
+
+# --- the vocabulary -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    name: str
+    units: tuple[str, ...]  # number, percent, duration
+    pacing: str | None  # total, level; None: decided by the target's unit (custom metrics)
+    better: str  # higher, lower
+    kinds: frozenset[str]  # goal kinds it measures
+    description: str = ""
+
+    def pacing_for(self, unit: str) -> str:
+        return self.pacing or ("total" if unit == "number" else "level")
+
+    def better_for(self, unit: str) -> str:
+        return "lower" if self.pacing is None and unit == "duration" else self.better
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    kinds: dict[str, tuple[str, ...]]  # goal kind -> its metrics
+    kind_aliases: dict[str, str]  # any accepted spelling -> goal kind
+    metrics: dict[str, Metric]
+    metric_aliases: dict[str, str]  # any accepted spelling -> metric
+    bases: dict[str, str]  # engagement basis spelling -> basis
+    paid_medium: re.Pattern
+
+    def goal_kind(self, raw: str | None) -> str | None:
+        return self.kind_aliases.get(normalise_word(raw)) if raw else None
+
+    def metric(self, raw: str, custom: dict[str, Metric]) -> Metric | None:
+        word = normalise_word(raw)
+        if word in custom:
+            return custom[word]
+        name = self.metric_aliases.get(word)
+        return self.metrics[name] if name else None
+
+    def custom(self, declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
+        """Metrics from the configuration (metric -> goal kind); a known metric gains the kind."""
+        out = {}
+        for raw, kind_raw in declared:
+            word = normalise_word(str(raw))
+            kind = self.goal_kind(str(kind_raw)) or normalise_word(str(kind_raw))
+            known = self.metric(word, {})
+            if known is not None:
+                out[word] = Metric(known.name, known.units, known.pacing, known.better, known.kinds | {kind},
+                                   known.description)
+            else:
+                out[word] = Metric(word, ("number", "percent", "duration"), None, "higher", frozenset({kind}))
+        return out
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Read smmplan/data/kpi_metrics.yaml once."""
+    from importlib.resources import files
+
+    import yaml
+
+    raw = yaml.safe_load(files("smmplan").joinpath("data/kpi_metrics.yaml").read_text(encoding="utf-8"))
+    kinds = {k: tuple(v["metrics"]) for k, v in raw["goal_kinds"].items()}
+    kind_aliases = {}
+    for kind, spec in raw["goal_kinds"].items():
+        for word in (kind, *spec.get("aliases", ())):
+            kind_aliases[normalise_word(word)] = kind
+    metrics, metric_aliases = {}, {}
+    for name, spec in raw["metrics"].items():
+        fits = frozenset(k for k, ms in kinds.items() if name in ms)
+        metrics[name] = Metric(name, tuple(spec["units"]), spec["pacing"], spec["better"], fits,
+                               spec.get("description", ""))
+        for word in (name, *spec.get("aliases", ())):
+            metric_aliases[normalise_word(word)] = name
+    bases = {normalise_word(w): basis for basis, words in raw["engagement_bases"].items() for w in (basis, *words)}
+    return Vocabulary(kinds, kind_aliases, metrics, metric_aliases, bases, re.compile(raw["paid_medium_pattern"], re.I))
+
+
+def custom_metrics(settings) -> dict[str, Metric]:
+    return _custom(tuple(sorted((str(k), str(v)) for k, v in (settings.custom_metrics or {}).items())))
+
+
+@cache
+def _custom(declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
+    return vocabulary().custom(declared)
+
+
+def _nearest(word: str, pool: dict[str, str]) -> str | None:
+    near = difflib.get_close_matches(normalise_word(word), list(pool), n=1, cutoff=0.6)
+    return pool[near[0]] if near else None
+
+
+def _or_list(words: list[str] | tuple[str, ...]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+# --- figures --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float  # durations in hours, percents as written (4 for 4 %)
+    unit: str  # number, percent, duration
+
+
+_NUM = r"([1-9]\d{0,2}(?:[ \u00a0_,]\d{3})+|\d+(?:[.,]\d+)?)"
+_HOURS = {  # duration word -> hours
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "мин", "минут", "минуты", "минута"), 1 / 60),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "ч", "час", "часа", "часов"), 1.0),
+    **dict.fromkeys(("d", "day", "days", "д", "дн", "день", "дня", "дней", "сутки", "суток"), 24.0),
+    **dict.fromkeys(("w", "wk", "week", "weeks", "нед", "неделя", "недели", "недель"), 168.0),
+}
+_DURATION_PART = re.compile(_NUM + r"\s*([a-zа-я]+)")
+_DURATIONS = re.compile(r"(?:\s*" + _DURATION_PART.pattern + r")+\s*")
+_PLAIN = re.compile(_NUM + r"\s*(%|k|к|тыс\.?)?")
+
+
+def _number(text: str) -> float:
+    if re.fullmatch(r"[1-9]\d{0,2}(?:[ \u00a0_,]\d{3})+", text):
+        return float(re.sub(r"[ \u00a0_,]", "", text))
+    return float(text.replace(",", "."))
+
+
+def parse_quantity(text: str | None) -> Quantity | None:
+    """`1200`, `1 200`, `12k`, `4%`, `4,5 %`, `2h`, `30m`, `1d`, `1h 30m` -> Quantity; None if unreadable."""
+    if text is None:
+        return None
+    s = text.strip().lower()
+    sign = -1 if s.startswith("-") else 1
+    if s[:1] in ("+", "-"):
+        s = s[1:].lstrip()
+    m = _PLAIN.fullmatch(s)
+    if m:
+        value = sign * _number(m[1])
+        suffix = m[2] or ""
+        if suffix == "%":
+            return Quantity(value, "percent")
+        return Quantity(value * (1000 if suffix else 1), "number")
+    parts = _DURATION_PART.findall(s)
+    if sign > 0 and parts and _DURATIONS.fullmatch(s) and all(unit in _HOURS for _, unit in parts):
+        return Quantity(sum(_number(n) * _HOURS[unit] for n, unit in parts), "duration")
+    return None
+
+
+_PERIOD_DAYS = {
+    **dict.fromkeys(("day", "days", "день", "дня", "дней", "сутки", "daily"), 1),
+    **dict.fromkeys(("week", "weeks", "неделя", "недели", "недель", "неделю", "weekly"), 7),
+    **dict.fromkeys(("month", "months", "месяц", "месяца", "месяцев", "monthly"), DAYS_PER_MONTH),
+    **dict.fromkeys(("quarter", "quarters", "квартал", "квартала", "кварталов", "quarterly"), 91),
+    **dict.fromkeys(("year", "years", "год", "года", "лет", "yearly", "annual"), 365),
+}
+
+
+def parse_period(text: str) -> int | None:
+    """`month`, `a month`, `2 weeks`, `30 days`, `квартал` -> days; None if unreadable."""
+    m = re.fullmatch(r"(?:(?:a|an|per|one|1|в|за)\s+)?(\d+)?\s*([a-zа-яё]+)", text.strip().lower())
+    if not m or m[2] not in _PERIOD_DAYS:
+        return None
+    return int(m[1] or 1) * _PERIOD_DAYS[m[2]]
+
+
+def format_quantity(value: float | None, unit: str) -> str:
+    """A figure for people: 1,200 · 4 % · 2 h · 30 min."""
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return f"{value:.3g} %" if value < 100 else f"{value:,.0f} %"
+    if unit in ("duration", "hours"):
+        return f"{value * 60:.3g} min" if value < 1 else f"{value:.3g} h"
+    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:.3g}"
+
+
+# --- walking the plan ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class KpiInfo:
+    goal_index: int  # in the file's goals list
+    kpi_index: int
+    goal: Any
+    kind: str | None
+    kpi: Any
+    metric: Metric | None
+    target: Quantity | None  # None if missing or unusable
+    actual: Quantity | None
+    baseline: Quantity | None
+    period_days: int | None  # the KPI's own period, if it names one
+
+    @property
+    def where(self) -> tuple:
+        return ("goals", self.goal_index, "kpis", self.kpi_index)
+
+
+def goal_indices(ctx) -> list[int]:
+    """File positions of the goals that passed validation (invalid ones are set aside by the engine)."""
+    from pydantic import ValidationError
+
+    from smmplan.model import Goal
+
+    raw = ctx.doc.data.get("goals") if isinstance(ctx.doc.data, dict) else None
+    if not isinstance(raw, list):
+        return list(range(len(ctx.plan.goals)))
+    kept = []
+    for i, item in enumerate(raw):
+        try:
+            Goal.model_validate(item)
+        except ValidationError as exc:
+            if any(e["type"] != "extra_forbidden" for e in exc.errors()):
+                continue
+        kept.append(i)
+    return kept if len(kept) == len(ctx.plan.goals) else list(range(len(ctx.plan.goals)))
+
+
+def _unit_example(unit: str) -> str:
+    return {"number": "a count like `1200`", "percent": "a percent like `4%`",
+            "duration": "a duration like `2h`, `30m` or `1d`"}[unit]
+
+
+def _figure(info_metric: Metric | None, kpi: Any, field: str, where: tuple, problems: list[Problem],
+            units: tuple[str, ...] | None = None) -> Quantity | None:
+    """Read one KPI figure; report KPI004 when it is unreadable or in a unit the metric is not measured in."""
+    raw = getattr(kpi, field)
+    if raw is None:
+        return None
+    q = parse_quantity(raw)
+    allowed = units or (info_metric.units if info_metric else ("number", "percent", "duration"))
+    name = f"`{info_metric.name}`" if info_metric else "this KPI"
+    if q is None:
+        problems.append(Problem(
+            "KPI004",
+            f"The {field} of {name} is `{raw}`: not a figure. It must be {_or_list([_unit_example(u) for u in allowed])}.",
+            where + (field,),
+            fix=f"Write `{field}:` as {_unit_example(allowed[0])}.",
+        ))
+        return None
+    floor_ok = q.value > 0 if field == "target" else q.value >= 0 if field == "baseline" else True
+    if q.unit not in allowed or not floor_ok:
+        why = f"a {q.unit}" if q.unit not in allowed else "not above zero" if field == "target" else "below zero"
+        problems.append(Problem(
+            "KPI004",
+            f"The {field} of {name} is `{raw}`, {why}; {name} is measured as "
+            f"{_or_list([_unit_example(u) for u in allowed])}.",
+            where + (field,),
+            fix=f"Write `{field}:` as {_unit_example(allowed[0])}" + (
+                "." if q.unit in allowed else _other_metric(info_metric, q.unit)),
+        ))
+        return None
+    return q
+
+
+def _other_metric(metric: Metric | None, unit: str) -> str:
+    """`, or use resolution_rate` when a count metric got a percent target."""
+    if metric is None:
+        return "."
+    voc = vocabulary()
+    alike = [m for k in sorted(metric.kinds) for m in voc.kinds.get(k, ()) if unit in voc.metrics[m].units]
+    alike = list(dict.fromkeys(alike))
+    return f", or measure it by {_or_list(alike[:3])}." if alike else ", or use a metric measured that way."
+
+
+def collect(ctx, problems: list[Problem], positions: list[int] | None = None) -> list[KpiInfo]:
+    """Every KPI of every valid goal, with its figures read; problems with them go to `problems`."""
+    voc = vocabulary()
+    custom = custom_metrics(ctx.settings)
+    out = []
+    for goal, gi in zip(ctx.plan.goals, positions if positions is not None else goal_indices(ctx)):
+        kind = voc.goal_kind(goal.kind)
+        for ki, kpi in enumerate(goal.kpis):
+            where = ("goals", gi, "kpis", ki)
+            metric = voc.metric(kpi.metric, custom)
+            target = _figure(metric, kpi, "target", where, problems)
+            unit = target.unit if target else None
+            actual = _figure(metric, kpi, "actual", where, problems, (unit,) if unit else None)
+            baseline = _figure(metric, kpi, "baseline", where, problems, ("number",))
+            period = None
+            if kpi.period is not None:
+                period = parse_period(kpi.period)
+                if period is None:
+                    problems.append(Problem(
+                        "KPI004",
+                        f"The period of `{kpi.metric}` is `{kpi.period}`: not a length of time. Allowed: day, week, "
+                        "month, quarter, year, or a number of them such as `2 weeks`.",
+                        where + ("period",),
+                        fix="Write `period: month` (or week, quarter, `2 weeks`...), or drop it to use the plan's period.",
+                    ))
+            if kpi.basis is not None and normalise_word(kpi.basis) not in voc.bases:
+                problems.append(Problem(
+                    "KPI004",
+                    f"The basis of `{kpi.metric}` is `{kpi.basis}`; engagement rate is counted by reach, followers "
+                    "or impressions.",
+                    where + ("basis",),
+                    fix="Write `basis: reach` (the default), `followers` or `impressions`.",
+                ))
+            out.append(KpiInfo(gi, ki, goal, kind, kpi, metric, target, actual, baseline, period))
+    return out
+
+
+def plan_days(ctx) -> int | None:
+    """Length of the plan's period in days: weeks x 7, else start to the last post inclusive."""
+    if ctx.plan.weeks:
+        return ctx.plan.weeks * 7
+    if ctx.start is None:
+        return None
+    dates = [p.post.date for p in ctx.posts]
+    return max((max(dates) - ctx.start).days + 1, 1) if dates else None
+
+
+# --- rules ------------------------------------------------------------------------
+
+
+def check(ctx) -> Iterator[Problem]:
+    problems: list[Problem] = []
+    positions = goal_indices(ctx)
+    infos = collect(ctx, problems, positions)
+    yield from problems
+    voc = vocabulary()
+    if not ctx.plan.goals:
+        yield Problem(
+            "KPI001",
+            "The plan states no goals: nobody can tell whether it works. Allowed goal kinds: traffic (also sales, "
+            "leads), awareness, loyalty, support.",
+            ("goals",) if "goals" in (ctx.doc.data or {}) else (), at_key=True,
+            fix="Add `goals:` with a `kind` and at least one KPI each, e.g. "
+            "`goals: [{kind: traffic, kpis: [{metric: site_clicks, target: 1200, source: GA4}]}]`.",
+        )
+    by_goal: dict[int, list[KpiInfo]] = {}
+    for info in infos:
+        by_goal.setdefault(info.goal_index, []).append(info)
+    for goal, gi in zip(ctx.plan.goals, positions):
+        yield from _goal(ctx, voc, goal, gi, by_goal.get(gi, []))
+    for info in infos:
+        yield from _kpi(ctx, voc, info)
+    yield from _links(ctx, voc)
+
+
+def _goal(ctx, voc: Vocabulary, goal: Any, gi: int, kpis: list[KpiInfo]) -> Iterator[Problem]:
+    kind = voc.goal_kind(goal.kind)
+    if kind is None:
+        near = _nearest(goal.kind, voc.kind_aliases)
+        yield Problem(
+            "KPI007",
+            f"Goal kind `{goal.kind}` is unknown." + (f" Did you mean `{near}`?" if near else "")
+            + " Allowed: traffic (also sales, leads), awareness, loyalty, support.",
+            ("goals", gi, "kind"),
+            fix=f"Write `kind: {near}`." if near else "Use traffic, awareness, loyalty or support.",
+        )
+        return
+    label = goal.kind if normalise_word(goal.kind) == kind else f"{goal.kind} ({kind})"
+    fitting = voc.kinds[kind]
+    if not any(k.metric is None for k in kpis) and not any(k.metric and kind in k.metric.kinds for k in kpis):
+        suggest = _or_list(fitting[:3])
+        if kpis:
+            measured = _or_list([f"`{k.kpi.metric}`" for k in kpis])
+            msg = f"The {label} goal is measured only by {measured}, which measure{'s' * (len(kpis) == 1)} " \
+                  f"other goals: use {suggest}."
+        else:
+            msg = f"The {label} goal has no KPI, so nobody can tell whether it is reached: use {suggest}."
+        yield Problem(
+            "KPI002", msg, ("goals", gi, "kpis"), at_key=True,
+            fix=f"Add a KPI such as `- {{metric: {fitting[0]}, target: ..., source: ...}}`; "
+            f"{kind} metrics: {', '.join(fitting)}.",
+        )
+    if kind == "support":
+        yield from _response_time(goal, gi)
+
+
+def _response_time(goal: Any, gi: int) -> Iterator[Problem]:
+    raw = goal.response_time
+    q = parse_quantity(raw) if raw is not None else None
+    if q is None or q.unit != "duration" or q.value <= 0:
+        found = "none is given" if raw is None else f"it is `{raw}`, not a duration"
+        yield Problem(
+            "KPI010",
+            f"A support goal must promise a first-response time; {found}. Write a duration such as `2h`, `30m` "
+            "or `1d`.",
+            ("goals", gi, "response_time") if raw is not None else ("goals", gi, "kind"),
+            at_key=raw is None,
+            fix="Add `response_time: 2h` (or what the team can keep) to the goal.",
+        )
+    elif q.value > MAX_RESPONSE_HOURS:
+        yield Problem(
+            "KPI011",
+            f"The support goal promises answers within `{raw}` ({q.value:g} hours); customers expect an answer "
+            f"within {MAX_RESPONSE_HOURS:g} hours at most.",
+            ("goals", gi, "response_time"),
+            fix="Promise a response within a working day, e.g. `response_time: 8h`, and staff the community for it.",
+        )
+
+
+def _kpi(ctx, voc: Vocabulary, info: KpiInfo) -> Iterator[Problem]:
+    kpi = info.kpi
+    if info.metric is None:
+        pool = dict(voc.metric_aliases)
+        pool.update({w: w for w in custom_metrics(ctx.settings)})
+        near = _nearest(kpi.metric, pool)
+        fitting = voc.kinds.get(info.kind, ())
+        yield Problem(
+            "KPI006",
+            f"Metric `{kpi.metric}` is unknown." + (f" Did you mean `{near}`?" if near else "")
+            + (f" {info.kind.capitalize()} metrics: {', '.join(fitting)}." if fitting else ""),
+            info.where + ("metric",),
+            fix=(f"Write `metric: {near}`" if near else "Use a metric from the README's Goals and KPIs section")
+            + ", or declare it under `custom-metrics` in the configuration.",
+        )
+    if kpi.target is None:
+        name = info.metric.name if info.metric else kpi.metric
+        unit = info.metric.units[0] if info.metric else "number"
+        yield Problem(
+            "KPI003",
+            f"The KPI `{kpi.metric}` has no target; it needs {_unit_example(unit)} to reach over the plan's period.",
+            info.where, at_key=False,
+            fix=f"Add `target:` under `metric: {name}`, the figure agreed with the client.",
+        )
+    if kpi.source is None:
+        yield Problem(
+            "KPI005",
+            f"The KPI `{kpi.metric}` does not say where its figure is read (no `source`); expected the statistics "
+            "both sides can open: GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk...",
+            info.where,
+            fix="Add `source:`, e.g. `source: GA4`.",
+        )
+    if info.metric is not None and info.metric.name == "followers_growth" and info.target is not None:
+        yield from _growth(ctx, info)
+
+
+def _growth(ctx, info: KpiInfo) -> Iterator[Problem]:
+    days = info.period_days or plan_days(ctx) or DAYS_PER_MONTH
+    limit = GROWTH_PER_MONTH * days / DAYS_PER_MONTH  # growth as a fraction of the baseline
+    t = info.target
+    if t.unit == "percent":
+        growth = t.value / 100
+        found = f"`{info.kpi.target}`"
+        allowed = f"+{limit * 100:.0f} %"
+    elif info.baseline is not None and info.baseline.value > 0:
+        growth = t.value / info.baseline.value
+        found = f"{t.value:,.0f} new followers on a community of {info.baseline.value:,.0f} (+{growth * 100:.0f} %)"
+        allowed = f"+{limit * 100:.0f} % ({info.baseline.value * limit:,.0f} followers)"
+    else:
+        return
+    if growth > limit:
+        yield Problem(
+            "KPI012",
+            f"The follower-growth target is {found} in {days} days; organic work rarely more than doubles a "
+            f"community in a month, so at most {allowed} is credible here. Targets like this are how bought "
+            "followers hide: see the honesty rules (BAN codes).",
+            info.where + ("target",),
+            fix=f"Lower the target to {allowed} or less, or add the paid tactic that brings the rest to `tactics`; "
+            "never buy followers.",
+            data={"growth": round(growth, 4), "limit": round(limit, 4)},
+        )
+
+
+def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
+    from smmplan.model import canonical_status
+
+    traffic = any(voc.goal_kind(g.kind) == "traffic" for g in ctx.plan.goals)
+    for p in ctx.posts:
+        post = p.post
+        if not post.link or canonical_status(post.status) == "cancelled":
+            continue
+        try:
+            parts = urlsplit(post.link.strip())
+        except ValueError:
+            continue
+        if parts.scheme not in ("http", "https", ""):
+            continue  # mailto:, tel:, tg: links carry no UTM tags
+        tags = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        where = ("posts", p.index, "link")
+        missing = [k for k in UTM_KEYS if not tags.get(k, "").strip()]
+        if traffic and missing:
+            found = ", ".join(f"{k}={tags[k]}" for k in UTM_KEYS if tags.get(k, "").strip()) or "no UTM tags"
+            yield Problem(
+                "KPI008",
+                f"The link of `{post.title}` lacks {', '.join(missing)} (found: {found}); the plan has a traffic "
+                "goal, so every post link needs utm_source, utm_medium and utm_campaign for clicks to be attributed.",
+                where,
+                fix=f"Tag the link: `{_with_tags(post, tags, missing)}` (name the campaign as in the site's analytics).",
+            )
+        medium = tags.get("utm_medium", "").strip()
+        if not medium:
+            continue
+        paid = bool(voc.paid_medium.match(medium))
+        if paid and not post.sponsored:
+            yield Problem(
+                "KPI009",
+                f"The link of `{post.title}` has utm_medium={medium}, a paid medium, but the post is organic (not "
+                "`sponsored`); analytics will book its clicks as paid traffic.",
+                where,
+                fix="Use utm_medium=social for an organic post, or mark the post `sponsored: yes` if it is paid.",
+            )
+        elif post.sponsored and not paid:
+            yield Problem(
+                "KPI009",
+                f"The link of sponsored post `{post.title}` has utm_medium={medium}, an organic medium; paid clicks "
+                "need a paid medium (cpc, ppc, paid_social) to be told apart from organic ones.",
+                where,
+                fix="Use utm_medium=cpc (or paid_social) on sponsored posts.",
+            )
+
+
+def _with_tags(post: Any, tags: dict[str, str], missing: list[str]) -> str:
+    """The post's link with example values for the missing UTM tags."""
+    example = {
+        "utm_source": normalise_word(post.channel) if post.channel else "<network>",
+        "utm_medium": "cpc" if post.sponsored else "social",
+        "utm_campaign": "<campaign>",
+    }
+    link = post.link.strip()
+    for key in missing:
+        if key in tags:  # present but empty: fill it in place
+            link = re.sub(rf"([?&]){key}=(?=&|#|$)", rf"\g<1>{key}={example[key]}", link, flags=re.I)
+        else:
+            base, hash_, frag = link.partition("#")
+            link = base + ("&" if "?" in base else "?") + f"{key}={example[key]}" + hash_ + frag
+    return link
+
+
+# --- progress -------------------------------------------------------------------
+
+
+def as_of(ctx) -> dt.date:
+    """The day the actual figures describe: the plan's `as_of`, else `--as-of`, else today."""
+    return ctx.plan.as_of or ctx.settings.today()
+
+
+def pace(target: float, actual: float | None, pacing: str, better: str,
+         elapsed: float | None) -> tuple[float | None, float | None, str | None]:
+    """(percent done, expected by now, status) for one KPI over the plan.
+
+    `elapsed` is the share of the plan's period gone by (None if the plan has
+    no dates). Totals are expected at target x elapsed; levels at the target.
+    """
+    lower = better == "lower"
+    if pacing == "level":
+        expected = target
+    else:
+        expected = None if elapsed is None else target * elapsed
+    done = None
+    if actual is not None:
+        if not lower:
+            done = actual / target * 100
+        elif actual > 0:
+            done = target / actual * 100
+    status = None
+    if actual is not None and expected is not None:
+        if lower:
+            score = expected / actual if actual > 0 else float("inf")
+        else:
+            score = actual / expected if expected > 0 else (float("inf") if actual > 0 else 1.0)
+        status = "ahead" if score >= AHEAD_AT else "behind" if score < BEHIND_BELOW else "on track"
+    return done, expected, status
+
+
+def _round(x: float | None, places: int) -> float | None:
+    return None if x is None else round(x, places)
+
+
+def summarize(ctx) -> dict[str, Any]:
+    """{"kpis": [...]}: one row per KPI with its target, actual and progress."""
+    day = as_of(ctx)
+    total_days = plan_days(ctx)
+    elapsed = None
+    if total_days is not None and ctx.start is not None:
+        elapsed = min(max((day - ctx.start).days, 0), total_days) / total_days
+    rows = []
+    for info in collect(ctx, []):
+        t = info.target
+        unit = t.unit if t else (info.metric.units[0] if info.metric else "number")
+        row: dict[str, Any] = {
+            "goal": info.kind or info.goal.kind,
+            "description": info.goal.description,
+            "metric": info.metric.name if info.metric else info.kpi.metric,
+            "source": info.kpi.source,
+            "unit": "hours" if unit == "duration" else unit,
+            "target": t.value if t else None,
+            "period_days": info.period_days,
+            "plan_target": None,
+            "actual": info.actual.value if info.actual else None,
+            "better": None,
+            "as_of": day.isoformat(),
+            "elapsed": _round(elapsed, 4),
+            "done": None,
+            "expected": None,
+            "status": None,
+        }
+        if t is not None:
+            pacing = info.metric.pacing_for(unit) if info.metric else "level"
+            better = info.metric.better_for(unit) if info.metric else "higher"
+            plan_target = t.value
+            if pacing == "total" and info.period_days and total_days:
+                plan_target = t.value * total_days / info.period_days  # a target per period adds up
+            done, expected, status = pace(plan_target, row["actual"], pacing, better, elapsed)
+            row.update(plan_target=_round(plan_target, 2), better=better, done=_round(done, 1),
+                       expected=_round(expected, 2), status=status)
+        rows.append(row)
+    return {"kpis": rows}
