@@ -29,6 +29,7 @@ class PostInfo:
     category: str | None  # formula category, None when the type is unknown
     counted: bool  # counts in the mix (known type, not cancelled)
     week: int  # 0-based week of the plan
+    status: str | None = "draft"  # canonical status; None when the word is not a status
 
 
 @dataclass(slots=True)
@@ -73,6 +74,11 @@ class Context:
         for p in self.counted:
             out[p.week].append(p)
         return dict(sorted(out.items()))
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date to judge due posts and progress by: the plan's `as_of`, else --as-of, else today."""
+        return self.plan.as_of or self.settings.today()
 
     def week_start(self, week: int) -> dt.date | None:
         return self.start + dt.timedelta(days=7 * week) if self.start else None
@@ -322,7 +328,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         status = canonical_status(post.status)
         counted = category is not None and status != "cancelled"
         week = (post.date - start).days // 7 if start else 0
-        infos.append(PostInfo(i, post, category, counted, week))
+        infos.append(PostInfo(i, post, category, counted, week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 
 

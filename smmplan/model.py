@@ -17,27 +17,37 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
-STATUS_ALIASES = {
-    "canceled": "cancelled",
-    "in_review": "review",
-    "идея": "idea",
-    "черновик": "draft",
-    "на_согласовании": "review",
-    "согласование": "review",
-    "согласовано": "approved",
-    "одобрено": "approved",
-    "запланировано": "scheduled",
-    "опубликовано": "published",
-    "отменено": "cancelled",
-    "отменен": "cancelled",
+
+
+def _participle(*stems: str) -> tuple[str, ...]:
+    """`согласован` -> согласован, согласовано, согласована, согласованы."""
+    return tuple(stem + end for stem in stems for end in ("", "о", "а", "ы"))
+
+
+# Other words people write for each status, as normalised by canonical_status()
+# (lower case, ё -> е, spaces and hyphens -> _).
+_STATUS_WORDS = {
+    "idea": ("ideas", "идея", "идеи"),
+    "draft": ("wip", "in_progress", "черновик", "в_работе"),
+    "review": ("in_review", "pending_approval", "awaiting_approval", "for_approval",
+               "на_согласовании", "на_согласование", "согласование", "на_утверждении", "на_проверке"),
+    "approved": _participle("согласован", "одобрен", "утвержден"),
+    "scheduled": ("queued", "в_отложке") + _participle("запланирован"),
+    "published": ("posted", "live", "вышел", "вышло") + _participle("опубликован"),
+    "cancelled": ("canceled", "отмена") + _participle("отменен"),
 }
+STATUS_ALIASES = {word: status for status, words in _STATUS_WORDS.items() for word in words}
+
+
+def normalise_status(raw: str) -> str:
+    return re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
 
 
 def canonical_status(raw: str | None) -> str | None:
     """`На согласовании` -> `review`; None for words that are not a status."""
     if raw is None:
         return "draft"
-    word = re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
+    word = normalise_status(raw)
     if word in STATUSES:
         return word
     return STATUS_ALIASES.get(word)
@@ -94,10 +104,12 @@ class Post(_Model):
     title: str = Field(description="Working title or idea of the post.")
     text: str | None = Field(None, description="The post's text or a longer description.")
     link: str | None = Field(None, description="URL the post links to (with UTM tags for traffic goals).")
+    permalink: str | None = Field(None, description="Address of the live post once published, for the client and the report.")
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
-    status: str | None = Field(None, description="idea, draft, review, approved, scheduled, published or cancelled.")
+    status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
+                               "cancelled; Russian words such as `на согласовании`, `согласовано` are accepted.")
     approved_by: str | None = Field(None, description="Who approved the post.")
     approved_on: dt.date | None = Field(None, description="When it was approved.")
     sponsored: bool = Field(False, description="A paid or partner post (needs a disclosure).")

@@ -21,8 +21,24 @@ class Reporter(Protocol):
 
 
 def get(name: str, **options: Any) -> Reporter:
-    module, cls = FORMATS[name].split(":")
+    return _build(FORMATS[name], options)
+
+
+def _build(spec: str, options: dict[str, Any]) -> Reporter:
+    module, cls = spec.split(":")
     return getattr(importlib.import_module(module), cls)(**options)
+
+
+# The status view (`smmplan status`, `smmplan check --status`): posts per status,
+# what waits for the client and what is due, instead of the full report.
+STATUS_FORMATS: dict[str, str] = {
+    "text": "smmplan.report.status:StatusTextReporter",
+    "json": "smmplan.report.status:StatusJsonReporter",
+}
+
+
+def get_status(name: str, **options: Any) -> Reporter:
+    return _build(STATUS_FORMATS[name], options)
 
 
 def summary(results: list) -> dict[str, int]:

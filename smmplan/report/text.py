@@ -53,7 +53,10 @@ class TextReporter:
         for i, result in enumerate(results):
             if i:
                 console.print()
-            render_plan(console, result)
+            self.render_one(console, result)
+
+    def render_one(self, console: Console, result: Any) -> None:
+        render_plan(console, result)
 
 
 def render_plan(console: Console, result: Any) -> None:
@@ -260,4 +263,40 @@ def _kpis(console: Console, rows: list[dict], result: Any) -> None:
     console.print(kpi_table(rows))
 
 
-__all__ = ["TextReporter", "kpi_table", "make_console", "mix_table", "rebalance_lines", "section", "Group"]
+def _short(text: Any, width: int) -> Any:
+    """Text (str or rich Text) cut to `width` characters with an ellipsis."""
+    if len(text) <= width:
+        return text
+    if isinstance(text, Text):
+        text.truncate(width, overflow="ellipsis")
+        return text
+    return text[: width - 1] + "…"
+
+
+def posts_table(rows: list[dict]) -> Table:
+    """Posts from the flow family's summary (due soon, waiting for the client) as a table."""
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    for name in ("date", "channel", "title", "status", "who must approve"):
+        table.add_column(name, no_wrap=name != "title", overflow="fold")
+    for r in rows:
+        status = Text(r["status"] or f"{_short(r['status_written'], 20)}?", style="green" if r["ready"] else "yellow")
+        if r["ready"]:
+            who = Text("✓ " + (r["approved_by"] or ""), style="dim")
+        else:
+            who = Text(r["approver"] or "not named (client: approver:)", style="" if r["approver"] else "red")
+        when = r["date"] + (f" {r['time']}" if r["time"] else "")
+        table.add_row(when, _short(r["channel"] or "—", 20), _short(r["title"], 100), status, _short(who, 40))
+    return table
+
+
+@section("due")
+def _due(console: Console, rows: list[dict], result: Any) -> None:
+    window = result.sections.get("due_window") or {}
+    console.print()
+    title = Text("Due soon", style="bold underline")
+    title.append(f"  {window.get('from')} → {window.get('to')}", style="dim")
+    console.print(title)
+    console.print(posts_table(rows))
+
+
+__all__ = ["TextReporter", "kpi_table", "make_console", "mix_table", "posts_table", "rebalance_lines", "section", "Group"]

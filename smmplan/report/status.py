@@ -1,0 +1,131 @@
+"""The status view (`smmplan status`, `smmplan check --status`), for the weekly call with the client.
+
+Per plan: how many posts stand at each status, the posts waiting for the
+client's approval, what is due soon, and the workflow findings (posts due
+without approval, missed posts...). Everything comes from the flow family's
+summary and findings.
+
+JSON (`--format json`): ``{"version", "plans": [...], "summary"}`` where each
+plan has ``path``, ``brand``, ``client`` ({name, contact, approver} or null),
+``due_window`` ({from, to, days}), ``statuses`` (posts per status, every
+status and ``unknown``), ``waiting`` and ``due`` (posts as in ``smmplan check``'s
+JSON), ``workflow_findings`` (the FLOW findings) and ``other_findings`` (how
+many findings of other families ``smmplan check`` would show). ``summary``
+adds ``statuses`` and ``waiting`` summed over the plans.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from smmplan import __version__
+from smmplan.report import summary
+from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table
+
+FAMILY = "FLOW"
+
+
+def _flow(findings: list) -> list:
+    return [f for f in findings if f.code.startswith(FAMILY)]
+
+
+def plan_status(result: Any) -> dict[str, Any]:
+    s = result.sections
+    client = getattr(result.plan, "client", None)
+    flow = _flow(result.findings)
+    return {
+        "path": result.path,
+        "brand": getattr(result.plan, "brand", None),
+        "client": client.model_dump() if client is not None else None,
+        "due_window": s.get("due_window"),
+        "statuses": s.get("statuses", {}),
+        "waiting": s.get("waiting", []),
+        "due": s.get("due", []),
+        "workflow_findings": [f.to_dict() for f in flow],
+        "other_findings": len(result.findings) - len(flow),
+    }
+
+
+class StatusJsonReporter:
+    def __init__(self, **_: Any):
+        pass
+
+    def render(self, results: list, out: TextIO) -> None:
+        plans = [plan_status(r) for r in results]
+        totals: dict[str, int] = {}
+        for p in plans:
+            for status, n in p["statuses"].items():
+                totals[status] = totals.get(status, 0) + n
+        doc = {
+            "version": __version__,
+            "plans": plans,
+            "summary": {**summary(results), "statuses": totals, "waiting": sum(len(p["waiting"]) for p in plans)},
+        }
+        json.dump(doc, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+
+
+class StatusTextReporter(TextReporter):
+    def render_one(self, console: Any, result: Any) -> None:
+        render_status(console, result)
+
+
+def render_status(console: Any, result: Any) -> None:
+    data = plan_status(result)
+    head = Text(result.path, style="bold")
+    client = data["client"] or {}
+    bits = [b for b in (data["brand"], client.get("name") and f"client {client['name']}",
+                        client.get("approver") and f"approver {client['approver']}") if b]
+    if bits:
+        head.append("  ·  " + "  ·  ".join(bits), style="dim")
+    console.print(head, soft_wrap=True)
+    if result.plan is None:
+        console.print(Text(f"  the plan cannot be read ({data['other_findings']} findings): "
+                           f"run `smmplan check {result.path}`", style="red"))
+        return
+
+    counts = {k: n for k, n in data["statuses"].items() if k != "unknown" or n}
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    for name in (*counts, "total"):
+        table.add_column(name, justify="right")
+    table.add_row(*(Text(str(n), style="dim" if not n else "") for n in counts.values()),
+                  str(sum(counts.values())))
+    console.print(table)
+
+    approver = client.get("approver") or "the client"
+    console.print()
+    console.print(Text(f"Waiting for {approver}", style="bold underline"))
+    if data["waiting"]:
+        console.print(posts_table(data["waiting"]))
+    else:
+        console.print(Text("  nothing waiting for approval", style="dim"))
+
+    window = data["due_window"] or {}
+    console.print()
+    console.print(Text("Due soon", style="bold underline").append(f"  {window.get('from')} → {window.get('to')}",
+                                                                  style="dim"))
+    if data["due"]:
+        console.print(posts_table(data["due"]))
+    else:
+        console.print(Text("  nothing due", style="dim"))
+
+    flow = _flow(result.findings)
+    if flow:
+        console.print()
+        console.print(Text("Needs attention", style="bold underline"))
+        for f in flow:
+            line = Text("  ")
+            line.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
+            line.append(f" line {f.line}  " if f.line else " ", style="bold")
+            line.append(f"{f.code}  ", style="magenta")
+            line.append(f.message)
+            console.print(line)
+    if data["other_findings"]:
+        n = data["other_findings"]
+        console.print()
+        console.print(Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {result.path}` shows "
+                           f"{'them' if n != 1 else 'it'}.", style="dim"))

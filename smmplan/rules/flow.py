@@ -1,0 +1,222 @@
+"""FLOW: the client in the loop: post statuses, approval, and what is due.
+
+Every post has a status (``draft`` when none is written): idea, draft,
+review (sent to the client), approved, scheduled, published or cancelled;
+Russian words are accepted (see :data:`smmplan.model.STATUS_ALIASES`).
+Cancelled posts stay in the file for the record but leave the mix.
+
+Dates are judged against the plan's ``as_of`` when it has one, else
+``--as-of``, else today; "due" means dated from that day to ``due_days``
+days after it (``--due-days``, config ``due-days``; default 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from smmplan.findings import Problem, nearest
+from smmplan.model import STATUS_ALIASES, STATUSES, normalise_status
+from smmplan.rules import Rule
+
+READY = ("approved", "scheduled", "published")  # may go out as planned
+
+_CLIENT = "client:\n  name: Coffee Lab LLC\n  approver: Maria Ivanova\n"
+
+RULES = (
+    Rule(
+        "FLOW001", "unknown-status", "error", "A post's status is not a status smmplan knows.",
+        what="A post's `status` is none of idea, draft, review, approved, scheduled, published, cancelled, "
+        "nor one of their Russian names (идея, черновик, на согласовании, согласовано, запланировано, "
+        "опубликовано, отменено).",
+        why="A misspelt status hides where the post stands: an `aproved` post is neither counted as approved "
+        "nor flagged as waiting, so nobody chases the client's sign-off.",
+        example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: aproved\n",
+        fix="Write one of the statuses; the message names the nearest one.",
+    ),
+    Rule(
+        "FLOW002", "due-not-approved", "warning", "A post due soon is not approved yet.",
+        what="A post dated within the look-ahead (today and the next `due-days` days, 3 by default) is still "
+        "an idea, a draft or waiting for the client's review.",
+        why="The client signs off what goes out in their name; a post that is due without approval either "
+        "goes out unapproved or not at all.",
+        example="as_of: 2026-12-01\n" + _CLIENT
+        + "posts:\n  - date: 2026-12-02\n    type: engaging\n    title: Poll\n    status: review\n",
+        fix="Get the approver's sign-off and write `status: approved` with `approved_by` and `approved_on`, "
+        "or move the post to a later date.",
+    ),
+    Rule(
+        "FLOW003", "missed-post", "warning", "A post dated in the past is not published: missed or not recorded.",
+        what="A post's date is before today (or `as_of`) and its status is not `published` (nor `cancelled`).",
+        why="Either the post never went out and the plan's mix is no longer what the followers saw, or it went "
+        "out and the plan does not say so; both mislead the weekly call with the client.",
+        example="as_of: 2026-12-10\n" + _CLIENT
+        + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: scheduled\n",
+        fix="Record what happened: `status: published` with its `permalink`, or a new date, or "
+        "`status: cancelled`.",
+    ),
+    Rule(
+        "FLOW004", "approval-unsigned", "warning", "An approved post does not say who approved it.",
+        what="A post's status is `approved` but it has no `approved_by`.",
+        why="Approval is the client's word; without a name it cannot be checked when a post is questioned later.",
+        example=_CLIENT + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: approved\n",
+        fix="Add `approved_by:` with the approver's name and `approved_on:` with the date.",
+    ),
+    Rule(
+        "FLOW005", "published-without-permalink", "info", "A published post has no link to the live post.",
+        what="A post's status is `published` but it has no `permalink` (the address of the live post).",
+        why="The client and the report should reach the live post from the plan to see reactions and comments.",
+        example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: published\n",
+        fix="Add `permalink:` with the address of the published post.",
+    ),
+)
+
+
+def _label(post: Any) -> str:
+    title = post.title if len(post.title) <= 60 else post.title[:59] + "…"
+    return f'{post.date:%Y-%m-%d} "{title}"'
+
+
+def _shown(post: Any, status: str) -> str:
+    """The status as written, with its meaning when the word is not the English one."""
+    if post.status is None:
+        return "`draft` (no status written)"
+    if normalise_status(post.status) == status:
+        return f"`{status}`"
+    return f"`{post.status}` ({status})"
+
+
+def _when(days: int) -> str:
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
+def _ago(days: int) -> str:
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def approver(ctx) -> str | None:
+    client = ctx.plan.client
+    return client.approver if client is not None else None
+
+
+def _where(p) -> tuple:
+    return ("posts", p.index, "status" if p.post.status is not None else "date")
+
+
+def suggest_status(raw: str) -> str | None:
+    """The known status word nearest a misspelt one, for did-you-mean."""
+    word = nearest(normalise_status(raw), (*STATUSES, *STATUS_ALIASES))
+    if word is None:
+        return None
+    return f"`{word}`" if word in STATUSES else f"`{word.replace('_', ' ')}` ({STATUS_ALIASES[word]})"
+
+
+def check(ctx) -> Iterator[Problem]:
+    as_of, horizon = ctx.as_of, ctx.settings.due_days
+    who = approver(ctx)
+    signer = who or "the client's approver"
+    name_them = "" if who else " Name who signs off under `client:` as `approver:`."
+    for p in ctx.posts:
+        post, status = p.post, p.status
+        if status is None:
+            near = suggest_status(post.status)
+            yield Problem(
+                "FLOW001",
+                f"Post {_label(post)} has status `{post.status}`, which is not a status."
+                + (f" Did you mean {near}?" if near else ""),
+                ("posts", p.index, "status"),
+                fix=f"Use one of: {', '.join(STATUSES)} (or in Russian: идея, черновик, на согласовании, "
+                "согласовано, запланировано, опубликовано, отменено).",
+            )
+            continue
+        if status == "cancelled":
+            continue
+        shown = _shown(post, status)
+        if status == "approved" and not post.approved_by:
+            yield Problem(
+                "FLOW004",
+                f"Post {_label(post)} is {shown} but does not say who approved it.",
+                ("posts", p.index, "status"),
+                fix=f"Add `approved_by: {who or 'NAME'}` and `approved_on: YYYY-MM-DD` to the post "
+                "(write who actually signed it off)." + name_them,
+                data={"status": status},
+            )
+        if status == "published" and not post.permalink:
+            yield Problem(
+                "FLOW005",
+                f"Post {_label(post)} is {shown} but has no `permalink` to the live post.",
+                ("posts", p.index, "status"),
+                fix="Add `permalink:` with the address of the published post, so the client can open it "
+                "from the plan.",
+                data={"status": status},
+            )
+        days = (post.date - as_of).days
+        if days < 0 and status != "published":
+            again = "" if status in READY else f" A new date needs {signer}'s approval too.{name_them}"
+            yield Problem(
+                "FLOW003",
+                f"Post {_label(post)} was due {_ago(-days)} (as of {as_of:%Y-%m-%d}) and is {shown}, "
+                "not published: missed or not recorded.",
+                _where(p),
+                fix="If it went out, write `status: published` and its `permalink:`; if it did not, give it "
+                "a new date or write `status: cancelled`." + again,
+                data={"status": status, "days": days},
+            )
+        elif 0 <= days <= horizon and status not in READY:
+            if status == "review":
+                todo = (f"Ask {signer} to sign it off now; then write `status: approved`, "
+                        f"`approved_by: {who or 'NAME'}` and `approved_on:`, or move the post to a later date.")
+            else:
+                todo = (f"Finish it and send it to {signer} (`status: review`); once signed off write "
+                        "`status: approved` with `approved_by` and `approved_on`, or move the post to a later date.")
+            yield Problem(
+                "FLOW002",
+                f"Post {_label(post)} goes out {_when(days)} and its status is {shown}, not approved: "
+                f"{signer} must approve it first.",
+                _where(p),
+                fix=todo + name_them,
+                data={"status": status, "days": days, "approver": who},
+            )
+
+
+def _by_date(row: dict) -> tuple:
+    return (row["date"], row["time"] or "")
+
+
+def summarize(ctx) -> dict[str, Any]:
+    """`statuses`: posts per status (every status, and `unknown`); `post_statuses`: each post's status
+    in file order (`ready`: approved, scheduled or published); `waiting`: posts sent to the client
+    (`review`); `due`: posts (not cancelled) dated within `due_window`."""
+    as_of, horizon = ctx.as_of, ctx.settings.due_days
+    who = approver(ctx)
+    counts = dict.fromkeys((*STATUSES, "unknown"), 0)
+    rows, waiting, due = [], [], []
+    for p in ctx.posts:
+        post = p.post
+        counts[p.status or "unknown"] += 1
+        row = {
+            "line": ctx.line(("posts", p.index)),
+            "date": post.date.isoformat(),
+            "time": post.time.strftime("%H:%M") if post.time else None,
+            "channel": post.channel,
+            "title": post.title,
+            "status": p.status,
+            "status_written": post.status,
+            "approved_by": post.approved_by,
+            "approved_on": post.approved_on.isoformat() if post.approved_on else None,
+            "ready": p.status in READY,
+        }
+        rows.append(row)
+        if p.status == "review":
+            waiting.append({**row, "approver": who})
+        if p.status != "cancelled" and 0 <= (post.date - as_of).days <= horizon:
+            due.append({**row, "approver": who})
+    return {
+        "due_window": {"from": as_of.isoformat(), "to": (as_of + dt.timedelta(days=horizon)).isoformat(),
+                       "days": horizon},
+        "due": sorted(due, key=_by_date),
+        "waiting": sorted(waiting, key=_by_date),
+        "statuses": counts,
+        "post_statuses": rows,
+    }
