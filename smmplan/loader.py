@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,7 +228,7 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
         doc.marks = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "unreadable YAML"
         if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
             doc.problems.append(_too_deep(line, column))
@@ -272,6 +273,18 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
             )
             doc.fatal = True
     return doc
+
+
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # line breaks as libyaml counts them
+
+
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """libyaml puts an error at the end of a file without a final newline on the
+    line after the last; point at the end of the last line instead."""
+    breaks = len(_BREAKS.findall(text))
+    if line > breaks + 1:
+        return breaks + 1, len(_BREAKS.split(text)[-1]) + 1
+    return line, column
 
 
 def _syntax_fix(what: str) -> str:

@@ -157,7 +157,9 @@ def huge_scalar_plans() -> dict[str, str]:
         "formula": f"formula: {big}\nposts: []\n",
         "number": f"weeks: {'9' * TEN_MB}\nposts: []\n",
         "block": "brand: |\n" + "".join(f"  {big[i:i + 100]}\n" for i in range(0, TEN_MB, 100)) + "posts: []\n",
-        **{k: POST.format(**{**ok, k: big}) for k in ok if k != "status"},
+        **{k: POST.format(**{**ok, k: big}) for k in ok},
+        "goal-kind": f"goals:\n  - kind: {big}\nposts: []\n",
+        "kpi-metric": f"goals:\n  - kind: traffic\n    kpis:\n      - {{metric: {big}, target: 10}}\nposts: []\n",
     }
 
 

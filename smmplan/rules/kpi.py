@@ -18,7 +18,6 @@ Status: ``ahead`` at 110 % of expected or more, ``behind`` under 90 %,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from smmplan.findings import Problem
+from smmplan.findings import Problem, nearest
 from smmplan.formulas import normalise_word
 from smmplan.rules import Rule
 
@@ -235,8 +234,8 @@ def _custom(declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
 
 
 def _nearest(word: str, pool: dict[str, str]) -> str | None:
-    near = difflib.get_close_matches(normalise_word(word), list(pool), n=1, cutoff=0.6)
-    return pool[near[0]] if near else None
+    near = nearest(normalise_word(word), pool)  # bounded: a hostile plan can hold a 10 MB metric
+    return pool[near] if near else None
 
 
 def _or_list(words: list[str] | tuple[str, ...]) -> str:
