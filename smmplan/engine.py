@@ -86,6 +86,10 @@ class Context:
     def line(self, where: tuple) -> int | None:
         return self.doc.locate(where)[0]
 
+    def positions(self, key: str) -> list[int]:
+        """File positions of the plan's valid `posts`, `goals` or `tactics`, in order."""
+        return file_positions(self.doc, key, len(getattr(self.plan, key)))
+
 
 @dataclass
 class PlanResult:
@@ -176,6 +180,31 @@ def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
                 problems.append(_problem_from_error(err, loc, doc))
         data = _prune(data, errors)
     return None, problems
+
+
+def file_positions(doc: loader.Document, key: str, kept: int) -> list[int]:
+    """Where in the file's `key` list each of the `kept` valid items stands.
+
+    Validation sets invalid posts, goals and tactics aside, so the n-th valid
+    item is not always the file's n-th; findings must point at the file's.
+    """
+    raw = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(raw, list) or len(raw) == kept:
+        return list(range(kept))
+    from pydantic import ValidationError
+
+    from smmplan import model
+
+    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic}[key]
+    out = []
+    for i, item in enumerate(raw):
+        try:
+            cls.model_validate({"name": item} if isinstance(item, str) and key == "tactics" else item)
+        except ValidationError as exc:  # unknown keys are dropped, not the item
+            if any(e["type"] != "extra_forbidden" for e in exc.errors()):
+                continue
+        out.append(i)
+    return out if len(out) == kept else list(range(kept))
 
 
 def _prune(data: dict, errors: list[dict]) -> dict:
@@ -312,7 +341,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     dates = [p.date for p in plan.posts]
     start = plan.start or (min(dates) if dates else None)
     infos = []
-    for i, post in enumerate(plan.posts):
+    for i, post in zip(file_positions(doc, "posts", len(plan.posts)), plan.posts):
         category = None
         if formula is not None:
             category = formulas.canonical_type(post.type, formula)

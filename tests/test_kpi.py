@@ -425,3 +425,9 @@ def test_shipped_plans_have_kpis_for_every_goal_and_no_kpi_findings_on_any_date(
             doc = json.loads(result.stdout)
             assert [f for f in doc["findings"] if f["code"].startswith("KPI")] == [], (path.name, day)
             assert len(doc["plans"][0]["kpis"]) == n
+
+
+def test_post_findings_point_at_the_file_post_when_an_earlier_post_is_invalid():
+    result = check_text(TRAFFIC + "posts:\n  - {date: 2026-12-01, type: engaging}\n"  # no title: set aside
+                        "  - {date: 2026-12-02, type: engaging, title: B, link: 'https://x.example/'}\n")
+    assert [c for c in kpi_codes(result)] == [("KPI008", 9, 56)]

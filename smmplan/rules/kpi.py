@@ -17,7 +17,6 @@ Status: ``ahead`` at 110 % of expected or more, ``behind`` under 90 %,
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -340,26 +339,6 @@ class KpiInfo:
         return ("goals", self.goal_index, "kpis", self.kpi_index)
 
 
-def goal_indices(ctx) -> list[int]:
-    """File positions of the goals that passed validation (invalid ones are set aside by the engine)."""
-    from pydantic import ValidationError
-
-    from smmplan.model import Goal
-
-    raw = ctx.doc.data.get("goals") if isinstance(ctx.doc.data, dict) else None
-    if not isinstance(raw, list):
-        return list(range(len(ctx.plan.goals)))
-    kept = []
-    for i, item in enumerate(raw):
-        try:
-            Goal.model_validate(item)
-        except ValidationError as exc:
-            if any(e["type"] != "extra_forbidden" for e in exc.errors()):
-                continue
-        kept.append(i)
-    return kept if len(kept) == len(ctx.plan.goals) else list(range(len(ctx.plan.goals)))
-
-
 def _unit_example(unit: str) -> str:
     return {"number": "a count like `1200`", "percent": "a percent like `4%`",
             "duration": "a duration like `2h`, `30m` or `1d`"}[unit]
@@ -412,7 +391,7 @@ def collect(ctx, problems: list[Problem], positions: list[int] | None = None) ->
     voc = vocabulary()
     custom = custom_metrics(ctx.settings)
     out = []
-    for goal, gi in zip(ctx.plan.goals, positions if positions is not None else goal_indices(ctx)):
+    for goal, gi in zip(ctx.plan.goals, positions if positions is not None else ctx.positions("goals")):
         kind = voc.goal_kind(goal.kind)
         for ki, kpi in enumerate(goal.kpis):
             where = ("goals", gi, "kpis", ki)
@@ -459,7 +438,7 @@ def plan_days(ctx) -> int | None:
 
 def check(ctx) -> Iterator[Problem]:
     problems: list[Problem] = []
-    positions = goal_indices(ctx)
+    positions = ctx.positions("goals")
     infos = collect(ctx, problems, positions)
     yield from problems
     voc = vocabulary()
@@ -667,11 +646,6 @@ def _with_tags(post: Any, tags: dict[str, str], missing: list[str]) -> str:
 # --- progress -------------------------------------------------------------------
 
 
-def as_of(ctx) -> dt.date:
-    """The day the actual figures describe: the plan's `as_of`, else `--as-of`, else today."""
-    return ctx.plan.as_of or ctx.settings.today()
-
-
 def pace(target: float, actual: float | None, pacing: str, better: str,
          elapsed: float | None) -> tuple[float | None, float | None, str | None]:
     """(percent done, expected by now, status) for one KPI over the plan.
@@ -706,7 +680,7 @@ def _round(x: float | None, places: int) -> float | None:
 
 def summarize(ctx) -> dict[str, Any]:
     """{"kpis": [...]}: one row per KPI with its target, actual and progress."""
-    day = as_of(ctx)
+    day = ctx.as_of  # the plan's `as_of`, else --as-of, else today
     total_days = plan_days(ctx)
     elapsed = None
     if total_days is not None and ctx.start is not None:
