@@ -19,7 +19,7 @@ from smmplan.rules import kpi
 from tests.conftest import PLANS, check_text, run_cli
 
 runner = CliRunner()
-ROW_KEYS = {"goal", "description", "metric", "source", "unit", "target", "period_days", "plan_target", "actual",
+ROW_KEYS = {"goal", "description", "metric", "source", "basis", "unit", "target", "period_days", "plan_target", "actual",
             "better", "as_of", "elapsed", "done", "expected", "status"}
 
 
@@ -322,6 +322,7 @@ def test_progress_linear_pacing_and_statuses():
     assert clicks["status"] == "on track"
     assert conv["expected"] == 45 and conv["status"] == "behind"  # 30 / 45 = 67 %
     assert er["expected"] == 4 and er["status"] == "ahead" and er["unit"] == "percent"  # a level: 4.6 / 4
+    assert er["basis"] == "reach" and clicks["basis"] is None  # engagement is by reach unless the KPI says
     assert frt["unit"] == "hours" and frt["better"] == "lower" and frt["status"] == "ahead"  # 1.5 h under 2 h
     assert frt["done"] == pytest.approx(2 / 1.5 * 100, abs=0.1)
     assert res["actual"] is None and res["status"] is None and res["done"] is None
