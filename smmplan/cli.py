@@ -70,46 +70,97 @@ def parse_date(value: str | None, option: str):
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def collect_paths(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Expand files and directories into plan files. Returns (files, problems).
+# Directories never searched for plans (files named on the command line still are).
+SKIP_DIRS = frozenset(("node_modules", "venv", "site-packages", "__pycache__", "build", "dist"))
+GLOB_CHARS = frozenset("*?[")
+STDIN = "-"
 
-    Files named explicitly are always checked; directories are searched
-    recursively for *.yaml and *.yml. Paths that cannot be read are problems
+
+def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) -> tuple[list[str], list[str]]:
+    """Expand files, directories and globs into plan files. Returns (files, problems).
+
+    Files named explicitly are always checked (unless `force_exclude`, as
+    pre-commit wants: then the directory search's skips apply to them too);
+    directories are searched recursively for *.yaml and *.yml, skipping
+    hidden files and directories, SKIP_DIRS and what `excluded(path, is_dir)`
+    says (the config's `exclude`). A path that does
+    not exist but has glob characters is expanded (`plans/**/*.yaml`). `-` is
+    standard input, kept in place. Paths that cannot be read are problems
     (exit 2), but the other files are still checked.
     """
+    import glob
+
     files: list[str] = []
     problems: list[str] = []
     seen: set[str] = set()
+    skip = excluded or (lambda path, is_dir: False)
 
     def add(p: str) -> None:
-        key = os.path.realpath(p)
+        key = p if p == STDIN else os.path.realpath(p)
         if key not in seen:
             seen.add(key)
             files.append(p)
 
-    for raw in paths:
+    def walk(top: str, raw: str) -> None:
+        found, dropped = [], False
+        for root, dirs, names in os.walk(top, followlinks=False):
+            keep = []
+            for d in sorted(dirs):
+                if d.startswith(".") or d in SKIP_DIRS:
+                    continue
+                if skip(os.path.join(root, d), True):
+                    dropped = True
+                else:
+                    keep.append(d)
+            dirs[:] = keep
+            for n in sorted(names):
+                if n.endswith(PLAN_SUFFIXES) and not n.startswith("."):
+                    f = os.path.join(root, n)
+                    if skip(f, False):
+                        dropped = True
+                    else:
+                        found.append(f)
+        if not found and not dropped:
+            problems.append(f"{raw}: no plan files (*.yaml, *.yml) in this directory")
+        for f in found:
+            add(f)
+
+    def hidden(raw: str) -> bool:  # what a directory search skips, for --force-exclude
+        parts = [x for x in Path(os.path.normpath(raw)).parts if x not in (".", "..", os.sep)]
+        return any(x.startswith(".") or x in SKIP_DIRS for x in parts)
+
+    def one(raw: str, named: bool = True) -> None:
         p = Path(raw)
         try:
+            if force_exclude and hidden(raw):
+                return
             if p.is_dir():
-                found = []
-                for root, dirs, names in os.walk(p, followlinks=False):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                    found += [os.path.join(root, n) for n in sorted(names) if n.endswith(PLAN_SUFFIXES)]
-                if not found:
-                    problems.append(f"{raw}: no plan files (*.yaml, *.yml) in this directory")
-                for f in found:
-                    add(f)
+                if force_exclude and skip(raw, True):
+                    return
+                walk(raw, raw)
             elif p.exists():
                 if not p.is_file():
                     problems.append(f"{raw}: not a regular file (a FIFO, device or socket is not read)")
-                else:
+                elif not (force_exclude and skip(raw, False)):
                     add(raw)
             elif p.is_symlink():
                 problems.append(f"{raw}: broken or looping symbolic link")
+            elif named and GLOB_CHARS & set(raw):
+                matches = sorted(glob.glob(raw, recursive=True))
+                if not matches:
+                    problems.append(f"{raw}: no file matches this pattern")
+                for m in matches:
+                    one(m, named=False)
             else:
                 problems.append(f"{raw}: no such file or directory")
         except OSError as exc:
             problems.append(f"{raw}: {exc.strerror or exc}")
+
+    for raw in paths:
+        if raw == STDIN:
+            add(STDIN)
+        else:
+            one(raw)
     return files, problems
 
 
@@ -131,23 +182,52 @@ def write_output(path: str, text: str, protect: list[str] = ()) -> None:
 
 # --- check ------------------------------------------------------------------------
 
-FORMAT_HELP = "Report format: text or json."
+FORMAT_HELP = ("Report format: text, concise, json, github, sarif or junit "
+               "(default text; github when GITHUB_ACTIONS=true).")
+SELECT_HELP = "Rule codes, prefixes (MIX, BAN0) or names, comma-separated; repeatable."
 COLOR_CHOICES = ("auto", "always", "never")
 
 
 @app.command()
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Plan files or directories (default: plans/).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", help=FORMAT_HELP)] = "text",
+    fmt: Annotated[Optional[str], typer.Option("--format", "--output-format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge progress and due posts by (default today).")] = None,
     color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
     max_file_size: Annotated[
         Optional[float], typer.Option("--max-file-size", help="Largest plan file read, in MiB (default 32).")
     ] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Check only these rules. " + SELECT_HELP)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules. " + SELECT_HELP)] = None,
+    extend_select: Annotated[
+        Optional[list[str]], typer.Option("--extend-select", help="Check these rules too. " + SELECT_HELP)
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    config_file: Annotated[
+        Optional[str], typer.Option("--config", help="Use this config file (.smmplan.yaml or TOML) for every plan.")
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", help="The name of the plan read from standard input (`-`).")
+    ] = None,
+    force_exclude: Annotated[
+        bool, typer.Option("--force-exclude", help="Apply the config's `exclude` to files named explicitly too.")
+    ] = False,
+    report_file: Annotated[
+        Optional[str], typer.Option("--report", help="Also save the text report as a page: FILE.html or FILE.svg.")
+    ] = None,
 ) -> None:
-    """Check plans against the content formula and report what to change."""
+    """Check plans against the content formula and report what to change.
+
+    Exit status: 0 clean; 1 error findings (or warnings under --strict); 2 usage
+    or config errors and unreadable paths.
+    """
     from smmplan import report
+
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
     if fmt not in report.FORMATS:
         raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(report.FORMATS)}.")
@@ -156,33 +236,71 @@ def check(
     if max_file_size is not None and max_file_size <= 0:
         raise fail("--max-file-size must be a positive number of MiB.")
 
-    from smmplan.config import Settings
-    from smmplan.engine import check_path
+    from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
+    from smmplan.engine import check_bytes, check_path
+    from smmplan.report.page import page_kind, render_page
 
-    settings = Settings(as_of=parse_date(as_of, "--as-of"))
-    if max_file_size is not None:
-        settings = settings.merged(max_file_size=int(max_file_size * 1024 * 1024))
-    targets = paths or ["plans"]
-    files, problems = collect_paths(targets)
+    if isolated and config_file:
+        raise fail("--isolated ignores every config file; drop --config or --isolated.")
+    if report_file is not None and page_kind(report_file) is None:
+        raise fail(f"--report saves .html or .svg pages, not `{report_file}`.")
+    selection = []
+    for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select)):
+        try:
+            selection.append(split_selectors(values))
+        except ValueError as exc:
+            raise fail(_sentence(f"{option}: {exc}")) from None
+    overrides = {
+        "as_of": parse_date(as_of, "--as-of"),
+        "max_file_size": int(max_file_size * 1024 * 1024) if max_file_size is not None else None,
+        # --select replaces the config's selection; --ignore and --extend-select refine it
+        "cli_selection": tuple(selection) if any(selection) else None,
+    }
+    targets = paths or (["-"] if stdin_filename else ["plans"])
+    try:
+        finder = ConfigFinder(config_file, isolated)
+        files, problems = collect_paths(
+            targets, excluded=lambda path, is_dir: finder.for_path(path, is_dir).excluded(path),
+            force_exclude=force_exclude,
+        )
+        named = {f: (stdin_filename or os.path.join(os.getcwd(), STDIN)) if f == STDIN else f for f in files}
+        if force_exclude and stdin_filename and STDIN in files and finder.for_path(stdin_filename).excluded(stdin_filename):
+            files.remove(STDIN)
+        settings = {f: settings_for(finder.for_path(named[f]), **overrides) for f in files}
+    except ConfigError as exc:
+        raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
     results = []
     for f in files:
         try:
-            results.append(check_path(f, settings))
+            if f == STDIN:
+                # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
+                data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
+                results.append(check_bytes(data, stdin_filename or STDIN, settings[f]))
+            else:
+                results.append(check_path(f, settings[f]))
         except OSError as exc:
             problems.append(f)
             typer.echo(f"smmplan: {f}: cannot read: {exc.strerror or exc}", err=True)
-    _emit(results, fmt, output, color, files)
-    raise typer.Exit(_exit_code(results, problems))
+    _emit(results, fmt, output, color, files, strict=strict)
+    if report_file is not None:
+        write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
+    code = _exit_code(results, problems, strict)
+    raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
 
 
-def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[str]) -> None:
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[str], **options) -> None:
     import io
 
     from smmplan import report
 
-    reporter = report.get(fmt, color="never" if output else color)
+    color = "never" if output or fmt in report.MACHINE_FORMATS else color
+    reporter = report.get(fmt, color=color, **options)
     if output:
         buf = io.StringIO()
         reporter.render(results, buf)
@@ -198,10 +316,11 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
     )
 
 
-def _exit_code(results: list, problems: list) -> int:
+def _exit_code(results: list, problems: list, strict: bool = False) -> int:
     if problems:
         return EXIT_USAGE
-    if any(f.severity == "error" for r in results for f in r.findings):
+    failing = ("error", "warning") if strict else ("error",)
+    if any(f.severity in failing for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -235,6 +354,112 @@ def formulas(
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
     Console(highlight=False).print(table)
+
+
+# --- rules, rule, schema ------------------------------------------------------------
+
+
+def _rule_dict(rule) -> dict:
+    return {"code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity,
+            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example, "fix": rule.fix}
+
+
+@app.command()
+def rules(
+    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    from smmplan.rules import registry
+
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps([_rule_dict(r) for r in registry().values()], indent=2, ensure_ascii=False))
+        return
+    if fmt != "text":
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    from rich.table import Table
+
+    from smmplan.report.text import SEVERITY_STYLE, make_console
+
+    table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
+    for name in ("code", "name", "severity", "summary"):
+        table.add_column(name, overflow="fold", no_wrap=name != "summary")
+    for r in registry().values():
+        table.add_row(r.code, r.name, f"[{SEVERITY_STYLE.get(r.severity, '')}]{r.severity}[/]", r.summary)
+    make_console(sys.stdout, color).print(table)
+
+
+@app.command()
+def rule(
+    key: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code (MIX003) or name (back-to-back-ads).")],
+    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """Explain one rule: what it checks, why, a plan that triggers it, and the fix."""
+    import difflib
+
+    from smmplan.rules import by_name_or_code, registry
+
+    found = by_name_or_code(key)
+    if found is None:
+        known = [*registry(), *(r.name for r in registry().values())]
+        near = difflib.get_close_matches(key.strip(), known, n=1, cutoff=0.6) or difflib.get_close_matches(
+            key.strip().upper(), known, n=1, cutoff=0.6)
+        hint = f" Did you mean `{near[0]}`?" if near else ""
+        raise fail(f"no rule `{key}`.{hint} `smmplan rules` lists them all.")
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(_rule_dict(found), indent=2, ensure_ascii=False))
+        return
+    if fmt != "text":
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    from smmplan.report.text import SEVERITY_STYLE, make_console
+
+    console = make_console(sys.stdout, color)
+    head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
+    head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
+    console.print(head)
+    console.print(found.summary)
+    for title, body in (("What it checks", found.what), ("Why", found.why)):
+        console.print()
+        console.print(Text(title, style="bold underline"))
+        console.print(body)
+    if found.example.strip():
+        console.print()
+        console.print(Text("A plan that triggers it", style="bold underline"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+    console.print()
+    console.print(Text("Fix", style="bold underline"))
+    console.print(found.fix)
+    console.print()
+    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file.")] = None,
+) -> None:
+    """Print the JSON Schema of the plan format, for editor completion and validation."""
+    import json
+
+    from smmplan.schema import plan_schema
+
+    text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        write_output(output, text)
+    else:
+        typer.echo(text, nl=False)
 
 
 # --- entry point ------------------------------------------------------------------

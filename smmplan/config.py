@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from smmplan.loader import DEFAULT_MAX_BYTES
+from smmplan.loader import DEFAULT_MAX_BYTES, read_file
+
+CONFIG_MAX_BYTES = 1024 * 1024  # a config file is a few lines
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,321 @@ class Settings:
     due_days: int = 3
     max_file_size: int = DEFAULT_MAX_BYTES
 
-    def enabled(self, code: str) -> bool:
-        """ruff-style selection: the longest matching prefix decides."""
-        best_sel = max((len(p) for p in (*self.select, *self.extend_select) if code.startswith(p)), default=-1)
-        if not self.select and best_sel < 0:
-            best_sel = 0  # everything is selected by default
-        best_ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
-        return best_sel >= 0 and best_sel > best_ign
+    # Selection given on the command line, applied after the config file's
+    # (select, ignore, extend_select) above: the command line beats the file.
+    cli_selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
+
+    def enabled(self, code: str, name: str | None = None) -> bool:
+        """ruff-style selection: within a layer the most specific selector decides
+        (a rule's code or name beats a prefix such as `BAN`, which beats `ALL`);
+        ignore wins a tie. A layer with `select` starts afresh; the command line's
+        layer comes after the config file's."""
+        if name is None:
+            from smmplan.rules import registry
+
+            rule = registry().get(code)
+            name = rule.name if rule else None
+        on = True  # every rule is selected by default
+        layers = [(self.select, self.ignore, self.extend_select)]
+        if self.cli_selection is not None:
+            layers.append(self.cli_selection)
+        for select, ignore, extend in layers:
+            best_sel = _specificity((*select, *extend), code, name)
+            best_ign = _specificity(ignore, code, name)
+            if select:
+                on = best_sel >= 0 and best_sel > best_ign
+            elif best_sel > best_ign:
+                on = True
+            elif best_ign > best_sel:
+                on = False
+        return on
 
     def today(self) -> dt.date:
         return self.as_of or dt.date.today()
 
     def merged(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _specificity(selectors, code: str, name: str | None) -> int:
+    """How specifically `selectors` name a rule: -1 not at all, 0 for ALL, else the
+    length of the matching prefix (a full code or the rule's name count as full)."""
+    best = -1
+    for sel in selectors:
+        if sel == "ALL":
+            best = max(best, 0)
+        elif sel == name or sel == code:
+            best = max(best, len(code))
+        elif code.startswith(sel):
+            best = max(best, len(sel))
+    return best
+
+
+# --- selectors ------------------------------------------------------------------
+
+
+def normalize_selector(raw: str) -> str:
+    """A rule code, a prefix of codes (`MIX`, `BAN0`), a rule name or ALL.
+
+    Raises ValueError with a did-you-mean for anything that selects no rule.
+    """
+    import difflib
+
+    from smmplan.rules import registry
+
+    rules = registry()
+    sel = raw.strip()
+    names = {r.name for r in rules.values()}
+    if sel.lower() in names:
+        return sel.lower()
+    up = sel.upper()
+    if up == "ALL" or (up and any(code.startswith(up) for code in rules)):
+        return up
+    families = sorted({r.family for r in rules.values()})
+    near = difflib.get_close_matches(sel, [*rules, *names, *families], n=1, cutoff=0.6)
+    hint = f"; did you mean `{near[0]}`?" if near else "; `smmplan rules` lists them"
+    raise ValueError(f"`{raw}` selects no rule{hint}")
+
+
+def split_selectors(values) -> tuple[str, ...]:
+    """`--select MIX,BAN --select PLAN001` -> ('MIX', 'BAN', 'PLAN001'), validated."""
+    out: list[str] = []
+    for value in values or ():
+        out += [normalize_selector(part) for part in str(value).split(",") if part.strip()]
+    return tuple(out)
+
+
+# --- config files -----------------------------------------------------------------
+
+CONFIG_NAMES = (".smmplan.yaml", ".smmplan.yml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used: exit 2, naming the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One config file's settings. `path` is None for the built-in defaults."""
+
+    path: str | None
+    values: dict = field(default_factory=dict)  # Settings field -> value
+
+    @property
+    def root(self) -> str:
+        import os
+
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+
+    def excluded(self, path: str) -> bool:
+        """Does an `exclude` pattern match `path`? A pattern without `/` matches any
+        file or directory name below the config's directory (`drafts`, `*.tmpl.yaml`);
+        one with `/` matches the path relative to it (`archive/2025-*`), and
+        everything beneath a matching directory."""
+        import fnmatch
+        import os
+
+        patterns = self.values.get("exclude", ())
+        if not patterns:
+            return False
+        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        if rel.startswith("../"):
+            rel = os.path.abspath(path).replace(os.sep, "/")
+        parts = rel.split("/")
+        for pat in patterns:
+            pat = pat.strip("/")
+            if "/" in pat:
+                if fnmatch.fnmatchcase(rel, pat) or any(
+                    fnmatch.fnmatchcase("/".join(parts[:i]), pat) for i in range(1, len(parts))
+                ):
+                    return True
+            elif any(fnmatch.fnmatchcase(part, pat) for part in parts):
+                return True
+        return False
+
+
+def _where(path: str, key: str, table: str) -> str:
+    return f"{path}: `{table}{key}`"
+
+
+def _strings(value, what: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"must be a list of {what}")
+    return tuple(v.strip() for v in value)
+
+
+def _number(value, low: float, high: float | None, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be {what}, not `{value}`")
+    if value < low or (high is not None and value > high):
+        raise ValueError(f"must be {what}, not {value}")
+    return value
+
+
+def _selectors(value) -> tuple[str, ...]:
+    return tuple(normalize_selector(v) for v in _strings(value, "rule codes, prefixes or names"))
+
+
+def _formula(value):
+    from smmplan import formulas
+
+    if isinstance(value, dict):
+        value = {str(k): str(v) for k, v in value.items()}
+    elif not isinstance(value, str):
+        raise ValueError("must be a preset name or a mapping of categories to percents")
+    try:
+        formulas.resolve(value)
+    except formulas.FormulaError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+def _metrics(value) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        raise ValueError("must map metric names to goal kinds, e.g. {newsletter_signups: leads}")
+    return {k.strip(): v.strip() for k, v in value.items()}
+
+
+def _due_days(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"must be a whole number of days (0 or more), not `{value}`")
+    return value
+
+
+# config key -> (Settings field, converter)
+CONFIG_KEYS = {
+    "select": ("select", _selectors),
+    "ignore": ("ignore", _selectors),
+    "extend-select": ("extend_select", _selectors),
+    "formula": ("formula", _formula),
+    "tolerance": ("tolerance", lambda v: float(_number(v, 0, 100, "a number of percentage points from 0 to 100"))),
+    "banned-phrases": ("banned_phrases", lambda v: _strings(v, "phrases")),
+    "allowed-phrases": ("allowed_phrases", lambda v: _strings(v, "phrases")),
+    "custom-metrics": ("custom_metrics", _metrics),
+    "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
+    "due-days": ("due_days", _due_days),
+    "max-file-size": (
+        "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
+    ),
+}
+
+
+def parse_config(raw, path: str, table: str = "") -> Config:
+    """Validate a config mapping; ConfigError names the file and the key."""
+    import difflib
+
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the {table.rstrip('.') or 'file'} must be a mapping of settings")
+    values: dict = {}
+    for key, value in raw.items():
+        if key not in CONFIG_KEYS:
+            near = difflib.get_close_matches(str(key).replace("_", "-"), CONFIG_KEYS, n=1, cutoff=0.6)
+            hint = f"; did you mean `{near[0]}`?" if near else f"; known keys: {', '.join(CONFIG_KEYS)}"
+            raise ConfigError(f"{_where(path, str(key), table)} is not a setting{hint}")
+        name, convert = CONFIG_KEYS[key]
+        try:
+            values[name] = convert(value)
+        except ValueError as exc:
+            raise ConfigError(f"{_where(path, key, table)} {exc}") from None
+    return Config(path, values)
+
+
+def read_config(path: str, required: bool = True) -> Config | None:
+    """Read a `.smmplan.yaml`, a `pyproject.toml` ([tool.smmplan]) or another
+    TOML file (settings at its top level). A pyproject.toml without the table is
+    None when found by discovery, an error when named with --config."""
+    import tomllib
+
+    try:  # like a plan: never block on a FIFO, never read a device or a huge file
+        data, size = read_file(path, CONFIG_MAX_BYTES)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+    if size > CONFIG_MAX_BYTES:
+        raise ConfigError(f"{path}: the config file is {size:,} bytes, over the {CONFIG_MAX_BYTES:,}-byte limit")
+    if path.endswith((".yaml", ".yml")):
+        import yaml
+
+        try:
+            raw = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+        return parse_config(raw, path)
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.endswith("pyproject.toml") or "tool" in doc:
+        table = doc.get("tool", {}).get("smmplan") if isinstance(doc.get("tool"), dict) else None
+        if table is None:
+            if required:
+                raise ConfigError(f"{path}: there is no [tool.smmplan] table in it")
+            return None
+        return parse_config(table, path, "tool.smmplan.")
+    return parse_config(doc, path)
+
+
+class ConfigFinder:
+    """Finds the config that governs a path: the nearest `.smmplan.yaml` or
+    `pyproject.toml` with [tool.smmplan], walking up from the path's directory.
+    Results are cached per directory, so a tree of plans costs one lookup per
+    directory. `--config FILE` fixes one config for all; `--isolated` none."""
+
+    def __init__(self, config_file: str | None = None, isolated: bool = False):
+        self._fixed: Config | None = None
+        if isolated:
+            self._fixed = Config(None)
+        elif config_file is not None:
+            self._fixed = read_config(config_file, required=True)
+        self._by_dir: dict[str, Config] = {}
+
+    def for_path(self, path: str, is_dir: bool = False) -> Config:
+        import os
+
+        if self._fixed is not None:
+            return self._fixed
+        directory = os.path.abspath(path if is_dir else os.path.dirname(path) or ".")
+        return self._lookup(directory)
+
+    def _lookup(self, directory: str) -> Config:
+        import os
+
+        walked = []
+        found: Config | None = None
+        d = directory
+        while True:
+            if d in self._by_dir:
+                found = self._by_dir[d]
+                break
+            walked.append(d)
+            for name in CONFIG_NAMES:
+                candidate = os.path.join(d, name)
+                if os.path.isfile(candidate):
+                    found = read_config(candidate, required=False)
+                    if found is not None:
+                        break
+            if found is not None:
+                break
+            parent = os.path.dirname(d)
+            if parent == d:
+                found = Config(None)
+                break
+            d = parent
+        for w in walked:
+            self._by_dir[w] = found
+        return found
+
+    def settings(self, path: str, **cli) -> "Settings":
+        """Settings for one file: its config file's values, then the command line's."""
+        return settings_for(self.for_path(path), **cli)
+
+
+def settings_for(config: Config, cli_selection=None, **cli) -> Settings:
+    values = dict(config.values)
+    values.update({k: v for k, v in cli.items() if v is not None})
+    return Settings(cli_selection=cli_selection, **values)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from smmplan import formulas, loader
+from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, format_where, nearest
 from smmplan.formulas import Formula
@@ -417,14 +417,23 @@ def retype_examples(ctx: Context, categories: set[str]) -> dict[str, list[int]]:
 
 def _to_findings(problems: list[Problem], doc: loader.Document, path: str, settings: Settings) -> list[Finding]:
     rules = registry()
-    out: list[Finding] = []
-    for p in problems:
-        if not settings.enabled(p.code):
-            continue
-        rule = rules[p.code]
-        line, column = (p.line, p.column) if p.line is not None else doc.locate(p.where, p.at_key)
-        out.append(Finding(p.code, rule.name, rule.severity, p.message, path, line, column, p.fix,
-                           format_where(p.where), p.data))
+
+    def locate(batch: list[Problem]) -> list[Finding]:
+        out = []
+        for p in batch:
+            rule = rules[p.code]
+            line, column = (p.line, p.column) if p.line is not None else doc.locate(p.where, p.at_key)
+            out.append(Finding(p.code, rule.name, rule.severity, p.message, path, line, column, p.fix,
+                               format_where(p.where), p.data))
+        return out
+
+    out = locate(problems)
+    # Hook: inline `# smmplan: ignore[...]` comments, matched before selection so a
+    # suppression of a deselected rule is not "unused". Only files that mention them pay.
+    if suppress.MARK in doc.text:
+        out, unused = suppress.apply(out, doc.text)
+        out += locate(unused)
+    out = [f for f in out if settings.enabled(f.code, f.name)]
     out.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     return out
 

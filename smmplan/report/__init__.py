@@ -13,7 +13,13 @@ from typing import Any, Protocol, TextIO
 FORMATS: dict[str, str] = {
     "text": "smmplan.report.text:TextReporter",
     "json": "smmplan.report.json:JsonReporter",
+    "concise": "smmplan.report.concise:ConciseReporter",
+    "github": "smmplan.report.github:GithubReporter",
+    "sarif": "smmplan.report.sarif:SarifReporter",
+    "junit": "smmplan.report.junit:JunitReporter",
 }
+# Formats for machines: never coloured, never decorated.
+MACHINE_FORMATS = ("json", "concise", "github", "sarif", "junit")
 
 
 class Reporter(Protocol):
@@ -50,3 +56,36 @@ def summary(results: list) -> dict[str, int]:
         "warnings": sum(f.severity == "warning" for f in findings),
         "info": sum(f.severity == "info" for f in findings),
     }
+
+
+def source_root(start: str | None = None) -> str:
+    """The repository root (the nearest directory with `.git` above `start`,
+    default the working directory), else `start` itself: what CI paths are
+    relative to."""
+    import os
+
+    here = os.path.abspath(start or os.getcwd())
+    d = here
+    while True:
+        if os.path.exists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return here
+        d = parent
+
+
+def relative_path(path: str, root: str) -> str | None:
+    """`path` relative to `root` with `/` separators, or None when it lies outside."""
+    import os
+
+    rel = os.path.relpath(os.path.abspath(path), root)
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        return None
+    return rel.replace(os.sep, "/")
+
+
+def position(finding: Any) -> tuple[int, int]:
+    """Line and column for formats that need one: a finding about the whole
+    file (no line) points at its start."""
+    return (finding.line or 1, finding.column or 1)

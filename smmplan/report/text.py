@@ -31,8 +31,13 @@ BAR_WIDTH = 24
 def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> Console:
     """A console on `out`. color: auto (terminal only; NO_COLOR/FORCE_COLOR apply), always, never."""
     kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": False}
-    if color == "always":
+    if color == "always":  # the command line beats NO_COLOR, and a pipe or TERM=dumb
+        import os
+
         kwargs["force_terminal"] = True
+        kwargs["no_color"] = False
+        if os.environ.get("TERM", "") in ("dumb", "unknown"):
+            kwargs["color_system"] = "standard"
     elif color == "never":
         kwargs["no_color"] = True
         kwargs["color_system"] = None

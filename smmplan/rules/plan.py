@@ -113,6 +113,15 @@ RULES = (
         example="",
         fix="Report the bug with the plan attached; rerun with --debug for the traceback.",
     ),
+    Rule(
+        "SMM002", "unused-suppression", "warning", "A `# smmplan: ignore[...]` comment silences nothing.",
+        what="An inline suppression names a rule that has no finding on its line (or, for `ignore-file`, in "
+        "the file), names no rule at all, or an `ignore-file` stands below the plan's first content.",
+        why="Stale suppressions pile up after plans are fixed and would silently hide the next real problem "
+        "on that line.",
+        example="# smmplan: ignore-file[MIX003]\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
+        fix="Delete the suppression or the entry the message names; list rule codes with `smmplan rules`.",
+    ),
 )
 
 
