@@ -104,6 +104,12 @@ def test_parse_quantity_refuses_what_is_not_a_figure(text):
     assert kpi.parse_quantity(text) is None
 
 
+def test_huge_figures_are_refused_at_once():
+    for text in ("1" * 2_000_000 + "%x", "1h" * 1_000_000, "9" * 2_000_000):
+        assert kpi.parse_quantity(text) is None
+    assert kpi.parse_period("2" * 2_000_000 + " weeks") is None
+
+
 @pytest.mark.parametrize("text, days", [("month", 30), ("a month", 30), ("2 weeks", 14), ("30 days", 30),
                                         ("quarter", 91), ("неделя", 7), ("year", 365)])
 def test_parse_period(text, days):
@@ -192,6 +198,7 @@ def test_kpi006_unknown_metric_did_you_mean_and_custom_metrics():
             "posts: []\n"
     assert [c for c, *_ in kpi_codes(check_text(loyal))] == ["KPI002"]
     assert kpi_codes(check_text(loyal, Settings(custom_metrics={"mentions": "loyalty"}))) == []
+    assert kpi_codes(check_text(loyal, Settings(custom_metrics={"brand_mentions": "лояльность"}))) == []  # an alias
     typo = check_text(text.replace("newsletter_signups", "enagement_rate"))
     assert "Did you mean `engagement_rate`?" in one(typo, "KPI006").message
 

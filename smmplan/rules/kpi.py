@@ -34,6 +34,7 @@ STATUSES = ("ahead", "on track", "behind")
 MAX_RESPONSE_HOURS = 24.0
 GROWTH_PER_MONTH = 1.0  # organic follower growth above +100 % of the baseline a month is not credible
 DAYS_PER_MONTH = 30
+MAX_FIGURE = 64  # characters; a longer target or period is not a figure (and regexes stay linear)
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
 
 _SUPPORT_PLAN = "goals:\n  - kind: support\n    kpis:\n      - {metric: questions_resolved, target: 200, source: Helpdesk}\nposts: []\n"
@@ -179,10 +180,10 @@ class Vocabulary:
 
     def metric(self, raw: str, custom: dict[str, Metric]) -> Metric | None:
         word = normalise_word(raw)
-        if word in custom:
-            return custom[word]
-        name = self.metric_aliases.get(word)
-        return self.metrics[name] if name else None
+        name = self.metric_aliases.get(word, word)
+        if name in custom:  # declared in the configuration (a known metric under any spelling)
+            return custom[name]
+        return self.metrics.get(name)
 
     def custom(self, declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
         """Metrics from the configuration (metric -> goal kind); a known metric gains the kind."""
@@ -192,7 +193,7 @@ class Vocabulary:
             kind = self.goal_kind(str(kind_raw)) or normalise_word(str(kind_raw))
             known = self.metric(word, {})
             if known is not None:
-                out[word] = Metric(known.name, known.units, known.pacing, known.better, known.kinds | {kind},
+                out[known.name] = Metric(known.name, known.units, known.pacing, known.better, known.kinds | {kind},
                                    known.description)
             else:
                 out[word] = Metric(word, ("number", "percent", "duration"), None, "higher", frozenset({kind}))
@@ -272,7 +273,7 @@ def _number(text: str) -> float:
 
 def parse_quantity(text: str | None) -> Quantity | None:
     """`1200`, `1 200`, `12k`, `4%`, `4,5 %`, `2h`, `30m`, `1d`, `1h 30m` -> Quantity; None if unreadable."""
-    if text is None:
+    if text is None or len(text) > MAX_FIGURE:
         return None
     s = text.strip().lower()
     sign = -1 if s.startswith("-") else 1
@@ -285,8 +286,10 @@ def parse_quantity(text: str | None) -> Quantity | None:
         if suffix == "%":
             return Quantity(value, "percent")
         return Quantity(value * (1000 if suffix else 1), "number")
+    if sign < 0 or not _DURATIONS.fullmatch(s):
+        return None
     parts = _DURATION_PART.findall(s)
-    if sign > 0 and parts and _DURATIONS.fullmatch(s) and all(unit in _HOURS for _, unit in parts):
+    if all(unit in _HOURS for _, unit in parts):
         return Quantity(sum(_number(n) * _HOURS[unit] for n, unit in parts), "duration")
     return None
 
@@ -302,6 +305,8 @@ _PERIOD_DAYS = {
 
 def parse_period(text: str) -> int | None:
     """`month`, `a month`, `2 weeks`, `30 days`, `квартал` -> days; None if unreadable."""
+    if len(text) > MAX_FIGURE:
+        return None
     m = re.fullmatch(r"(?:(?:a|an|per|one|1|в|за)\s+)?(\d+)?\s*([a-zа-яё]+)", text.strip().lower())
     if not m or m[2] not in _PERIOD_DAYS:
         return None
