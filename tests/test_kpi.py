@@ -439,3 +439,13 @@ def test_post_findings_point_at_the_file_post_when_an_earlier_post_is_invalid():
     result = check_text(TRAFFIC + "posts:\n  - {date: 2026-12-01, type: engaging}\n"  # no title: set aside
                         "  - {date: 2026-12-02, type: engaging, title: B, link: 'https://x.example/'}\n")
     assert [c for c in kpi_codes(result)] == [("KPI008", 9, 56)]
+
+
+def test_custom_metrics_from_the_configuration_reach_the_rules(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.smmplan]\ncustom-metrics = { newsletter_signups = "leads" }\n')
+    (tmp_path / "p.yaml").write_text("goals:\n  - kind: traffic\n    kpis: [{metric: newsletter_signups, "
+                                     "target: 50, source: ESP}]\nposts: []\n")
+    configured = run_cli("check", "p.yaml", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(configured.stdout)["findings"] if f["code"].startswith("KPI")] == []
+    isolated = run_cli("check", "p.yaml", "--format", "json", "--isolated", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(isolated.stdout)["findings"] if f["code"].startswith("KPI")] == ["KPI006"]
