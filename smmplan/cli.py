@@ -182,6 +182,7 @@ def write_output(path: str, text: str, protect: list[str] = ()) -> None:
 
 # --- check ------------------------------------------------------------------------
 
+DueDays = Annotated[Optional[int], typer.Option("--due-days", help="Look-ahead for posts due soon, in days (default 3).")]
 FORMAT_HELP = ("Report format: text, concise, json, github, sarif or junit "
                "(default text; github when GITHUB_ACTIONS=true).")
 SELECT_HELP = "Rule codes, prefixes (MIX, BAN0) or names, comma-separated; repeatable."
@@ -198,6 +199,10 @@ def check(
     max_file_size: Annotated[
         Optional[float], typer.Option("--max-file-size", help="Largest plan file read, in MiB (default 32).")
     ] = None,
+    due_days: DueDays = None,
+    status: Annotated[
+        bool, typer.Option("--status", help="Show posts per status and what waits for the client instead.")
+    ] = False,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Check only these rules. " + SELECT_HELP)] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules. " + SELECT_HELP)] = None,
     extend_select: Annotated[
@@ -227,7 +232,7 @@ def check(
     from smmplan import report
 
     if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not status else "text"
 
     if fmt not in report.FORMATS:
         raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(report.FORMATS)}.")
@@ -235,6 +240,10 @@ def check(
         raise fail(f"--color takes auto, always or never, not `{color}`.")
     if max_file_size is not None and max_file_size <= 0:
         raise fail("--max-file-size must be a positive number of MiB.")
+    if due_days is not None and due_days < 0:
+        raise fail(f"--due-days takes a number of days from 0 up, not `{due_days}`.")
+    if status and fmt not in report.STATUS_FORMATS:
+        raise fail(f"--status shows {' or '.join(report.STATUS_FORMATS)}, not `{fmt}`.")
 
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
@@ -253,6 +262,7 @@ def check(
     overrides = {
         "as_of": parse_date(as_of, "--as-of"),
         "max_file_size": int(max_file_size * 1024 * 1024) if max_file_size is not None else None,
+        "due_days": due_days,
         # --select replaces the config's selection; --ignore and --extend-select refine it
         "cli_selection": tuple(selection) if any(selection) else None,
     }
@@ -283,7 +293,7 @@ def check(
         except OSError as exc:
             problems.append(f)
             typer.echo(f"smmplan: {f}: cannot read: {exc.strerror or exc}", err=True)
-    _emit(results, fmt, output, color, files, strict=strict)
+    _emit(results, fmt, output, color, files, status, strict=strict)
     if report_file is not None:
         write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
     code = _exit_code(results, problems, strict)
@@ -294,13 +304,14 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[str], **options) -> None:
+def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[str], status: bool = False,
+          **options) -> None:
     import io
 
     from smmplan import report
 
     color = "never" if output or fmt in report.MACHINE_FORMATS else color
-    reporter = report.get(fmt, color=color, **options)
+    reporter = report.get_status(fmt, color=color) if status else report.get(fmt, color=color, **options)
     if output:
         buf = io.StringIO()
         reporter.render(results, buf)
@@ -323,6 +334,22 @@ def _exit_code(results: list, problems: list, strict: bool = False) -> int:
     if any(f.severity in failing for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+# --- status -----------------------------------------------------------------------
+
+
+@app.command()
+def status(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Plan files or directories (default: plans/).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge due posts by (default today).")] = None,
+    due_days: DueDays = None,
+    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """Posts per status, what waits for the client and what is due: for the weekly call. Same as `check --status`."""
+    check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
 # --- formulas ---------------------------------------------------------------------
