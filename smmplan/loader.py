@@ -205,8 +205,9 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
         doc.problems.append(
             LoadProblem(
                 "PLAN011",
-                f"The file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
-                "limit (max-file-size).",
+                # a stream read only up to the limit (stdin) has no known size
+                f"The file is {f'{size / 1048576:.1f} MiB, ' if size > max_bytes + 1 else ''}over the "
+                f"{max_bytes / 1048576:.1f} MiB limit (max-file-size).",
                 None, None,
                 "Split the plan into smaller files, or raise `max-file-size` in the config or "
                 "with --max-file-size.",

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -148,6 +150,7 @@ TEN_MB = 10 * 1024 * 1024
 POST = "posts:\n  - date: {date}\n    type: {type}\n    title: {title}\n    status: {status}\n"
 
 
+@functools.cache
 def huge_scalar_plans() -> dict[str, str]:
     big = "".join(chr(97 + (i * 7) % 26) for i in range(TEN_MB // 100)) * 100  # not compressible by junk
     ok = {"date": "2026-12-01", "type": "engaging", "title": "Poll", "status": "draft"}
@@ -163,18 +166,19 @@ def huge_scalar_plans() -> dict[str, str]:
     }
 
 
-def test_ten_megabyte_scalars_are_read_and_quoted_briefly(tmp_path):
-    plans = huge_scalar_plans()
-    for name, text in plans.items():
-        (tmp_path / f"{name}.yaml").write_text(text)
-    proc = run_limited("check", "--format", "json", str(tmp_path))
+@pytest.mark.parametrize("name", list(huge_scalar_plans()))
+def test_ten_megabyte_scalars_are_read_and_quoted_briefly(tmp_path, name):
+    """One run per file: a run keeps every file it reads, so the cap is per plan."""
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(huge_scalar_plans()[name])
+    proc = run_limited("check", "--format", "json", str(path))
     assert_clean_exit(proc)
     doc = json.loads(proc.stdout)
-    assert doc["summary"]["plans"] == len(plans)
+    assert doc["summary"]["plans"] == 1
     for f in doc["findings"]:
         assert len(f["message"]) <= 2000 and len(f["fix"] or "") <= 2000, f["code"]
-    flagged = {Path(f["path"]).stem for f in doc["findings"] if f["code"].startswith("PLAN")}
-    assert {"key", "formula", "number", "date", "type"} <= flagged
+    if name in ("key", "formula", "number", "date", "type", "status", "goal-kind", "kpi-metric"):
+        assert any(re.search(r"…` \(10,485,\d{3} characters\)", f["message"]) for f in doc["findings"])
 
 
 def test_text_report_of_a_huge_scalar(tmp_path):
@@ -569,3 +573,31 @@ def test_a_crashing_rule_family_is_a_finding_and_the_rest_still_run(monkeypatch)
     result = check_bytes(FLAWED.encode(), "p.yaml")
     found = [f.code for f in result.findings]
     assert "SMM001" in found and "PLAN007" in found
+
+
+# --- config files and standard input are read with the same guards --------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "huge", "missing"])
+def test_config_file_that_is_not_a_small_regular_file(tmp_path, good_plan, kind):
+    config = {"fifo": tmp_path / "fifo.yaml", "/dev/zero": Path("/dev/zero"), "huge": tmp_path / "huge.toml",
+              "missing": tmp_path / "missing.toml"}[kind]
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "huge":
+        config.write_bytes(b"# padding\n" * 200_000)
+    proc = run_limited("check", "--config", str(config), str(good_plan))
+    assert_clean_exit(proc, 2)
+    err = proc.stderr.decode()
+    assert f"config error: {config}" in err
+    assert {"fifo": "not a regular file", "/dev/zero": "not a regular file", "huge": "limit",
+            "missing": "No such file"}[kind] in err
+
+
+def test_endless_standard_input_is_over_the_limit(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([*smmplan_command(), "check", "--format", "json", "-"], stdin=zero,
+                              capture_output=True, timeout=HANG_GUARD, preexec_fn=_limit_memory)
+    assert_clean_exit(proc, 1)
+    (f,) = json_findings(proc)
+    assert f["code"] == "PLAN011" and "over the 32.0 MiB limit" in f["message"]
