@@ -191,7 +191,10 @@ COLOR_CHOICES = ("auto", "always", "never")
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Plan files or directories (default: plans/).")] = None,
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Plan files, directories, globs, or - for standard input (default: plans/)."),
+    ] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "--output-format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge progress and due posts by (default today).")] = None,
