@@ -16,7 +16,7 @@ from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, format_where, nearest
 from smmplan.formulas import Formula
-from smmplan.planner import Rebalance, rebalance
+from smmplan.planner import Rebalance, pick_posts, rebalance
 from smmplan.rules import family_modules, registry
 
 
@@ -77,8 +77,9 @@ class Context:
 
     @property
     def as_of(self) -> dt.date:
-        """The date to judge due posts and progress by: the plan's `as_of`, else --as-of, else today."""
-        return self.plan.as_of or self.settings.today()
+        """The date to judge due posts and progress by: --as-of (the command line beats the
+        file), else the plan's `as_of`, else today."""
+        return self.settings.as_of or self.plan.as_of or self.settings.today()
 
     def week_start(self, week: int) -> dt.date | None:
         return self.start + dt.timedelta(days=7 * week) if self.start else None
@@ -104,6 +105,7 @@ class PlanResult:
     examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
     sections: dict[str, Any] = field(default_factory=dict)
     post_count: int = 0
+    posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -386,6 +388,7 @@ def _run_families(ctx: Context, problems: list[Problem], result: PlanResult) -> 
 def _mix_summary(ctx: Context, result: PlanResult) -> None:
     counted = ctx.counted
     result.post_count = len(counted)
+    result.posts = ctx.posts
     if ctx.posts:
         dates = [p.post.date for p in ctx.posts]
         result.start, result.end = ctx.start, max(dates)
@@ -398,21 +401,10 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     for (cat, share), c, good in zip(ctx.formula.shares, counts, ok):
         lo, hi = formulas.allowed_range(n, share, ctx.tolerance)
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
-    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance)
-    if result.rebalance.moves:
-        result.examples = retype_examples(ctx, {m.source for m in result.rebalance.moves})
-
-
-def retype_examples(ctx: Context, categories: set[str]) -> dict[str, list[int]]:
-    """Lines of posts to retype first: in the weeks where that type is densest."""
-    out: dict[str, list[int]] = {}
     weeks = ctx.weeks()
-    for cat in categories:
-        density = {w: sum(p.category == cat for p in ps) / len(ps) for w, ps in weeks.items()}
-        posts = [p for p in ctx.counted if p.category == cat]
-        posts.sort(key=lambda p: (-density[p.week], p.post.date, p.index))
-        out[cat] = [ctx.line(("posts", p.index, "type")) for p in posts]
-    return out
+    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, {w: ctx.counts(ps) for w, ps in weeks.items()})
+    for p, m in pick_posts(result.rebalance, counted):
+        result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
 
 
 def _to_findings(problems: list[Problem], doc: loader.Document, path: str, settings: Settings) -> list[Finding]:

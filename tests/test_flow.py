@@ -136,9 +136,10 @@ def test_due_and_missed_follow_the_date_for_every_status(due_days):
         assert found == {code for code, fires in (("FLOW002", due), ("FLOW003", missed)) if fires}, (status, offset)
 
 
-def test_plan_as_of_beats_the_command_line_which_beats_today():
+def test_command_line_as_of_beats_the_plan_which_beats_today():
     text = "as_of: 2026-12-10\n" + one_post("draft", dt.date(2026, 12, 11))
-    assert [c for c, _, _ in flow(check_text(text, Settings(as_of=dt.date(2026, 1, 1))))] == ["FLOW002"]
+    assert [c for c, _, _ in flow(check_text(text))] == ["FLOW002"]  # the plan's as_of, not today
+    assert flow(check_text(text, Settings(as_of=dt.date(2026, 12, 1)))) == []  # --as-of wins
     text = one_post("draft", dt.date(2026, 12, 11))
     assert flow(check_text(text, Settings(as_of=dt.date(2026, 12, 10)))) != []
     assert flow(check_text(text, Settings(as_of=dt.date(2026, 12, 1)))) == []

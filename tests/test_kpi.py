@@ -345,12 +345,13 @@ def test_expected_by_now_is_target_times_elapsed_share(day, elapsed):
     assert r["engagement_rate"]["expected"] == 4  # levels do not pace
 
 
-def test_as_of_plan_beats_command_line_beats_today():
+def test_command_line_as_of_beats_the_plan_which_beats_today():
     text = PROGRESS.format(as_of="")
     assert rows(text, Settings(as_of=dt.date(2026, 12, 8)))["site_clicks"]["as_of"] == "2026-12-08"
     assert rows(text)["site_clicks"]["as_of"] == dt.date.today().isoformat()
     pinned = PROGRESS.format(as_of="as_of: 2026-12-15\n")
-    assert rows(pinned, Settings(as_of=dt.date(2026, 12, 8)))["site_clicks"]["as_of"] == "2026-12-15"
+    assert rows(pinned)["site_clicks"]["as_of"] == "2026-12-15"
+    assert rows(pinned, Settings(as_of=dt.date(2026, 12, 8)))["site_clicks"]["as_of"] == "2026-12-08"
 
 
 def test_plan_without_weeks_runs_to_its_last_post_and_per_period_targets_add_up():

@@ -5,8 +5,8 @@ review (sent to the client), approved, scheduled, published or cancelled;
 Russian words are accepted (see :data:`smmplan.model.STATUS_ALIASES`).
 Cancelled posts stay in the file for the record but leave the mix.
 
-Dates are judged against the plan's ``as_of`` when it has one, else
-``--as-of``, else today; "due" means dated from that day to ``due_days``
+Dates are judged against ``--as-of`` when given (the command line beats
+the file), else the plan's ``as_of``, else today; "due" means dated from that day to ``due_days``
 days after it (``--due-days``, config ``due-days``; default 3).
 """
 

@@ -5,7 +5,7 @@ judged) lives in ``smmplan/data/kpi_metrics.yaml`` and is read once, on first
 use. Teams add their own metrics with ``custom-metrics`` (metric -> goal kind).
 
 Progress: a KPI's ``actual`` is compared with what is expected by the plan's
-``as_of`` date (else ``--as-of``, else today). The plan's period runs from its
+``as_of`` date (``--as-of`` beats it; else today). The plan's period runs from its
 start for ``weeks`` x 7 days (or to the last post's date, inclusive); a KPI
 with its own ``period`` (``month``, ``2 weeks``...) sets its target per that
 period. Metrics that add up (clicks, reach, followers) are paced linearly:
@@ -693,7 +693,7 @@ def _round(x: float | None, places: int) -> float | None:
 
 def summarize(ctx) -> dict[str, Any]:
     """{"kpis": [...]}: one row per KPI with its target, actual and progress."""
-    day = ctx.as_of  # the plan's `as_of`, else --as-of, else today
+    day = ctx.as_of  # --as-of, else the plan's `as_of`, else today
     total_days = plan_days(ctx)
     elapsed = None
     if total_days is not None and ctx.start is not None:
