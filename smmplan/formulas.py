@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
+from math import gcd
 
 from smmplan.findings import nearest
 
@@ -193,15 +194,86 @@ def suggest_type(raw: str, formula: Formula) -> str | None:
 # --- whole-number arithmetic -------------------------------------------------
 
 
+# The mix rules and the planner ask these questions for thousands of weeks and
+# candidate splits, mostly the same few. `_Arith` answers them for one
+# (shares, tolerance) and remembers the answers; distances are compared as
+# integers (shares scaled by their common denominator), not summed as Fractions.
+
+
+class _Arith:
+    __slots__ = ("shares", "tolerance", "tol", "scale", "scaled", "splits", "week", "overall")
+
+    def __init__(self, shares: tuple[Fraction, ...], tolerance: Fraction | None):
+        self.shares, self.tolerance = shares, tolerance
+        t = F(tolerance or 0)
+        self.tol = (t.numerator, t.denominator)
+        self.scale = 1
+        for s in shares:
+            self.scale = self.scale * s.denominator // gcd(self.scale, s.denominator)
+        self.scaled = tuple(s.numerator * (self.scale // s.denominator) for s in shares)
+        self.splits: dict[int, tuple[tuple[int, ...], ...]] = {}
+        self.week: dict[tuple[int, ...], tuple[bool, ...]] = {}
+        self.overall: dict[tuple[int, ...], tuple[bool, ...]] = {}
+
+    def distance(self, counts: tuple[int, ...], n: int) -> int:
+        """The L1 distance times ``scale``: an exact integer."""
+        d = self.scale
+        return sum(abs(c * d - n * s) for c, s in zip(counts, self.scaled))
+
+    def closest(self, n: int) -> tuple[tuple[int, ...], ...]:
+        found = self.splits.get(n)
+        if found is None:
+            found = self.splits[n] = _closest_splits(n, self.shares)
+        return found
+
+    def answer(self, table: dict, counts: tuple[int, ...], compute) -> list[bool]:
+        found = table.get(counts)
+        if found is None:
+            if len(table) >= _ANSWERS:
+                table.clear()
+            found = table[counts] = compute(self, counts)
+        return list(found)
+
+    def is_closest(self, counts: tuple[int, ...]) -> bool:
+        n = sum(counts)
+        return self.distance(counts, n) == self.distance(self.closest(n)[0], n)
+
+
+_ARITH_MEMO = 64  # formulas remembered; answers kept per formula (cleared past _ANSWERS)
+_ANSWERS = 65_536
+_last: list = [None, None]  # (shares, tolerance) of the last call, its _Arith
+_ariths: dict[tuple, _Arith] = {}
+
+
+def _arith(shares: tuple[Fraction, ...], tolerance: Fraction | None = None) -> _Arith:
+    shares = tuple(shares)
+    key = (shares, tolerance)
+    # Callers pass the same formula's objects again and again: tuple equality
+    # short-cuts on identical items, so this costs no Fraction arithmetic.
+    if key != _last[0]:
+        plain = tuple((s.numerator, s.denominator) for s in shares), tolerance
+        found = _ariths.get(plain)
+        if found is None:
+            if len(_ariths) >= _ARITH_MEMO:
+                _ariths.clear()
+            found = _ariths[plain] = _Arith(shares, tolerance)
+        _last[0], _last[1] = key, found
+    return _last[1]
+
+
 def distance(counts: tuple[int, ...], n: int, shares: tuple[Fraction, ...]) -> Fraction:
     """L1 distance between a split of n posts and the formula's ideal n*share."""
-    return sum((abs(c - n * s) for c, s in zip(counts, shares)), F(0))
+    a = _arith(shares)
+    return F(a.distance(tuple(counts), n), a.scale)
 
 
 def closest_splits(n: int, shares: tuple[Fraction, ...]) -> list[tuple[int, ...]]:
-    """Every split of n posts that no other split lies nearer the formula (L1).
+    """Every split of n posts that no other split lies nearer the formula (L1)."""
+    return list(_arith(shares).closest(n))
 
-    Floor each ideal count, then hand the leftover posts to the largest
+
+def _closest_splits(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ...], ...]:
+    """Floor each ideal count, then hand the leftover posts to the largest
     remainders (Hamilton's method, which minimises the L1 distance); ties
     between equal remainders give several equally close splits.
     """
@@ -210,7 +282,7 @@ def closest_splits(n: int, shares: tuple[Fraction, ...]) -> list[tuple[int, ...]
     left = n - sum(base)
     rema = [x - b for x, b in zip(ideal, base)]
     if left == 0:
-        return [tuple(base)]
+        return (tuple(base),)
     order = sorted(set(rema), reverse=True)
     sure: list[int] = []
     for r in order:
@@ -226,17 +298,15 @@ def closest_splits(n: int, shares: tuple[Fraction, ...]) -> list[tuple[int, ...]
             for i in (*sure, *pick):
                 split[i] += 1
             out.append(tuple(split))
-        return out
+        return tuple(out)
     split = list(base)
     for i in sure:
         split[i] += 1
-    return [tuple(split)]
+    return (tuple(split),)
 
 
 def is_closest_split(counts: tuple[int, ...], shares: tuple[Fraction, ...]) -> bool:
-    n = sum(counts)
-    best = closest_splits(n, shares)[0]
-    return distance(counts, n, shares) == distance(best, n, shares)
+    return _arith(shares).is_closest(tuple(counts))
 
 
 def allowed_range(n: int, share: Fraction, tolerance: Fraction) -> tuple[int, int]:
@@ -256,12 +326,18 @@ def _ceil(x: Fraction) -> int:
 
 def overall_ok(counts: tuple[int, ...], shares: tuple[Fraction, ...], tolerance: Fraction) -> list[bool]:
     """Per category: within tolerance, or the whole split is a closest one."""
+    arith = _arith(shares, tolerance)
+    return arith.answer(arith.overall, tuple(counts), _overall_ok)
+
+
+def _overall_ok(arith: _Arith, counts: tuple[int, ...]) -> tuple[bool, ...]:
     n = sum(counts)
-    if n == 0:
-        return [True] * len(counts)
-    if is_closest_split(counts, shares):
-        return [True] * len(counts)
-    return [abs(F(c, n) - s) <= tolerance for c, s in zip(counts, shares)]
+    if n == 0 or arith.is_closest(counts):
+        return (True,) * len(counts)
+    # |c/n - share| <= tolerance, in integers: |c*D - n*S| * t_den <= n * D * t_num
+    d, (t_num, t_den) = arith.scale, arith.tol
+    limit = n * d * t_num
+    return tuple(abs(c * d - n * s) * t_den <= limit for c, s in zip(counts, arith.scaled))
 
 
 def week_slack(n: int, tolerance: Fraction) -> Fraction:
@@ -271,8 +347,14 @@ def week_slack(n: int, tolerance: Fraction) -> Fraction:
 
 
 def week_ok(counts: tuple[int, ...], shares: tuple[Fraction, ...], tolerance: Fraction) -> list[bool]:
+    """Per category: within the week's slack, or the week's split is a closest one."""
+    arith = _arith(shares, tolerance)
+    return arith.answer(arith.week, tuple(counts), _week_ok)
+
+
+def _week_ok(arith: _Arith, counts: tuple[int, ...]) -> tuple[bool, ...]:
+    if arith.is_closest(counts):
+        return (True,) * len(counts)
     n = sum(counts)
-    slack = week_slack(n, tolerance)
-    if is_closest_split(counts, shares):
-        return [True] * len(counts)
-    return [abs(c - n * s) <= slack for c, s in zip(counts, shares)]
+    slack = week_slack(n, arith.tolerance)
+    return tuple(abs(c - n * s) <= slack for c, s in zip(counts, arith.shares))

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gc
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,17 +67,28 @@ class LoadProblem:
 
 
 class Marks:
-    """Where a container and each of its children start (1-based)."""
+    """Where a container and each of its children start.
 
-    __slots__ = ("line", "column", "keys", "children")
+    Marks are kept as the parser made them (0-based ``line``/``column``
+    attributes) and turned into 1-based positions only when a finding asks
+    (:meth:`Document.locate`): most nodes are never asked about.
+    """
 
-    def __init__(self, line: int, column: int, is_map: bool):
-        self.line = line
-        self.column = column
-        # For a mapping: key -> (line, column) of the key itself.
-        self.keys: dict[Any, tuple[int, int]] | None = {} if is_map else None
-        # key or index -> (line, column) for scalars, or a child Marks.
-        self.children: dict[Any, Any] | list[Any] = {} if is_map else []
+    __slots__ = ("mark", "keys", "children")
+
+    def __init__(self, mark: Any, keys: dict[Any, Any] | None, children: dict[Any, Any] | list[Any]):
+        self.mark = mark
+        # For a mapping: key -> mark of the key itself; None for a sequence.
+        self.keys = keys
+        # key or index -> mark of a scalar child, or the child's Marks.
+        self.children = children
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """A parser mark (or Marks) as a 1-based (line, column)."""
+    if isinstance(mark, Marks):
+        mark = mark.mark
+    return (mark.line + 1, mark.column + 1)
 
 
 @dataclass(slots=True)
@@ -105,15 +119,13 @@ class Document:
                 if step not in node.children:
                     break
                 if last and at_key:
-                    return node.keys[step]
+                    return _position(node.keys[step])
                 node = node.children[step]
             else:
                 if not isinstance(step, int) or not 0 <= step < len(node.children):
                     break
                 node = node.children[step]
-        if isinstance(node, Marks):
-            return (node.line, node.column)
-        return node
+        return _position(node)
 
     def line_text(self, line: int | None) -> str | None:
         """The source line (1-based) for excerpts under a finding."""
@@ -299,136 +311,190 @@ def _syntax_fix(what: str) -> str:
 
 
 def _build(text: str, doc: Document) -> None:
+    """Build ``doc.data`` and ``doc.marks`` from the event stream.
+
+    This is the hot loop of a run (a 20,000-post plan is some 270,000 events),
+    so it is written for speed: one function per open container, the common
+    case (an untagged, unanchored scalar) handled inline, parser marks kept
+    as they come, and the cyclic garbage collector paused while the
+    (acyclic) tree grows, since it would otherwise rescan the tree again
+    and again. Everything unusual (tags, anchors, aliases, merge keys,
+    duplicates, complex keys) goes through :func:`node` and the checks after
+    the loop.
+    """
     if _Parser is not None:
-        parser = _Parser(text)
-        get_event = parser.get_event
+        get = _Parser(text).get_event
     else:  # pragma: no cover
         events = yaml.parse(text, Loader=yaml.SafeLoader)
-        get_event = lambda: next(events, None)  # noqa: E731
+        get = lambda: next(events, None)  # noqa: E731
 
     problems = doc.problems
-    anchors: dict[str, tuple[Any, Any, int]] = {}
-    # The stack holds one frame per open container:
-    # [data, marks, pending key, key mark, size, anchor, merge keys seen]
-    stack: list[list[Any]] = []
-    aliases = 0
-    expanded = 0
-    documents = 0
-    root_set = False
+    anchors: dict[str, tuple[Any, Any]] = {}  # name -> (value, marks)
+    sizes: dict[int, tuple[Any, int]] = {}  # id(container) -> (container, nodes when expanded)
+    aliases = expanded = 0
+    Scalar, MapStart, MapEnd, SeqStart, SeqEnd = (
+        ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent,
+    )
+    nulls = _NULLS
 
-    def attach(value: Any, mark: Any, size: int) -> None:
-        nonlocal root_set
-        if not stack:
-            doc.data, doc.marks = value, mark
-            root_set = True
-            return
-        frame = stack[-1]
-        frame[4] += size
-        container = frame[0]
-        if frame[1].keys is None:
-            container.append(value)
-            frame[1].children.append(mark)
-            return
-        key = frame[2]
-        if key is _NO_KEY:
-            # This node is a key.
-            if isinstance(value, (dict, list)):
-                problems.append(
-                    LoadProblem("PLAN001", "A key here is itself a list or mapping; keys must be plain words.",
-                                mark.line if isinstance(mark, Marks) else mark[0],
-                                mark.column if isinstance(mark, Marks) else mark[1],
-                                "Write the key as a single word followed by a colon.")
-                )
-                raise _Abort
-            frame[2] = value
-            frame[3] = mark
-            return
-        frame[2] = _NO_KEY
-        kmarks = frame[1].keys
-        if key == "<<" and key not in kmarks:
-            _merge(frame, value, mark, problems)
-            return
-        merged = frame[6]
-        if merged is not None and key in merged:
-            merged.discard(key)  # an explicit key overrides one merged from `<<`
-        elif key in kmarks:
-            first = kmarks[key]
-            at = f"line {first[0]}" if first[0] != frame[3][0] else f"column {first[1]} of this line"
+    def node(ev: Any, depth: int) -> tuple[Any, Any]:
+        """Any node, given the event that starts it: (value, marks)."""
+        cls = ev.__class__
+        if cls is Scalar:
+            mark = ev.start_mark
+            if ev.tag is not None and ev.tag not in _CORE_TAGS:
+                _refuse_tag(ev.tag, mark, problems)
+            value = ev.value
+            if not ev.style and value in nulls and ev.implicit[0]:
+                value = None
+            if ev.anchor is not None:
+                anchors[ev.anchor] = (value, mark)
+            return value, mark
+        if cls is MapStart:
+            return mapping(ev, depth)
+        if cls is SeqStart:
+            return sequence(ev, depth)
+        if cls is AliasEvent:
+            return alias(ev)
+        raise yaml.YAMLError(f"unexpected {cls.__name__}")  # pragma: no cover - libyaml orders events
+
+    def start(ev: Any, depth: int) -> Any:
+        mark = ev.start_mark
+        if ev.tag is not None and ev.tag not in _CORE_TAGS:
+            _refuse_tag(ev.tag, mark, problems)
+        if depth >= MAX_DEPTH:
+            problems.append(_too_deep(mark.line + 1, mark.column + 1))
+            raise _Abort
+        return mark
+
+    def mapping(first: Any, depth: int) -> tuple[dict, Marks]:
+        mark = start(first, depth)
+        depth += 1
+        data: dict[Any, Any] = {}
+        keys: dict[Any, Any] = {}
+        children: dict[Any, Any] = {}
+        merges = None
+        while True:
+            ev = get()
+            cls = ev.__class__
+            if cls is Scalar and ev.tag is None and ev.anchor is None:
+                key = ev.value
+                if not ev.style and key in nulls and ev.implicit[0]:
+                    key = None
+                kmark = ev.start_mark
+            elif cls is MapEnd:
+                break
+            else:
+                key, kmark = node(ev, depth)
+                if isinstance(key, (dict, list)):
+                    line, column = _position(kmark)
+                    problems.append(LoadProblem(
+                        "PLAN001", "A key here is itself a list or mapping; keys must be plain words.",
+                        line, column, "Write the key as a single word followed by a colon."))
+                    raise _Abort
+            ev = get()
+            cls = ev.__class__
+            # The value: the same few lines as in sequence(), inlined in both
+            # on purpose (a call per scalar would cost more than the rest).
+            if cls is Scalar and ev.tag is None and ev.anchor is None:
+                value = ev.value
+                if value in nulls and not ev.style and ev.implicit[0]:
+                    value = None
+                vmark = ev.start_mark
+            elif cls is MapStart:
+                value, vmark = mapping(ev, depth)
+            else:
+                value, vmark = node(ev, depth)
+            if key in data or key == "<<":
+                if key == "<<":  # applied after the explicit keys, which win
+                    merges = merges or []
+                    merges.append((value, vmark, kmark))
+                else:
+                    _duplicate(key, keys[key], kmark, problems)  # the first is kept
+                continue
+            data[key] = value
+            keys[key] = kmark
+            children[key] = vmark
+        if merges:
+            _merge(data, keys, children, merges, problems)
+        marks = Marks(mark, keys, children)
+        if first.anchor is not None:
+            anchors[first.anchor] = (data, marks)
+        return data, marks
+
+    def sequence(first: Any, depth: int) -> tuple[list, Marks]:
+        mark = start(first, depth)
+        depth += 1
+        data: list[Any] = []
+        children: list[Any] = []
+        while True:
+            ev = get()
+            cls = ev.__class__
+            if cls is Scalar and ev.tag is None and ev.anchor is None:
+                value = ev.value
+                if value in nulls and not ev.style and ev.implicit[0]:
+                    value = None
+                vmark = ev.start_mark
+            elif cls is MapStart:
+                value, vmark = mapping(ev, depth)
+            elif cls is SeqEnd:
+                break
+            else:
+                value, vmark = node(ev, depth)
+            data.append(value)
+            children.append(vmark)
+        marks = Marks(mark, None, children)
+        if first.anchor is not None:
+            anchors[first.anchor] = (data, marks)
+        return data, marks
+
+    def alias(ev: Any) -> tuple[Any, Any]:
+        nonlocal aliases, expanded
+        mark = ev.start_mark
+        aliases += 1
+        target = anchors.get(ev.anchor)
+        if target is None:  # libyaml reports undefined aliases itself; be safe
+            problems.append(LoadProblem("PLAN001", f"Alias `*{ev.anchor}` has no anchor.",
+                                        mark.line + 1, mark.column + 1, "Define `&name` before using `*name`."))
+            raise _Abort
+        expanded += _expanded_size(target[0], sizes)
+        if aliases > MAX_ALIASES or expanded > MAX_EXPANDED_NODES:
             problems.append(
                 LoadProblem(
-                    "PLAN004",
-                    f"Duplicate key `{key}`: it is already set at {at}, and YAML readers "
-                    "silently keep only one of the two.",
-                    frame[3][0], frame[3][1],
-                    f"Remove one of the two `{key}:` entries (the first is at {at}).",
+                    "PLAN010",
+                    f"Too many aliases: expanding them would make more than "
+                    f"{MAX_EXPANDED_NODES:,} nodes or use more than {MAX_ALIASES:,} aliases "
+                    "(an alias bomb?).",
+                    mark.line + 1, mark.column + 1,
+                    "Write the values out instead of repeating `*anchor` references.",
                 )
             )
-            return  # keep the first; the error makes the run fail anyway
-        container[key] = value
-        kmarks[key] = frame[3]
-        frame[1].children[key] = mark
+            raise _Abort
+        return target
 
+    documents = 0
+    try:
+        with gc_paused():
+            _documents(doc, get, node, problems)
+    finally:
+        # The nested functions refer to each other through their closures: a
+        # reference cycle that would keep the parser (and a copy of the text)
+        # alive until the next collection. Break it.
+        node = mapping = sequence = alias = None  # noqa: F841
+
+
+def _documents(doc: Document, get: Any, node: Any, problems: list[LoadProblem]) -> None:
+    """The stream's first document becomes the plan; a second one is a problem."""
+    documents = 0
     while True:
-        event = get_event()
-        if event is None:
+        ev = get()
+        if ev is None:
             break
-        cls = event.__class__
-        if cls is ScalarEvent:
-            m = event.start_mark
-            value = event.value
-            tag = event.tag
-            if tag is not None and tag not in _CORE_TAGS:
-                _refuse_tag(tag, m, problems)
-            if not event.style and value in _NULLS and event.implicit[0]:
-                if not stack and not value:  # `---` and nothing else: an empty document
-                    continue
-                value = None
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, (m.line + 1, m.column + 1), 1)
-            expanded += 1
-            attach(value, (m.line + 1, m.column + 1), 1)
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            m = event.start_mark
-            if event.tag is not None and event.tag not in _CORE_TAGS:
-                _refuse_tag(event.tag, m, problems)
-            if len(stack) >= MAX_DEPTH:
-                problems.append(_too_deep(m.line + 1, m.column + 1))
-                raise _Abort
-            is_map = cls is MappingStartEvent
-            expanded += 1
-            stack.append([{} if is_map else [], Marks(m.line + 1, m.column + 1, is_map),
-                          _NO_KEY, None, 1, event.anchor, None])
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            frame = stack.pop()
-            if frame[5] is not None:
-                anchors[frame[5]] = (frame[0], frame[1], frame[4])
-            attach(frame[0], frame[1], frame[4])
-        elif cls is AliasEvent:
-            m = event.start_mark
-            aliases += 1
-            target = anchors.get(event.anchor)
-            if target is None:  # libyaml reports undefined aliases itself; be safe
-                problems.append(LoadProblem("PLAN001", f"Alias `*{event.anchor}` has no anchor.",
-                                            m.line + 1, m.column + 1, "Define `&name` before using `*name`."))
-                raise _Abort
-            expanded += target[2]
-            if aliases > MAX_ALIASES or expanded > MAX_EXPANDED_NODES:
-                problems.append(
-                    LoadProblem(
-                        "PLAN010",
-                        f"Too many aliases: expanding them would make more than "
-                        f"{MAX_EXPANDED_NODES:,} nodes or use more than {MAX_ALIASES:,} aliases "
-                        "(an alias bomb?).",
-                        m.line + 1, m.column + 1,
-                        "Write the values out instead of repeating `*anchor` references.",
-                    )
-                )
-                raise _Abort
-            attach(target[0], target[1], target[2])
-        elif cls is DocumentStartEvent:
+        cls = ev.__class__
+        if cls is DocumentStartEvent:
             documents += 1
             if documents == 2:
-                m = event.start_mark
+                m = ev.start_mark
                 problems.append(
                     LoadProblem(
                         "PLAN013",
@@ -439,11 +505,66 @@ def _build(text: str, doc: Document) -> None:
                     )
                 )
                 break
+            ev = get()
+            if ev.__class__ is ScalarEvent and not ev.value and not ev.style and ev.implicit[0]:
+                node(ev, 0)  # `---` and nothing else: an empty document (its tag is still checked)
+                continue
+            doc.data, doc.marks = node(ev, 0)
         elif cls is StreamEndEvent:
             break
 
 
-_NO_KEY = object()
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic trees.
+
+    Reference counting still frees everything; but each collection the
+    collector would start scans every young object, and a tree of a few
+    hundred thousand nodes stays young for many collections. On the way out
+    the objects made meanwhile are moved to the oldest generation
+    (``freeze``/``unfreeze``) so they are not all rescanned at the next
+    allocation either."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _expanded_size(value: Any, sizes: dict[int, tuple[Any, int]]) -> int:
+    """Nodes in ``value`` with every alias in it expanded (a mapping counts
+    itself, its keys and its values). Containers are counted once and
+    remembered, so a chain of aliases costs what the file holds, not what it
+    expands to."""
+    if not isinstance(value, (dict, list)):
+        return 1
+    known = sizes.get(id(value))
+    if known is not None:
+        return known[1]
+    if isinstance(value, dict):
+        total = 1 + len(value) + sum(_expanded_size(v, sizes) for v in value.values())
+    else:
+        total = 1 + sum(_expanded_size(v, sizes) for v in value)
+    sizes[id(value)] = (value, total)  # the reference keeps id() unique
+    return total
+
+
+def _duplicate(key: Any, first: Any, mark: Any, problems: list[LoadProblem]) -> None:
+    (first_line, first_column), (line, column) = _position(first), _position(mark)
+    at = f"line {first_line}" if first_line != line else f"column {first_column} of this line"
+    problems.append(
+        LoadProblem(
+            "PLAN004",
+            f"Duplicate key `{key}`: it is already set at {at}, and YAML readers "
+            "silently keep only one of the two.",
+            line, column,
+            f"Remove one of the two `{key}:` entries (the first is at {at}).",
+        )
+    )
 
 
 def _too_deep(line: int | None, column: int | None) -> LoadProblem:
@@ -468,21 +589,20 @@ def _refuse_tag(tag: str, mark: Any, problems: list[LoadProblem]) -> None:
     )
 
 
-def _merge(frame: list[Any], value: Any, mark: Any, problems: list[LoadProblem]) -> None:
-    """`<<: *defaults` (or a list of them): copy keys the mapping lacks."""
-    sources = value if isinstance(value, list) else [value]
-    marks_list = mark.children if isinstance(value, list) else [mark]
-    for src, src_marks in zip(sources, marks_list):
-        if not isinstance(src, dict) or not isinstance(src_marks, Marks):
-            line, column = frame[3]
-            problems.append(LoadProblem("PLAN001", "`<<` must name a mapping (for example `<<: *defaults`).",
-                                        line, column, "Point `<<` at an anchored mapping."))
-            return
-        for key, item in src.items():
-            if key not in frame[0]:
-                if frame[6] is None:
-                    frame[6] = set()
-                frame[6].add(key)
-                frame[0][key] = item
-                frame[1].keys[key] = src_marks.keys[key]
-                frame[1].children[key] = src_marks.children[key]
+def _merge(data: dict, keys: dict, children: dict, merges: list, problems: list[LoadProblem]) -> None:
+    """`<<: *defaults` (or a list of them): copy the keys the mapping lacks,
+    earlier sources first; explicit keys always win."""
+    for value, vmark, kmark in merges:
+        sources = value if isinstance(value, list) else [value]
+        marks_list = vmark.children if isinstance(value, list) else [vmark]
+        for src, src_marks in zip(sources, marks_list):
+            if not isinstance(src, dict) or not isinstance(src_marks, Marks):
+                line, column = _position(kmark)
+                problems.append(LoadProblem("PLAN001", "`<<` must name a mapping (for example `<<: *defaults`).",
+                                            line, column, "Point `<<` at an anchored mapping."))
+                break
+            for key, item in src.items():
+                if key not in data:
+                    data[key] = item
+                    keys[key] = src_marks.keys[key]
+                    children[key] = src_marks.children[key]

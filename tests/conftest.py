@@ -14,6 +14,9 @@ import pytest
 from smmplan.config import Settings
 from smmplan.engine import check_bytes
 
+# tests/benchmark.py times smmplan against yamllint: run it by hand, never in the suite.
+collect_ignore = ["benchmark.py"]
+
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 

@@ -1,0 +1,346 @@
+"""smmplan against yamllint and the bare YAML loader, side by side.
+
+    python tests/benchmark.py            # full run (about three minutes)
+    python tests/benchmark.py --quick    # fewer repeats, yamllint once on the big inputs
+    python tests/benchmark.py --repeats 7 --keep /tmp/smmplan-bench
+
+Generates the inputs in a temporary directory (a 20,000-post plan of about
+3.7 MB, one 40-post plan, a folder of 300 small plans), then runs every
+command the same number of times, interleaved (one round runs each command
+once), so that load from other processes on the machine hits all of them
+alike. Prints the median wall time of each command, the ratios the
+performance issue sets as targets with PASS/FAIL, the peak memory of the
+big-plan check, and the machine.
+
+Not a test module (the name does not start with ``test_``, and
+``collect_ignore`` in conftest.py keeps pytest away from it): timings do not
+belong in the test suite. yamllint comes with ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BIG_POSTS = 20_000
+SMALL_POSTS = 40
+FOLDER_PLANS = 300
+START = dt.date(2027, 1, 4)  # a Monday, after the plans' creation date
+
+# --- input generation ------------------------------------------------------------
+
+# One four-week block of the golden formula (40/30/25/5): 8 engaging, 6 user
+# content, 5 educational, 1 advertising in 20 posts, five a week.
+_GOLDEN_BLOCK = (
+    "engaging", "user_generated", "educational", "engaging", "user_generated",
+    "engaging", "educational", "user_generated", "engaging", "advertising",
+    "engaging", "user_generated", "educational", "engaging", "user_generated",
+    "engaging", "educational", "user_generated", "engaging", "educational",
+)
+# 50-30-20 over ten posts, two weeks.
+_FIFTY_BLOCK = (
+    "engaging", "educational", "promotional", "engaging", "educational",
+    "engaging", "engaging", "educational", "promotional", "engaging",
+)
+_TITLES = {
+    "engaging": ("Poll: {a} or {b}?", "{a} for {season}? Vote", "Guess the origin: {a}", "Your {season} song",
+                 "Quiz: {a}"),
+    "user_generated": ("Guest photo: {a}", "Your {a} stories", "A regular on {a}", "Contest: {a}"),
+    "educational": ("How to brew {a}", "{a} vs {b}", "Storing {a}", "Backstage: {a}"),
+    "advertising": ("{season} menu: pre-order {a}", "{a} for two, weekend only"),
+    "promotional": ("Try {a} free for 14 days", "Webinar: {a} for teams"),
+}
+_WORDS = ("V60", "cold brew", "flat white", "mocha", "espresso", "oat latte", "light roast", "dark roast",
+          "Ethiopia", "Colombia", "gingerbread", "cardamom bun", "kanban", "sprints", "timesheets", "sourdough",
+          "rye bread", "croissants")
+_HANDLES = ("anna.brews", "oleg.k", "kitchen.mila", "dasha_reads", "coffee.ivan", "bakerlena", "pm.sergey")
+_SEASONS = ("winter", "spring", "summer", "autumn")
+_CHANNELS = ("instagram", "telegram", "vk")
+_TIMES = ("10:30", "18:00", "12:00", "19:00", "11:00")
+
+
+def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int = 0) -> str:
+    """A realistic plan: a header like the shipped examples and `posts` posts,
+    five a week, each with date, time, channel, type, title and link.
+
+    The mix is compliant block by block; ``defects`` sprinkles a few common
+    mistakes (a typo in a type, a repeated title, an extra ad) so that the
+    report has findings whose lines can be checked."""
+    rng = random.Random(seed)
+    golden = seed % 5 != 4
+    block = _GOLDEN_BLOCK if golden else _FIFTY_BLOCK
+    site = "".join(w[0] for w in brand.lower().split()) + ".example"
+    out = [
+        f"# {brand}: generated plan #{seed} for the smmplan benchmark.\n",
+        f"brand: {brand}\n",
+        f"start: {START.isoformat()}\n",
+        "language: en\n",
+        "channels: [instagram, telegram, vk]\n",
+        f"formula: {'golden' if golden else '50-30-20'}\n",
+        "tolerance: 5\n\n",
+        "client:\n",
+        f"  name: {brand} LLC\n",
+        f"  contact: maria@{site}\n",
+        "  approver: Maria Ivanova\n\n",
+        "goals:\n",
+        "  - kind: loyalty\n",
+        "    description: A community that comes back every week\n",
+        "    kpis:\n",
+        "      - metric: engagement_rate\n",
+        "        target: 4%\n",
+        "        basis: reach\n",
+        "        source: Instagram Insights\n",
+        "  - kind: traffic\n",
+        "    description: Visits to the site from the posts\n",
+        "    kpis:\n",
+        "      - metric: site_clicks\n",
+        f"        target: {max(100, posts * 30)}\n",
+        "        source: GA4\n\n",
+        "tactics:\n",
+        "  - Targeted ads for the season's offer, through the ads manager\n",
+        "  - name: Review requests\n",
+        "    kind: review_request\n",
+        "    description: Ask real guests for a review on the receipt QR code\n\n",
+        "posts:\n",
+    ]
+    broken = set(rng.sample(range(posts), min(defects, posts)))
+    for i in range(posts):
+        week, day = divmod(i, 5)
+        date = START + dt.timedelta(days=7 * week + day)
+        kind = block[i % len(block)]
+        channel = _CHANNELS[(i + week) % len(_CHANNELS)]
+        a, b = rng.sample(_WORDS, 2)
+        title = rng.choice(_TITLES[kind]).format(a=a, b=b, season=_SEASONS[(date.month % 12) // 3])
+        title = f"{title} ({i + 1})"
+        typ = kind
+        if i in broken:
+            flaw = rng.randrange(3)
+            if flaw == 0:
+                typ = kind[:-2] + kind[-1]  # educatonal, engagng...
+            elif flaw == 1 and i:
+                title = prev_title
+            else:
+                typ = "advertising" if golden else "promotional"
+        if '"' not in title and ":" in title:
+            title = f'"{title}"'
+        out.append(
+            f"- date: {date.isoformat()}\n"
+            f"  time: {_TIMES[day]}\n"
+            f"  channel: {channel}\n"
+            f"  type: {typ}\n"
+            f"  title: {title}\n"
+            + (f"  author: \"@{_HANDLES[i % len(_HANDLES)]}, shared with permission\"\n"
+               if kind == "user_generated" else
+               f"  link: https://{site}/?utm_source={channel}&utm_medium=social&utm_campaign=w{week + 1}\n")
+        )
+        prev_title = title
+    return "".join(out)
+
+
+def make_inputs(root: Path, big_posts: int = BIG_POSTS) -> dict[str, Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    big = root / "big.yaml"
+    big.write_text(plan_text(big_posts, seed=1, defects=20), encoding="utf-8")
+    small = root / "small.yaml"
+    small.write_text(plan_text(SMALL_POSTS, seed=2, defects=1), encoding="utf-8")
+    folder = root / "plans"
+    folder.mkdir(exist_ok=True)
+    brands = ("Coffee Lab", "Kolosok Bakery", "Taskwise", "Green Yard", "Bike Hub")
+    for k in range(FOLDER_PLANS):
+        rng = random.Random(1000 + k)
+        (folder / f"plan-{k:03d}.yaml").write_text(
+            plan_text(rng.randrange(20, 41), seed=1000 + k, brand=brands[k % len(brands)],
+                      defects=int(rng.random() < 0.2)),
+            encoding="utf-8",
+        )
+    return {"big": big, "small": small, "folder": folder}
+
+
+# --- running ------------------------------------------------------------------------
+
+
+@dataclass
+class Command:
+    name: str
+    argv: list[str]
+    slow: bool = False  # yamllint on the big inputs: fewer repeats in --quick
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=os.path.dirname(sys.executable)) or shutil.which(name)
+    if not found:
+        sys.exit(f"benchmark: `{name}` is not installed; run `pip install -e '.[bench]'`.")
+    return found
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SMMPLAN", "GITHUB_"))}
+    env.update(NO_COLOR="1", COLUMNS="120", PYTHONDONTWRITEBYTECODE="1")
+    return env
+
+
+def _run(argv: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    proc = subprocess.run(argv, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: findings (smmplan) or problems (yamllint)
+        sys.exit(f"benchmark: {' '.join(argv)} exited {proc.returncode}:\n{proc.stderr.decode()[-2000:]}")
+    return elapsed, proc
+
+
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def peak_mib(argv: list[str], cwd: Path) -> float:
+    """Peak resident memory of one run of `argv`, in MiB: ru_maxrss of the
+    children of a fresh interpreter whose only child is that run."""
+    out = subprocess.run([sys.executable, "-c", _PEAK, *argv], cwd=cwd, env=_env(),
+                         capture_output=True, text=True, check=True).stdout
+    kib = int(out.strip().splitlines()[-1])
+    return kib / 1024 if sys.platform != "darwin" else kib / 2**20  # macOS reports bytes
+
+
+def imports_of(argv: list[str], cwd: Path) -> set[str]:
+    """Top-level packages a Python command imports (`-X importtime`)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", *argv], cwd=cwd, env=_env(),
+                          capture_output=True, text=True)
+    mods = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            mods.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return mods
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()} "
+            f"({platform.python_implementation()}), {platform.system()} {platform.release()}")
+
+
+def versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for pkg in ("smmplan", "yamllint", "PyYAML", "pydantic", "typer", "rich"):
+        try:
+            out.append(f"{pkg} {version(pkg)}")
+        except PackageNotFoundError:
+            out.append(f"{pkg} -")
+    return ", ".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeats", type=int, default=5, help="runs of each command (default 5; 3 with --quick)")
+    ap.add_argument("--quick", action="store_true",
+                    help="3 runs of the fast commands and 1 of yamllint on the big plan and the folder")
+    ap.add_argument("--keep", metavar="DIR", help="generate the inputs into DIR and keep them")
+    ap.add_argument("--json", metavar="FILE", help="also write the medians and verdicts to FILE")
+    args = ap.parse_args(argv)
+    repeats = args.repeats if not args.quick or args.repeats != 5 else 3
+    slow_repeats = 1 if args.quick else repeats
+
+    smmplan, yamllint, py = _tool("smmplan"), _tool("yamllint"), sys.executable
+    with tempfile.TemporaryDirectory(prefix="smmplan-bench-") as tmp:
+        root = Path(args.keep or tmp)
+        print(f"Generating inputs in {root} ...", flush=True)
+        inputs = make_inputs(root)
+        big, small, folder = (str(inputs[k].relative_to(root)) for k in ("big", "small", "folder"))
+        load_big = f"import yaml; yaml.load(open({big!r}, 'rb'), Loader=yaml.CSafeLoader)"
+        cmds = {c.name: c for c in (
+            Command("smmplan big", [smmplan, "check", "--format", "json", big]),
+            Command("yamllint big", [yamllint, "-d", "relaxed", big], slow=True),
+            Command("CSafeLoader big", [py, "-c", load_big]),
+            Command("smmplan small", [smmplan, "check", "--format", "json", small]),
+            Command("smmplan small text", [smmplan, "check", small]),
+            Command("yamllint small", [yamllint, "-d", "relaxed", small]),
+            Command("import typer+yaml+pydantic", [py, "-c", "import typer, yaml; from pydantic import BaseModel"]),
+            Command("import typer", [py, "-c", "import typer"]),
+            Command("smmplan --version", [smmplan, "--version"]),
+            Command("smmplan folder", [smmplan, "check", "--format", "json", folder]),
+            Command("yamllint folder", [yamllint, "-d", "relaxed", folder], slow=True),
+        )}
+        size = inputs["big"].stat().st_size
+        print(f"big plan: {BIG_POSTS:,} posts, {size / 1e6:.2f} MB; small plan: {SMALL_POSTS} posts; "
+              f"folder: {FOLDER_PLANS} plans", flush=True)
+        for c in cmds.values():  # warm the file cache and the .pyc files; not timed
+            _run(c.argv, root) if not c.slow else None
+        for r in range(max(repeats, slow_repeats)):
+            print(f"round {r + 1}/{max(repeats, slow_repeats)} ...", flush=True)
+            for c in cmds.values():  # interleaved: one run of each command per round
+                if r < (slow_repeats if c.slow else repeats):
+                    c.times.append(_run(c.argv, root)[0])
+
+        _, proc = _run(cmds["smmplan big"].argv, root)
+        findings = json.loads(proc.stdout)["findings"]
+        unlocated = [f for f in findings if not f.get("line")]
+        peaks = [peak_mib(cmds["smmplan big"].argv, root) for _ in range(min(3, repeats))]
+        version_imports = imports_of(["-m", "smmplan", "--version"], root)
+
+    m = {name: c.median for name, c in cmds.items()}
+    print(f"\nMachine: {machine()}\n{versions()}\n")
+    print(f"{'command':<30} {'median':>10}   runs")
+    for c in cmds.values():
+        print(f"{c.name:<30} {c.median * 1000:>8.0f} ms   {len(c.times)}")
+    peak = statistics.median(peaks)
+    checks = [
+        ("big plan: yamllint / smmplan", m["yamllint big"] / m["smmplan big"], ">=", 25, "x"),
+        ("big plan: CSafeLoader process / smmplan", m["CSafeLoader big"] / m["smmplan big"], ">=", 3, "x"),
+        ("big plan: peak memory (MiB)", peak, "<", 120, ""),
+        ("big plan: findings without a line", len(unlocated), "==", 0, ""),
+        ("small plan: smmplan json / typer+yaml+pydantic import",
+         m["smmplan small"] / m["import typer+yaml+pydantic"], "<=", 1.4, "x"),
+        ("smmplan --version / import typer", m["smmplan --version"] / m["import typer"], "<=", 1.2, "x"),
+        ("smmplan --version imports pydantic or rich", len(version_imports & {"pydantic", "rich"}), "==", 0, ""),
+        ("folder of 300: yamllint / smmplan", m["yamllint folder"] / m["smmplan folder"], ">=", 20, "x"),
+    ]
+    ops = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
+           "==": lambda a, b: a == b}
+    print(f"\n{'target':<55} {'measured':>10} {'target':>10}  verdict")
+    verdicts = []
+    for name, value, op, target, unit in checks:
+        ok = ops[op](value, target)
+        verdicts.append({"target": name, "measured": value, "op": op, "goal": target, "pass": ok})
+        shown = f"{value:.2f}{unit}" if isinstance(value, float) else str(value)
+        print(f"{name:<55} {shown:>10} {op + ' ' + str(target) + unit:>10}  {'PASS' if ok else 'FAIL'}")
+    print(f"\nsmall plan, text report: {m['smmplan small text'] * 1000:.0f} ms "
+          f"(json {m['smmplan small'] * 1000:.0f} ms); yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
+    print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "
+          + ", ".join(f"{p:.0f}" for p in peaks) + " MiB")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": machine(), "versions": versions(), "medians_s": m,
+                                               "peak_mib": peak, "targets": verdicts}, indent=2))
+    return 0 if all(v["pass"] for v in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
