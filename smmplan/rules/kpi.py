@@ -137,12 +137,12 @@ RULES = (
         "KPI012", "implausible-follower-growth", "warning", "A follower-growth target organic work cannot reach.",
         what="`followers_growth` asks for more than doubling the community (the KPI's `baseline`) per month, "
         "scaled to the plan's length (or a percent target above +100 % a month).",
-        why="Such targets are met by bought followers and bots, which the honesty rules (BAN codes) forbid; they "
+        why="Such targets are met by bought followers and bots, which the honesty rules (BAN001, BAN003) forbid; they "
         "also inflate the reach while engagement falls.",
         example="weeks: 4\ngoals:\n  - kind: awareness\n    kpis:\n"
         "      - {metric: followers_growth, target: 5000, baseline: 1000, source: VK}\nposts: []\n",
         fix="Agree a target organic work can reach (at most the baseline per month), or count paid reach "
-        "separately; never buy followers (see the BAN rules).",
+        "separately; never buy followers (BAN001).",
     ),
 )
 
@@ -576,7 +576,7 @@ def _growth(ctx, info: KpiInfo) -> Iterator[Problem]:
             "KPI012",
             f"The follower-growth target is {found} in {days} days; organic work rarely more than doubles a "
             f"community in a month, so at most {allowed} is credible here. Targets like this are how bought "
-            "followers hide: see the honesty rules (BAN codes).",
+            "followers hide: see the honesty rules BAN001 (bought audience) and BAN003 (bots).",
             info.where + ("target",),
             fix=f"Lower the target to {allowed} or less, or add the paid tactic that brings the rest to `tactics`; "
             "never buy followers.",
