@@ -1,28 +1,51 @@
-"""Rebalancing: the fewest changes of post types (or added posts) that make a
-plan's mix pass. Works on counts; the caller maps moves onto real posts."""
+"""Rebalancing: the fewest changes that make a plan pass the mix rules.
+
+Works on counts (posts of each formula category, week by week); the caller
+maps the changes onto real posts. Two kinds of change:
+
+* retyping a post (its week keeps its size), minimised exactly by a
+  min-cost flow: each week must land inside its weekly box (MIX002, when the
+  plan has two or more weeks) and the column totals inside the overall box or
+  on a closest whole-number split (MIX001);
+* adding posts to the plan's weeks (which also moves every box, as the
+  allowed ranges grow with the number of posts), minimised exactly by a search
+  over the number added and a dynamic programme over the weeks, with a greedy
+  fallback for huge plans that would take too long (``Rebalance.exact``).
+
+"Smallest" is literal: tests compare both with brute force on every small plan.
+"""
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import combinations
 
-from smmplan.formulas import Formula, allowed_range, closest_splits, overall_ok
+from smmplan.formulas import Formula, allowed_range, closest_splits, overall_ok, week_slack
+
+Counts = tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """Retype `count` posts from one category to another."""
+    """Retype `count` posts from one category to another (in one week, if `week` is set)."""
 
     source: str
     target: str
     count: int
+    week: int | None = None
 
 
 @dataclass(slots=True)
 class Rebalance:
-    moves: list[Move] = field(default_factory=list)  # the fewest retypes
-    adds: dict[str, int] = field(default_factory=dict)  # or the fewest posts to add
-    retype_possible: bool = True
+    moves: list[Move] = field(default_factory=list)  # the fewest retypes, per (from, to)
+    adds: dict[str, int] = field(default_factory=dict)  # or the fewest posts to add, per category
+    retype_possible: bool = True  # retyping alone can make the plan pass
+    week_moves: list[Move] = field(default_factory=list)  # the same retypes, week by week
+    week_adds: dict[int, dict[str, int]] = field(default_factory=dict)  # week -> category -> posts to add
+    exact: bool = True  # False when the additions come from the greedy fallback (huge plans)
 
     @property
     def retypes(self) -> int:
@@ -34,59 +57,317 @@ class Rebalance:
 
     @property
     def needed(self) -> bool:
-        return bool(self.moves or self.adds)
+        return bool(self.moves or self.adds or not self.retype_possible)
 
 
-def passes(counts: tuple[int, ...], formula: Formula, tolerance: Fraction) -> bool:
-    shares = tuple(s for _, s in formula.shares)
-    return all(overall_ok(counts, shares, tolerance))
+# --- the rules, as boxes of whole counts -------------------------------------------
 
 
-def _targets_by_retyping(counts: tuple[int, ...], shares: tuple[Fraction, ...], tol: Fraction) -> list[tuple[int, ...]]:
-    """Passing splits of the same total that need the fewest retypes.
+def _shares(formula: Formula) -> tuple[Fraction, ...]:
+    return tuple(s for _, s in formula.shares)
 
-    Candidates: the closest whole-number splits, and the split inside the
-    tolerance box nearest the current counts.
-    """
-    n = sum(counts)
-    cands = list(closest_splits(n, shares))
-    ranges = [allowed_range(n, s, tol) for s in shares]
-    if sum(lo for lo, _ in ranges) <= n <= sum(hi for _, hi in ranges):
-        t = [min(max(c, lo), hi) for c, (lo, hi) in zip(counts, ranges)]
-        diff = sum(t) - n
-        # Too many: lower categories that were raised above their count first
-        # (that undoes a deficit, costing no retype), then any above their floor.
+
+def passes(counts: Counts, formula: Formula, tolerance: Fraction) -> bool:
+    """The overall rule (MIX001) for these counts."""
+    return all(overall_ok(counts, _shares(formula), tolerance))
+
+
+def _ceil(x: Fraction) -> int:
+    return -((-x.numerator) // x.denominator)
+
+
+def _floor(x: Fraction) -> int:
+    return x.numerator // x.denominator
+
+
+class _Rules:
+    """MIX001 and MIX002 for one formula and tolerance, with the week boxes
+    cached by week size (a week passes MIX002 exactly when each count lies in
+    its box: the closest splits the rule also accepts always lie inside)."""
+
+    def __init__(self, formula: Formula, tolerance: Fraction):
+        self.formula = formula
+        self.cats = formula.categories
+        self.shares = _shares(formula)
+        self.tol = tolerance
+        self._boxes: dict[int, tuple[Counts, Counts]] = {}
+        self.rooms: dict[tuple[Counts, int], tuple[Counts, Counts] | None] = {}
+
+    def week_box(self, n: int) -> tuple[Counts, Counts]:
+        box = self._boxes.get(n)
+        if box is None:
+            slack = week_slack(n, self.tol)
+            lo = tuple(max(0, _ceil(n * s - slack)) for s in self.shares)
+            hi = tuple(min(n, _floor(n * s + slack)) for s in self.shares)
+            box = self._boxes[n] = (lo, hi)
+        return box
+
+    def week_ok(self, counts: Sequence[int]) -> bool:
+        lo, hi = self.week_box(sum(counts))
+        return all(a <= c <= b for c, a, b in zip(counts, lo, hi))
+
+    def overall_ok(self, counts: Sequence[int]) -> bool:
+        return sum(counts) == 0 or all(overall_ok(tuple(counts), self.shares, self.tol))
+
+    def plan_ok(self, weeks: Sequence[Sequence[int]]) -> bool:
+        weeks = [w for w in weeks if sum(w)]
+        if not self.overall_ok(_column_sums(weeks, len(self.cats))):
+            return False
+        return len(weeks) < 2 or all(self.week_ok(w) for w in weeks)
+
+    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, list[Counts]]:
+        """The overall box (lo, hi), if any split of n fits it, and the closest splits."""
+        ranges = [allowed_range(n, s, self.tol) for s in self.shares]
+        lo = tuple(a for a, _ in ranges)
+        hi = tuple(b for _, b in ranges)
+        box = (lo, hi) if all(a <= b for a, b in ranges) and sum(lo) <= n <= sum(hi) else None
+        return box, closest_splits(n, self.shares)
+
+
+def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
+    return tuple(sum(w[c] for w in weeks) for c in range(k))
+
+
+# --- retyping: a min-cost flow ------------------------------------------------------
+#
+# Week w holds C[w] posts by category and ends with X[w] (same size, inside its
+# box). Retyping costs sum_c max(0, C[w][c] - X[w][c]) posts. A unit of flow
+# a -> b through week w retypes one of its posts from a to b. Successive
+# shortest paths over a graph of the K categories plus a slack node Z (which
+# lets a category end anywhere inside the overall box), where the arc a -> b
+# is the cheapest week offering that retype now: a heap per (a, b, cost),
+# weeks ordered by how dense they are in a (the tie rule: retype where the
+# surplus type is densest).
+
+
+class _Flow:
+    """The retype flow. Weeks with the same counts and box are interchangeable
+    until one of them is changed, so they share heap entries as a group."""
+
+    def __init__(self, C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts]):
+        self.C = C
+        self.lo = lo
+        self.hi = hi
+        self.k = len(C[0]) if C else 0
+        starts: dict[tuple, Counts] = {}
+        self.groups: dict[tuple, list[int]] = {}  # untouched weeks by (counts, box), last = first in time
+        self.key: list[tuple] = []
+        self.X: list[list[int]] = []
+        for w, (c, a, b) in enumerate(zip(C, lo, hi)):
+            key = (tuple(c), tuple(a), tuple(b))
+            if key not in starts:
+                starts[key] = tuple(self._start(c, a, b))
+            self.X.append(list(starts[key]))
+            self.key.append(key)
+            self.groups.setdefault(key, []).append(w)
+        self.untouched = [True] * len(C)
+        self.heaps: dict[tuple[int, int, int], list] = {}
+        for key, members in self.groups.items():
+            members.reverse()
+            self._push(members[-1], range(self.k), group=key)
+
+    @staticmethod
+    def _start(c: Sequence[int], lo: Counts, hi: Counts) -> list[int]:
+        """The cheapest counts inside the week's box (each unit moved costs one)."""
+        x = [min(max(v, a), b) for v, a, b in zip(c, lo, hi)]
+        diff = sum(x) - sum(c)
         while diff > 0:
-            i = max(
-                (i for i in range(len(t)) if t[i] > ranges[i][0]),
-                key=lambda i: (t[i] > counts[i], t[i] - n * shares[i]),
-            )
-            t[i] -= 1
+            i = max((i for i in range(len(x)) if x[i] > lo[i]), key=lambda i: (x[i] - lo[i], -i))
+            x[i] -= 1
             diff -= 1
         while diff < 0:
-            i = max(
-                (i for i in range(len(t)) if t[i] < ranges[i][1]),
-                key=lambda i: (t[i] < counts[i], n * shares[i] - t[i]),
-            )
-            t[i] += 1
+            i = max((i for i in range(len(x)) if x[i] < hi[i]), key=lambda i: (hi[i] - x[i], -i))
+            x[i] += 1
             diff += 1
-        cands.append(tuple(t))
-    best = min(_cost(counts, c) for c in cands)
-    return [c for c in cands if _cost(counts, c) == best]
+        return x
+
+    def _out(self, w: int, a: int) -> tuple[int, int] | None:
+        x, c, lo = self.X[w][a], self.C[w][a], self.lo[w][a]
+        if x > c:
+            cap = x - max(c, lo)
+            return (0, cap) if cap > 0 else None
+        return (1, x - lo) if x > lo else None
+
+    def _in(self, w: int, b: int) -> tuple[int, int] | None:
+        x, c, hi = self.X[w][b], self.C[w][b], self.hi[w][b]
+        if x < c:
+            cap = min(c, hi) - x
+            return (-1, cap) if cap > 0 else None
+        return (0, hi - x) if x < hi else None
+
+    def hop(self, w: int, a: int, b: int) -> tuple[int, int] | None:
+        out, inn = self._out(w, a), self._in(w, b)
+        if out is None or inn is None:
+            return None
+        return out[0] + inn[0], min(out[1], inn[1])
+
+    def _density(self, w: int, a: int) -> float:
+        n = sum(self.C[w])
+        return self.C[w][a] / n if n else 0.0
+
+    def _push(self, w: int, cats, group: tuple | None = None) -> None:
+        cats = set(cats)
+        for a in range(self.k):
+            for b in range(self.k):
+                if a != b and (a in cats or b in cats):
+                    h = self.hop(w, a, b)
+                    if h is not None:
+                        entry = (-self._density(w, a), w, 0, group) if group else (-self._density(w, a), w, 1, ())
+                        heapq.heappush(self.heaps.setdefault((a, b, h[0]), []), entry)
+
+    def best(self, a: int, b: int) -> tuple[int, int, int] | None:
+        """(cost, week, capacity) of the cheapest retype a -> b available now;
+        among equals, in the week where a is densest, then the earliest."""
+        for cost in (-1, 0, 1):
+            heap = self.heaps.get((a, b, cost))
+            while heap:
+                _, w, kind, group = heap[0]
+                if kind == 0:
+                    members = self.groups[group]
+                    w = members[-1] if members else -1
+                if w >= 0 and (kind == 0) == self.untouched[w]:
+                    h = self.hop(w, a, b)
+                    if h is not None and h[0] == cost:
+                        return cost, w, h[1]
+                heapq.heappop(heap)
+        return None
+
+    def apply(self, w: int, a: int, b: int, amount: int) -> None:
+        self.X[w][a] -= amount
+        self.X[w][b] += amount
+        if self.untouched[w]:
+            self.untouched[w] = False
+            self.groups[self.key[w]].remove(w)
+            self._push(w, range(self.k))
+        else:
+            self._push(w, (a, b))
+
+    def solve(self, supply: list[int], z_range: list[tuple[int, int]] | None) -> bool:
+        """Route the column supplies (+ must lose, - must gain). With `z_range`
+        each column may also lose up to z_range[c][1] or gain up to
+        z_range[c][0] through the slack node. False when no retyping works."""
+        k = self.k
+        Z = k
+        excess = list(supply) + [-sum(supply)]
+        znet = [0] * k  # flow Z -> c (negative: c -> Z)
+        for _ in range(10 * sum(abs(s) for s in supply) + 10 * k * len(self.X) + 10):
+            sources = [v for v in range(k + 1) if excess[v] > 0]
+            if not sources:
+                return True
+            s = sources[0]
+            dist: list[float] = [float("inf")] * (k + 1)
+            via: list[tuple | None] = [None] * (k + 1)
+            dist[s] = 0
+            arcs = self._arcs(z_range, znet)
+            for _ in range(k + 1):  # Bellman-Ford over k + 1 nodes: hop costs may be negative
+                changed = False
+                for u, v, cost, info in arcs:
+                    if dist[u] + cost < dist[v]:
+                        dist[v] = dist[u] + cost
+                        via[v] = (u, info)
+                        changed = True
+                if not changed:
+                    break
+            sinks = [v for v in range(k + 1) if excess[v] < 0 and dist[v] < float("inf")]
+            if not sinks:
+                return False
+            t = min(sinks, key=lambda v: (dist[v], v))
+            path = []
+            v = t
+            while v != s:
+                u, info = via[v]
+                path.append((u, v, info))
+                v = u
+                if len(path) > k + 1:
+                    raise RuntimeError("rebalance: negative cycle in the retype graph")
+            path.reverse()
+            amount = min(excess[s], -excess[t])
+            for u, v, info in path:
+                amount = min(amount, info[-1])
+            for u, v, info in path:
+                if u == Z:
+                    znet[v] += amount
+                elif v == Z:
+                    znet[u] -= amount
+                else:
+                    self.apply(info[0], u, v, amount)
+            excess[s] -= amount
+            excess[t] += amount
+        raise RuntimeError("rebalance: the retype search did not finish")
+
+    def _arcs(self, z_range, znet) -> list[tuple[int, int, int, tuple]]:
+        k = self.k
+        arcs = []
+        for a in range(k):
+            for b in range(k):
+                if a != b:
+                    found = self.best(a, b)
+                    if found is not None:
+                        cost, w, cap = found
+                        arcs.append((a, b, cost, (w, cap)))
+        if z_range is not None:
+            for c, (gain, lose) in enumerate(z_range):
+                if lose - znet[c] > 0:
+                    arcs.append((k, c, 0, (lose - znet[c],)))
+                if gain + znet[c] > 0:
+                    arcs.append((c, k, 0, (gain + znet[c],)))
+        return arcs
+
+    def cost(self) -> int:
+        return sum(max(0, c - x) for cw, xw in zip(self.C, self.X) for c, x in zip(cw, xw))
 
 
-def _cost(counts: tuple[int, ...], target: tuple[int, ...]) -> int:
-    return sum(max(0, c - t) for c, t in zip(counts, target))
+def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]] | None:
+    """Per-week counts after the fewest retypes, or None if retyping cannot pass."""
+    k = len(rules.cats)
+    n = sum(sum(w) for w in weeks)
+    if weekly:
+        boxes = [rules.week_box(sum(w)) for w in weeks]
+    else:
+        boxes = [((0,) * k, (sum(w),) * k) for w in weeks]
+    box, splits = rules.overall_targets(n)
+    best: tuple[int, list[list[int]]] | None = None
+    targets: list[tuple[Counts, Counts]] = [(t, t) for t in splits]
+    if box is not None:
+        targets.insert(0, box)
+    for lo, hi in targets:
+        flow = _Flow(weeks, [b[0] for b in boxes], [b[1] for b in boxes])
+        s = _column_sums(flow.X, k)
+        if flow.solve(_supply(s, lo, hi), _z_range(s, lo, hi)):
+            cost = flow.cost()
+            if best is None or cost < best[0]:
+                best = (cost, [list(x) for x in flow.X])
+    return None if best is None else best[1]
 
 
-def _moves(cats: tuple[str, ...], counts: tuple[int, ...], target: tuple[int, ...]) -> list[Move]:
+def _supply(s: Counts, lo: Counts, hi: Counts) -> list[int]:
+    """Per category: + posts it must lose, - posts it must gain to land in [lo, hi]."""
+    return [max(0, x - b) - max(0, a - x) for x, a, b in zip(s, lo, hi)]
+
+
+def _z_range(s: Counts, lo: Counts, hi: Counts) -> list[tuple[int, int]] | None:
+    """Per category: how much more it may (gain, lose) and stay in [lo, hi]; None for a fixed target."""
+    if lo == hi:
+        return None
+    out = []
+    for x, a, b in zip(s, lo, hi):
+        if x > b:
+            out.append((0, b - a))
+        elif x < a:
+            out.append((b - a, 0))
+        else:
+            out.append((b - x, x - a))
+    return out
+
+
+def _moves(cats: Sequence[str], counts: Sequence[int], target: Sequence[int], week: int | None = None) -> list[Move]:
     surplus = [[cats[i], c - t] for i, (c, t) in enumerate(zip(counts, target)) if c > t]
     deficit = [[cats[i], t - c] for i, (c, t) in enumerate(zip(counts, target)) if t > c]
     out: list[Move] = []
     si = di = 0
     while si < len(surplus) and di < len(deficit):
         k = min(surplus[si][1], deficit[di][1])
-        out.append(Move(surplus[si][0], deficit[di][0], k))
+        out.append(Move(surplus[si][0], deficit[di][0], k, week))
         surplus[si][1] -= k
         deficit[di][1] -= k
         if surplus[si][1] == 0:
@@ -96,44 +377,282 @@ def _moves(cats: tuple[str, ...], counts: tuple[int, ...], target: tuple[int, ..
     return out
 
 
-def additions(counts: tuple[int, ...], formula: Formula, tolerance: Fraction, limit: int | None = None) -> dict[str, int]:
-    """The fewest posts to add (by category) so that the mix passes."""
-    shares = tuple(s for _, s in formula.shares)
+# --- adding posts -------------------------------------------------------------------
+
+
+def compositions(total: int, parts: int) -> Iterator[Counts]:
+    """Every way to write `total` as `parts` non-negative whole numbers."""
+    for bars in combinations(range(total + parts - 1), parts - 1):
+        prev = -1
+        out = []
+        for b in (*bars, total + parts - 1):
+            out.append(b - prev - 1)
+            prev = b
+        yield tuple(out)
+
+
+def additions(counts: Counts, formula: Formula, tolerance: Fraction, limit: int | None = None) -> dict[str, int]:
+    """The fewest posts to add (by category) so that the overall mix passes."""
+    rules = _Rules(formula, tolerance)
+    extra = _overall_additions(rules, counts, limit)
+    return {} if extra is None else _diff(formula.categories, counts, extra)
+
+
+def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) -> Counts | None:
+    """Counts after the fewest additions that pass MIX001 (the overall rule alone)."""
     n = sum(counts)
     limit = limit if limit is not None else 200 * max(n, 1) + 200
     for extra in range(limit + 1):
         total = n + extra
-        for split in closest_splits(total, shares):
+        box, splits = rules.overall_targets(total)
+        for split in splits:
             if all(s >= c for s, c in zip(split, counts)):
-                return _diff(formula.categories, counts, split)
-        ranges = [allowed_range(total, s, tolerance) for s in shares]
-        t = [max(c, lo) for c, (lo, _) in zip(counts, ranges)]
-        if any(x > hi for x, (_, hi) in zip(t, ranges)) or sum(t) > total:
+                return split
+        if box is None:
+            continue
+        lo, hi = box
+        t = [max(c, a) for c, a in zip(counts, lo)]
+        if any(x > b for x, b in zip(t, hi)) or sum(t) > total:
             continue
         room = total - sum(t)
         while room:
-            i = max((i for i in range(len(t)) if t[i] < ranges[i][1]),
-                    key=lambda i: total * shares[i] - t[i], default=None)
+            i = max((i for i in range(len(t)) if t[i] < hi[i]),
+                    key=lambda i: total * rules.shares[i] - t[i], default=None)
             if i is None:
                 break
             t[i] += 1
             room -= 1
-        if room == 0 and all(overall_ok(tuple(t), shares, tolerance)):
-            return _diff(formula.categories, counts, tuple(t))
-    return {}
+        if room == 0 and rules.overall_ok(t):
+            return tuple(t)
+    return None
 
 
-def _diff(cats: tuple[str, ...], counts: tuple[int, ...], target: tuple[int, ...]) -> dict[str, int]:
+def _diff(cats: Sequence[str], counts: Sequence[int], target: Sequence[int]) -> dict[str, int]:
     return {cats[i]: t - c for i, (c, t) in enumerate(zip(counts, target)) if t > c}
 
 
-def rebalance(counts: tuple[int, ...], formula: Formula, tolerance: Fraction) -> Rebalance:
-    """Fewest retypes, and separately the fewest additions, for the overall mix."""
-    if sum(counts) == 0 or passes(counts, formula, tolerance):
+class _Budget(Exception):
+    """The exact search for additions grew too large: use the greedy fallback."""
+
+
+def _week_room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts] | None:
+    """Bounds on the posts to add, by category, when `e` are added to this week
+    and it must pass MIX002; None when no such addition exists."""
+    key = (week, e)
+    if key not in rules.rooms:
+        rules.rooms[key] = _room(rules, week, e)
+    return rules.rooms[key]
+
+
+def _room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts] | None:
+    lo, hi = rules.week_box(sum(week) + e)
+    need = tuple(max(0, a - c) for c, a in zip(week, lo))
+    room = tuple(b - c for c, b in zip(week, hi))
+    if any(r < 0 for r in room) or sum(need) > e or sum(room) < e:
+        return None
+    return need, room
+
+
+def _fill(lo: Sequence[int], hi: Sequence[int], total: int) -> list[int]:
+    x = list(lo)
+    for i in range(len(x)):
+        step = min(hi[i] - x[i], total - sum(x))
+        x[i] += step
+    return x
+
+
+def _spread(spare: int, sizes: list[int], limit: int) -> Iterator[Counts]:
+    """Ways to share `spare` extra posts among weeks of these sizes, fullest
+    weeks last (the emptiest take them first) when there are few enough to sort."""
+    from math import comb
+
+    ways = compositions(spare, len(sizes))
+    if comb(spare + len(sizes) - 1, len(sizes) - 1) > min(limit, 5000):
+        return ways
+    return iter(sorted(ways, key=lambda x: (sum((n + e) ** 2 for n, e in zip(sizes, x)), x)))
+
+
+def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] | None:
+    """Per-week additions, fewest in total, that pass both rules (weekly judged).
+
+    For each total E (from a lower bound up) and each way to share E among the
+    weeks, each week allows a box of additions; whether some choice lands the
+    plan's totals on a passing split is a flow problem (the retype flow, with
+    the additions as the counts to place)."""
+    k = len(rules.cats)
+    S = _column_sums(weeks, k)
+    n = sum(S)
+    overall = _overall_additions(rules, S)
+    work = 0
+    least = []
+    for w in weeks:
+        e = 0
+        while _week_room(rules, w, e) is None:
+            e += 1
+            if e > budget:
+                raise _Budget
+        least.append(e)
+    E = max(sum(overall) - n if overall is not None else 0, sum(least))
+    while True:
+        box, splits = rules.overall_targets(n + E)
+        targets = []
+        if box is not None:
+            lo = tuple(max(0, a - s) for a, s in zip(box[0], S))
+            hi = tuple(b - s for b, s in zip(box[1], S))
+            if all(a <= b for a, b in zip(lo, hi)) and sum(lo) <= E <= sum(hi):
+                targets.append((lo, hi))
+        targets += [(d, d) for d in (tuple(t - s for t, s in zip(split, S)) for split in splits) if min(d) >= 0]
+        if targets:
+            for spare in _spread(E - sum(least), [sum(w) + e for w, e in zip(weeks, least)], budget - work):
+                work += len(weeks) * len(targets)
+                if work > budget:
+                    raise _Budget
+                rooms = [_week_room(rules, w, a + b) for w, a, b in zip(weeks, least, spare)]
+                if any(r is None for r in rooms):
+                    continue
+                for lo, hi in targets:
+                    start = [_fill(r[0], r[1], a + b) for r, a, b in zip(rooms, least, spare)]
+                    flow = _Flow(start, [r[0] for r in rooms], [r[1] for r in rooms])
+                    if flow.solve(_supply(_column_sums(flow.X, k), lo, hi), _z_range(_column_sums(flow.X, k), lo, hi)):
+                        return [tuple(x) for x in flow.X]
+        E += 1
+        work += 1
+        if work > budget:
+            raise _Budget
+
+
+def _add_greedy(rules: _Rules, weeks: list[Counts], limit: int) -> list[Counts] | None:
+    """Add one post at a time where it is missing most; for plans too big for the exact search."""
+    k = len(rules.cats)
+    cur = [list(w) for w in weeks]
+    adds = [[0] * k for _ in weeks]
+    bad = {i for i, w in enumerate(cur) if not rules.week_ok(w)}
+    total = [sum(w[c] for w in cur) for c in range(k)]
+    for _ in range(limit):
+        if not bad and rules.overall_ok(total):
+            return [tuple(a) for a in adds]
+        n_after = sum(total) + 1
+        if bad:
+            i = min(bad)
+            m = sum(cur[i]) + 1
+            c = max(range(k), key=lambda c: (m * rules.shares[c] - cur[i][c], n_after * rules.shares[c] - total[c]))
+        else:
+            c = max(range(k), key=lambda c: n_after * rules.shares[c] - total[c])
+            fits = [i for i in range(len(cur)) if rules.week_ok(cur[i][:c] + [cur[i][c] + 1] + cur[i][c + 1:])]
+            pool = fits or range(len(cur))
+            i = max(pool, key=lambda i: ((sum(cur[i]) + 1) * rules.shares[c] - cur[i][c], -i))
+        cur[i][c] += 1
+        adds[i][c] += 1
+        total[c] += 1
+        bad.discard(i)
+        if not rules.week_ok(cur[i]):
+            bad.add(i)
+    return None
+
+
+def _add(rules: _Rules, weeks: list[Counts], weekly: bool, budget: int) -> tuple[list[Counts] | None, bool]:
+    k = len(rules.cats)
+    if not weekly:
+        S = _column_sums(weeks, k)
+        grown = _overall_additions(rules, S)
+        if grown is None:
+            return None, True
+        # Not judged week by week: everything goes to the emptiest week.
+        i = min(range(len(weeks)), key=lambda i: (sum(weeks[i]), i))
+        return [tuple(g - s for g, s in zip(grown, S)) if j == i else (0,) * k for j in range(len(weeks))], True
+    try:
+        return _add_exact(rules, weeks, budget), True
+    except _Budget:
+        n = sum(sum(w) for w in weeks)
+        return _add_greedy(rules, weeks, 50 * n + 1000), False
+
+
+# --- the entry point ----------------------------------------------------------------
+
+EXACT_BUDGET = 20_000  # steps of the exact search for additions before the greedy fallback
+
+
+def rebalance(
+    counts: Counts,
+    formula: Formula,
+    tolerance: Fraction,
+    weeks: Mapping[int, Counts] | None = None,
+    *,
+    retype: bool = True,
+    add: bool = True,
+    budget: int = EXACT_BUDGET,
+) -> Rebalance:
+    """Fewest retypes, and separately the fewest additions, that pass MIX001 and
+    (with two or more non-empty `weeks`, week -> counts) MIX002.
+
+    Without `weeks` the plan is judged overall only. `retype` / `add` switch
+    either search off (``--add-only`` / ``--retype-only``).
+    """
+    rules = _Rules(formula, tolerance)
+    cats = formula.categories
+    keys = [w for w, c in (weeks or {}).items() if sum(c)] if weeks else []
+    week_counts = [tuple(weeks[w]) for w in keys] if weeks else []
+    if not week_counts:
+        keys, week_counts = [0], [tuple(counts)]
+    weekly = len(week_counts) >= 2
+    if sum(counts) == 0 or rules.plan_ok(week_counts if weekly else [counts]):
         return Rebalance()
-    shares = tuple(s for _, s in formula.shares)
-    targets = _targets_by_retyping(counts, shares, tolerance)
-    return Rebalance(
-        moves=_moves(formula.categories, counts, targets[0]),
-        adds=additions(counts, formula, tolerance),
-    )
+    out = Rebalance()
+    if retype:
+        after = _retype(rules, week_counts, weekly)
+        out.retype_possible = after is not None
+        if after is not None:
+            for key, before, x in zip(keys, week_counts, after):
+                out.week_moves += _moves(cats, before, x, key if weekly else None)
+            totals: dict[tuple[str, str], int] = {}
+            for m in out.week_moves:
+                totals[m.source, m.target] = totals.get((m.source, m.target), 0) + m.count
+            out.moves = [Move(s, t, c) for (s, t), c in totals.items()]
+    if add:
+        plus, out.exact = _add(rules, week_counts, weekly, budget)
+        if plus is not None:
+            for key, a in zip(keys, plus):
+                if any(a):
+                    out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}
+                    for cat, x in out.week_adds[key].items():
+                        out.adds[cat] = out.adds.get(cat, 0) + x
+    return out
+
+
+def plan_passes(formula: Formula, tolerance: Fraction, weeks: Mapping[int, Counts]) -> bool:
+    """Whether per-week counts pass MIX001 and MIX002 as the checker judges them."""
+    return _Rules(formula, tolerance).plan_ok([tuple(c) for c in weeks.values()])
+
+
+# --- from counts to posts -----------------------------------------------------------
+
+# Retype posts nobody has signed off yet first; published posts last.
+STATUS_ORDER = {"idea": 0, "draft": 1, None: 1, "review": 2, "approved": 3, "scheduled": 4, "published": 5}
+
+
+def pick_posts(rb: Rebalance, posts: Sequence) -> list[tuple[object, Move]]:
+    """The posts to retype for each move: (post, move-of-one) in the order of
+    ``rb.moves``. `posts` are the counted posts, with ``week``, ``category``,
+    ``status``, ``index`` and ``post.date``. Overall-only moves take posts in
+    the weeks where the surplus type is densest; within a week, posts not yet
+    approved or published go first."""
+    by_week: dict[int, list] = {}
+    for p in posts:
+        by_week.setdefault(p.week, []).append(p)
+    density = {
+        (w, cat): sum(p.category == cat for p in ps) / len(ps)
+        for w, ps in by_week.items() for cat in {p.category for p in ps}
+    }
+
+    def order(p) -> tuple:
+        return (-density[p.week, p.category], STATUS_ORDER.get(p.status, 1), p.post.date, p.index)
+
+    taken: set[int] = set()
+    chosen: dict[tuple[str, str], list] = {}
+    for m in rb.week_moves:
+        pool = sorted((p for p in (posts if m.week is None else by_week.get(m.week, ()))
+                       if p.category == m.source and p.index not in taken), key=order)
+        for p in pool[: m.count]:
+            taken.add(p.index)
+            chosen.setdefault((m.source, m.target), []).append((p, Move(m.source, m.target, 1, p.week)))
+    return [pair for m in rb.moves for pair in chosen.get((m.source, m.target), [])]

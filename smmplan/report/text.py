@@ -304,4 +304,44 @@ def _due(console: Console, rows: list[dict], result: Any) -> None:
     console.print(posts_table(rows))
 
 
-__all__ = ["TextReporter", "kpi_table", "make_console", "mix_table", "posts_table", "rebalance_lines", "section", "Group"]
+# --- `smmplan suggest --weeks`: the calendar as a week x weekday grid ------------------
+
+TYPE_STYLES = ("green", "cyan", "blue", "magenta", "yellow", "bright_red", "white")
+
+
+def calendar_grid(console: Console, made: Any) -> None:
+    """One row per week, one column per day of the plan's week, each post a
+    coloured mark of its type; then the resulting mix against the formula."""
+    import datetime as dt
+
+    cal = made.calendar
+    cats = cal.formula.categories
+    style = {c: TYPE_STYLES[i % len(TYPE_STYLES)] for i, c in enumerate(cats)}
+    short = {c: c[:3].upper() for c in cats}
+    table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
+    table.add_column("week", justify="right")
+    for d in range(7):
+        table.add_column((cal.start + dt.timedelta(days=d)).strftime("%a"), no_wrap=True)
+    by_day: dict[Any, list] = {}
+    for p in cal.posts:
+        by_day.setdefault(p.date, []).append(p)
+    for w in range(cal.weeks):
+        first = cal.start + dt.timedelta(days=7 * w)
+        cells = []
+        for d in range(7):
+            cell = Text()
+            for i, p in enumerate(by_day.get(first + dt.timedelta(days=d), [])):
+                cell.append(("·" if i else "") + short[p.category], style=style[p.category])
+            cells.append(cell)
+        table.add_row(f"{w + 1} {first:%d.%m}", *cells)
+    console.print(table)
+    counts = cal.counts()
+    total = sum(counts) or 1
+    legend = Text("mix: ")
+    for (cat, share), n in zip(cal.formula.shares, counts):
+        legend.append(f"{short[cat]}", style=style[cat])
+        legend.append(f" {cat} {n} ({n / total:.0%}, target {float(share):.0%})  ")
+    console.print(legend)
+
+
+__all__ = ["TextReporter", "kpi_table", "make_console", "mix_table", "posts_table", "rebalance_lines", "section", "Group", "calendar_grid"]

@@ -1,0 +1,211 @@
+"""Calendar generation: N weeks of posts that follow the content formula.
+
+1. How many posts of each type, week by week: every week inside the weekly
+   box (MIX002), the whole calendar on a passing split (MIX001), and the
+   running totals as near the formula as whole posts allow. When the calendar
+   continues a plan, the running totals of the *combined* plan are steered
+   back to the formula (after an advertising-heavy month, no advertising
+   until the totals are back in line), as far as the new plan's own mix
+   still passes.
+2. In which order: types interleaved (the type with most posts left goes
+   next, never the same type twice running when another is left, and never
+   advertising after advertising on the same channel).
+3. When and where: days spread over the week, times spread over the day,
+   channels in rotation; a placeholder idea for every post.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache
+
+from smmplan.formulas import Formula, allowed_range
+from smmplan.ideas import RU_TYPES, UGC_CATEGORIES, UGC_SOURCE, Titles
+from smmplan.planner import _Rules, compositions
+
+AD_CATEGORIES = ("advertising", "promotional")
+# Times by how many posts share a day; one-post days vary with the weekday.
+SINGLE_TIMES = ("10:00", "18:30", "12:00", "19:00", "11:00", "13:00", "17:00")
+DAY_TIMES = {2: ("10:00", "18:30"), 3: ("09:00", "13:00", "19:00")}
+
+
+@dataclass(slots=True)
+class NewPost:
+    date: dt.date
+    time: str
+    channel: str | None
+    category: str
+    type: str  # as written in the plan
+    title: str
+    source: str | None = None
+    status: str = "idea"
+    week: int = 0
+
+    def fields(self) -> dict:
+        out = {"date": self.date, "time": self.time}
+        if self.channel:
+            out["channel"] = self.channel
+        out.update({"type": self.type, "title": self.title})
+        if self.source:
+            out["source"] = self.source
+        out["status"] = self.status
+        return out
+
+
+@dataclass(slots=True)
+class Calendar:
+    start: dt.date
+    weeks: int
+    per_week: int
+    formula: Formula
+    posts: list[NewPost] = field(default_factory=list)
+
+    def counts(self) -> tuple[int, ...]:
+        cats = self.formula.categories
+        return tuple(sum(p.category == c for p in self.posts) for c in cats)
+
+
+def next_monday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+@cache
+def _week_candidates(formula: Formula, tolerance: Fraction, n: int) -> tuple[tuple[int, ...], ...]:
+    lo, hi = _Rules(formula, tolerance).week_box(n)
+    return tuple(x for x in compositions(n, len(lo)) if all(a <= v <= b for v, a, b in zip(x, lo, hi)))
+
+
+def week_counts(
+    formula: Formula, tolerance: Fraction, weeks: int, per_week: int, past: tuple[int, ...] | None = None
+) -> list[tuple[int, ...]]:
+    """Posts of each category for each week (see the module docstring)."""
+    rules = _Rules(formula, tolerance)
+    k = len(formula.categories)
+    shares = rules.shares
+    past = past or (0,) * k
+    base = sum(past)
+    total = weeks * per_week
+    cands = _week_candidates(formula, tolerance, per_week)
+    budget = [20_000]
+
+    ranges = [allowed_range(total, s, tolerance) for s in shares]
+    fshares = [float(s) for s in shares]
+
+    def steer(done: int) -> list[float]:
+        """Where this calendar's running totals should be after `done` posts
+        (a heuristic aim: the final split is checked exactly)."""
+        out = []
+        for c, s in enumerate(fshares):
+            want = (base + done) * s - past[c]
+            lo, hi = ranges[c]
+            # Keep the calendar's own mix passable: within its allowed range
+            # for the whole calendar, scaled to the posts placed so far.
+            out.append(min(max(want, lo * done / total), hi * done / total) if lo <= hi else done * s)
+        return out
+
+    def search(week: int, y: tuple[int, ...]) -> list[tuple[int, ...]] | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        if week == weeks:
+            return [] if rules.overall_ok(y) else None
+        done = (week + 1) * per_week
+        aim = steer(done)
+        order = sorted(
+            cands,
+            key=lambda x: (
+                max(abs(y[c] + x[c] - aim[c]) for c in range(k)),
+                sum(abs(y[c] + x[c] - aim[c]) for c in range(k)),
+                x,
+            ),
+        )
+        # Greedy first; backtrack only over the few best candidates near the end.
+        tries = order if weeks - week <= 2 else order[:3]
+        for x in tries:
+            nxt = tuple(a + b for a, b in zip(y, x))
+            rest = search(week + 1, nxt)
+            if rest is not None:
+                return [x] + rest
+        return None
+
+    found = search(0, (0,) * k)
+    if found is None:  # pragma: no cover - the property test covers every size in range
+        raise RuntimeError(f"no calendar of {weeks} weeks x {per_week} posts passes the {formula.name} formula")
+    return found
+
+
+def sequence(counts: list[tuple[int, ...]], formula: Formula, channels: list[str]) -> list[int]:
+    """Category of each slot, week after week: interleaved, no back-to-back ads on a channel."""
+    cats = formula.categories
+    ads = {i for i, c in enumerate(cats) if c in AD_CATEGORIES}
+    lanes = max(1, len(channels))
+    out: list[int] = []
+    for x in counts:
+        left = list(x)
+        for _ in range(sum(x)):
+            prev = out[-1] if out else None
+            lane_prev = out[-lanes] if len(out) >= lanes else None
+
+            def score(c: int) -> tuple:
+                return (
+                    c in ads and lane_prev in ads,  # advertising after advertising on this channel
+                    c == prev,  # the same type twice running
+                    -left[c],  # else the type with most posts left this week
+                    c,
+                )
+
+            c = min((c for c in range(len(cats)) if left[c]), key=score)
+            left[c] -= 1
+            out.append(c)
+    return out
+
+
+def schedule(start: dt.date, weeks: int, per_week: int) -> list[tuple[dt.date, str]]:
+    """(date, time) of each slot: days spread over each week, times over each day."""
+    out = []
+    for w in range(weeks):
+        days = [(j * 7) // per_week for j in range(per_week)]
+        for j, d in enumerate(days):
+            same = days.count(d)
+            nth = days[:j].count(d)
+            time = SINGLE_TIMES[d % len(SINGLE_TIMES)] if same == 1 else DAY_TIMES[same][nth]
+            out.append((start + dt.timedelta(days=7 * w + d), time))
+    return out
+
+
+def generate(
+    formula: Formula,
+    tolerance: Fraction,
+    start: dt.date,
+    weeks: int,
+    per_week: int,
+    channels: list[str],
+    language: str = "en",
+    past: tuple[int, ...] | None = None,
+    type_words: dict[str, str] | None = None,
+    taken_titles: set[str] | None = None,
+) -> Calendar:
+    """A calendar of `weeks` x `per_week` posts; `past` counts steer a continuation."""
+    if per_week > 21 or per_week < 1:
+        raise ValueError("posts per week must be between 1 and 21")
+    if len(formula.categories) > 6:
+        raise ValueError("a formula for calendars has at most six categories")
+    counts = week_counts(formula, tolerance, weeks, per_week, past)
+    slots = sequence(counts, formula, channels)
+    when = schedule(start, weeks, per_week)
+    titles = Titles(language, taken_titles)
+    cats = formula.categories
+    words = dict(type_words or {})
+    cal = Calendar(start, weeks, per_week, formula)
+    for i, (c, (date, time)) in enumerate(zip(slots, when)):
+        cat = cats[c]
+        word = words.get(cat) or (RU_TYPES.get(cat, cat) if language == "ru" else cat)
+        cal.posts.append(NewPost(
+            date=date, time=time, channel=channels[i % len(channels)] if channels else None,
+            category=cat, type=word, title=titles.next(cat),
+            source=UGC_SOURCE[language if language in UGC_SOURCE else "en"] if cat in UGC_CATEGORIES else None,
+            week=i // per_week,
+        ))
+    return cal

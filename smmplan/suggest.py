@@ -1,0 +1,391 @@
+"""`smmplan suggest`: rebalance a plan, or write an N-week calendar.
+
+The counting is done by :mod:`smmplan.planner` (fewest changes) and
+:mod:`smmplan.calendar` (type counts, order, days); this module maps them
+onto real posts and dates, writes the YAML through :mod:`smmplan.writer`,
+and checks the result with the same engine as `smmplan check` before
+anything is written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from smmplan import calendar, formulas, ideas, planner, writer
+from smmplan.config import Settings
+from smmplan.engine import PlanResult, check_bytes
+
+CSV_HEADER = ("date", "time", "channel", "type", "title", "text", "link")
+DEFAULT_CHANNELS = ("instagram", "telegram")
+GOAL_KINDS = ("traffic", "awareness", "loyalty", "support")
+_GOAL_ALIASES = {"sales": "traffic", "leads": "traffic", "community": "loyalty", "engagement": "loyalty",
+                 "brand_awareness": "awareness", "service": "support", "customer_support": "support"}
+
+
+class SuggestError(ValueError):
+    """Input `suggest` cannot work with; the message says what to do (exit 2)."""
+
+
+# --- rebalancing --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Retype:
+    index: int  # in the file's posts list
+    line: int | None
+    date: dt.date
+    title: str
+    was: str  # the type as written
+    source: str  # category
+    target: str  # category
+    word: str  # what the new type is written as
+    status: str | None = None
+
+
+@dataclass(slots=True)
+class Suggestion:
+    path: str
+    result: PlanResult
+    rebalance: planner.Rebalance
+    mode: str  # "none" (passes already), "retype", "add" or "impossible"
+    retypes: list[Retype] = field(default_factory=list)
+    additions: list[calendar.NewPost] = field(default_factory=list)
+    text: str | None = None  # the rebalanced plan
+    data: bytes | None = None
+    after: PlanResult | None = None  # the check of the rebalanced plan
+
+
+def _load(data: bytes, path: str, settings: Settings) -> PlanResult:
+    result = check_bytes(data, path, settings)
+    if result.plan is None:
+        first = next((f for f in result.findings if f.severity == "error"), None)
+        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
+        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
+    if result.formula is None:
+        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
+    return result
+
+
+def type_words(result: PlanResult) -> dict[str, str]:
+    """How the plan writes each category: its most common spelling, else the
+    canonical name (in Russian for Russian plans)."""
+    seen: dict[str, Counter] = {}
+    for p in result.posts:
+        if p.category:
+            seen.setdefault(p.category, Counter())[p.post.type] += 1
+    russian = language_of(result) == "ru"
+    out = {}
+    for cat in result.formula.categories:
+        if cat in seen:
+            out[cat] = seen[cat].most_common(1)[0][0]
+        else:
+            out[cat] = ideas.RU_TYPES.get(cat, cat) if russian else cat
+    return out
+
+
+def language_of(result: PlanResult) -> str:
+    plan = result.plan
+    titles = [p.title for p in plan.posts]
+    return "ru" if ideas.is_russian(plan.language, titles) else "en"
+
+
+def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+    cats = result.formula.categories
+    weeks: dict[int, list[int]] = {}
+    for p in result.posts:
+        if p.counted:
+            weeks.setdefault(p.week, [0] * len(cats))[cats.index(p.category)] += 1
+    totals = tuple(sum(w[c] for w in weeks.values()) for c in range(len(cats)))
+    return totals, {w: tuple(c) for w, c in sorted(weeks.items())}
+
+
+def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
+                   add: bool = True) -> Suggestion:
+    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text."""
+    settings = settings or Settings()
+    result = _load(data, path, settings)
+    totals, weeks = _week_counts(result)
+    rb = planner.rebalance(totals, result.formula, result.tolerance, weeks, retype=retype, add=add)
+    sug = Suggestion(path, result, rb, "none")
+    if not rb.needed:
+        return sug
+    if retype and rb.retype_possible and rb.moves:
+        sug.mode = "retype"
+        words = type_words(result)
+        counted = [p for p in result.posts if p.counted]
+        for p, m in planner.pick_posts(rb, counted):
+            sug.retypes.append(Retype(
+                p.index, result.doc.locate(("posts", p.index, "type"))[0], p.post.date, p.post.title,
+                p.post.type, m.source, m.target, words[m.target], p.status,
+            ))
+    elif add and rb.adds:
+        sug.mode = "add"
+        sug.additions = _place_additions(result, rb)
+    else:
+        sug.mode = "impossible"
+        return sug
+    sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word) for r in sug.retypes],
+                                [p.fields() for p in sug.additions])
+    prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    sug.data = prefix + sug.text.encode("utf-8")
+    _verify(sug, settings)
+    return sug
+
+
+def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar.NewPost]:
+    """Dates (emptiest days of the week first), channels and times for the posts to add."""
+    plan = result.plan
+    words = type_words(result)
+    language = language_of(result)
+    titles = ideas.Titles(language, {p.title for p in plan.posts})
+    per_day = Counter(p.post.date for p in result.posts)
+    times = Counter(p.post.time.strftime("%H:%M") for p in result.posts if p.post.time)
+    usual = [t for t, _ in times.most_common()] + [t for t in calendar.SINGLE_TIMES if t not in times]
+    taken_times: dict[dt.date, set[str]] = {}
+    for p in result.posts:
+        if p.post.time:
+            taken_times.setdefault(p.post.date, set()).add(p.post.time.strftime("%H:%M"))
+    channels = list(plan.channels) or _channels_used(result)
+    by_channel: dict[str, list[tuple[dt.date, str, str | None]]] = {}
+    for p in result.posts:
+        if p.counted:
+            by_channel.setdefault((p.post.channel or "").lower(), []).append(
+                (p.post.date, p.post.time.strftime("%H:%M") if p.post.time else "00:00", p.category))
+    ad = next((c for c in calendar.AD_CATEGORIES if c in result.formula.categories), None)
+    out = []
+    for week, cats in sorted(rb.week_adds.items()):
+        first = result.start + dt.timedelta(days=7 * week)
+        days = [first + dt.timedelta(days=d) for d in range(7)]
+        plan_cats = [c for c, k in cats.items() for _ in range(k)]
+        plan_cats.sort(key=lambda c: c == ad)  # place advertising last, between the others
+        for cat in plan_cats:
+            day = min(days, key=lambda d: (per_day[d], d))
+            per_day[day] += 1
+            used = taken_times.setdefault(day, set())
+            usual_time = next((t for t in usual if t not in used), usual[0])
+            used.add(usual_time)
+
+            def clash(ch: str) -> tuple:
+                posts = sorted(by_channel.get(ch.lower(), []) + [(day, usual_time, "\0new")])
+                i = posts.index((day, usual_time, "\0new"))
+                near = [posts[j][2] for j in (i - 1, i + 1) if 0 <= j < len(posts)]
+                week_load = sum(first <= d < first + dt.timedelta(days=7) for d, _, _ in by_channel.get(ch.lower(), []))
+                return (cat == ad and ad in near, week_load, channels.index(ch))
+
+            channel = min(channels, key=clash) if channels else None
+            if channel:
+                by_channel.setdefault(channel.lower(), []).append((day, usual_time, cat))
+            out.append(calendar.NewPost(
+                date=day, time=usual_time, channel=channel, category=cat, type=words[cat],
+                title=titles.next(cat),
+                source=ideas.UGC_SOURCE[language] if cat in ideas.UGC_CATEGORIES else None, week=week,
+            ))
+    out.sort(key=lambda p: (p.date, p.time))
+    return out
+
+
+def _channels_used(result: PlanResult) -> list[str]:
+    seen: list[str] = []
+    for p in result.posts:
+        if p.post.channel and p.post.channel not in seen:
+            seen.append(p.post.channel)
+    return seen
+
+
+def _verify(sug: Suggestion, settings: Settings) -> None:
+    """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
+    from smmplan import loader
+
+    before = sug.result.doc.data
+    after_doc = loader.load(sug.data, max_bytes=max(settings.max_file_size, len(sug.data) + 1))
+    if after_doc.fatal or not isinstance(after_doc.data, dict):
+        raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
+    after = after_doc.data
+    retyped = {r.index: r.word for r in sug.retypes}
+    old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
+    if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
+        raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
+    if len(new_posts) != len(old_posts) + len(sug.additions):
+        raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
+    for i, old in enumerate(old_posts):
+        want = dict(old, type=retyped[i]) if i in retyped else old
+        if new_posts[i] != want:
+            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
+    check = check_bytes(sug.data, sug.path, settings)
+    totals, weeks = _week_counts(check)
+    if not planner.plan_passes(check.formula, check.tolerance, weeks):
+        raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
+    sug.after = check
+
+
+# --- calendars ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CalendarPlan:
+    header: dict[str, Any]
+    calendar: calendar.Calendar
+    comments: list[str]
+    text: str = ""
+
+
+def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
+    """A goal of this kind with a KPI that measures it (targets are placeholders to agree with the client)."""
+    key = formulas.normalise_word(kind)
+    key = _GOAL_ALIASES.get(key, key)
+    if key not in GOAL_KINDS:
+        raise SuggestError(f"unknown goal `{kind}`; choose from: {', '.join(GOAL_KINDS)}.")
+    ru = language == "ru"
+    if key == "traffic":
+        return {"kind": "traffic", "description": "Переходы на сайт из постов" if ru else "Visits to the site from the posts",
+                "kpis": [{"metric": "site_clicks", "target": max(100, 30 * posts), "source": "GA4"}]}
+    if key == "awareness":
+        return {"kind": "awareness", "description": "Нас узнают больше людей" if ru else "More people know the brand",
+                "kpis": [{"metric": "reach", "target": max(5000, 1500 * posts),
+                          "source": "статистика площадки" if ru else "platform statistics"}]}
+    if key == "loyalty":
+        return {"kind": "loyalty", "description": "Сообщество, которое возвращается" if ru else "A community that comes back",
+                "kpis": [{"metric": "engagement_rate", "target": "4%", "basis": "reach",
+                          "source": "статистика площадки" if ru else "platform statistics"}]}
+    return {"kind": "support", "description": "Быстрые ответы на вопросы" if ru else "Fast answers to questions",
+            "response_time": "2h",
+            "kpis": [{"metric": "first_response_time", "target": "2h", "source": "Helpdesk"},
+                     {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
+
+
+def make_calendar(
+    *,
+    weeks: int,
+    per_week: int | None = None,
+    start: dt.date | None = None,
+    channels: list[str] | None = None,
+    formula: str | None = None,
+    brand: str | None = None,
+    goals: list[str] = (),
+    language: str | None = None,
+    source: tuple[bytes, str] | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+) -> CalendarPlan:
+    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan."""
+    settings = settings or Settings()
+    header: dict[str, Any] = {}
+    past = None
+    words: dict[str, str] = {}
+    taken: set[str] = set()
+    comments = []
+    tolerance = None
+    spec: Any = formula
+    if source is not None:
+        result = _load(source[0], source[1], settings)
+        plan = result.plan
+        if result.end is None:
+            raise SuggestError(f"{source[1]}: the plan has no posts to continue from; drop the PLAN argument.")
+        totals, by_week = _week_counts(result)
+        last_week = (result.end - result.start).days // 7
+        start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
+        if spec is None:
+            spec = plan.formula if plan.formula is not None else settings.formula
+        if per_week is None:
+            active = max(1, len(by_week))
+            per_week = max(1, min(21, round(sum(totals) / active)))
+        channels = channels or list(plan.channels) or _channels_used(result)
+        brand = brand or plan.brand
+        language = language or language_of(result)
+        tolerance = plan.tolerance
+        if formulas.resolve(spec) == result.formula:
+            past = totals
+            words = type_words(result)
+        taken = {p.title for p in plan.posts}
+        if plan.client is not None:
+            header["client"] = plan.client.model_dump(exclude_none=True)
+        inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
+        comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
+                        "types chosen to bring the combined mix back to the formula.")
+    else:
+        inherited = []
+    try:
+        resolved = formulas.resolve(spec)
+    except formulas.FormulaError as exc:
+        raise SuggestError(str(exc)) from None
+    per_week = per_week or 5
+    if not 1 <= per_week <= 21:
+        raise SuggestError(f"--posts-per-week takes 1 to 21 posts, not {per_week}.")
+    if not 1 <= weeks <= 520:
+        raise SuggestError(f"--weeks takes 1 to 520 weeks, not {weeks}.")
+    language = language or "en"
+    start = start or calendar.next_monday(today or dt.date.today())
+    channels = channels or list(DEFAULT_CHANNELS)
+    tol = Fraction(str(tolerance if tolerance is not None else settings.tolerance if settings.tolerance is not None else 5)) / 100
+    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken)
+    new_goals = [goal(g, len(cal.posts), language) for g in goals]
+    kinds = {g["kind"] for g in new_goals}
+    all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals
+    header = {
+        "brand": brand, "start": start, "weeks": weeks, "language": language, "channels": channels,
+        "formula": spec if spec is not None else resolved.name,
+        "tolerance": _number(tolerance) if tolerance is not None else None,
+        **header, "goals": all_goals,
+    }
+    comments.insert(0, f"Generated by smmplan suggest: {weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d}, "
+                       f"{per_week} post{'s' * (per_week != 1)} a week. Titles are placeholder ideas.")
+    out = CalendarPlan(header, cal, comments)
+    out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
+    return out
+
+
+def _strip_actuals(goal: dict) -> dict:
+    """A goal carried into the next period: its progress figures belong to the old one."""
+    goal = dict(goal)
+    if "kpis" in goal:
+        goal["kpis"] = [{k: v for k, v in kpi.items() if k != "actual"} for kpi in goal["kpis"]]
+    return goal
+
+
+def _number(value: float) -> Any:
+    return int(value) if float(value).is_integer() else value
+
+
+# --- exports ------------------------------------------------------------------------
+
+
+def to_csv(posts: list[calendar.NewPost]) -> str:
+    """One row per post, for a scheduler's bulk import."""
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow(CSV_HEADER)
+    for p in posts:
+        out.writerow([p.date.isoformat(), p.time, p.channel or "", p.type, p.title, "", ""])
+    return buf.getvalue()
+
+
+def to_ics(posts: list[calendar.NewPost], brand: str | None) -> str:
+    """An iCalendar file with one event per post; UIDs are stable across runs."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//smmplan//content plan//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{brand} content plan" if brand else "Content plan")
+    for p in posts:
+        hh, mm = (int(x) for x in p.time.split(":"))
+        begin = dt.datetime.combine(p.date, dt.time(hh, mm))
+        key = f"{brand}|{p.date}|{p.time}|{p.channel}|{p.title}"
+        event = icalendar.Event()
+        event.add("uid", hashlib.sha1(key.encode()).hexdigest()[:20] + "@smmplan")
+        event.add("dtstamp", dt.datetime.combine(p.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        event.add("dtstart", begin)
+        event.add("duration", dt.timedelta(minutes=30))
+        event.add("summary", f"[{p.type}] {p.title}")
+        event.add("description", f"Channel: {p.channel or '-'}\nType: {p.type}\nStatus: {p.status}")
+        event.add("categories", [p.category])
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
