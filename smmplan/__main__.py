@@ -1,3 +1,3 @@
-from smmplan.cli import main
+from smmplan.cli import run
 
-main()
+run()

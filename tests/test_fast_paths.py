@@ -277,15 +277,22 @@ def test_cached_answers_are_copies():
 # --- start-up: what the light commands import -----------------------------------------
 
 _IMPORTED = """
-import sys
-from smmplan.cli import main
+import os, sys
+from smmplan.cli import run
+
+
+def report(code=0, _exit=os._exit):
+    sys.stdout.flush()
+    print("\\nMODULES", " ".join(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr, flush=True)
+    _exit(code)
+
+
+os._exit = report  # run() ends the process with os._exit once the output is flushed
 sys.argv = ["smmplan", *sys.argv[1:]]
 try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-print("\\nMODULES", " ".join(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+    run()
+except SystemExit as exc:
+    report(exc.code if isinstance(exc.code, int) else 1)
 """
 
 
