@@ -493,7 +493,6 @@ def schema(
         typer.echo(text, nl=False)
 
 
-# --- entry point ------------------------------------------------------------------
 # --- suggest ----------------------------------------------------------------------
 
 SUGGEST_FORMATS = ("yaml", "csv", "ics")
@@ -602,6 +601,8 @@ def _change_lines(sug) -> list[str]:
                "overall and week by week):"]
         for r in sug.retypes:
             warn = "  (already published)" if r.status == "published" else ""
+            if r.target == "user_generated":
+                warn += "  (say whose content it is: author: or source:)"
             out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
@@ -640,6 +641,7 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
         calendar_grid(make_console(grid_out, color), made)
 
 
+# --- entry point ------------------------------------------------------------------
 
 
 def run() -> None:

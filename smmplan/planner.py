@@ -144,7 +144,9 @@ class _Flow:
     """The retype flow. Weeks with the same counts and box are interchangeable
     until one of them is changed, so they share heap entries as a group."""
 
-    def __init__(self, C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts]):
+    def __init__(self, C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts],
+                 shares: Sequence[Fraction] | None = None):
+        self.shares = [float(s) for s in shares] if shares else [0.0] * (len(C[0]) if C else 0)
         self.C = C
         self.lo = lo
         self.hi = hi
@@ -156,7 +158,7 @@ class _Flow:
         for w, (c, a, b) in enumerate(zip(C, lo, hi)):
             key = (tuple(c), tuple(a), tuple(b))
             if key not in starts:
-                starts[key] = tuple(self._start(c, a, b))
+                starts[key] = tuple(self._start(c, a, b, self.shares))
             self.X.append(list(starts[key]))
             self.key.append(key)
             self.groups.setdefault(key, []).append(w)
@@ -167,16 +169,19 @@ class _Flow:
             self._push(members[-1], range(self.k), group=key)
 
     @staticmethod
-    def _start(c: Sequence[int], lo: Counts, hi: Counts) -> list[int]:
-        """The cheapest counts inside the week's box (each unit moved costs one)."""
+    def _start(c: Sequence[int], lo: Counts, hi: Counts, shares: Sequence[float]) -> list[int]:
+        """The cheapest counts inside the week's box (each unit moved costs one);
+        what must move leaves the type furthest over its ideal for the week and
+        goes to the one furthest under."""
+        n = sum(c)
         x = [min(max(v, a), b) for v, a, b in zip(c, lo, hi)]
-        diff = sum(x) - sum(c)
+        diff = sum(x) - n
         while diff > 0:
-            i = max((i for i in range(len(x)) if x[i] > lo[i]), key=lambda i: (x[i] - lo[i], -i))
+            i = max((i for i in range(len(x)) if x[i] > lo[i]), key=lambda i: (x[i] - n * shares[i], -i))
             x[i] -= 1
             diff -= 1
         while diff < 0:
-            i = max((i for i in range(len(x)) if x[i] < hi[i]), key=lambda i: (hi[i] - x[i], -i))
+            i = max((i for i in range(len(x)) if x[i] < hi[i]), key=lambda i: (n * shares[i] - x[i], -i))
             x[i] += 1
             diff += 1
         return x
@@ -331,7 +336,7 @@ def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]]
     if box is not None:
         targets.insert(0, box)
     for lo, hi in targets:
-        flow = _Flow(weeks, [b[0] for b in boxes], [b[1] for b in boxes])
+        flow = _Flow(weeks, [b[0] for b in boxes], [b[1] for b in boxes], rules.shares)
         s = _column_sums(flow.X, k)
         if flow.solve(_supply(s, lo, hi), _z_range(s, lo, hi)):
             cost = flow.cost()
