@@ -146,6 +146,12 @@ class Plan(_Model):
     tactics: list[Tactic] = Field(
         default_factory=list, description="Promotion methods for the period: text, or mappings with name/description/kind."
     )
+    banned_phrases: list[str] = Field(
+        default_factory=list, description="Extra phrases the honesty rules flag in this plan (`*` is any word ending)."
+    )
+    allowed_phrases: list[str] = Field(
+        default_factory=list, description="Phrases the honesty rules never flag in this plan (a legitimate use)."
+    )
     posts: list[Post] = Field(default_factory=list, description="The publications.")
 
     @field_validator("formula", mode="before")

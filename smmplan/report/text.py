@@ -187,6 +187,8 @@ def _findings(console: Console, result: Any) -> None:
                 console.print(line, soft_wrap=True)
                 if f.column:
                     width = caret_span(src, f.column)
+                    if phrases and src[f.column - 1 :].lower().startswith(phrases[0].lower()):
+                        width = len(phrases[0])  # just the matched words (honesty findings)
                     console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (f.column - 1) + "^" * width,
                                        style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
             if f.fix:
