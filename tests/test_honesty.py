@@ -1,0 +1,448 @@
+"""BAN: honesty rules. The labelled corpus, the lexicon's own examples, where
+findings point, the project's phrases, tactic kinds, the post warnings, the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smmplan.config import Settings
+from smmplan.rules import honesty
+from tests.conftest import PLANS, check_text, codes, run_cli
+
+CORPUS = Path(__file__).parent / "data" / "honesty_corpus.yaml"
+CODES = {c.id: c.code for c in honesty.lexicon().categories.values()}
+
+
+def detected(text: str, **extra) -> list[str]:
+    """Codes flagged in one text, in order (BAN007 for the project's phrases)."""
+    return [CODES.get(h.category, "BAN007") for h in honesty.detect(text, **extra)]
+
+
+def ban(result) -> list[tuple[str, int | None, int | None]]:
+    return [c for c in codes(result) if c[0].startswith("BAN")]
+
+
+def at(plan: str, line: int, words: str) -> tuple[int, int]:
+    """(line, column) of `words` on that line of the (dedented) plan text."""
+    return line, textwrap.dedent(plan).splitlines()[line - 1].index(words) + 1
+
+
+def assert_points_at_the_words(result) -> None:
+    """Every text finding's column is where its matched words (or their first
+    word, when a folded scalar splits them over lines) stand in the source."""
+    for f in result.findings:
+        if f.code.startswith("BAN") and f.data and "matched" in f.data:
+            src = result.doc.line_text(f.line)[f.column - 1 :]
+            first = f.data["matched"].split()[0]
+            assert src.startswith(f.data["matched"]) or src.startswith(first), (f, src)
+
+
+# --- the labelled corpus ----------------------------------------------------------
+
+
+def test_corpus_is_balanced_and_bilingual():
+    phrases = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["phrases"]
+    assert len(phrases) >= 80
+    banned = [p for p in phrases if p["expect"] != "ok"]
+    legit = [p for p in phrases if p["expect"] == "ok"]
+    assert 0.4 <= len(banned) / len(phrases) <= 0.6, (len(banned), len(legit))
+    assert {p["expect"] for p in banned} == set(CODES.values()), "every category has banned examples"
+    for group in (banned, legit):
+        cyrillic = sum(bool(re.search("[а-яё]", p["text"], re.I)) for p in group)
+        assert 0.25 <= cyrillic / len(group) <= 0.75, "both languages in both halves"
+
+
+def test_corpus_every_phrase_is_judged_right():
+    phrases = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["phrases"]
+    misses = []
+    for p in phrases:
+        hits = honesty.detect(p["text"])
+        got = sorted({CODES[h.category] for h in hits}) or ["ok"]
+        if got != [p["expect"]]:
+            misses.append(f"  expected {p['expect']:6} got {','.join(got):14} {p['text']!r}  "
+                          f"matched {[h.matched for h in hits]}")
+    right = len(phrases) - len(misses)
+    print(f"honesty corpus: {right}/{len(phrases)} right")
+    for line in misses:
+        print(line)
+    assert not misses, "misses:\n" + "\n".join(misses)
+
+
+# --- the lexicon ----------------------------------------------------------------------
+
+
+def test_every_pattern_flags_its_own_example_as_its_category():
+    lex = honesty.lexicon()
+    wrong = []
+    for p in lex.patterns:
+        cats = [h.category for h in honesty.detect(p.example)]
+        if p.category not in cats:
+            wrong.append(f"{p.category}: {p.example!r} -> {cats} ({p.source})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_pattern_cites_a_policy_and_every_category_has_a_rule():
+    lex = honesty.lexicon()
+    rules = {r.code: r for r in honesty.RULES}
+    for p in lex.patterns:
+        assert p.policies and all(text in lex.policies.values() for text in p.policies)
+        assert p.stems and all(s for s in p.stems)
+    for cat in lex.categories.values():
+        assert rules[cat.code].severity == "error"
+        assert any(p.category == cat.id for p in lex.patterns)
+    assert set(lex.banned_kinds.values()) <= set(lex.categories)
+    assert not set(lex.banned_kinds) & set(lex.legitimate_kinds)
+
+
+def test_reading_the_lexicon_compiles_no_pattern():
+    honesty.lexicon.cache_clear()
+    lex = honesty.lexicon()
+    assert not lex._compiled
+    honesty.detect("A poll about the winter menu")
+    assert not lex._compiled, "clean text needs no pattern at all"
+    honesty.detect("buy followers")
+    assert 0 < len(lex._compiled) < len(lex.patterns) / 4
+
+
+def test_stems_are_what_every_match_starts_with():
+    assert honesty.stems(r"(?:buy|purchas(?:e|ed))[\s\-]+x") == ("buy", "purchas")
+    assert honesty.stems(r"(?<!от )накру[тч]\w*") == ("накру",)
+    assert honesty.stems(r"#?sub[\s\-]*4|masss?") == ("sub", "mass")
+    assert honesty.stems(r"(?:a|b)?cd|x") == ("a", "b", "cd", "x")
+    with pytest.raises(honesty.LexiconError):
+        honesty.stems(r"\d+ followers")
+
+
+# --- normalisation ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, norm", [
+    ("нaкрyткa", "накрутка"),  # Latin a, y inside a Cyrillic word
+    ("НАКРУТКА ПОДПИСЧИКОВ", "накрутка подписчиков"),
+    ("Bедь", "ведь"),  # Latin capital B
+    ("bоts", "bots"),  # Cyrillic о inside a Latin word
+    ("ёлка", "елка"),
+    ("mass—following", "mass-following"),
+    ("«адвокатов»", " адвокатов "),
+    ("SMM-продвижение", "smm-продвижение"),  # two words: nothing to fix
+])
+def test_normalize(raw, norm):
+    out, where = honesty.normalize(raw)
+    assert out == norm and where is None
+
+
+def test_normalize_maps_back_when_lengths_change():
+    raw = "ﬁne: ｂｕｙ fol\u200blowers, Пост №1 İstanbul"  # ligature, full-width, zero-width space, №, İ
+    out, where = honesty.normalize(raw)
+    assert out == "fine: buy followers, пост no1 istanbul"
+    assert len(out) != len(raw)
+    # every character maps back to the one it came from
+    for n, ch in enumerate(out):
+        assert honesty.normalize(raw[where.start(n) : where.end(n)])[0].find(ch) >= 0, (n, ch)
+    b = out.index("buy")
+    assert raw[where.start(b) : where.end(b + 2)] == "ｂｕｙ"
+    [hit] = honesty.detect(raw)
+    assert hit.matched == "ｂｕｙ fol\u200blowers" and CODES[hit.category] == "BAN001"
+
+
+def test_one_odd_character_does_not_shift_the_other_texts():
+    texts = ["Пост №1: опрос", "Итоги… и планы", "Купить 1000 подписчиков", "buy followers"]
+    hits = honesty.scan(texts)
+    assert [(h.index, h.matched) for h in hits] == [(2, "Купить 1000 подписчиков"), (3, "buy followers")]
+
+
+@pytest.mark.parametrize("text", [
+    "mass-following", "mass following", "massfollowing", "Mass_Following",
+    "масс-фолловинг", "массфолловинг", "масс фолловинг", "мaссфoлловинг",
+])
+def test_hyphen_space_joined_and_look_alike_spellings(text):
+    assert detected(text) == ["BAN006"]
+
+
+@pytest.mark.parametrize("text", [
+    "накрутка подписчиков", "накрутить подписчиков", "накрутим подписчиков", "накручивать подписчиков",
+    "накрученные подписчики", "НАКРУТКУ ПОДПИСЧИКОВ", "buy followers", "buying followers", "bought followers",
+    "purchased followers", "купить подписчиков", "купили подписчиков", "покупка подписчиков",
+])
+def test_word_forms(text):
+    assert detected(text) == ["BAN001"]
+
+
+@pytest.mark.parametrize("text", [
+    "No bots, no bought likes", "We never buy followers", "Без накрутки и ботов", "Никаких липовых отзывов",
+    "instead of buying followers we run a contest", "remove fake accounts from the group",
+    "Не покупаем лайки", "защита от накрутки",
+])
+def test_negated_and_clean_up_mentions_are_not_findings(text):
+    assert detected(text) == []
+
+
+def test_a_negation_in_another_sentence_does_not_excuse():
+    assert detected("No ads this month. Buy followers instead.") == ["BAN001"]
+    assert detected("Контент без рекламы, но накрутим подписчиков") == ["BAN001"]
+
+
+# --- where findings point -------------------------------------------------------------
+
+
+def test_plain_scalar_points_at_the_words():
+    plan = """\
+        tactics:
+          - Targeted ads, then buy 500 followers for the launch
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN001", *at(plan, 2, "buy 500"))]
+    assert_points_at_the_words(result)
+    [f] = [f for f in result.findings if f.code == "BAN001"]
+    assert f.data["matched"] == "buy 500 followers"
+    assert f.data["category"] == "bought_audience"
+    assert any("465.8" in p for p in f.data["policies"])
+    assert "FTC 16 CFR 465.8" in f.message and "`buy 500 followers`" in f.message
+    assert f.where == "tactics[0]"
+
+
+def test_quoted_scalars_point_at_the_words():
+    plan = """\
+        posts:
+          - {date: 2026-12-01, type: engaging, title: "Poll \\"today\\": join an engagement pod"}
+          - date: 2026-12-02
+            type: engaging
+            title: 'Don''t forget: sub4sub with @bakery'
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN006", *at(plan, 2, "engagement pod")), ("BAN006", *at(plan, 5, "sub4sub"))]
+    assert_points_at_the_words(result)
+
+
+def test_block_scalars_point_at_the_line_of_the_words():
+    plan = """\
+        tactics:
+          - name: Launch
+            description: |
+              Week 1: targeted ads in Ads Manager.
+              Week 2: нaкрyткa лайков on every post.
+          - name: Later
+            description: >
+              A long folded text that keeps going and then
+              says buy
+              followers, which is split over two lines.
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN002", *at(plan, 5, "нaкрyткa")), ("BAN001", *at(plan, 9, "buy"))]
+    assert_points_at_the_words(result)
+    [f] = [f for f in result.findings if f.code == "BAN002"]
+    assert f.data["matched"] == "нaкрyткa лайков"  # as written, look-alike letters and all
+
+
+def test_cyrillic_columns_count_characters():
+    plan = """\
+        goals:
+          - kind: awareness
+            description: Узнаваемость через накрутку подписчиков и рекламу
+            kpis: [{metric: reach, target: 1000}]
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN001", *at(plan, 3, "накрутку"))]
+
+
+def test_every_text_field_is_read():
+    result = check_text("""\
+        brand: Test
+        client: {name: Test LLC, approver: Anna}
+        goals:
+          - kind: loyalty
+            description: Engagement through bought likes
+            kpis: [{metric: comments, target: 100, source: a click farm}]
+        tactics:
+          - {name: sub4sub, description: Buy reviews, kind: content}
+        posts:
+          - date: 2026-12-01
+            type: engaging
+            title: Poll
+            text: Then массфолловинг
+            notes: Staff write reviews
+        """)
+    fields = sorted((f.code, f.where) for f in result.findings if f.code.startswith("BAN"))
+    assert fields == [
+        ("BAN002", "goals[0].description"), ("BAN002", "goals[0].kpis[0].source"),
+        ("BAN004", "posts[0].notes"), ("BAN004", "tactics[0].description"),
+        ("BAN006", "posts[0].text"), ("BAN006", "tactics[0].name"),
+    ]
+
+
+# --- the project's phrases ---------------------------------------------------------------
+
+
+def test_banned_phrases_from_settings_and_plan():
+    plan = """\
+        banned_phrases: ['сер* пиар*']
+        tactics:
+          - Серый пиар в пабликах района
+          - Чёрный SEO для сайта
+        """
+    result = check_text(plan, Settings(banned_phrases=("черн* seo",)))
+    assert ban(result) == [("BAN007", *at(plan, 3, "Серый")), ("BAN007", *at(plan, 4, "Чёрный"))]
+    f = next(f for f in result.findings if f.code == "BAN007")
+    assert f.data["phrase"] == "сер* пиар*" and f.data["matched"] == "Серый пиар"
+    # a phrase can name its category
+    result = check_text("tactics: [Накрутка голосов в опросе, Голоса в опросе с бирж]\n",
+                        Settings(banned_phrases=("bought_engagement: голоса в опросе с бирж",)))
+    assert [c for c, *_ in ban(result)] == ["BAN002", "BAN002"]
+
+
+def test_allowed_phrases_cover_a_match():
+    text = "tactics: [Mass following of our own staff accounts, Mass following of strangers]\n"
+    assert [c for c, *_ in ban(check_text(text))] == ["BAN006", "BAN006"]
+    result = check_text(text, Settings(allowed_phrases=("mass following of our own staff",)))
+    assert ban(result) == [("BAN006", *at(text, 1, "Mass following of strangers"))]
+    result = check_text("allowed_phrases: [mass following of our own staff]\n" + text)
+    assert ban(result) == [("BAN006", 2, at(text, 1, "Mass following of strangers")[1])]
+    # an allowed phrase that only touches the match does not cover it
+    assert detected("mass following of strangers", allowed=("following of strangers",)) == ["BAN006"]
+
+
+def test_phrase_lists_are_not_read_as_text():
+    result = check_text("banned_phrases: [buy followers]\nallowed_phrases: [массфолловинг]\n")
+    assert ban(result) == []
+
+
+# --- tactic kinds ---------------------------------------------------------------------------
+
+
+def test_banned_kind_is_a_finding_of_its_category():
+    plan = """\
+        tactics:
+          - {name: Growth, kind: bought-followers}
+          - name: Reviews
+            kind: Fake Reviews
+          - {name: Pods, kind: engagement_pod}
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN001", *at(plan, 2, "bought")), ("BAN004", *at(plan, 4, "Fake")),
+                           ("BAN006", *at(plan, 5, "engagement_pod"))]
+    assert all("tactic kind" in f.message for f in result.findings if f.code.startswith("BAN"))
+
+
+def test_legitimate_kinds_pass_and_their_text_is_still_read():
+    plan = """\
+        tactics:
+          - {name: Ads, kind: paid_ads, description: Boost the post in Ads Manager}
+          - {name: Bot, kind: chatbot, description: Bots that like every post in the hashtag}
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN003", *at(plan, 3, "Bots that"))]
+
+
+def test_unknown_kind_gets_did_you_mean():
+    plan = "tactics:\n  - {name: Ads, kind: paid_adds}\n  - {name: X, kind: telepathy}\n"
+    result = check_text(plan)
+    found = [f for f in result.findings if f.code == "BAN008"]
+    assert [(f.line, f.column) for f in found] == [at(plan, 2, "paid_adds"), at(plan, 3, "telepathy")]
+    assert "Did you mean `paid_ads`?" in found[0].message and found[0].data["suggestion"] == "paid_ads"
+    assert "Did you mean" not in found[1].message and "chatbot" in found[1].fix
+
+
+def test_unknown_kind_that_says_what_it_does_is_judged_by_its_words():
+    plan = "tactics:\n  - {name: Growth, kind: buy_followers}\n"
+    assert ban(check_text(plan)) == [("BAN001", *at(plan, 2, "buy_followers"))]
+
+
+# --- post warnings -------------------------------------------------------------------------------
+
+
+def test_user_generated_post_needs_author_or_source():
+    plan = """\
+        formula: 80-20
+        posts:
+          - {date: 2026-12-01, type: ugc, title: Guest photo}
+          - {date: 2026-12-02, type: пользовательский, title: Фото гостя, author: Мария}
+          - {date: 2026-12-03, type: user_generated, title: Repost, source: "#coffeelabart, with consent"}
+          - {date: 2026-12-04, type: value, title: Tips}
+        """
+    result = check_text(plan)
+    # 80-20 has no UGC category: the type still says whose content it should be
+    assert ban(result) == [("BAN009", *at(plan, 3, "ugc"))]
+    assert [f.severity for f in result.findings if f.code == "BAN009"] == ["warning"]
+
+
+def test_sponsored_post_needs_a_disclosure():
+    plan = """\
+        formula: {engaging: 50, sponsored: 50}
+        posts:
+          - {date: 2026-12-01, type: engaging, sponsored: yes, title: Partner menu}
+          - {date: 2026-12-02, type: engaging, sponsored: yes, title: Partner menu 2, disclosure: "#ad"}
+          - {date: 2026-12-03, type: sponsored, title: Blogger visit}
+          - {date: 2026-12-04, type: sponsored, title: "Реклама. Блогер у нас в гостях"}
+          - {date: 2026-12-05, type: engaging, title: Our own poll}
+        """
+    result = check_text(plan)
+    assert ban(result) == [("BAN010", *at(plan, 3, "yes")), ("BAN010", *at(plan, 5, "sponsored"))]
+    assert {f.severity for f in result.findings if f.code == "BAN010"} == {"warning"}
+
+
+# --- the shipped plans, the report, the command line ---------------------------------------------
+
+
+def test_shipped_plans_have_no_honesty_findings():
+    from smmplan.engine import check_path
+
+    for path in sorted(PLANS.glob("*.yaml")):
+        result = check_path(str(path))
+        assert ban(result) == [], path.name
+
+
+BAD = """\
+brand: Test
+tactics:
+  - Купить 1000 живых подписчиков в группу
+  - name: Reviews
+    description: "Staff write reviews; never delete negative reviews"
+posts:
+  - date: 2026-12-01
+    type: user_generated
+    title: Guest photo of the week
+"""
+
+
+def test_cli_text_report_has_an_honesty_section_with_the_words(write_plan):
+    path = write_plan(BAD)
+    proc = run_cli("check", "plan.yaml", "--color", "never", cwd=path.parent)
+    out = proc.stdout.decode()
+    assert proc.returncode == 1, proc.stderr.decode()
+    section = out[out.index("\nHonesty\n"):]
+    assert re.search(r"error +plan\.yaml:%d:%d +BAN001 bought-audience" % at(BAD, 3, "Купить"), section)
+    assert "`Купить 1000 живых подписчиков`" in section
+    assert re.search(r"error +plan\.yaml:%d:%d +BAN004 fake-reviews" % at(BAD, 5, "Staff"), section)
+    assert "BAN005" not in out  # "never delete negative reviews" is the honest way
+    assert re.search(r"warning +plan\.yaml:%d:%d +BAN009" % at(BAD, 8, "user_generated"), section)
+    caret = section.splitlines()[section.splitlines().index("       3 │   - Купить 1000 живых подписчиков в группу") + 1]
+    column = at(BAD, 3, "Купить")[1]
+    assert caret.strip() == "│ " + " " * (column - 1) + "^" * len("Купить 1000 живых подписчиков")
+
+
+def test_cli_colour_highlights_the_matched_words(write_plan):
+    path = write_plan(BAD)
+    out = run_cli("check", str(path), "--color", "always").stdout.decode()
+    assert "\x1b[1;7mКупить 1000 живых подписчиков\x1b[0m" in out
+
+
+def test_cli_json_carries_the_match(write_plan):
+    path = write_plan(BAD)
+    proc = run_cli("check", str(path), "--format", "json")
+    data = json.loads(proc.stdout)
+    found = {f["code"]: f for f in data["findings"] if f["code"].startswith("BAN")}
+    assert found["BAN001"]["data"]["matched"] == "Купить 1000 живых подписчиков"
+    assert found["BAN001"]["data"]["category"] == "bought_audience"
+    assert (found["BAN001"]["line"], found["BAN001"]["column"]) == at(BAD, 3, "Купить")
+
+
+def test_cli_select_and_ignore_honesty(write_plan):
+    path = write_plan(BAD)
+    out = run_cli("check", str(path), "--color", "never", "--select", "BAN00", "--ignore", "BAN009").stdout.decode()
+    assert "BAN001" in out and "BAN009" not in out and "MIX" not in out
