@@ -541,6 +541,10 @@ def suggest(
     from smmplan.suggest import SuggestError
 
     data = None
+    try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
+        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
+    except ConfigError as exc:
+        raise fail(f"config error: {exc}") from None
     if plan is not None:
         try:
             with open(plan, "rb") as fh:
@@ -552,12 +556,12 @@ def suggest(
             if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
                 raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
                            "--language shape a calendar: add --weeks N.")
-            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place)
+            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings)
             return
         if retype_only or add_only:
             raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
         _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color)
+                          goal or [], language, output, fmt, color, settings)
     except SuggestError as exc:
         raise fail(str(exc)) from None
 
@@ -572,7 +576,7 @@ def _write_new(path: str, text: str) -> None:
 
 
 def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
-                       in_place: bool) -> None:
+                       in_place: bool, settings) -> None:
     from smmplan.suggest import rebalance_plan
 
     sug = rebalance_plan(data, plan, retype=not add_only, add=not retype_only)
@@ -580,7 +584,10 @@ def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool
         typer.echo(line)
     if sug.mode == "impossible":
         raise typer.Exit(EXIT_FINDINGS)
-    if sug.text is None:
+    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
+        if output:
+            _write_new(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
+            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
         return
     target = plan if in_place else output
     if target:
@@ -616,14 +623,15 @@ def _change_lines(sug) -> list[str]:
 
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color) -> None:
+                      fmt, color, settings) -> None:
     from smmplan.suggest import make_calendar, to_csv, to_ics
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
         raise fail(f"--language takes en or ru, not `{language}`.")
     made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
-                         goals=goals, language=language, source=(data, plan) if plan else None)
+                         goals=goals, language=language, source=(data, plan) if plan else None,
+                         settings=settings)
     posts = made.calendar.posts
     text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
             "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]

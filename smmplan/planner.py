@@ -396,13 +396,6 @@ def compositions(total: int, parts: int) -> Iterator[Counts]:
         yield tuple(out)
 
 
-def additions(counts: Counts, formula: Formula, tolerance: Fraction, limit: int | None = None) -> dict[str, int]:
-    """The fewest posts to add (by category) so that the overall mix passes."""
-    rules = _Rules(formula, tolerance)
-    extra = _overall_additions(rules, counts, limit)
-    return {} if extra is None else _diff(formula.categories, counts, extra)
-
-
 def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) -> Counts | None:
     """Counts after the fewest additions that pass MIX001 (the overall rule alone)."""
     n = sum(counts)
@@ -430,10 +423,6 @@ def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) 
         if room == 0 and rules.overall_ok(t):
             return tuple(t)
     return None
-
-
-def _diff(cats: Sequence[str], counts: Sequence[int], target: Sequence[int]) -> dict[str, int]:
-    return {cats[i]: t - c for i, (c, t) in enumerate(zip(counts, target)) if t > c}
 
 
 class _Budget(Exception):

@@ -312,6 +312,8 @@ def make_calendar(
                         "types chosen to bring the combined mix back to the formula.")
     else:
         inherited = []
+    if spec is None:
+        spec = settings.formula
     try:
         resolved = formulas.resolve(spec)
     except formulas.FormulaError as exc:
@@ -324,7 +326,9 @@ def make_calendar(
     language = language or "en"
     start = start or calendar.next_monday(today or dt.date.today())
     channels = channels or list(DEFAULT_CHANNELS)
-    tol = Fraction(str(tolerance if tolerance is not None else settings.tolerance if settings.tolerance is not None else 5)) / 100
+    if tolerance is None:
+        tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
+    tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
     cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}

@@ -442,3 +442,38 @@ def test_check_report_suggests_week_aware_retypes():
     sug = rebalance_plan(text.encode(), "plan.yaml")
     assert lines == [r.line for r in sug.retypes]
     assert json.dumps(data)
+
+
+def test_suggest_uses_the_config_check_would_use(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.smmplan]\nformula = "50-30-20"\ntolerance = 10\n')
+    made = run_cli("suggest", "--weeks", "2", "--start", str(START), cwd=tmp_path)
+    data = yaml.safe_load(made.stdout)
+    assert data["formula"] == "50-30-20" and data["tolerance"] == 10
+    assert {p["type"] for p in data["posts"]} <= {"engaging", "educational", "promotional"}
+    (tmp_path / "cal.yaml").write_bytes(made.stdout)
+    assert run_cli("check", "--isolated", "--select", "MIX,PLAN", "cal.yaml", cwd=tmp_path).returncode == 0
+
+
+def test_output_of_a_passing_plan_is_the_plan_unchanged(tmp_path):
+    out = tmp_path / "same.yaml"
+    src = PLANS / "taskwise-b2b-q1.yaml"
+    result = CliRunner().invoke(cli.app, ["suggest", str(src), "-o", str(out)])
+    assert result.exit_code == 0 and "already passes" in result.stdout
+    assert out.read_bytes() == src.read_bytes()
+
+
+def test_greedy_fallback_for_huge_plans_still_passes():
+    """Past the exact search's budget, additions come from a greedy pass: not
+    proven smallest (said so), but the plan passes and nothing is removed."""
+    formula = formulas.PRESETS["golden"]
+    shares = tuple(s for _, s in formula.shares)
+    cats = formula.categories
+    for weeks in ([(0, 0, 0, 3), (2, 1, 1, 0)], [(3, 0, 0, 0), (0, 3, 0, 0), (0, 0, 0, 2)], [(5, 0, 0, 0), (0, 0, 0, 1)]):
+        total = tuple(map(sum, zip(*weeks)))
+        rb = planner.rebalance(total, formula, TOL, dict(enumerate(weeks)), retype=False, budget=1)
+        assert not rb.exact
+        grown = [tuple(w[c] + rb.week_adds.get(i, {}).get(cat, 0) for c, cat in enumerate(cats))
+                 for i, w in enumerate(weeks)]
+        assert rules_pass(grown, shares, TOL)
+        exact = planner.rebalance(total, formula, TOL, dict(enumerate(weeks)), retype=False)
+        assert exact.exact and exact.added <= rb.added
