@@ -538,13 +538,14 @@ def suggest(
     if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
         raise fail(f"{output} is the input plan; use --in-place to rewrite it.")
 
+    from smmplan.config import ConfigError, ConfigFinder, settings_for
     from smmplan.suggest import SuggestError
 
-    data = None
     try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
         settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
     except ConfigError as exc:
         raise fail(f"config error: {exc}") from None
+    data = None
     if plan is not None:
         try:
             with open(plan, "rb") as fh:
@@ -579,7 +580,7 @@ def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool
                        in_place: bool, settings) -> None:
     from smmplan.suggest import rebalance_plan
 
-    sug = rebalance_plan(data, plan, retype=not add_only, add=not retype_only)
+    sug = rebalance_plan(data, plan, settings, retype=not add_only, add=not retype_only)
     for line in _change_lines(sug):
         typer.echo(line)
     if sug.mode == "impossible":
