@@ -698,9 +698,7 @@ def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
     found = _matches(norm, tokens, starts, lengths, lex)
     if extra_words.banned is not None:
         for m in extra_words.banned.finditer(norm):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            what = extra_words.banned_phrases[int(m.lastgroup[1:])]
-            found.append((m.start(), m.end(), -1, what))
+            found.append((m.start(), m.end(), -1, extra_words.banned_phrases[int(m.lastgroup[1:])]))
     if not found:
         return []
     found.sort(key=lambda f: (f[0], f[2]))  # leftmost first, then the more specific pattern
