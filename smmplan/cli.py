@@ -662,6 +662,11 @@ def run() -> None:
     those trees apart object by object, once everything is written and
     flushed. In-process callers use :func:`main`, which does neither.
     """
+    if sys.argv[1:] in (["--version"], ["-V"]):  # answered before typer builds every command
+        try:
+            _version(True)
+        except typer.Exit:
+            _exit_now(0)
     gc.disable()
     try:
         main()

@@ -73,7 +73,8 @@ _TIMES = ("10:30", "18:00", "12:00", "19:00", "11:00")
 
 def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int = 0) -> str:
     """A realistic plan: a header like the shipped examples and `posts` posts,
-    five a week, each with date, time, channel, type, title and link.
+    five a week, each with date, time, channel, type, title and a link with UTM tags (user
+    content: its author instead).
 
     The mix is compliant block by block; ``defects`` sprinkles a few common
     mistakes (a typo in a type, a repeated title, an extra ad) so that the
@@ -192,7 +193,7 @@ def _tool(name: str) -> str:
 
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SMMPLAN", "GITHUB_"))}
-    env.update(NO_COLOR="1", COLUMNS="120", PYTHONDONTWRITEBYTECODE="1")
+    env.update(NO_COLOR="1", COLUMNS="120")
     return env
 
 

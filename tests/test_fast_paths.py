@@ -322,3 +322,18 @@ def test_json_report_does_not_load_rich(tmp_path):
     mods = modules_imported_by("check", "--format", "json", str(PLANS), cwd=tmp_path)
     assert "pydantic" in mods and "yaml" in mods  # it did check the plans
     assert "rich" not in mods
+
+
+def test_version_fast_path_says_what_typer_says():
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+    from tests.conftest import run_cli
+
+    via_typer = CliRunner().invoke(app, ["--version"])
+    for flag in ("--version", "-V"):
+        proc = run_cli(flag)
+        assert proc.returncode == 0 and proc.stdout.decode() == via_typer.output
+    # anything more on the line goes through typer as before
+    proc = run_cli("--version", "check")
+    assert proc.returncode == 0 and proc.stdout.decode() == via_typer.output
