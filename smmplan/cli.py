@@ -695,6 +695,7 @@ def main() -> None:
         )
         sys.exit(EXIT_USAGE)
 
+
 def _exit_now(code: object) -> None:
     """Exit with `code` at once: flush the standard streams, skip interpreter
     teardown (no atexit work is registered; outputs are already closed)."""
