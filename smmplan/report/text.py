@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -172,11 +173,11 @@ def _findings(console: Console, result: Any) -> None:
             head.append(f"  {f.code} ", style="magenta")
             head.append(f.name, style="dim")
             console.print(head)
-            message = Text("    " + f.message)
+            message = Text(f.message)
             matched = (f.data or {}).get("matched")
             phrases = [matched] if isinstance(matched, str) else list(matched or [])
             _highlight(message, phrases)
-            console.print(message)
+            console.print(Padding(message, (0, 0, 0, 4), expand=False))
             src = result.doc.line_text(f.line) if result.doc is not None and f.line else None
             if src is not None and len(src) < 300:
                 gutter = f"    {f.line:>4} │ "
@@ -192,7 +193,7 @@ def _findings(console: Console, result: Any) -> None:
                     console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (f.column - 1) + "^" * width,
                                        style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
             if f.fix:
-                console.print(Text("    fix: ", style="green").append(f.fix, style=""))
+                console.print(Padding(Text("fix: ", style="green").append(f.fix, style=""), (0, 0, 0, 4), expand=False))
 
 
 def rebalance_lines(result: Any) -> list[str]:

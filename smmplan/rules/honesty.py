@@ -36,7 +36,7 @@ RULES = (
         what="A text in the plan describes buying followers, subscribers, members or friends, or inflating "
         "their number by a service or by hand (купить подписчиков, накрутка подписчиков).",
         why="Bought followers are fake indicators of influence (FTC 16 CFR 465.8) and break every platform's "
-        "rules; they never buy anything and drag down the reach of every post.",
+        "rules; they never become customers and drag down the reach of every post.",
         example="tactics:\n  - Buy 5k Instagram followers before the launch\n",
         fix="Remove the tactic; grow the audience with content, targeted ads or a giveaway under the rules.",
     ),
