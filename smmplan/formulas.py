@@ -7,8 +7,9 @@ Shares are kept as exact fractions so that a third is a third and the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from math import gcd
 
@@ -24,10 +25,11 @@ class Formula:
     name: str
     shares: tuple[tuple[str, Fraction], ...]
     description: str = ""
+    # Derived from `shares` once: rules ask for it per post.
+    categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def categories(self) -> tuple[str, ...]:
-        return tuple(c for c, _ in self.shares)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "categories", tuple(c for c, _ in self.shares))
 
     def share(self, category: str) -> Fraction:
         for c, s in self.shares:
@@ -74,9 +76,13 @@ class FormulaError(ValueError):
     """A formula that cannot be used; the message says why and what to write."""
 
 
+_GAPS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)  # the same few types, channels and kinds, once per post
 def normalise_word(word: str) -> str:
     """Lower case, ё -> е, spaces and hyphens -> underscores."""
-    return re.sub(r"[\s\-]+", "_", word.strip().lower().replace("ё", "е"))
+    return _GAPS.sub("_", word.strip().lower().replace("ё", "е"))
 
 
 def resolve(spec: str | dict | None) -> Formula:
@@ -162,8 +168,12 @@ _RU_STEMS: tuple[tuple[str, frozenset[str]], ...] = (
 
 def canonical_type(raw: str, formula: Formula) -> str | None:
     """The formula category a post's `type` means, or None if it means none."""
+    return _category(raw, formula.categories)
+
+
+@lru_cache(maxsize=4096)  # a plan has a handful of distinct types over thousands of posts
+def _category(raw: str, cats: tuple[str, ...]) -> str | None:
     word = normalise_word(raw)
-    cats = formula.categories
     if word in cats:
         return word
     group = next((g for g in _SYNONYMS if word in g), None)

@@ -942,10 +942,12 @@ def _nearest(word: str, choices: list[str]) -> str | None:
 def _posts(ctx) -> Iterator[Problem]:
     lex = lexicon()
     golden = PRESETS["golden"]
-    ugc: dict[str, bool] = {}
+    ugc: dict[str, bool] = {}  # per type word: user content under any formula
     for p in ctx.posts:
         post = p.post
-        if p.category == "user_generated" or ugc.setdefault(post.type, canonical_type(post.type, golden) == "user_generated"):
+        if p.category != "user_generated" and post.type not in ugc:
+            ugc[post.type] = canonical_type(post.type, golden) == "user_generated"
+        if p.category == "user_generated" or ugc[post.type]:
             if not (post.author or post.source):
                 yield Problem(
                     "BAN009",
