@@ -16,7 +16,7 @@ import typer
 
 from smmplan import __version__
 
-app = typer.Typer(
+APP_OPTIONS = dict(
     name="smmplan",
     help="Content-mix planner and linter for social-media content plans (YAML).",
     no_args_is_help=True,
@@ -24,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**APP_OPTIONS)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -678,8 +679,9 @@ def main() -> None:
     """Console entry: an unexpected exception is a bug, reported in one line."""
     argv = sys.argv[1:]
     debug = "--debug" in argv  # accepted anywhere on the line
+    args = [a for a in argv if a != "--debug"]
     try:
-        app(args=[a for a in argv if a != "--debug"], prog_name="smmplan")
+        app_for(args)(args=args, prog_name="smmplan")
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -694,6 +696,23 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run `args` with: when they start with a command's name, an
+    app with only that command (same root options, same command, so the same
+    help, options and errors), since typer builds the click command, options
+    and value coercion of every registered command before running one; the
+    full app otherwise (no arguments, `--help`, an unknown command)."""
+    if not args or args[0].startswith("-"):
+        return app
+    for info in app.registered_commands:
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == args[0]:
+            one = typer.Typer(**APP_OPTIONS)
+            one.registered_callback = app.registered_callback
+            one.registered_commands = [info]
+            return one
+    return app
 
 
 def _exit_now(code: object) -> None:
