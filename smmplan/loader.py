@@ -69,26 +69,59 @@ class LoadProblem:
 class Marks:
     """Where a container and each of its children start.
 
-    Marks are kept as the parser made them (0-based ``line``/``column``
-    attributes) and turned into 1-based positions only when a finding asks
+    A position is one int, the parser's 0-based line and column packed as
+    ``line << 32 | column`` (:func:`_pack`); a mapping's child also carries
+    where its key starts, as ``(key + 1) << 64 | position``. A 20,000-post
+    plan has some 270,000 of them, and the parser's mark objects and a
+    second dict per mapping for the keys cost several times the memory.
+    They become 1-based (line, column) pairs only when a finding asks
     (:meth:`Document.locate`): most nodes are never asked about.
     """
 
-    __slots__ = ("mark", "keys", "children")
+    __slots__ = ("mark", "children")
 
-    def __init__(self, mark: Any, keys: dict[Any, Any] | None, children: dict[Any, Any] | list[Any]):
-        self.mark = mark
-        # For a mapping: key -> mark of the key itself; None for a sequence.
-        self.keys = keys
-        # key or index -> mark of a scalar child, or the child's Marks.
+    def __init__(self, mark: int, children: dict[Any, Any] | list[Any]):
+        self.mark = mark  # where the container starts (and, in a mapping, its key)
+        # key or index -> position of a scalar child, or the child's Marks.
         self.children = children
 
+    @property
+    def keys(self) -> bool | None:
+        """True for a mapping, None for a sequence."""
+        return True if self.children.__class__ is dict else None
 
-def _position(mark: Any) -> tuple[int, int]:
-    """A parser mark (or Marks) as a 1-based (line, column)."""
-    if isinstance(mark, Marks):
+
+def _pack(mark: Any) -> int:
+    """A parser mark as one int (see :class:`Marks`)."""
+    return mark.line << 32 | mark.column
+
+
+def _position(mark: int | Marks) -> tuple[int, int]:
+    """A packed position (or Marks) as a 1-based (line, column)."""
+    if mark.__class__ is Marks:
         mark = mark.mark
-    return (mark.line + 1, mark.column + 1)
+    return ((mark >> 32 & 0xFFFFFFFF) + 1, (mark & 0xFFFFFFFF) + 1)
+
+
+def _key_of(child: int | Marks) -> int:
+    """The packed position of the key a mapping's child is under."""
+    if child.__class__ is Marks:
+        child = child.mark
+    return (child >> 64) - 1
+
+
+def _keyed(kmark: int, child: int | Marks, shared: bool) -> int | Marks:
+    """`child` (a position or Marks) with the position of its key packed in;
+    a `shared` Marks (an alias's) is copied, not changed."""
+    if child.__class__ is not Marks:
+        return (kmark + 1) << 64 | child
+    if shared:
+        return Marks((kmark + 1) << 64 | (child.mark & _LOW), child.children)
+    child.mark = (kmark + 1) << 64 | child.mark
+    return child
+
+
+_LOW = (1 << 64) - 1
 
 
 @dataclass(slots=True)
@@ -96,7 +129,7 @@ class Document:
     """A loaded plan file: its data, where each node is, and what went wrong."""
 
     data: Any = None
-    marks: Marks | tuple[int, int] | None = None
+    marks: Marks | int | None = None
     problems: list[LoadProblem] = field(default_factory=list)
     text: str = ""
     fatal: bool = False
@@ -112,19 +145,19 @@ class Document:
         if node is None:
             return (None, None)
         for i, step in enumerate(path):
-            if not isinstance(node, Marks):
+            if node.__class__ is not Marks:
                 break
-            last = i == len(path) - 1
-            if node.keys is not None:
-                if step not in node.children:
+            children = node.children
+            if children.__class__ is dict:
+                if step not in children:
                     break
-                if last and at_key:
-                    return _position(node.keys[step])
-                node = node.children[step]
+                node = children[step]
+                if at_key and i == len(path) - 1:
+                    return _position(_key_of(node))
             else:
-                if not isinstance(step, int) or not 0 <= step < len(node.children):
+                if not isinstance(step, int) or not 0 <= step < len(children):
                     break
-                node = node.children[step]
+                node = children[step]
         return _position(node)
 
     def line_text(self, line: int | None) -> str | None:
@@ -332,6 +365,7 @@ def _build(text: str, doc: Document) -> None:
     anchors: dict[str, tuple[Any, Any]] = {}  # name -> (value, marks)
     sizes: dict[int, tuple[Any, int]] = {}  # id(container) -> (container, nodes when expanded)
     aliases = expanded = 0
+    known: dict[str, str] = {}  # the keys met so far
     Scalar, MapStart, MapEnd, SeqStart, SeqEnd = (
         ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent,
     )
@@ -347,6 +381,7 @@ def _build(text: str, doc: Document) -> None:
             value = ev.value
             if not ev.style and value in nulls and ev.implicit[0]:
                 value = None
+            mark = _pack(mark)
             if ev.anchor is not None:
                 anchors[ev.anchor] = (value, mark)
             return value, mark
@@ -365,13 +400,12 @@ def _build(text: str, doc: Document) -> None:
         if depth >= MAX_DEPTH:
             problems.append(_too_deep(mark.line + 1, mark.column + 1))
             raise _Abort
-        return mark
+        return _pack(mark)
 
     def mapping(first: Any, depth: int) -> tuple[dict, Marks]:
         mark = start(first, depth)
         depth += 1
         data: dict[Any, Any] = {}
-        keys: dict[Any, Any] = {}
         children: dict[Any, Any] = {}
         merges = None
         while True:
@@ -381,7 +415,10 @@ def _build(text: str, doc: Document) -> None:
                 key = ev.value
                 if not ev.style and key in nulls and ev.implicit[0]:
                     key = None
+                else:  # one string per distinct key, not one per post
+                    key = known.setdefault(key, key)
                 kmark = ev.start_mark
+                kmark = kmark.line << 32 | kmark.column
             elif cls is MapEnd:
                 break
             else:
@@ -401,23 +438,26 @@ def _build(text: str, doc: Document) -> None:
                 if value in nulls and not ev.style and ev.implicit[0]:
                     value = None
                 vmark = ev.start_mark
+                vmark = (kmark + 1) << 64 | vmark.line << 32 | vmark.column
             elif cls is MapStart:
                 value, vmark = mapping(ev, depth)
+                vmark.mark |= (kmark + 1) << 64  # a new Marks, not an alias's
             else:
                 value, vmark = node(ev, depth)
+                if key != "<<":
+                    vmark = _keyed(kmark, vmark, cls is AliasEvent)
             if key in data or key == "<<":
                 if key == "<<":  # applied after the explicit keys, which win
                     merges = merges or []
                     merges.append((value, vmark, kmark))
                 else:
-                    _duplicate(key, keys[key], kmark, problems)  # the first is kept
+                    _duplicate(key, _key_of(children[key]), kmark, problems)  # the first is kept
                 continue
             data[key] = value
-            keys[key] = kmark
             children[key] = vmark
         if merges:
-            _merge(data, keys, children, merges, problems)
-        marks = Marks(mark, keys, children)
+            _merge(data, children, merges, problems)
+        marks = Marks(mark, children)
         if first.anchor is not None:
             anchors[first.anchor] = (data, marks)
         return data, marks
@@ -435,6 +475,7 @@ def _build(text: str, doc: Document) -> None:
                 if value in nulls and not ev.style and ev.implicit[0]:
                     value = None
                 vmark = ev.start_mark
+                vmark = vmark.line << 32 | vmark.column
             elif cls is MapStart:
                 value, vmark = mapping(ev, depth)
             elif cls is SeqEnd:
@@ -443,7 +484,7 @@ def _build(text: str, doc: Document) -> None:
                 value, vmark = node(ev, depth)
             data.append(value)
             children.append(vmark)
-        marks = Marks(mark, None, children)
+        marks = Marks(mark, children)
         if first.anchor is not None:
             anchors[first.anchor] = (data, marks)
         return data, marks
@@ -589,7 +630,7 @@ def _refuse_tag(tag: str, mark: Any, problems: list[LoadProblem]) -> None:
     )
 
 
-def _merge(data: dict, keys: dict, children: dict, merges: list, problems: list[LoadProblem]) -> None:
+def _merge(data: dict, children: dict, merges: list, problems: list[LoadProblem]) -> None:
     """`<<: *defaults` (or a list of them): copy the keys the mapping lacks,
     earlier sources first; explicit keys always win."""
     for value, vmark, kmark in merges:
@@ -602,7 +643,6 @@ def _merge(data: dict, keys: dict, children: dict, merges: list, problems: list[
                                             line, column, "Point `<<` at an anchored mapping."))
                 break
             for key, item in src.items():
-                if key not in data:
+                if key not in data:  # the source's key and value positions, as they are
                     data[key] = item
-                    keys[key] = src_marks.keys[key]
                     children[key] = src_marks.children[key]
