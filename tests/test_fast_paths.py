@@ -113,6 +113,19 @@ TRICKY = {
             title: Two
           - {title: *l, <<: *d, channel: ok}
         """,
+    "one anchor under several keys": """\
+        base: &b {type: engaging, channel: vk}
+        copy: *b
+        nested:
+          again:   *b
+          seq: [*b, *b]
+          list: &l
+            - x
+        scalar: &s text
+        other:
+          *s
+        more: *l
+        """,
     "nesting and top-level keys": """\
         ---
         goals:
@@ -337,3 +350,37 @@ def test_version_fast_path_says_what_typer_says():
     # anything more on the line goes through typer as before
     proc = run_cli("--version", "check")
     assert proc.returncode == 0 and proc.stdout.decode() == via_typer.output
+
+
+# --- the one-command app: same help, options and errors as the full app ----------
+
+COMMAND_LINES = (
+    ["--help"], ["check", "--help"], ["check", "--bogus"], ["check", "-f"], ["check", "--due-days", "x"],
+    ["check", "--as-of", "2020-13-01", "plans"], ["check", "--version"], ["status", "--help"], ["rules", "extra"],
+    ["rules", "-f", "json"], ["rule"], ["rule", "MIX001", "-f", "x"], ["rule", "--help"], ["formulas", "-f", "json"],
+    ["schema", "-o"], ["suggest"], ["suggest", "--help"], ["formulas", "--help"], ["chek"], [],
+)
+
+
+@pytest.mark.parametrize("args", COMMAND_LINES, ids=" ".join)
+def test_one_command_app_answers_as_the_full_app(args, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app, app_for
+
+    monkeypatch.chdir(tmp_path)
+    one = app_for(args)
+    if args and not args[0].startswith("-") and args[0] != "chek":
+        assert one is not app and len(one.registered_commands) == 1  # the fast path is taken
+    else:
+        assert one is app
+    full, fast = CliRunner().invoke(app, args), CliRunner().invoke(one, args)
+    assert (fast.exit_code, fast.output) == (full.exit_code, full.output)
+
+
+def test_every_command_has_a_one_command_app():
+    from smmplan.cli import app, app_for
+
+    for info in app.registered_commands:
+        name = info.name or info.callback.__name__.replace("_", "-")
+        assert app_for([name]).registered_commands == [info]
