@@ -55,25 +55,38 @@ class Context:
     settings: Settings
     posts: list[PostInfo]
     start: dt.date | None
+    # weeks() and week_counts(), worked out once: the mix rules and the summary both ask.
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def counted(self) -> list[PostInfo]:
         return [p for p in self.posts if p.counted]
 
     def counts(self, posts: list[PostInfo] | None = None) -> tuple[int, ...]:
+        """Counted posts per formula category, in the formula's order."""
         if self.formula is None:
             return ()
-        tally: dict[str, int] = defaultdict(int)
-        for p in self.counted if posts is None else posts:
-            if p.counted:
-                tally[p.category] += 1
-        return tuple(tally[c] for c in self.formula.categories)
+        slot = {c: i for i, c in enumerate(self.formula.categories)}
+        tally = [0] * len(slot)
+        for p in self.posts if posts is None else posts:
+            if p.counted and p.category in slot:
+                tally[slot[p.category]] += 1
+        return tuple(tally)
 
     def weeks(self) -> dict[int, list[PostInfo]]:
-        out: dict[int, list[PostInfo]] = defaultdict(list)
-        for p in self.counted:
-            out[p.week].append(p)
-        return dict(sorted(out.items()))
+        """Counted posts by week, weeks in order (shared: do not modify)."""
+        if "weeks" not in self._memo:
+            out: dict[int, list[PostInfo]] = defaultdict(list)
+            for p in self.counted:
+                out[p.week].append(p)
+            self._memo["weeks"] = dict(sorted(out.items()))
+        return self._memo["weeks"]
+
+    def week_counts(self) -> dict[int, tuple[int, ...]]:
+        """``counts()`` of each week of ``weeks()``."""
+        if "week_counts" not in self._memo:
+            self._memo["week_counts"] = {w: self.counts(ps) for w, ps in self.weeks().items()}
+        return self._memo["week_counts"]
 
     @property
     def as_of(self) -> dt.date:
@@ -412,8 +425,7 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     for (cat, share), c, good in zip(ctx.formula.shares, counts, ok):
         lo, hi = formulas.allowed_range(n, share, ctx.tolerance)
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
-    weeks = ctx.weeks()
-    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, {w: ctx.counts(ps) for w, ps in weeks.items()})
+    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()))
     for p, m in pick_posts(result.rebalance, counted):
         result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
 

@@ -125,7 +125,7 @@ class _Rules:
 
 
 def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
-    return tuple(sum(w[c] for w in weeks) for c in range(k))
+    return tuple(map(sum, zip(*weeks))) if weeks else (0,) * k  # every week holds k counts
 
 
 # --- retyping: a min-cost flow ------------------------------------------------------
@@ -449,9 +449,11 @@ def _room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts] | None:
 
 def _fill(lo: Sequence[int], hi: Sequence[int], total: int) -> list[int]:
     x = list(lo)
+    filled = sum(x)
     for i in range(len(x)):
-        step = min(hi[i] - x[i], total - sum(x))
+        step = min(hi[i] - x[i], total - filled)
         x[i] += step
+        filled += step
     return x
 
 
@@ -633,13 +635,14 @@ def pick_posts(rb: Rebalance, posts: Sequence) -> list[tuple[object, Move]]:
     by_week: dict[int, list] = {}
     for p in posts:
         by_week.setdefault(p.week, []).append(p)
-    density = {
-        (w, cat): sum(p.category == cat for p in ps) / len(ps)
-        for w, ps in by_week.items() for cat in {p.category for p in ps}
-    }
+    density: dict[tuple[int, str], float] = {}  # (week, category) -> its share of the week, when asked
 
     def order(p) -> tuple:
-        return (-density[p.week, p.category], STATUS_ORDER.get(p.status, 1), p.post.date, p.index)
+        key = (p.week, p.category)
+        if key not in density:
+            ps = by_week[p.week]
+            density[key] = sum(q.category == p.category for q in ps) / len(ps)
+        return (-density[key], STATUS_ORDER.get(p.status, 1), p.post.date, p.index)
 
     taken: set[int] = set()
     chosen: dict[tuple[str, str], list] = {}

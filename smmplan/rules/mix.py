@@ -119,11 +119,11 @@ def _overall(ctx) -> Iterator[Problem]:
 
 def _weekly(ctx) -> Iterator[Problem]:
     shares = tuple(s for _, s in ctx.formula.shares)
-    weeks = ctx.weeks()
+    weeks, week_counts = ctx.weeks(), ctx.week_counts()
     if len(weeks) < 2:
         return  # a one-week plan is judged by the overall rule alone
     for week, posts in weeks.items():
-        counts = ctx.counts(posts)
+        counts = week_counts[week]
         n = len(posts)
         ok = formulas.week_ok(counts, shares, ctx.tolerance)
         bad = [(cat, c, n * s) for (cat, s), c, good in zip(ctx.formula.shares, counts, ok) if not good]
