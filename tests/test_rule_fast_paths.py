@@ -72,3 +72,26 @@ def test_post_lines_follow_the_file_when_invalid_posts_are_set_aside():
 def test_post_lines_of_a_plan_without_posts():
     ctx = _context("brand: Test\nposts: []\n")
     assert ctx.post_lines() == []
+
+
+@given(st.sets(st.text(st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs"),
+                                     blacklist_characters="İ"), min_size=1, max_size=6)))
+def test_honesty_words_read_each_token_as_the_per_token_loop_did(tokens):
+    from smmplan.rules import honesty
+
+    reference: set[str] = set()
+    for token in tokens:  # the loop the single regex pass replaced
+        reference.update([token.lower()] if token.isalnum() else honesty._WORD.findall(token.lower()))
+    assert honesty.lexicon().words(tokens) == reference
+
+
+def test_honesty_reads_nested_post_values_as_before():
+    from smmplan.rules import honesty
+
+    texts = honesty._Texts()
+    texts.posts([{"title": "a", "notes": ["buy followers", {"x": "y"}]}, "not a post", {"title": "b", "text": "c"}])
+    # by column (title, notes, text), a nested value walked right after its column
+    assert texts.texts == ["a", "", "b", "", "", "", "buy followers", "y", "", "", "c"]
+    assert [texts.path(i) for i in (0, 2, 6, 7, 10)] == [
+        ("posts", 0, "title"), ("posts", 2, "title"), ("posts", 0, "notes", 0), ("posts", 0, "notes", 1, "x"),
+        ("posts", 2, "text")]

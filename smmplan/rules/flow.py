@@ -192,26 +192,31 @@ def summarize(ctx) -> dict[str, Any]:
     who = approver(ctx)
     counts = dict.fromkeys((*STATUSES, "unknown"), 0)
     rows, waiting, due = [], [], []
+    shown: dict[Any, str] = {}  # date or time -> as written in JSON: plans repeat a few times of day
+    last = as_of + dt.timedelta(days=horizon)
     for p, line in zip(ctx.posts, ctx.post_lines()):
         post = p.post
-        counts[p.status or "unknown"] += 1
+        status = p.status
+        counts[status or "unknown"] += 1
         t = post.time
+        if t and t not in shown:
+            shown[t] = t.strftime("%H:%M")
         row = {
             "line": line,
             "date": post.date.isoformat(),
-            "time": f"{t.hour:02d}:{t.minute:02d}" if t else None,  # strftime("%H:%M"), at a tenth of the cost
+            "time": shown[t] if t else None,
             "channel": post.channel,
             "title": post.title,
-            "status": p.status,
+            "status": status,
             "status_written": post.status,
             "approved_by": post.approved_by,
             "approved_on": post.approved_on.isoformat() if post.approved_on else None,
-            "ready": p.status in READY,
+            "ready": status in READY,
         }
         rows.append(row)
-        if p.status == "review":
+        if status == "review":
             waiting.append({**row, "approver": who})
-        if p.status != "cancelled" and 0 <= (post.date - as_of).days <= horizon:
+        if status != "cancelled" and as_of <= post.date <= last:
             due.append({**row, "approver": who})
     return {
         "due_window": {"from": as_of.isoformat(), "to": (as_of + dt.timedelta(days=horizon)).isoformat(),

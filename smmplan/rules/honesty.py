@@ -342,13 +342,9 @@ class Lexicon:
     def words(self, tokens: set[str]) -> set[str]:
         """The distinct lower-case words in whitespace-separated tokens (which may
         hold punctuation or hyphens)."""
-        out: set[str] = set()
-        for token in tokens:
-            if token.isalnum():
-                out.add(token.lower())
-            else:
-                out.update(_WORD.findall(token.lower()))
-        return out
+        # One regex pass over the tokens joined by spaces: a space is neither a word
+        # character nor cased, so it parts words and lower-casing (final sigma) alike.
+        return set(_WORD.findall(" ".join(tokens).lower()))
 
     @property
     def guard(self) -> re.Pattern:
@@ -803,6 +799,9 @@ NOT_TEXT = frozenset({
 })
 
 
+_FLAT = frozenset({str, type(None)})
+
+
 class _Texts:
     """The plan's free-text values, gathered column by column for speed."""
 
@@ -827,9 +826,9 @@ class _Texts:
     def posts(self, posts: list) -> None:
         """Posts by column: one list per key, so a 20,000-post plan costs a few list builds."""
         dicts = [p if p.__class__ is dict else {} for p in posts]
-        keys: dict[str, None] = {}
+        keys: dict[str, Any] = {}
         for p in dicts:
-            keys.update(dict.fromkeys(p))
+            keys.update(p)  # only the keys are used: every key, in the order first seen
         for key in keys:
             if key in NOT_TEXT:
                 continue
@@ -837,6 +836,8 @@ class _Texts:
             self._segments.append(("posts", key))
             self._starts.append(len(self.texts))
             self.texts += [v if v.__class__ is str else "" for v in column]
+            if set(map(type, column)) <= _FLAT:
+                continue  # no nested value to walk (the usual case)
             for i, v in enumerate(column):
                 if isinstance(v, (dict, list)):
                     self.walk(v, ("posts", i, key))

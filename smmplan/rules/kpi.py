@@ -595,21 +595,34 @@ def _utm_tags(query: str) -> dict[str, str]:
     return {k: v for k, v in ((k.lower(), v) for k, v in pairs) if k in UTM_KEYS}
 
 
+def _read_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], str, bool] | None:
+    """(UTM tags, the missing ones, utm_medium, whether it is paid) of a web link; None for
+    a link that is not one (mailto:, tel:, tg: links carry no UTM tags) or cannot be read."""
+    try:
+        parts = urlsplit(link.strip())
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https", ""):
+        return None
+    tags = _utm_tags(parts.query)
+    missing = [k for k in UTM_KEYS if not tags.get(k, "").strip()]
+    medium = tags.get("utm_medium", "").strip()
+    return tags, missing, medium, bool(medium and voc.paid_medium.match(medium))
+
+
 def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
     traffic = any(voc.goal_kind(g.kind) == "traffic" for g in ctx.plan.goals)
+    read: dict[str, tuple | None] = {}  # per link: posts often share one
     for p in ctx.posts:
         post = p.post
         if not post.link or p.status == "cancelled":
             continue
-        try:
-            parts = urlsplit(post.link.strip())
-        except ValueError:
+        if post.link not in read:
+            read[post.link] = _read_link(post.link, voc)
+        if read[post.link] is None:
             continue
-        if parts.scheme not in ("http", "https", ""):
-            continue  # mailto:, tel:, tg: links carry no UTM tags
-        tags = _utm_tags(parts.query)
+        tags, missing, medium, paid = read[post.link]
         where = ("posts", p.index, "link")
-        missing = [k for k in UTM_KEYS if not tags.get(k, "").strip()]
         if traffic and missing:
             found = ", ".join(f"{k}={tags[k]}" for k in UTM_KEYS if tags.get(k, "").strip()) or "no UTM tags"
             yield Problem(
@@ -619,10 +632,8 @@ def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
                 where,
                 fix=f"Tag the link: `{_with_tags(post, tags, missing)}` (name the campaign as in the site's analytics).",
             )
-        medium = tags.get("utm_medium", "").strip()
         if not medium:
             continue
-        paid = bool(voc.paid_medium.match(medium))
         if paid and not post.sponsored:
             yield Problem(
                 "KPI009",
