@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from urllib.parse import parse_qsl
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -95,3 +96,24 @@ def test_honesty_reads_nested_post_values_as_before():
     assert [texts.path(i) for i in (0, 2, 6, 7, 10)] == [
         ("posts", 0, "title"), ("posts", 2, "title"), ("posts", 0, "notes", 0), ("posts", 0, "notes", 1, "x"),
         ("posts", 2, "text")]
+
+
+_LINK_PIECES = st.sampled_from(["https", "http", "HTTP", "mailto", "tg", "x+y.z-1", "1a", ":", "//", "/", "?", "#",
+                                "&", "=", "utm_source=vk", "[", "]", "[::1]", "@", "%41", " ", "\\t", "\\x01", "é",
+                                "example.com", ":80", "a"])
+
+
+@given(st.lists(_LINK_PIECES, max_size=12).map("".join))
+def test_link_scheme_and_query_as_urlsplit_reads_them(link):
+    from urllib.parse import urlsplit
+
+    from smmplan.rules.kpi import _scheme_and_query
+
+    link = link.replace("\\t", "\t").replace("\\x01", "\x01").strip()
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        with pytest.raises(ValueError):
+            _scheme_and_query(link)
+        return
+    assert _scheme_and_query(link) == (parts.scheme, parts.query)

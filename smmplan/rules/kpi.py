@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, scheme_chars, urlsplit
 
 from smmplan.findings import Problem, nearest
 from smmplan.formulas import normalise_word
@@ -595,16 +595,32 @@ def _utm_tags(query: str) -> dict[str, str]:
     return {k: v for k, v in ((k.lower(), v) for k, v in pairs) if k in UTM_KEYS}
 
 
+_SCHEME_CHARS = frozenset(scheme_chars)
+
+
+def _scheme_and_query(link: str) -> tuple[str, str]:
+    """urlsplit(link)'s scheme and query (ValueError as it raises). For a printable ASCII
+    link without brackets urlsplit removes nothing and checks nothing that can fail, and
+    neither a scheme nor a host holds `?` or `#`: the query is what follows the first `?`
+    before the first `#`. Anything else goes to urlsplit itself."""
+    if link.isascii() and link.isprintable() and "[" not in link and "]" not in link:
+        i = link.find(":")
+        scheme = link[:i].lower() if i > 0 and link[0].isalpha() and _SCHEME_CHARS.issuperset(link[:i]) else ""
+        return scheme, link.partition("#")[0].partition("?")[2]
+    parts = urlsplit(link)
+    return parts.scheme, parts.query
+
+
 def _read_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], str, bool] | None:
     """(UTM tags, the missing ones, utm_medium, whether it is paid) of a web link; None for
     a link that is not one (mailto:, tel:, tg: links carry no UTM tags) or cannot be read."""
     try:
-        parts = urlsplit(link.strip())
+        scheme, query = _scheme_and_query(link.strip())
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https", ""):
+    if scheme not in ("http", "https", ""):
         return None
-    tags = _utm_tags(parts.query)
+    tags = _utm_tags(query)
     missing = [k for k in UTM_KEYS if not tags.get(k, "").strip()]
     medium = tags.get("utm_medium", "").strip()
     return tags, missing, medium, bool(medium and voc.paid_medium.match(medium))
