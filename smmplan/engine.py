@@ -367,10 +367,13 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     dates = [p.date for p in plan.posts]
     start = plan.start or (min(dates) if dates else None)
     infos = []
+    categories: dict[str, str | None] = {}  # type as written -> category: a plan has a handful
     for i, post in zip(file_positions(doc, "posts", len(plan.posts)), plan.posts):
         category = None
         if formula is not None:
-            category = formulas.canonical_type(post.type, formula)
+            if post.type not in categories:
+                categories[post.type] = formulas.canonical_type(post.type, formula)
+            category = categories[post.type]
             if category is None:
                 near = formulas.suggest_type(post.type, formula)
                 hint = f" Did you mean `{near}`?" if near else ""

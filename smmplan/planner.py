@@ -599,7 +599,8 @@ def rebalance(
         out.retype_possible = after is not None
         if after is not None:
             for key, before, x in zip(keys, week_counts, after):
-                out.week_moves += _moves(cats, before, x, key if weekly else None)
+                if list(before) != x:  # most weeks keep their counts: no moves to work out
+                    out.week_moves += _moves(cats, before, x, key if weekly else None)
             totals: dict[tuple[str, str], int] = {}
             for m in out.week_moves:
                 totals[m.source, m.target] = totals.get((m.source, m.target), 0) + m.count
