@@ -9,6 +9,7 @@ building them is most of smmplan's start-up.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import Any, Union
 
@@ -51,6 +52,14 @@ def canonical_status(raw: str | None) -> str | None:
     if word in STATUSES:
         return word
     return STATUS_ALIASES.get(word)
+
+
+# Pydantic plugins (observability hooks found through package entry points)
+# have nothing to watch in smmplan's own models, and looking for them reads
+# every installed package's metadata at start-up. They are off while the
+# models below are built, as typer does for its own TypeAdapters.
+_PLUGINS = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
 
 
 class _Model(BaseModel):
@@ -177,6 +186,10 @@ class Plan(_Model):
 
 
 MODELS = (Plan, Post, Goal, Kpi, Tactic, Client)
+if _PLUGINS is None:
+    del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+else:
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = _PLUGINS
 
 
 def known_keys(loc: tuple) -> list[str]:
