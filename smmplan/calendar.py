@@ -137,29 +137,70 @@ def week_counts(
 
 
 def sequence(counts: list[tuple[int, ...]], formula: Formula, channels: list[str]) -> list[int]:
-    """Category of each slot, week after week: interleaved, no back-to-back ads on a channel."""
+    """Category of each slot, week after week: interleaved, no back-to-back ads on a channel.
+
+    Slot i goes out on channel i % len(channels), so the post before it on its
+    channel is slot i - lanes. Each week is ordered greedily (fewest repeats,
+    the type with most posts left first), backtracking where the greedy order
+    would put advertising after advertising on one channel.
+    """
     cats = formula.categories
     ads = {i for i, c in enumerate(cats) if c in AD_CATEGORIES}
     lanes = max(1, len(channels))
     out: list[int] = []
     for x in counts:
-        left = list(x)
-        for _ in range(sum(x)):
-            prev = out[-1] if out else None
-            lane_prev = out[-lanes] if len(out) >= lanes else None
-
-            def score(c: int) -> tuple:
-                return (
-                    c in ads and lane_prev in ads,  # advertising after advertising on this channel
-                    c == prev,  # the same type twice running
-                    -left[c],  # else the type with most posts left this week
-                    c,
-                )
-
-            c = min((c for c in range(len(cats)) if left[c]), key=score)
-            left[c] -= 1
-            out.append(c)
+        week = _order_week(list(x), out, ads, lanes, len(cats))
+        out.extend(week)
     return out
+
+
+def _order_week(left: list[int], before: list[int], ads: set[int], lanes: int, ncats: int,
+                budget: int = 20_000) -> list[int]:
+    """One week's slots: a depth-first search in greedy order with ad-after-ad on a
+    channel as a hard constraint; the plain greedy order if none is found in budget."""
+    total = sum(left)
+    seq = list(before)
+    start = len(before)
+    steps = 0
+
+    def options() -> list[int]:
+        prev = seq[-1] if seq else None
+        lane_prev = seq[-lanes] if len(seq) >= lanes else None
+
+        def score(c: int) -> tuple:
+            return (c in ads and lane_prev in ads, c == prev, -left[c], c)
+
+        return sorted((c for c in range(ncats) if left[c]), key=score)
+
+    def clash(c: int) -> bool:
+        return c in ads and len(seq) >= lanes and seq[-lanes] in ads
+
+    def dfs() -> bool:
+        nonlocal steps
+        if len(seq) - start == total:
+            return True
+        for c in options():
+            steps += 1
+            if steps > budget or clash(c):
+                continue
+            left[c] -= 1
+            seq.append(c)
+            if dfs():
+                return True
+            seq.pop()
+            left[c] += 1
+        return False
+
+    saved = list(left)
+    if dfs():
+        return seq[start:]
+    left[:] = saved
+    del seq[start:]
+    for _ in range(total):  # no clean order exists (or it is too costly to find): greedy
+        c = options()[0]
+        left[c] -= 1
+        seq.append(c)
+    return seq[start:]
 
 
 def schedule(start: dt.date, weeks: int, per_week: int) -> list[tuple[dt.date, str]]:
