@@ -66,7 +66,9 @@ class Context:
         """Counted posts per formula category, in the formula's order."""
         if self.formula is None:
             return ()
-        slot = {c: i for i, c in enumerate(self.formula.categories)}
+        slot = self._memo.get("slot")
+        if slot is None:  # asked once per week: a 20,000-post plan has thousands
+            slot = self._memo["slot"] = {c: i for i, c in enumerate(self.formula.categories)}
         tally = [0] * len(slot)
         for p in self.posts if posts is None else posts:
             if p.counted and p.category in slot:
@@ -368,6 +370,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     start = plan.start or (min(dates) if dates else None)
     infos = []
     categories: dict[str, str | None] = {}  # type as written -> category: a plan has a handful
+    weeks: dict[dt.date, int] = {}  # date -> week
     for i, post in zip(file_positions(doc, "posts", len(plan.posts)), plan.posts):
         category = None
         if formula is not None:
@@ -385,7 +388,12 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
                 ))
         status = canonical_status(post.status)
         counted = category is not None and status != "cancelled"
-        week = (post.date - start).days // 7 if start else 0
+        if start:
+            week = weeks.get(post.date)
+            if week is None:  # plans repeat dates: one subtraction per distinct date
+                week = weeks[post.date] = (post.date - start).days // 7
+        else:
+            week = 0
         infos.append(PostInfo(i, post, category, counted, week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 

@@ -9,6 +9,7 @@ building them is most of smmplan's start-up.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from typing import Any, Union
@@ -40,10 +41,12 @@ _STATUS_WORDS = {
 STATUS_ALIASES = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 
+@functools.lru_cache(maxsize=None)  # a plan uses a handful of status words on thousands of posts
 def normalise_status(raw: str) -> str:
     return re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
 
 
+@functools.lru_cache(maxsize=None)
 def canonical_status(raw: str | None) -> str | None:
     """`На согласовании` -> `review`; None for words that are not a status."""
     if raw is None:

@@ -198,12 +198,14 @@ def summarize(ctx) -> dict[str, Any]:
         post = p.post
         status = p.status
         counts[status or "unknown"] += 1
-        t = post.time
+        t, d = post.time, post.date
         if t and t not in shown:
             shown[t] = t.strftime("%H:%M")
+        if d not in shown:
+            shown[d] = d.isoformat()
         row = {
             "line": line,
-            "date": post.date.isoformat(),
+            "date": shown[d],
             "time": shown[t] if t else None,
             "channel": post.channel,
             "title": post.title,
