@@ -370,7 +370,6 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     start = plan.start or (min(dates) if dates else None)
     infos = []
     categories: dict[str, str | None] = {}  # type as written -> category: a plan has a handful
-    weeks: dict[dt.date, int] = {}  # date -> week
     for i, post in zip(file_positions(doc, "posts", len(plan.posts)), plan.posts):
         category = None
         if formula is not None:
@@ -388,12 +387,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
                 ))
         status = canonical_status(post.status)
         counted = category is not None and status != "cancelled"
-        if start:
-            week = weeks.get(post.date)
-            if week is None:  # plans repeat dates: one subtraction per distinct date
-                week = weeks[post.date] = (post.date - start).days // 7
-        else:
-            week = 0
+        week = (post.date - start).days // 7 if start else 0
         infos.append(PostInfo(i, post, category, counted, week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 

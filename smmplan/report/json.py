@@ -21,7 +21,9 @@ class JsonReporter:
         a 20,000-post plan), and a finding per line still reads and diffs
         well; ``jq .`` pretty-prints it all.
         """
-        encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+        # check_circular off: the results are trees built fresh from a file, never cyclic, and
+        # the C encoder would otherwise note and drop every one of some 20,000 dicts per plan.
+        encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
         out.write('{"version": ' + encode(__version__) + ",\n")
         out.write(' "findings": ')
         _write_list(out, [f.to_dict() for r in results for f in r.findings], encode)

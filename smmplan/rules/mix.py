@@ -155,7 +155,7 @@ def _back_to_back(ctx) -> Iterator[Problem]:
     if ad is None:
         return
     for channel, posts in by_channel.items():
-        posts.sort(key=lambda p: (p.post.date, p.post.time or dt.time(0), p.index))
+        posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):
             if prev.category == ad and cur.category == ad:
                 where = f" on {cur.post.channel}" if cur.post.channel else ""
@@ -166,6 +166,9 @@ def _back_to_back(ctx) -> Iterator[Problem]:
                     ("posts", cur.index, "type"),
                     fix="Put a post of another type between them or move one to another channel.",
                 )
+
+
+_MIDNIGHT = dt.time(0)
 
 
 def _ad_category(formula) -> str | None:
@@ -186,14 +189,11 @@ def _duplicates(ctx) -> Iterator[Problem]:
             value = getattr(p.post, field)
             if not value:
                 continue
-            key = _norm(value)
-            if key in seen:
-                first = seen[key]
+            first = seen.setdefault(_norm(value), p.index)  # indexes are distinct: a hit is a repeat
+            if first != p.index:
                 yield Problem(
                     "MIX004",
                     f"The same {field} as the post at line {ctx.line(('posts', first, field))}: `{value[:60]}`.",
                     ("posts", p.index, field),
                     fix="Content must be unique: give this post its own idea.",
                 )
-            else:
-                seen[key] = p.index
