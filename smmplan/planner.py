@@ -319,7 +319,7 @@ class _Flow:
         return arcs
 
     def cost(self) -> int:
-        return sum(max(0, c - x) for cw, xw in zip(self.C, self.X) for c, x in zip(cw, xw))
+        return sum(c - x for cw, xw in zip(self.C, self.X) for c, x in zip(cw, xw) if c > x)
 
 
 def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]] | None:
