@@ -43,9 +43,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         Optional[bool],
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """smmplan holds content plans to a content formula, honest promotion and transparent KPIs."""
 
@@ -184,7 +184,7 @@ def write_output(path: str, text: str, protect: list[str] = ()) -> None:
 
 # --- check ------------------------------------------------------------------------
 
-DueDays = Annotated[Optional[int], typer.Option("--due-days", help="Look-ahead for posts due soon, in days (default 3).")]
+DueDays = Annotated[Optional[int], typer.Option("--due-days", metavar="DAYS", help="Look-ahead for posts due soon, in days (default 3).")]
 FORMAT_HELP = ("Report format: text, concise, json, github, sarif or junit "
                "(default text; github when GITHUB_ACTIONS=true).")
 SELECT_HELP = "Rule codes, prefixes (MIX, BAN0) or names, comma-separated; repeatable."
@@ -195,38 +195,38 @@ COLOR_CHOICES = ("auto", "always", "never")
 def check(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Plan files, directories, globs, or - for standard input (default: plans/)."),
+        typer.Argument(metavar="PATH", help="Plan files, directories, globs, or - for standard input (default: plans/)."),
     ] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "--output-format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge progress and due posts by (default today).")] = None,
-    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+    fmt: Annotated[Optional[str], typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help=FORMAT_HELP)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date to judge progress and due posts by (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
     max_file_size: Annotated[
-        Optional[float], typer.Option("--max-file-size", help="Largest plan file read, in MiB (default 32).")
+        Optional[float], typer.Option("--max-file-size", metavar="MIB", help="Largest plan file read, in MiB (default 32).")
     ] = None,
     due_days: DueDays = None,
     status: Annotated[
-        bool, typer.Option("--status", help="Show posts per status and what waits for the client instead.")
+        bool, typer.Option("--status", metavar="", help="Show posts per status and what waits for the client instead.")
     ] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Check only these rules. " + SELECT_HELP)] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules. " + SELECT_HELP)] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Check only these rules. " + SELECT_HELP)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Skip these rules. " + SELECT_HELP)] = None,
     extend_select: Annotated[
-        Optional[list[str]], typer.Option("--extend-select", help="Check these rules too. " + SELECT_HELP)
+        Optional[list[str]], typer.Option("--extend-select", metavar="RULES", help="Check these rules too. " + SELECT_HELP)
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", metavar="", help="Warnings fail the check too (exit 1).")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", metavar="", help="Exit 0 even when there are findings.")] = False,
     config_file: Annotated[
-        Optional[str], typer.Option("--config", help="Use this config file (.smmplan.yaml or TOML) for every plan.")
+        Optional[str], typer.Option("--config", metavar="FILE", help="Use this config file (.smmplan.yaml or TOML) for every plan.")
     ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", metavar="", help="Ignore all config files.")] = False,
     stdin_filename: Annotated[
-        Optional[str], typer.Option("--stdin-filename", help="The name of the plan read from standard input (`-`).")
+        Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the plan read from standard input (`-`).")
     ] = None,
     force_exclude: Annotated[
-        bool, typer.Option("--force-exclude", help="Apply the config's `exclude` to files named explicitly too.")
+        bool, typer.Option("--force-exclude", metavar="", help="Apply the config's `exclude` to files named explicitly too.")
     ] = False,
     report_file: Annotated[
-        Optional[str], typer.Option("--report", help="Also save the text report as a page: FILE.html or FILE.svg.")
+        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the text report as a page: FILE.html or FILE.svg.")
     ] = None,
 ) -> None:
     """Check plans against the content formula and report what to change.
@@ -346,12 +346,12 @@ def _exit_code(results: list, problems: list, strict: bool = False) -> int:
 
 @app.command()
 def status(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Plan files or directories (default: plans/).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge due posts by (default today).")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Plan files or directories (default: plans/).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date to judge due posts by (default today).")] = None,
     due_days: DueDays = None,
-    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
 ) -> None:
     """Posts per status, what waits for the client and what is due: for the weekly call. Same as `check --status`."""
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
@@ -362,7 +362,7 @@ def status(
 
 @app.command()
 def formulas(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
 ) -> None:
     """List the content formulas (presets) and their shares."""
     from smmplan.formulas import DEFAULT_FORMULA, PRESETS
@@ -398,8 +398,8 @@ def _rule_dict(rule) -> dict:
 
 @app.command()
 def rules(
-    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
-    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
 ) -> None:
     """List every rule: code, name, default severity and what it checks."""
     from smmplan.rules import registry
@@ -428,8 +428,8 @@ def rules(
 @app.command()
 def rule(
     key: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code (MIX003) or name (back-to-back-ads).")],
-    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", help="text or json.")] = "text",
-    color: Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
 ) -> None:
     """Explain one rule: what it checks, why, a plan that triggers it, and the fix."""
     import difflib
@@ -480,7 +480,7 @@ def rule(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the schema to this file.")] = None,
 ) -> None:
     """Print the JSON Schema of the plan format, for editor completion and validation."""
     import json
@@ -501,25 +501,25 @@ SUGGEST_FORMATS = ("yaml", "csv", "ics")
 
 @app.command()
 def suggest(
-    plan: Annotated[Optional[str], typer.Argument(help="Plan to rebalance, or (with --weeks) to continue.")] = None,
-    weeks: Annotated[Optional[int], typer.Option("--weeks", "-w", help="Write a calendar of this many weeks.")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", help="First day of the calendar (default: next Monday, "
+    plan: Annotated[Optional[str], typer.Argument(metavar="PLAN", help="Plan to rebalance, or (with --weeks) to continue.")] = None,
+    weeks: Annotated[Optional[int], typer.Option("--weeks", "-w", metavar="N", help="Write a calendar of this many weeks.")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="First day of the calendar (default: next Monday, "
                                                    "or the week after PLAN).")] = None,
-    per_week: Annotated[Optional[int], typer.Option("--posts-per-week", "-n", help="Posts a week, 1-21 (default 5, "
+    per_week: Annotated[Optional[int], typer.Option("--posts-per-week", "-n", metavar="N", help="Posts a week, 1-21 (default 5, "
                                                     "or PLAN's cadence).")] = None,
-    channels: Annotated[Optional[str], typer.Option("--channels", help="Comma-separated channels, rotated.")] = None,
-    formula: Annotated[Optional[str], typer.Option("--formula", help="A preset (see `smmplan formulas`).")] = None,
-    brand: Annotated[Optional[str], typer.Option("--brand", help="The brand the plan is for.")] = None,
-    goal: Annotated[Optional[list[str]], typer.Option("--goal", help="A goal with a fitting KPI: traffic, "
+    channels: Annotated[Optional[str], typer.Option("--channels", metavar="LIST", help="Comma-separated channels, rotated.")] = None,
+    formula: Annotated[Optional[str], typer.Option("--formula", metavar="NAME", help="A preset (see `smmplan formulas`).")] = None,
+    brand: Annotated[Optional[str], typer.Option("--brand", metavar="NAME", help="The brand the plan is for.")] = None,
+    goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help="A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable).")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", help="en or ru (default: PLAN's, else en).")] = None,
-    retype_only: Annotated[bool, typer.Option("--retype-only", help="Rebalance by retyping posts only.")] = False,
-    add_only: Annotated[bool, typer.Option("--add-only", help="Rebalance by adding posts only.")] = False,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the plan (or export) to this file.")] = None,
-    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite PLAN itself (atomically, comments kept).")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Calendar output: yaml, csv or ics.")] = "yaml",
-    color: Annotated[str, typer.Option("--color", help="Colour of the grid: auto, always or never.")] = "auto",
+    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: PLAN's, else en).")] = None,
+    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
+    add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", metavar="", help="Rewrite PLAN itself (atomically, comments kept).")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite an existing --output file.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Calendar output: yaml, csv or ics.")] = "yaml",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour of the grid: auto, always or never.")] = "auto",
 ) -> None:
     """Rebalance a plan with the fewest changes, or write an N-week calendar that follows the formula."""
     if fmt not in SUGGEST_FORMATS:
