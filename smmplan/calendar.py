@@ -203,6 +203,25 @@ def _order_week(left: list[int], before: list[int], ads: set[int], lanes: int, n
     return seq[start:]
 
 
+def _channel_of_each(slots: list[int], cats: tuple[str, ...], channels: list[str]) -> list[str | None]:
+    """Channels in rotation, except that an advertising post whose turn falls on a
+    channel that just had one goes to the next channel that did not (weekly counts can
+    leave, say, two one-post weeks of ads exactly a rotation apart)."""
+    if not channels:
+        return [None] * len(slots)
+    last: dict[str, str | None] = {}
+    out: list[str | None] = []
+    for i, c in enumerate(slots):
+        turn = i % len(channels)
+        order = channels[turn:] + channels[:turn]
+        chosen = order[0]
+        if cats[c] in AD_CATEGORIES:
+            chosen = next((ch for ch in order if last.get(ch) not in AD_CATEGORIES), chosen)
+        last[chosen] = cats[c]
+        out.append(chosen)
+    return out
+
+
 def schedule(start: dt.date, weeks: int, per_week: int) -> list[tuple[dt.date, str]]:
     """(date, time) of each slot: days spread over each week, times over each day."""
     out = []
@@ -240,11 +259,12 @@ def generate(
     cats = formula.categories
     words = dict(type_words or {})
     cal = Calendar(start, weeks, per_week, formula)
+    lanes = _channel_of_each(slots, cats, channels)
     for i, (c, (date, time)) in enumerate(zip(slots, when)):
         cat = cats[c]
         word = words.get(cat) or (RU_TYPES.get(cat, cat) if language == "ru" else cat)
         cal.posts.append(NewPost(
-            date=date, time=time, channel=channels[i % len(channels)] if channels else None,
+            date=date, time=time, channel=lanes[i],
             category=cat, type=word, title=titles.next(cat),
             source=UGC_SOURCE[language if language in UGC_SOURCE else "en"] if cat in UGC_CATEGORIES else None,
             week=i // per_week,

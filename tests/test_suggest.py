@@ -327,6 +327,23 @@ def test_every_calendar_size_passes_the_mix_rules():
             assert _runs_ok(cal), (weeks, per_week)
 
 
+@pytest.mark.parametrize("name", sorted(formulas.PRESETS))
+def test_no_advertising_after_advertising_on_any_channel(name):
+    """Every preset, one to three channels: weekly counts can put two one-post weeks
+    of ads a rotation apart, and a week can end on ads; neither may land twice
+    running on one channel."""
+    formula = formulas.PRESETS[name]
+    for channels in (["vk"], ["vk", "telegram"], ["vk", "telegram", "instagram"]):
+        for weeks in (1, 2, 3, 4, 6, 13):
+            for per_week in range(1, 22):
+                cal = calendar.generate(formula, TOL, START, weeks, per_week, channels)
+                for ch in channels:
+                    seq = [p.category for p in cal.posts if p.channel == ch]
+                    pairs = list(zip(seq, seq[1:]))
+                    assert not any(a == b and a in calendar.AD_CATEGORIES for a, b in pairs), \
+                        (name, channels, weeks, per_week)
+
+
 @pytest.mark.parametrize("weeks,per_week", [(1, 1), (1, 21), (52, 1), (52, 21), (4, 5), (13, 3), (7, 17)])
 @pytest.mark.parametrize("name", ["golden", "80-20", "thirds", "4-1-1"])
 def test_generated_plans_pass_check(weeks, per_week, name):
