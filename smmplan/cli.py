@@ -335,16 +335,14 @@ def rule(
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
 ) -> None:
     """Explain one rule: what it checks, why, a plan that triggers it, and the fix."""
-    import difflib
-
+    from smmplan.findings import nearest
     from smmplan.rules import by_name_or_code, registry
 
     found = by_name_or_code(key)
     if found is None:
         known = [*registry(), *(r.name for r in registry().values())]
-        near = difflib.get_close_matches(key.strip(), known, n=1, cutoff=0.6) or difflib.get_close_matches(
-            key.strip().upper(), known, n=1, cutoff=0.6)
-        hint = f" Did you mean `{near[0]}`?" if near else ""
+        near = nearest(key.strip(), known) or nearest(key.strip().upper(), known)
+        hint = f" Did you mean `{near}`?" if near else ""
         raise fail(f"no rule `{key}`.{hint} `smmplan rules` lists them all.")
     if fmt == "json":
         import json

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from smmplan.findings import nearest
 from smmplan.loader import DEFAULT_MAX_BYTES, read_file
 
 CONFIG_MAX_BYTES = 1024 * 1024  # a config file is a few lines
@@ -87,8 +88,6 @@ def normalize_selector(raw: str) -> str:
 
     Raises ValueError with a did-you-mean for anything that selects no rule.
     """
-    import difflib
-
     from smmplan.rules import registry
 
     rules = registry()
@@ -100,8 +99,8 @@ def normalize_selector(raw: str) -> str:
     if up == "ALL" or (up and any(code.startswith(up) for code in rules)):
         return up
     families = sorted({r.family for r in rules.values()})
-    near = difflib.get_close_matches(sel, [*rules, *names, *families], n=1, cutoff=0.6)
-    hint = f"; did you mean `{near[0]}`?" if near else "; `smmplan rules` lists them"
+    near = nearest(sel, [*rules, *names, *families])
+    hint = f"; did you mean `{near}`?" if near else "; `smmplan rules` lists them"
     raise ValueError(f"`{raw}` selects no rule{hint}")
 
 
@@ -234,8 +233,6 @@ CONFIG_KEYS = {
 
 def parse_config(raw, path: str, table: str = "") -> Config:
     """Validate a config mapping; ConfigError names the file and the key."""
-    import difflib
-
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -243,8 +240,8 @@ def parse_config(raw, path: str, table: str = "") -> Config:
     values: dict = {}
     for key, value in raw.items():
         if key not in CONFIG_KEYS:
-            near = difflib.get_close_matches(str(key).replace("_", "-"), CONFIG_KEYS, n=1, cutoff=0.6)
-            hint = f"; did you mean `{near[0]}`?" if near else f"; known keys: {', '.join(CONFIG_KEYS)}"
+            near = nearest(str(key).replace("_", "-"), CONFIG_KEYS)
+            hint = f"; did you mean `{near}`?" if near else f"; known keys: {', '.join(CONFIG_KEYS)}"
             raise ConfigError(f"{_where(path, str(key), table)} is not a setting{hint}")
         name, convert = CONFIG_KEYS[key]
         try:

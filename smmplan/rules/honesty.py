@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from smmplan.findings import Problem, format_where
+from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.rules import Rule
 
@@ -919,7 +919,7 @@ def _kinds(ctx, data: dict, words: Extra, locator: _Locator) -> Iterator[Problem
             yield _text_problem(hits[0], where, raw, locator, kind=True)
             continue
         known = [*lex.legitimate_kinds, *lex.banned_kinds]
-        near = _nearest(kind, known)
+        near = nearest(kind, known)
         hint = f" Did you mean `{near}`?" if near else ""
         yield Problem(
             "BAN008",
@@ -929,15 +929,6 @@ def _kinds(ctx, data: dict, words: Extra, locator: _Locator) -> Iterator[Problem
             + " (the banned ones are findings). Or leave the kind out and describe the tactic in words.",
             data={"kind": raw, "suggestion": near},
         )
-
-
-def _nearest(word: str, choices: list[str]) -> str | None:
-    import difflib
-
-    if len(word) > 3 * max(map(len, choices)):
-        return None  # difflib's cost grows with the word; no kind is that long
-    near = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return near[0] if near else None
 
 
 def _posts(ctx) -> Iterator[Problem]:
