@@ -1,7 +1,8 @@
 """Reporters: one module per output format, one class per format, chosen by name.
 
 Every reporter takes the list of :class:`~smmplan.engine.PlanResult` and a
-text stream. Only ``text`` touches rich; machine formats never colour.
+text stream. Only the reports for people touch rich (``text``, and the
+``status`` and page views built on it); machine formats never colour.
 """
 
 from __future__ import annotations
