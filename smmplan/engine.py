@@ -107,7 +107,7 @@ class Context:
         marks in one pass instead of a path lookup per post (a 20,000-post plan asks for all)."""
         marks = self.doc.marks
         seq = marks.children.get("posts") if isinstance(marks, loader.Marks) and marks.keys is not None else None
-        if not isinstance(seq, loader.Marks) or seq.keys is not None:
+        if not isinstance(seq, loader.Marks) or seq.keys is not None or self.doc.line_map is not None:
             return [self.line(("posts", p.index)) for p in self.posts]
         items, Marks, n = seq.children, loader.Marks, len(seq.children)
         # the line of loader._position, inlined: one call fewer per post

@@ -133,6 +133,17 @@ class Document:
     problems: list[LoadProblem] = field(default_factory=list)
     text: str = ""
     fatal: bool = False
+    # Where each of libyaml's lines starts as an editor counts lines: libyaml also
+    # breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't.
+    # None when the text has none of those (nearly always).
+    line_map: list[tuple[int, int]] | None = None
+
+    def editor_position(self, line: int | None, column: int | None) -> tuple[int | None, int | None]:
+        """A 1-based libyaml (line, column) as an editor shows it."""
+        if self.line_map is None or line is None or not 0 < line <= len(self.line_map):
+            return (line, column)
+        start_line, offset = self.line_map[line - 1]
+        return (start_line + 1, offset + column if column is not None else None)
 
     def locate(self, path: tuple = (), at_key: bool = False) -> tuple[int | None, int | None]:
         """Resolve a path into the document (keys and indexes) to (line, column).
@@ -153,12 +164,12 @@ class Document:
                     break
                 node = children[step]
                 if at_key and i == len(path) - 1:
-                    return _position(_key_of(node))
+                    return self.editor_position(*_position(_key_of(node)))
             else:
                 if not isinstance(step, int) or not 0 <= step < len(children):
                     break
                 node = children[step]
-        return _position(node)
+        return self.editor_position(*_position(node))
 
     def line_text(self, line: int | None) -> str | None:
         """The source line (1-based) for excerpts under a finding."""
@@ -266,6 +277,8 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
         doc.fatal = True
         return doc
     doc.text = text
+    if _ODD_BREAKS.search(text):
+        doc.line_map = _editor_lines(text)
     try:
         _build(text, doc)
     except _Abort:
@@ -298,6 +311,9 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
                         "Check the file in a YAML-aware editor.")
         )
         doc.fatal = True
+    if doc.line_map is not None:  # positions so far are libyaml's
+        for p in doc.problems:
+            p.line, p.column = doc.editor_position(p.line, p.column)
     if not doc.fatal:
         if doc.marks is None:
             doc.problems.append(
@@ -322,6 +338,23 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
 
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # line breaks as libyaml counts them
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")  # ... which editors do not
+
+
+def _editor_lines(text: str) -> list[tuple[int, int]]:
+    """For each line as libyaml counts them, the 0-based editor line it starts on
+    and the column offset there (non-zero after a NEL, LS or PS)."""
+    out = [(0, 0)]
+    line = 0
+    for m in _BREAKS.finditer(text):
+        if m.group() in "\x85\u2028\u2029":
+            start = text.rfind("\n", 0, m.start())
+            start = max(start, text.rfind("\r", 0, m.start()))
+            out.append((line, m.end() - (start + 1)))
+        else:
+            line += 1
+            out.append((line, 0))
+    return out
 
 
 def _inside(text: str, line: int, column: int) -> tuple[int, int]:

@@ -172,3 +172,14 @@ def test_crlf_and_bom_read_like_lf():
     crlf = check_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(), "p.yaml")
     assert codes(plain) == codes(crlf)
     assert plain.doc.data == crlf.doc.data
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_lines_are_counted_as_editors_count_them(brk):
+    """libyaml (YAML 1.1) also breaks lines at NEL, LS and PS; editors, GitHub and
+    SARIF viewers do not, so positions are given in the editor's lines."""
+    text = f"brand: a{brk}b: c\nposts:\n  - {{date: 2026-13-01, type: engaging, title: y}}\n"
+    result = check_text(text, dedent=False)
+    assert ("PLAN005", 1, 10) in codes(result)  # `b` starts at column 10 of the first line
+    assert ("PLAN006", 3, 12) in codes(result)
+    assert codes(check_text(f"{brk}!", dedent=False), "PLAN") == [("PLAN003", 1, 2)]
