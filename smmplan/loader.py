@@ -25,27 +25,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
-
-try:  # libyaml's parser: fast, and the event stream is all we need
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = None
-
 try:  # the common case in C (setup.py builds it where libyaml's header is found)
     from smmplan import _fastyaml
 except ImportError:  # pragma: no cover - built without libyaml-dev: same results, slower
     _fastyaml = None
+
+# PyYAML (its parser's event objects, its errors) is imported by the Python
+# builder below, which reads what the C one gives up on: a plain plan never
+# needs it, and importing it costs a small plan's run some 14 ms.
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -284,45 +271,14 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
     doc.text = text
     if "\x85" in text or "\u2028" in text or "\u2029" in text:  # _ODD_BREAKS, 100x faster
         doc.line_map = _editor_lines(text)
-    try:
-        built = None
-        if _fastyaml is not None:
-            with gc_paused():
-                built = _fastyaml.build(text, Marks, MAX_DEPTH)
-        if built is not None:
-            doc.data, doc.marks = built
-        else:  # anything unusual, or no C loader: the builder below words every problem
-            _build(text, doc)
-    except _Abort:
-        doc.fatal = True
-        doc.data = None
-        doc.marks = None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "unreadable YAML"
-        if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
-            doc.problems.append(_too_deep(line, column))
-            doc.fatal, doc.data, doc.marks = True, None, None
-            return doc
-        context = f" {exc.context}" if exc.context else ""
-        doc.problems.append(
-            LoadProblem(
-                "PLAN001",
-                f"This is not valid YAML: {what}{context}.",
-                line, column,
-                _syntax_fix(what),
-            )
-        )
-        doc.fatal = True
-        doc.data = None
-        doc.marks = None
-    except yaml.YAMLError as exc:  # reader errors without a mark
-        doc.problems.append(
-            LoadProblem("PLAN001", f"This is not valid YAML: {exc}.", None, None,
-                        "Check the file in a YAML-aware editor.")
-        )
-        doc.fatal = True
+    built = None
+    if _fastyaml is not None:
+        with gc_paused():
+            built = _fastyaml.build(text, Marks, MAX_DEPTH)
+    if built is not None:
+        doc.data, doc.marks = built
+    else:  # anything unusual, or no C loader: the Python builder words every problem
+        _read(text, doc)
     if doc.line_map is not None:  # positions so far are libyaml's
         for p in doc.problems:
             p.line, p.column = doc.editor_position(p.line, p.column)
@@ -388,6 +344,34 @@ def _syntax_fix(what: str) -> str:
     return "Check the indentation and quoting around this line."
 
 
+def _read(text: str, doc: Document) -> None:
+    """The Python builder, with libyaml's errors turned into problems."""
+    import yaml
+
+    try:
+        _build(text, doc)
+    except _Abort:
+        doc.fatal, doc.data, doc.marks = True, None, None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or "unreadable YAML"
+        if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
+            problem = _too_deep(line, column)
+        else:
+            context = f" {exc.context}" if exc.context else ""
+            problem = LoadProblem("PLAN001", f"This is not valid YAML: {what}{context}.", line, column,
+                                  _syntax_fix(what))
+        doc.problems.append(problem)
+        doc.fatal, doc.data, doc.marks = True, None, None
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        doc.problems.append(
+            LoadProblem("PLAN001", f"This is not valid YAML: {exc}.", None, None,
+                        "Check the file in a YAML-aware editor.")
+        )
+        doc.fatal = True
+
+
 def _build(text: str, doc: Document) -> None:
     """Build ``doc.data`` and ``doc.marks`` from the event stream.
 
@@ -400,9 +384,21 @@ def _build(text: str, doc: Document) -> None:
     duplicates, complex keys) goes through :func:`node` and the checks after
     the loop.
     """
-    if _Parser is not None:
-        get = _Parser(text).get_event
-    else:  # pragma: no cover
+    import yaml
+    from yaml.events import (
+        AliasEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
+    try:  # libyaml's parser: fast, and the event stream is all we need
+        from yaml._yaml import CParser
+
+        get = CParser(text).get_event
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
         events = yaml.parse(text, Loader=yaml.SafeLoader)
         get = lambda: next(events, None)  # noqa: E731
 
@@ -571,6 +567,8 @@ def _build(text: str, doc: Document) -> None:
 
 def _documents(doc: Document, get: Any, node: Any, problems: list[LoadProblem]) -> None:
     """The stream's first document becomes the plan; a second one is a problem."""
+    from yaml.events import DocumentStartEvent, ScalarEvent, StreamEndEvent
+
     documents = 0
     while True:
         ev = get()
