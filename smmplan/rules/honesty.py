@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from smmplan.findings import Problem, format_where, nearest
@@ -492,12 +493,11 @@ def _word(regex: str) -> str:
 def lexicon() -> Lexicon:
     """Read smmplan/data/honesty.yaml and index its patterns by stem, once.
     The patterns themselves are compiled when a text first needs them."""
-    from importlib.resources import files
+    from smmplan import loader
 
-    import yaml
-
-    raw = yaml.load(files("smmplan").joinpath("data/honesty.yaml").read_bytes(),
-                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    # smmplan's own loader (every scalar a string; `fallback: true` arrives as "true"):
+    # no PyYAML import, and a path beside this module rather than importlib.resources.
+    raw = loader.load((Path(__file__).parent.parent / "data" / "honesty.yaml").read_bytes()).data
     policies = {str(k): str(v) for k, v in raw["policies"].items()}
     macros = {str(k): str(v) for k, v in raw["macros"].items()}
     categories: dict[str, Category] = {}
@@ -505,7 +505,10 @@ def lexicon() -> Lexicon:
     for cat in raw["categories"]:
         categories[cat["id"]] = Category(cat["id"], cat["code"], cat["title"], cat["summary"], cat["why"], cat["fix"])
         specs += [(cat["id"], p) for p in cat["patterns"]]
-    specs.sort(key=lambda s: bool(s[1].get("fallback")))  # stable: fallbacks last
+    for _, p in specs:
+        if p.get("fallback", "false") not in ("true", "false"):
+            raise LexiconError(f"pattern {p['match']!r}: fallback is true or false, not {p['fallback']!r}")
+    specs.sort(key=lambda s: s[1].get("fallback") == "true")  # stable: fallbacks last
     patterns: list[Pattern] = []
     for index, (category, p) in enumerate(specs):
         cited = p["policy"] if isinstance(p["policy"], list) else [p["policy"]]
@@ -517,7 +520,7 @@ def lexicon() -> Lexicon:
         if any(a != normalize(a)[0] or not a.rstrip("$").isalnum() for a in anchor):
             raise LexiconError(f"pattern {p['match']!r}: anchors are lower-case words, not {anchor}")
         patterns.append(Pattern(index, category, p["match"], regex, tuple(policies[c] for c in cited),
-                                str(p["example"]), bool(p.get("fallback")), anchor or stems(regex), bool(anchor)))
+                                str(p["example"]), p.get("fallback") == "true", anchor or stems(regex), bool(anchor)))
     by_stem: dict[str, list[int]] = {}
     by_word: dict[str, list[int]] = {}
     for pat in patterns:
