@@ -131,6 +131,10 @@ def check(
     report_file: Annotated[
         Optional[str], typer.Option("--report", metavar="FILE", help="Also save the text report as a page: FILE.html or FILE.svg.")
     ] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
+    ] = None,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -150,11 +154,14 @@ def check(
         raise fail("--max-file-size must be a positive number of MiB.")
     if due_days is not None and due_days < 0:
         raise fail(f"--due-days takes a number of days from 0 up, not `{due_days}`.")
+    if jobs is not None and jobs < 1:
+        raise fail(f"--jobs takes a number of processes from 1 up, not `{jobs}`.")
     if status and fmt not in report.STATUS_FORMATS:
         raise fail(f"--status shows {' or '.join(report.STATUS_FORMATS)}, not `{fmt}`.")
 
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
+    from smmplan.parallel import check_all
     from smmplan.report.page import page_kind, render_page
 
     if isolated and config_file:
@@ -189,18 +196,21 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    def check_one(f: str):
+        if f == STDIN:
+            # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
+            data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
+            return check_bytes(data, stdin_filename or STDIN, settings[f])
+        return check_path(f, settings[f])
+
     results = []
-    for f in files:
-        try:
-            if f == STDIN:
-                # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
-                data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
-                results.append(check_bytes(data, stdin_filename or STDIN, settings[f]))
-            else:
-                results.append(check_path(f, settings[f]))
-        except OSError as exc:
+    # standard input can be read by one process only
+    for f, result in zip(files, check_all(files, check_one, 1 if STDIN in files else jobs)):
+        if isinstance(result, OSError):
             problems.append(f)
-            typer.echo(f"smmplan: {f}: cannot read: {exc.strerror or exc}", err=True)
+            typer.echo(f"smmplan: {f}: cannot read: {result.strerror or result}", err=True)
+        else:
+            results.append(result)
     _emit(results, fmt, output, color, files, status, strict=strict)
     if report_file is not None:
         write_output(report_file, render_page(results, page_kind(report_file)), protect=files)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -143,6 +143,16 @@ class PlanResult:
     @property
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
+
+    def detached(self) -> PlanResult:
+        """This result as the reports need it, cheap to send from a worker process:
+        the file's text (for excerpts) without its data tree, and the plan's
+        settings without its posts (reports read the posts from `mix`,
+        `sections` and the findings). Every report renders it byte for byte
+        as it renders the whole result (tests/test_parallel.py)."""
+        doc = self.doc and loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map)
+        plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
+        return replace(self, doc=doc, plan=plan, posts=[])
 
     def move_lines(self) -> list[list[int]]:
         """For each retype move, the lines of the posts to retype (distinct)."""

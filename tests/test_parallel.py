@@ -1,0 +1,121 @@
+"""Checking a folder in forked workers (smmplan/parallel.py) gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from smmplan import parallel, report
+from smmplan.config import Settings
+from smmplan.engine import check_path
+from tests.benchmark import plan_text
+from tests.conftest import PLANS, ROOT, run_cli
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked (POSIX)")
+
+AS_OF = Settings(as_of=__import__("datetime").date(2026, 11, 26))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """Shipped plans, the documented examples, and generated plans with and without defects."""
+    root = tmp_path_factory.mktemp("plans")
+    for src in [*PLANS.glob("*.yaml"), *(ROOT / "docs" / "examples").glob("*.yaml")]:
+        shutil.copy(src, root / src.name)
+    for k in range(12):
+        (root / f"gen-{k:02d}.yaml").write_text(plan_text(10 + 3 * k, seed=k, defects=k % 3), encoding="utf-8")
+    (root / "broken.yaml").write_text("posts: [\n", encoding="utf-8")
+    return root
+
+
+def files_of(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.glob("*.yaml"))
+
+
+def check(path: str):
+    return check_path(path, AS_OF)
+
+
+def rendered(results: list) -> dict[str, str]:
+    out = {}
+    for name in report.FORMATS:
+        buf = io.StringIO()
+        report.get(name, color="never").render(results, buf)
+        out[name] = buf.getvalue()
+    for name in report.STATUS_FORMATS:
+        buf = io.StringIO()
+        report.get_status(name, color="never").render(results, buf)
+        out["status-" + name] = buf.getvalue()
+    return out
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_every_report_is_the_same_with_workers(folder, jobs):
+    files = files_of(folder)
+    alone = parallel.check_all(files, check, 1)
+    together = parallel.check_all(files, check, jobs)
+    assert [r.path for r in together] == files
+    assert any(r.doc.data is None and r.plan is not None for r in together)  # some came from a worker
+    assert rendered(together) == rendered(alone)
+
+
+def test_detached_results_render_as_the_whole_ones(folder):
+    results = [check(f) for f in files_of(folder)]
+    assert rendered([r.detached() for r in results]) == rendered(results)
+
+
+def test_a_worker_that_dies_costs_only_time(folder):
+    files = files_of(folder)
+    parent = os.getpid()
+
+    def dying(path: str):
+        if os.getpid() != parent:
+            os._exit(3)
+        return check(path)
+
+    assert rendered(parallel.check_all(files, dying, 2)) == rendered(parallel.check_all(files, check, 1))
+
+
+def test_a_worker_with_a_bug_hands_its_share_back_and_the_bug_surfaces_here(folder):
+    files = files_of(folder)
+
+    def buggy(path: str):
+        if path == files[-1]:
+            raise ZeroDivisionError("a bug")
+        return check(path)
+
+    with pytest.raises(ZeroDivisionError):
+        parallel.check_all(files, buggy, 2)
+
+
+def test_unreadable_files_come_back_as_their_error_in_order(folder, tmp_path):
+    files = files_of(folder)
+    missing = str(tmp_path / "gone.yaml")
+    files[5:5] = [missing]
+    results = parallel.check_all(files, check, 2)
+    assert isinstance(results[5], FileNotFoundError) and results[5].strerror
+    assert [r.path for r in results if not isinstance(r, OSError)] == [f for f in files if f != missing]
+
+
+def test_few_files_are_checked_in_this_process(folder, monkeypatch):
+    def no_fork():
+        raise AssertionError("forked for a handful of files")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    files = files_of(folder)[: parallel.MIN_FILES - 1]
+    assert len(parallel.check_all(files, check, None)) == len(files)
+
+
+def test_jobs_through_the_command(folder):
+    outputs = []
+    for jobs in ("1", "2"):
+        proc = run_cli("check", "-f", "json", "--as-of", "2026-11-26", "-j", jobs, str(folder))
+        assert proc.returncode == 1  # the draft example and the broken file have errors
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    bad = run_cli("check", "--jobs", "0", str(folder))
+    assert bad.returncode == 2 and b"--jobs takes a number of processes from 1 up" in bad.stderr
