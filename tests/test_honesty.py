@@ -110,6 +110,27 @@ def test_reading_the_lexicon_compiles_no_pattern():
     assert 0 < len(lex._compiled) < len(lex.patterns) / 4
 
 
+def test_the_lexicons_memos_never_change_what_is_found():
+    """Tokens remembered as clean and finders kept by word set: scanning the corpus
+    in one process, in any order, finds what a lexicon with empty memos finds."""
+    phrases = [p["text"] for p in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["phrases"]]
+    lex = honesty.lexicon()
+
+    def forget() -> None:
+        lex._clean.clear()
+        lex._finders.clear()
+
+    fresh = []
+    for text in phrases:
+        forget()
+        fresh.append(honesty.detect(text))
+    forget()
+    warm = [honesty.detect(text) for text in phrases]
+    backwards = [honesty.detect(text) for text in reversed(phrases)][::-1]
+    assert warm == fresh == backwards
+    assert lex._clean and not any(lex.candidates(lex.words({token})) for token in lex._clean)
+
+
 def test_stems_are_what_every_match_starts_with():
     assert honesty.stems(r"(?:buy|purchas(?:e|ed))[\s\-]+x") == ("buy", "purchas")
     assert honesty.stems(r"(?<!от )накру[тч]\w*") == ("накру",)

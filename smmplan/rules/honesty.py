@@ -170,6 +170,8 @@ def _fix_mixed(text: str, tokens: set[str] | None = None) -> tuple[str, set[str]
     looked at), then replaced in one pass: a plan's text is scanned once.
     """
     tokens = set(text.split()) if tokens is None else tokens
+    if text.isascii():  # a word of mixed scripts holds a Cyrillic letter: none here (one C pass)
+        return text, tokens
     mixed = {token for token in tokens if not token.isascii() and _MIXED.search(token)}
     runs = {run for token in mixed for run in _LETTERS.findall(token) if _MIXED.search(run)}
     if not runs:
@@ -312,6 +314,25 @@ class Pattern:
     anchored: bool  # the stems were given as an `anchor`: the match may start elsewhere
 
 
+_CLEAN_MAX = 200_000  # tokens remembered as clean
+_FINDERS_MAX = 64  # finders kept, by set of words
+
+
+@dataclass(frozen=True, slots=True)
+class Finder:
+    """A plan's candidate words as one regex, and the patterns to try at each."""
+
+    regex: re.Pattern  # a prefix tree of the words, with no look-behind at the front: scanned far faster
+    todo: dict[str, list[tuple[re.Pattern, int, Pattern]]]
+
+    def find(self, text: str) -> Iterator[re.Match]:
+        """The words in `text`, whole (a match inside a longer word is skipped)."""
+        for m in self.regex.finditer(text):
+            at = m.start()
+            if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+                yield m
+
+
 @dataclass(frozen=True)
 class Lexicon:
     policies: dict[str, str]
@@ -328,6 +349,9 @@ class Lexicon:
     by_stem: dict[str, tuple[int, ...]]
     by_word: dict[str, tuple[int, ...]]
     _compiled: dict = field(default_factory=dict, repr=False)
+    # Memos of pure functions of the lexicon (never stale: the lexicon does not change).
+    _clean: set = field(default_factory=set, repr=False)  # tokens holding no candidate word
+    _finders: dict = field(default_factory=dict, repr=False)  # frozenset of words -> Finder, an LRU
 
     def compiled(self, key: Any, regex: str) -> re.Pattern:
         """Compile on first use: the whole lexicon takes a quarter of a second to
@@ -346,6 +370,48 @@ class Lexicon:
         # One regex pass over the tokens joined by spaces: a space is neither a word
         # character nor cased, so it parts words and lower-casing (final sigma) alike.
         return set(_WORD.findall(" ".join(tokens).lower()))
+
+    def finder(self, tokens: set[str]) -> Finder | None:
+        """What to look for in a text made of these tokens: the finder of its
+        candidate words, or None when it holds none (a clean text).
+
+        Same as building a Finder of ``candidates(words(tokens))``, with two memos:
+        tokens already seen to hold no candidate word are skipped (they add no
+        candidate, so the result is the same), and the Finder of a set of words
+        is kept (the plans of one project share their few suspect words).
+        """
+        new = tokens - self._clean if self._clean else tokens
+        words = self.candidates(self.words(new))
+        found = self._finder(words) if words else None
+        dirty: set[str] = set()
+        if found is not None:
+            # The tokens holding a candidate word (found as _matches finds words,
+            # by the finder) stay out of the memo. Newline-joined, as words() reads
+            # them; lower() keeps every length (no İ is left after _read), so a
+            # match's place in `low` is its place in `joined`.
+            joined = "\n".join(new)
+            low = joined.lower()
+            if len(low) != len(joined):
+                return found  # (cannot happen) remember nothing
+            for m in found.find(low):
+                at = m.start()
+                dirty.add(joined[low.rfind("\n", 0, at) + 1 : (low.find("\n", at) + 1 or len(low) + 1) - 1])
+        if len(self._clean) > _CLEAN_MAX:
+            self._clean.clear()  # a bound on memory, for a process checking a great many plans
+        self._clean.update(new)
+        self._clean.difference_update(dirty)
+        return found
+
+    def _finder(self, words: dict[str, tuple[int, ...]]) -> Finder:
+        key = frozenset(words)
+        found = self._finders.pop(key, None)  # re-inserted last: least recently used first
+        if found is None:
+            todo = {w: [(self.regex(self.patterns[k]), k, self.patterns[k]) for k in ks] for w, ks in words.items()}
+            found = Finder(re.compile(_trie(words) + r"(?!\w)"), todo)
+        self._finders[key] = found
+        if len(self._finders) > _FINDERS_MAX:
+            del self._finders[next(iter(self._finders))]
+        return found
 
     @property
     def guard(self) -> re.Pattern:
@@ -654,18 +720,14 @@ def _matches(norm: str, tokens: set[str], starts: list[int], lengths: list[int],
     only where a word it can start with stands (or, for an anchored pattern,
     in the texts holding an anchor word). Clean text costs one word split.
     """
-    words = lex.candidates(lex.words(tokens))
-    if not words:
+    finder = lex.finder(tokens)
+    if finder is None:
         return []
-    todo = {w: [(lex.regex(lex.patterns[k]), k, lex.patterns[k]) for k in ks] for w, ks in words.items()}
+    todo = finder.todo
     found: list[tuple] = []
     searched: set[tuple[int, int]] = set()
-    # A prefix tree of the words, with no look-behind at the front: scanned far faster.
-    finder = re.compile(_trie(words) + r"(?!\w)")
-    for m in finder.finditer(norm):
+    for m in finder.find(norm):
         at = m.start()
-        if at and (norm[at - 1].isalnum() or norm[at - 1] == "_"):
-            continue  # inside a longer word
         hashed = at > 0 and norm[at - 1] == "#"
         for regex, k, pattern in todo[m[0]]:
             if not pattern.anchored:  # the match starts at this word (or its `#`)
@@ -803,6 +865,7 @@ NOT_TEXT = frozenset({
 
 
 _FLAT = frozenset({str, type(None)})
+_STR = {str}
 
 
 class _Texts:
@@ -820,7 +883,13 @@ class _Texts:
             self.texts.append(node)
         elif isinstance(node, dict):
             for key, value in node.items():
-                if key not in NOT_TEXT:
+                if key in NOT_TEXT:
+                    continue
+                if value.__class__ is str:  # the first branch above, without a call per string
+                    self._segments.append((*path, key))
+                    self._starts.append(len(self.texts))
+                    self.texts.append(value)
+                else:
                     self.walk(value, (*path, key))
         elif isinstance(node, list):
             for i, value in enumerate(node):
@@ -835,11 +904,13 @@ class _Texts:
         for key in keys:
             if key in NOT_TEXT:
                 continue
-            column = [p.get(key) for p in dicts]
+            column = list(map(dict.get, dicts, itertools.repeat(key)))  # p.get(key) for each, at C speed
             self._segments.append(("posts", key))
             self._starts.append(len(self.texts))
-            self.texts += [v if v.__class__ is str else "" for v in column]
-            if set(map(type, column)) <= _FLAT:
+            types = set(map(type, column))
+            # every value a string: the column as it is, else "" for the others
+            self.texts += column if types == _STR else [v if v.__class__ is str else "" for v in column]
+            if types <= _FLAT:
                 continue  # no nested value to walk (the usual case)
             for i, v in enumerate(column):
                 if isinstance(v, (dict, list)):
@@ -938,6 +1009,7 @@ def _posts(ctx) -> Iterator[Problem]:
     lex = lexicon()
     golden = PRESETS["golden"]
     ugc: dict[str, bool] = {}  # per type word: user content under any formula
+    paid: dict[str, bool] = {}  # per type word: a sponsored type
     for p in ctx.posts:
         post = p.post
         if p.category != "user_generated" and post.type not in ugc:
@@ -950,7 +1022,9 @@ def _posts(ctx) -> Iterator[Problem]:
                     ("posts", p.index, "type"),
                     fix="Add `author:` (e.g. `@anna.brews, with permission`) or `source:` (where it comes from).",
                 )
-        sponsored = post.sponsored or normalise_word(post.type) in lex.sponsored_types
+        if not post.sponsored and post.type not in paid:
+            paid[post.type] = normalise_word(post.type) in lex.sponsored_types
+        sponsored = post.sponsored or paid[post.type]
         if sponsored and not (post.disclosure and post.disclosure.strip()):
             shown = " ".join(filter(None, (post.title, post.text)))
             if lex.disclosure.search(normalize(shown)[0]) is None:
