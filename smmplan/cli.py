@@ -580,10 +580,52 @@ def run() -> None:
         except typer.Exit:
             _exit_now(0)
     gc.disable()
+    _lazy_pydantic_plugins()
     try:
         main()
     except SystemExit as exc:
         _exit_now(exc.code)
+
+
+_PLUGINS = "pydantic.plugin._loader"
+
+
+def _lazy_pydantic_plugins() -> None:
+    """Let pydantic find its plugins only when they may be on.
+
+    The first time pydantic builds a validator it imports its plugin loader,
+    and with it importlib.metadata (about 10 ms of a small plan's run), only
+    to be told that plugins are off: smmplan builds its models, and typer its
+    option adapters, with PYDANTIC_DISABLE_PLUGINS set. This stand-in answers
+    exactly as the loader does when they are off, and hands over to the real
+    loader (importing it then) for anything else.
+    """
+    if _PLUGINS in sys.modules:
+        return
+    import types
+
+    stand_in = types.ModuleType(_PLUGINS, "Stands in for pydantic's plugin loader until it is needed.")
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(_PLUGINS) is stand_in:
+            del sys.modules[_PLUGINS]
+        import importlib
+
+        return importlib.import_module(_PLUGINS)
+
+    def get_plugins():  # the loader's own first test, same values
+        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in ("__all__", "1", "true"):
+            return ()
+        return real().get_plugins()
+
+    def __getattr__(name: str):  # anything else the loader has: the real module's
+        if name.startswith("__"):  # the import system asking about the module itself
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    stand_in.get_plugins = get_plugins
+    stand_in.__getattr__ = __getattr__
+    sys.modules[_PLUGINS] = stand_in
 
 
 def main() -> None:

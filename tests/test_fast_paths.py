@@ -296,7 +296,7 @@ from smmplan.cli import run
 
 def report(code=0, _exit=os._exit):
     sys.stdout.flush()
-    print("\\nMODULES", " ".join(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr, flush=True)
+    print("\\nMODULES", " ".join(sorted(sys.modules)), file=sys.stderr, flush=True)
     _exit(code)
 
 
@@ -331,10 +331,44 @@ def test_version_through_importtime_loads_no_heavy_package():
     assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "rich")}
 
 
-def test_json_report_does_not_load_rich(tmp_path):
+def test_json_report_loads_neither_rich_nor_pyyaml_nor_package_metadata(tmp_path):
     mods = modules_imported_by("check", "--format", "json", str(PLANS), cwd=tmp_path)
-    assert "pydantic" in mods and "yaml" in mods  # it did check the plans
-    assert "rich" not in mods
+    assert "pydantic" in mods and "smmplan.rules.honesty" in mods  # it did check the plans
+    # rich: only the text report; PyYAML: only the Python builder, for unusual YAML; package
+    # metadata: only pydantic's plugin discovery, which is off for smmplan's models
+    assert not mods & {"rich", "yaml", "importlib.metadata"}
+
+
+def test_unusual_yaml_still_reads_through_pyyaml(tmp_path):
+    plan = tmp_path / "anchors.yaml"
+    plan.write_text("d: &d 2026-01-05\nposts:\n  - {date: *d, type: engaging, title: Poll}\n", encoding="utf-8")
+    mods = modules_imported_by("check", "--format", "json", str(plan), cwd=tmp_path)
+    assert "yaml" in mods
+
+
+_PLUGINS = """
+import os, sys
+from smmplan import cli
+cli._lazy_pydantic_plugins()
+from pydantic.plugin._loader import get_plugins
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+off = get_plugins()
+print("off", tuple(off), "importlib.metadata" in sys.modules)
+del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+on = get_plugins()
+from pydantic import BaseModel
+class M(BaseModel):
+    x: int
+print("on", type(on).__name__, "importlib.metadata" in sys.modules, M(x="1").x)
+"""
+
+
+def test_pydantic_plugin_loader_stand_in_answers_as_the_loader_does():
+    proc = subprocess.run([sys.executable, "-c", _PLUGINS], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.splitlines() == [
+        "off () False",  # plugins off: the same empty answer, and no metadata read
+        "on dict_values True 1",  # plugins on: the real loader, and models still build
+    ], proc.stderr
 
 
 def test_version_fast_path_says_what_typer_says():
