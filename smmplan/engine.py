@@ -55,40 +55,80 @@ class Context:
     settings: Settings
     posts: list[PostInfo]
     start: dt.date | None
-    # weeks() and week_counts(), worked out once: the mix rules and the summary both ask.
+    # counted, weeks(), week_counts() and counts(), worked out once: the mix rules and the summary ask.
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def counted(self) -> list[PostInfo]:
-        return [p for p in self.posts if p.counted]
+        """The posts that count in the mix (shared: do not modify)."""
+        found = self._memo.get("counted")
+        if found is None:
+            found = self._memo["counted"] = [p for p in self.posts if p.counted]
+        return found
 
     def counts(self, posts: list[PostInfo] | None = None) -> tuple[int, ...]:
         """Counted posts per formula category, in the formula's order."""
         if self.formula is None:
             return ()
-        slot = self._memo.get("slot")
-        if slot is None:  # asked once per week: a 20,000-post plan has thousands
-            slot = self._memo["slot"] = {c: i for i, c in enumerate(self.formula.categories)}
+        if posts is None:
+            if "counts" not in self._memo:
+                self._tally()
+            return self._memo["counts"]
+        slot = self._slot()
         tally = [0] * len(slot)
-        for p in self.posts if posts is None else posts:
+        for p in posts:
             if p.counted and p.category in slot:
                 tally[slot[p.category]] += 1
         return tuple(tally)
 
+    def _slot(self) -> dict[str, int]:
+        slot = self._memo.get("slot")
+        if slot is None:
+            cats = self.formula.categories if self.formula is not None else ()
+            slot = self._memo["slot"] = {c: i for i, c in enumerate(cats)}
+        return slot
+
     def weeks(self) -> dict[int, list[PostInfo]]:
         """Counted posts by week, weeks in order (shared: do not modify)."""
         if "weeks" not in self._memo:
-            out: dict[int, list[PostInfo]] = defaultdict(list)
-            for p in self.counted:
-                out[p.week].append(p)
-            self._memo["weeks"] = dict(sorted(out.items()))
+            self._tally()
         return self._memo["weeks"]
 
     def week_counts(self) -> dict[int, tuple[int, ...]]:
         """``counts()`` of each week of ``weeks()``."""
         if "week_counts" not in self._memo:
-            self._memo["week_counts"] = {w: self.counts(ps) for w, ps in self.weeks().items()}
+            self._tally()
         return self._memo["week_counts"]
+
+    def _tally(self) -> None:
+        """weeks(), week_counts() and counts() in one pass over the counted posts,
+        instead of a pass to group them and a counts() call per week: each post
+        joins its week's list and adds one to its category in that week's tally
+        (what counts() of the week would count), and the plan's counts are the sums
+        of the weeks' (every post counts() counts is in some week)."""
+        slot = self._slot()
+        k = len(slot)
+        by_week: dict[int, list[PostInfo]] = {}
+        tallies: dict[int, list[int]] = {}
+        last = bucket = tally = None
+        for p in self.counted:
+            w = p.week
+            if w != last:  # posts mostly come week by week: look the week up when it changes
+                bucket = by_week.get(w)
+                if bucket is None:
+                    bucket = by_week[w] = []
+                    tally = tallies[w] = [0] * k
+                else:
+                    tally = tallies[w]
+                last = w
+            bucket.append(p)
+            i = slot.get(p.category)
+            if i is not None:
+                tally[i] += 1
+        order = sorted(by_week)
+        self._memo["weeks"] = {w: by_week[w] for w in order}
+        self._memo["week_counts"] = {w: tuple(tallies[w]) for w in order}
+        self._memo["counts"] = tuple(map(sum, zip(*tallies.values()))) if tallies else (0,) * k
 
     @property
     def as_of(self) -> dt.date:
@@ -376,30 +416,39 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         problems.append(Problem("PLAN008", str(exc), ("formula",), fix="Use a preset from `smmplan formulas`, "
                                 "or percents that add up to 100."))
     tol_raw = plan.tolerance if plan.tolerance is not None else settings.tolerance
-    tolerance = Fraction(str(tol_raw if tol_raw is not None else 5)) / 100
-    dates = [p.date for p in plan.posts]
-    start = plan.start or (min(dates) if dates else None)
-    infos = []
-    categories: dict[str, str | None] = {}  # type as written -> category: a plan has a handful
-    for i, post in zip(file_positions(doc, "posts", len(plan.posts)), plan.posts):
+    tolerance = formulas.parse_tolerance(tol_raw)
+    posts = plan.posts
+    start = plan.start or (min(p.date for p in posts) if posts else None)
+    infos: list[PostInfo] = []
+    append = infos.append
+    # type as written -> category, status word -> status, unknown type -> hint: a plan
+    # has a handful of each over thousands of posts, so each is worked out once.
+    categories: dict[str, str | None] = {}
+    statuses: dict[str | None, str | None] = {}
+    hints: dict[str, str] = {}
+    for i, post in zip(file_positions(doc, "posts", len(posts)), posts):
         category = None
         if formula is not None:
-            if post.type not in categories:
-                categories[post.type] = formulas.canonical_type(post.type, formula)
-            category = categories[post.type]
+            try:
+                category = categories[post.type]
+            except KeyError:
+                category = categories[post.type] = formulas.canonical_type(post.type, formula)
             if category is None:
-                near = formulas.suggest_type(post.type, formula)
-                hint = f" Did you mean `{near}`?" if near else ""
+                if post.type not in hints:
+                    near = formulas.suggest_type(post.type, formula)
+                    hints[post.type] = f" Did you mean `{near}`?" if near else ""
                 problems.append(Problem(
                     "PLAN007",
-                    f"Post type `{post.type}` is not a category of the {formula.name} formula.{hint}",
+                    f"Post type `{post.type}` is not a category of the {formula.name} formula.{hints[post.type]}",
                     ("posts", i, "type"),
                     fix=f"Use one of: {', '.join(formula.categories)}.",
                 ))
-        status = canonical_status(post.status)
-        counted = category is not None and status != "cancelled"
+        try:
+            status = statuses[post.status]
+        except KeyError:
+            status = statuses[post.status] = canonical_status(post.status)
         week = (post.date - start).days // 7 if start else 0
-        infos.append(PostInfo(i, post, category, counted, week, status))
+        append(PostInfo(i, post, category, category is not None and status != "cancelled", week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 
 
@@ -430,16 +479,17 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     result.post_count = len(counted)
     result.posts = ctx.posts
     if ctx.posts:
-        dates = [p.post.date for p in ctx.posts]
-        result.start, result.end = ctx.start, max(dates)
+        from operator import attrgetter
+
+        result.start, result.end = ctx.start, max(map(attrgetter("post.date"), ctx.posts))
     if ctx.formula is None:
         return
     counts = ctx.counts()
     n = sum(counts)
     shares = tuple(s for _, s in ctx.formula.shares)
     ok = formulas.overall_ok(counts, shares, ctx.tolerance) if n else [True] * len(counts)
-    for (cat, share), c, good in zip(ctx.formula.shares, counts, ok):
-        lo, hi = formulas.allowed_range(n, share, ctx.tolerance)
+    ranges = formulas.allowed_ranges(n, shares, ctx.tolerance)  # allowed_range of each share
+    for (cat, share), c, good, (lo, hi) in zip(ctx.formula.shares, counts, ok, ranges):
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
     result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()))
     for p, m in pick_posts(result.rebalance, counted):

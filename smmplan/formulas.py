@@ -192,9 +192,15 @@ def _category(raw: str, cats: tuple[str, ...]) -> str | None:
 def suggest_type(raw: str, formula: Formula) -> str | None:
     """The nearest category name, for a "did you mean" hint."""
     word = normalise_word(raw)
-    pool = {c: c for c in formula.categories}
+    # remembered for type-sized words only (a hostile plan's 10 MB "type" is not kept)
+    return (_suggest if len(word) <= 64 else _suggest.__wrapped__)(word, formula.categories)
+
+
+@lru_cache(maxsize=1024)  # the same misspelt types turn up plan after plan; difflib is slow
+def _suggest(word: str, cats: tuple[str, ...]) -> str | None:
+    pool = {c: c for c in cats}
     for g in _SYNONYMS:
-        for c in formula.categories:
+        for c in cats:
             if c in g:
                 pool.update({w: c for w in g})
     near = nearest(word, pool)
@@ -211,7 +217,8 @@ def suggest_type(raw: str, formula: Formula) -> str | None:
 
 
 class _Arith:
-    __slots__ = ("shares", "tolerance", "tol", "scale", "scaled", "splits", "week", "overall")
+    __slots__ = ("shares", "tolerance", "tol", "scale", "scaled", "splits", "week", "overall", "boxes",
+                 "ranges")
 
     def __init__(self, shares: tuple[Fraction, ...], tolerance: Fraction | None):
         self.shares, self.tolerance = shares, tolerance
@@ -224,6 +231,8 @@ class _Arith:
         self.splits: dict[int, tuple[tuple[int, ...], ...]] = {}
         self.week: dict[tuple[int, ...], tuple[bool, ...]] = {}
         self.overall: dict[tuple[int, ...], tuple[bool, ...]] = {}
+        self.boxes: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self.ranges: dict[int, tuple[tuple[int, int], ...]] = {}
 
     def distance(self, counts: tuple[int, ...], n: int) -> int:
         """The L1 distance times ``scale``: an exact integer."""
@@ -247,6 +256,36 @@ class _Arith:
     def is_closest(self, counts: tuple[int, ...]) -> bool:
         n = sum(counts)
         return self.distance(counts, n) == self.distance(self.closest(n)[0], n)
+
+    def allowed(self, n: int) -> tuple[tuple[int, int], ...]:
+        """``allowed_range(n, share, tolerance)`` of every share, in integers: with
+        share = S/D and tolerance = t_num/t_den, n * (share -+ tolerance) is
+        n * (S * t_den -+ t_num * D) / (D * t_den), floored and ceiled exactly."""
+        found = self.ranges.get(n)
+        if found is None:
+            (t_num, t_den), d = self.tol, self.scale
+            den = d * t_den
+            found = self.ranges[n] = tuple(
+                (max(0, -((-n * (s * t_den - t_num * d)) // den)), min(n, n * (s * t_den + t_num * d) // den))
+                for s in self.scaled
+            )
+        return found
+
+    def week_box(self, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(lo, hi): per category, the whole counts within ``week_slack(n)`` of n * share,
+        clipped to 0..n. Over D * t_den, slack = max(1, n * tolerance) is
+        max(D * t_den, n * t_num * D), so ceil(n * share - slack) and floor(n * share + slack)
+        are floor divisions of integers (no Fractions)."""
+        found = self.boxes.get(n)
+        if found is None:
+            (t_num, t_den), d = self.tol, self.scale
+            den = d * t_den
+            slack = max(den, n * t_num * d)
+            found = self.boxes[n] = (
+                tuple(max(0, -((slack - n * s * t_den) // den)) for s in self.scaled),
+                tuple(min(n, (n * s * t_den + slack) // den) for s in self.scaled),
+            )
+        return found
 
 
 _ARITH_MEMO = 64  # formulas remembered; answers kept per formula (cleared past _ANSWERS)
@@ -317,6 +356,24 @@ def _closest_splits(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ..
 
 def is_closest_split(counts: tuple[int, ...], shares: tuple[Fraction, ...]) -> bool:
     return _arith(shares).is_closest(tuple(counts))
+
+
+def arithmetic(shares: tuple[Fraction, ...], tolerance: Fraction) -> _Arith:
+    """The remembered whole-number answers for one formula's shares and tolerance
+    (``allowed``, ``week_box``...): callers that ask many questions keep it."""
+    return _arith(shares, tolerance)
+
+
+def allowed_ranges(n: int, shares: tuple[Fraction, ...], tolerance: Fraction) -> tuple[tuple[int, int], ...]:
+    """``allowed_range`` of each share, remembered per n."""
+    return _arith(shares, tolerance).allowed(n)
+
+
+@lru_cache(maxsize=256, typed=True)  # every plan states its tolerance; a folder of plans uses a few values
+def parse_tolerance(raw: float | None) -> Fraction:
+    """The tolerance in percentage points (``5``, ``2.5``; None: 5) as a fraction of 1.
+    One object per value, so the arithmetic memo recognises it without comparing Fractions."""
+    return Fraction(str(raw if raw is not None else 5)) / 100
 
 
 def allowed_range(n: int, share: Fraction, tolerance: Fraction) -> tuple[int, int]:

@@ -21,9 +21,10 @@ import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import combinations
+from itertools import combinations, compress
+from operator import add, itemgetter, ne
 
-from smmplan.formulas import Formula, allowed_range, closest_splits, overall_ok, week_slack
+from smmplan.formulas import Formula, arithmetic, overall_ok
 
 Counts = tuple[int, ...]
 
@@ -72,35 +73,22 @@ def passes(counts: Counts, formula: Formula, tolerance: Fraction) -> bool:
     return all(overall_ok(counts, _shares(formula), tolerance))
 
 
-def _ceil(x: Fraction) -> int:
-    return -((-x.numerator) // x.denominator)
-
-
-def _floor(x: Fraction) -> int:
-    return x.numerator // x.denominator
-
-
 class _Rules:
-    """MIX001 and MIX002 for one formula and tolerance, with the week boxes
-    cached by week size (a week passes MIX002 exactly when each count lies in
-    its box: the closest splits the rule also accepts always lie inside)."""
+    """MIX001 and MIX002 for one formula and tolerance. A week passes MIX002
+    exactly when each count lies in its box (the closest splits the rule also
+    accepts always lie inside). The boxes, allowed ranges and closest splits by
+    number of posts come from ``formulas.arithmetic``, which remembers them per
+    (shares, tolerance) in whole numbers, across plans."""
 
     def __init__(self, formula: Formula, tolerance: Fraction):
         self.formula = formula
         self.cats = formula.categories
         self.shares = _shares(formula)
         self.tol = tolerance
-        self._boxes: dict[int, tuple[Counts, Counts]] = {}
-        self.rooms: dict[tuple[Counts, int], tuple[Counts, Counts] | None] = {}
-
-    def week_box(self, n: int) -> tuple[Counts, Counts]:
-        box = self._boxes.get(n)
-        if box is None:
-            slack = week_slack(n, self.tol)
-            lo = tuple(max(0, _ceil(n * s - slack)) for s in self.shares)
-            hi = tuple(min(n, _floor(n * s + slack)) for s in self.shares)
-            box = self._boxes[n] = (lo, hi)
-        return box
+        self.arith = arithmetic(self.shares, tolerance)
+        self.week_box = self.arith.week_box  # (lo, hi) of a week of n posts
+        # (week, posts added) -> (least, most to add by category, a first fill) or None
+        self.rooms: dict[tuple[Counts, int], tuple[Counts, Counts, Counts] | None] = {}
 
     def week_ok(self, counts: Sequence[int]) -> bool:
         lo, hi = self.week_box(sum(counts))
@@ -110,18 +98,19 @@ class _Rules:
         return sum(counts) == 0 or all(overall_ok(tuple(counts), self.shares, self.tol))
 
     def plan_ok(self, weeks: Sequence[Sequence[int]]) -> bool:
-        weeks = [w for w in weeks if sum(w)]
+        weeks = list(filter(sum, weeks))  # the non-empty weeks
         if not self.overall_ok(_column_sums(weeks, len(self.cats))):
             return False
-        return len(weeks) < 2 or all(self.week_ok(w) for w in weeks)
+        # whether a week passes depends on its counts alone: each distinct week once
+        return len(weeks) < 2 or all(map(self.week_ok, set(map(tuple, weeks))))
 
-    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, list[Counts]]:
+    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, tuple[Counts, ...]]:
         """The overall box (lo, hi), if any split of n fits it, and the closest splits."""
-        ranges = [allowed_range(n, s, self.tol) for s in self.shares]
+        ranges = self.arith.allowed(n)
         lo = tuple(a for a, _ in ranges)
         hi = tuple(b for _, b in ranges)
         box = (lo, hi) if all(a <= b for a, b in ranges) and sum(lo) <= n <= sum(hi) else None
-        return box, closest_splits(n, self.shares)
+        return box, self.arith.closest(n)
 
 
 def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
@@ -142,7 +131,9 @@ def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
 
 class _Flow:
     """The retype flow. Weeks with the same counts and box are interchangeable
-    until one of them is changed, so they share heap entries as a group."""
+    until one of them is changed, so they share heap entries as a group, and
+    their start counts: X[w] is the group's one list until ``apply`` first
+    changes week w and gives it its own copy."""
 
     def __init__(self, C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts],
                  shares: Sequence[Fraction] | None = None):
@@ -150,23 +141,27 @@ class _Flow:
         self.C = C
         self.lo = lo
         self.hi = hi
-        self.k = len(C[0]) if C else 0
-        starts: dict[tuple, Counts] = {}
-        self.groups: dict[tuple, list[int]] = {}  # untouched weeks by (counts, box), last = first in time
-        self.key: list[tuple] = []
-        self.X: list[list[int]] = []
-        for w, (c, a, b) in enumerate(zip(C, lo, hi)):
-            key = (tuple(c), tuple(a), tuple(b))
-            if key not in starts:
-                starts[key] = tuple(self._start(c, a, b, self.shares))
-            self.X.append(list(starts[key]))
-            self.key.append(key)
-            self.groups.setdefault(key, []).append(w)
+        k = self.k = len(C[0]) if C else 0
+        self.key = keys = list(zip(map(tuple, C), map(tuple, lo), map(tuple, hi)))  # (counts, box) per week
+        groups: dict[tuple, list[int]] = {}  # untouched weeks by (counts, box), last = first in time
+        for w, key in enumerate(keys):
+            members = groups.get(key)
+            if members is None:
+                groups[key] = [w]
+            else:
+                members.append(w)
+        self.groups = groups
+        starts = {key: self._start(*key, self.shares) for key in groups}
+        self.X: list[list[int]] = list(map(starts.__getitem__, keys))
+        # the column sums of X now: each group's start, once per week in the group
+        self.start_sums: Counts = tuple(
+            sum(x[c] * len(groups[key]) for key, x in starts.items()) for c in range(k))
         self.untouched = [True] * len(C)
+        self.touched: list[int] = []
         self.heaps: dict[tuple[int, int, int], list] = {}
-        for key, members in self.groups.items():
+        for key, members in groups.items():
             members.reverse()
-            self._push(members[-1], range(self.k), group=key)
+            self._push(members[-1], range(k), group=key)
 
     @staticmethod
     def _start(c: Sequence[int], lo: Counts, hi: Counts, shares: Sequence[float]) -> list[int]:
@@ -238,10 +233,14 @@ class _Flow:
         return None
 
     def apply(self, w: int, a: int, b: int, amount: int) -> None:
-        self.X[w][a] -= amount
-        self.X[w][b] += amount
+        x = self.X[w]
+        if self.untouched[w]:
+            x = self.X[w] = list(x)  # no longer the group's shared start
+        x[a] -= amount
+        x[b] += amount
         if self.untouched[w]:
             self.untouched[w] = False
+            self.touched.append(w)
             self.groups[self.key[w]].remove(w)
             self._push(w, range(self.k))
         else:
@@ -319,30 +318,41 @@ class _Flow:
         return arcs
 
     def cost(self) -> int:
-        return sum(c - x for cw, xw in zip(self.C, self.X) for c, x in zip(cw, xw) if c > x)
+        """Posts retyped: sum over weeks and categories of max(0, C - X). The weeks
+        still untouched hold their group's start, so a group's cost is its start's
+        cost times the number of weeks left in it."""
+        total = 0
+        for (c, _, _), members in self.groups.items():  # the untouched weeks of each group
+            if members:
+                total += len(members) * sum(v - x for v, x in zip(c, self.X[members[0]]) if v > x)
+        for w in self.touched:
+            total += sum(v - x for v, x in zip(self.C[w], self.X[w]) if v > x)
+        return total
 
 
 def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]] | None:
     """Per-week counts after the fewest retypes, or None if retyping cannot pass."""
     k = len(rules.cats)
-    n = sum(sum(w) for w in weeks)
+    sizes = list(map(sum, weeks))
+    n = sum(sizes)
     if weekly:
-        boxes = [rules.week_box(sum(w)) for w in weeks]
+        boxes = list(map(rules.week_box, sizes))
     else:
-        boxes = [((0,) * k, (sum(w),) * k) for w in weeks]
+        boxes = [((0,) * k, (m,) * k) for m in sizes]
+    lows, highs = list(map(itemgetter(0), boxes)), list(map(itemgetter(1), boxes))
     box, splits = rules.overall_targets(n)
-    best: tuple[int, list[list[int]]] | None = None
+    best: tuple[int, _Flow] | None = None
     targets: list[tuple[Counts, Counts]] = [(t, t) for t in splits]
     if box is not None:
         targets.insert(0, box)
     for lo, hi in targets:
-        flow = _Flow(weeks, [b[0] for b in boxes], [b[1] for b in boxes], rules.shares)
-        s = _column_sums(flow.X, k)
+        flow = _Flow(weeks, lows, highs, rules.shares)
+        s = flow.start_sums
         if flow.solve(_supply(s, lo, hi), _z_range(s, lo, hi)):
             cost = flow.cost()
             if best is None or cost < best[0]:
-                best = (cost, [list(x) for x in flow.X])
-    return None if best is None else best[1]
+                best = (cost, flow)
+    return None if best is None else [list(x) for x in best[1].X]
 
 
 def _supply(s: Counts, lo: Counts, hi: Counts) -> list[int]:
@@ -429,22 +439,23 @@ class _Budget(Exception):
     """The exact search for additions grew too large: use the greedy fallback."""
 
 
-def _week_room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts] | None:
+def _week_room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts, Counts] | None:
     """Bounds on the posts to add, by category, when `e` are added to this week
-    and it must pass MIX002; None when no such addition exists."""
+    and it must pass MIX002, and the first fill of `e` between them (``_fill``);
+    None when no such addition exists."""
     key = (week, e)
     if key not in rules.rooms:
         rules.rooms[key] = _room(rules, week, e)
     return rules.rooms[key]
 
 
-def _room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts] | None:
+def _room(rules: _Rules, week: Counts, e: int) -> tuple[Counts, Counts, Counts] | None:
     lo, hi = rules.week_box(sum(week) + e)
     need = tuple(max(0, a - c) for c, a in zip(week, lo))
     room = tuple(b - c for c, b in zip(week, hi))
     if any(r < 0 for r in room) or sum(need) > e or sum(room) < e:
         return None
-    return need, room
+    return need, room, tuple(_fill(need, room, e))
 
 
 def _fill(lo: Sequence[int], hi: Sequence[int], total: int) -> list[int]:
@@ -480,14 +491,15 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
     n = sum(S)
     overall = _overall_additions(rules, S)
     work = 0
-    least = []
-    for w in weeks:
+    fewest: dict[Counts, int] = {}  # the fewest posts a week needs to pass alone: once per distinct week
+    for w in dict.fromkeys(weeks):
         e = 0
         while _week_room(rules, w, e) is None:
             e += 1
             if e > budget:
                 raise _Budget
-        least.append(e)
+        fewest[w] = e
+    least = list(map(fewest.__getitem__, weeks))
     E = max(sum(overall) - n if overall is not None else 0, sum(least))
     while True:
         box, splits = rules.overall_targets(n + E)
@@ -499,17 +511,22 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
                 targets.append((lo, hi))
         targets += [(d, d) for d in (tuple(t - s for t, s in zip(split, S)) for split in splits) if min(d) >= 0]
         if targets:
-            for spare in _spread(E - sum(least), [sum(w) + e for w, e in zip(weeks, least)], budget - work):
+            for spare in _spread(E - sum(least), list(map(add, map(sum, weeks), least)), budget - work):
                 work += len(weeks) * len(targets)
                 if work > budget:
                     raise _Budget
-                rooms = [_week_room(rules, w, a + b) for w, a, b in zip(weeks, least, spare)]
-                if any(r is None for r in rooms):
+                # (week, posts added) of each week; most weeks repeat a few of them
+                cells = list(zip(weeks, map(add, least, spare)))
+                for cell in dict.fromkeys(cells):
+                    _week_room(rules, *cell)
+                rooms = list(map(rules.rooms.__getitem__, cells))
+                if None in rooms:
                     continue
+                # the flow starts from each week's first fill, inside its bounds
+                start, lows, highs = (list(map(itemgetter(i), rooms)) for i in (2, 0, 1))
                 for lo, hi in targets:
-                    start = [_fill(r[0], r[1], a + b) for r, a, b in zip(rooms, least, spare)]
-                    flow = _Flow(start, [r[0] for r in rooms], [r[1] for r in rooms])
-                    if flow.solve(_supply(_column_sums(flow.X, k), lo, hi), _z_range(_column_sums(flow.X, k), lo, hi)):
+                    flow = _Flow(start, lows, highs)
+                    if flow.solve(_supply(flow.start_sums, lo, hi), _z_range(flow.start_sums, lo, hi)):
                         return [tuple(x) for x in flow.X]
         E += 1
         work += 1
@@ -586,8 +603,8 @@ def rebalance(
     """
     rules = _Rules(formula, tolerance)
     cats = formula.categories
-    keys = [w for w, c in (weeks or {}).items() if sum(c)] if weeks else []
-    week_counts = [tuple(weeks[w]) for w in keys] if weeks else []
+    keys = list(compress(weeks, map(sum, weeks.values()))) if weeks else []  # the non-empty weeks
+    week_counts = list(map(tuple, map(weeks.__getitem__, keys))) if weeks else []
     if not week_counts:
         keys, week_counts = [0], [tuple(counts)]
     weekly = len(week_counts) >= 2
@@ -598,9 +615,9 @@ def rebalance(
         after = _retype(rules, week_counts, weekly)
         out.retype_possible = after is not None
         if after is not None:
-            for key, before, x in zip(keys, week_counts, after):
-                if list(before) != x:  # most weeks keep their counts: no moves to work out
-                    out.week_moves += _moves(cats, before, x, key if weekly else None)
+            # most weeks keep their counts: no moves to work out
+            for i in compress(range(len(after)), map(ne, map(list, week_counts), after)):
+                out.week_moves += _moves(cats, week_counts[i], after[i], keys[i] if weekly else None)
             totals: dict[tuple[str, str], int] = {}
             for m in out.week_moves:
                 totals[m.source, m.target] = totals.get((m.source, m.target), 0) + m.count
@@ -608,11 +625,10 @@ def rebalance(
     if add:
         plus, out.exact = _add(rules, week_counts, weekly, budget)
         if plus is not None:
-            for key, a in zip(keys, plus):
-                if any(a):
-                    out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}
-                    for cat, x in out.week_adds[key].items():
-                        out.adds[cat] = out.adds.get(cat, 0) + x
+            for key, a in compress(zip(keys, plus), map(any, plus)):  # the weeks that grow
+                out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}
+                for cat, x in out.week_adds[key].items():
+                    out.adds[cat] = out.adds.get(cat, 0) + x
     return out
 
 

@@ -122,13 +122,20 @@ def _weekly(ctx) -> Iterator[Problem]:
     weeks, week_counts = ctx.weeks(), ctx.week_counts()
     if len(weeks) < 2:
         return  # a one-week plan is judged by the overall rule alone
-    for week, posts in weeks.items():
-        counts = week_counts[week]
-        n = len(posts)
-        ok = formulas.week_ok(counts, shares, ctx.tolerance)
-        bad = [(cat, c, n * s) for (cat, s), c, good in zip(ctx.formula.shares, counts, ok) if not good]
-        if not bad:
+    # A week's verdict depends on its counts alone, and a plan's weeks repeat a few
+    # mixes: the categories that fail are worked out once per distinct counts.
+    failing: dict[tuple[int, ...], list] = {}
+    for week, counts in week_counts.items():
+        fails = failing.get(counts)
+        if fails is None:
+            ok = formulas.week_ok(counts, shares, ctx.tolerance)
+            fails = failing[counts] = [(cat, s, c) for (cat, s), c, good in zip(ctx.formula.shares, counts, ok)
+                                       if not good]
+        if not fails:
             continue
+        posts = weeks[week]
+        n = len(posts)
+        bad = [(cat, c, n * s) for cat, s, c in fails]
         slack = formulas.week_slack(n, ctx.tolerance)
         parts = [f"{_posts(c)} {cat} (ideal {float(ideal):.2g})" for cat, c, ideal in bad]
         over = [cat for cat, c, ideal in bad if c > ideal]
@@ -148,12 +155,12 @@ def _weekly(ctx) -> Iterator[Problem]:
 
 
 def _back_to_back(ctx) -> Iterator[Problem]:
-    by_channel: dict[str | None, list] = {}
-    for p in ctx.counted:
-        by_channel.setdefault((p.post.channel or "").lower(), []).append(p)
     ad = _ad_category(ctx.formula)
     if ad is None:
         return
+    by_channel: dict[str | None, list] = {}
+    for p in ctx.counted:
+        by_channel.setdefault((p.post.channel or "").lower(), []).append(p)
     for channel, posts in by_channel.items():
         posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):
