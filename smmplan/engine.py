@@ -492,7 +492,7 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     for (cat, share), c, good, (lo, hi) in zip(ctx.formula.shares, counts, ok, ranges):
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
     result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()))
-    for p, m in pick_posts(result.rebalance, counted):
+    for p, m in pick_posts(result.rebalance, counted, ctx.weeks()):
         result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
 
 

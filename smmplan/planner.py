@@ -129,6 +129,19 @@ def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
 # surplus type is densest).
 
 
+def _layout(C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts]) -> tuple[list, dict]:
+    """Each week's (counts, box), and the weeks of each distinct one, in time order."""
+    keys = list(zip(map(tuple, C), map(tuple, lo), map(tuple, hi)))
+    weeks_of: dict[tuple, list[int]] = {}
+    for w, key in enumerate(keys):
+        members = weeks_of.get(key)
+        if members is None:
+            weeks_of[key] = [w]
+        else:
+            members.append(w)
+    return keys, weeks_of
+
+
 class _Flow:
     """The retype flow. Weeks with the same counts and box are interchangeable
     until one of them is changed, so they share heap entries as a group, and
@@ -136,21 +149,16 @@ class _Flow:
     changes week w and gives it its own copy."""
 
     def __init__(self, C: Sequence[Counts], lo: Sequence[Counts], hi: Sequence[Counts],
-                 shares: Sequence[Fraction] | None = None):
+                 shares: Sequence[Fraction] | None = None, layout: tuple | None = None):
         self.shares = [float(s) for s in shares] if shares else [0.0] * (len(C[0]) if C else 0)
         self.C = C
         self.lo = lo
         self.hi = hi
         k = self.k = len(C[0]) if C else 0
-        self.key = keys = list(zip(map(tuple, C), map(tuple, lo), map(tuple, hi)))  # (counts, box) per week
-        groups: dict[tuple, list[int]] = {}  # untouched weeks by (counts, box), last = first in time
-        for w, key in enumerate(keys):
-            members = groups.get(key)
-            if members is None:
-                groups[key] = [w]
-            else:
-                members.append(w)
-        self.groups = groups
+        keys, weeks_of = layout or _layout(C, lo, hi)  # flows over the same weeks share it
+        self.key = keys
+        # untouched weeks by (counts, box), last = first in time
+        groups = self.groups = {key: list(members) for key, members in weeks_of.items()}
         starts = {key: self._start(*key, self.shares) for key in groups}
         self.X: list[list[int]] = list(map(starts.__getitem__, keys))
         # the column sums of X now: each group's start, once per week in the group
@@ -336,17 +344,19 @@ def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]]
     sizes = list(map(sum, weeks))
     n = sum(sizes)
     if weekly:
-        boxes = list(map(rules.week_box, sizes))
+        box_of = {m: rules.week_box(m) for m in set(sizes)}  # weeks of the same size share a box
+        boxes = list(map(box_of.__getitem__, sizes))
     else:
         boxes = [((0,) * k, (m,) * k) for m in sizes]
     lows, highs = list(map(itemgetter(0), boxes)), list(map(itemgetter(1), boxes))
+    layout = _layout(weeks, lows, highs)
     box, splits = rules.overall_targets(n)
     best: tuple[int, _Flow] | None = None
     targets: list[tuple[Counts, Counts]] = [(t, t) for t in splits]
     if box is not None:
         targets.insert(0, box)
     for lo, hi in targets:
-        flow = _Flow(weeks, lows, highs, rules.shares)
+        flow = _Flow(weeks, lows, highs, rules.shares, layout)
         s = flow.start_sums
         if flow.solve(_supply(s, lo, hi), _z_range(s, lo, hi)):
             cost = flow.cost()
@@ -524,8 +534,9 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
                     continue
                 # the flow starts from each week's first fill, inside its bounds
                 start, lows, highs = (list(map(itemgetter(i), rooms)) for i in (2, 0, 1))
+                layout = _layout(start, lows, highs)
                 for lo, hi in targets:
-                    flow = _Flow(start, lows, highs)
+                    flow = _Flow(start, lows, highs, layout=layout)
                     if flow.solve(_supply(flow.start_sums, lo, hi), _z_range(flow.start_sums, lo, hi)):
                         return [tuple(x) for x in flow.X]
         E += 1
@@ -643,15 +654,20 @@ def plan_passes(formula: Formula, tolerance: Fraction, weeks: Mapping[int, Count
 STATUS_ORDER = {"idea": 0, "draft": 1, None: 1, "review": 2, "approved": 3, "scheduled": 4, "published": 5}
 
 
-def pick_posts(rb: Rebalance, posts: Sequence) -> list[tuple[object, Move]]:
+def pick_posts(rb: Rebalance, posts: Sequence,
+               by_week: Mapping[int, Sequence] | None = None) -> list[tuple[object, Move]]:
     """The posts to retype for each move: (post, move-of-one) in the order of
     ``rb.moves``. `posts` are the counted posts, with ``week``, ``category``,
-    ``status``, ``index`` and ``post.date``. Overall-only moves take posts in
-    the weeks where the surplus type is densest; within a week, posts not yet
-    approved or published go first."""
-    by_week: dict[int, list] = {}
-    for p in posts:
-        by_week.setdefault(p.week, []).append(p)
+    ``status``, ``index`` and ``post.date``; `by_week`, if the caller has it,
+    the same posts by week, in their order (``Context.weeks()``). Overall-only
+    moves take posts in the weeks where the surplus type is densest; within a
+    week, posts not yet approved or published go first."""
+    if not rb.week_moves:
+        return []
+    if by_week is None:
+        by_week = {}
+        for p in posts:
+            by_week.setdefault(p.week, []).append(p)
     density: dict[tuple[int, str], float] = {}  # (week, category) -> its share of the week, when asked
 
     def order(p) -> tuple:

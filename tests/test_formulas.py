@@ -151,3 +151,23 @@ def test_unknown_type_names_the_nearest_category():
     (f,) = [f for f in result.findings if f.code == "PLAN007"]
     assert (f.line, f.column) == (2, 30)
     assert "did you mean `educational`" in f.message.lower()
+
+
+@pytest.mark.parametrize("shares", [tuple(s for _, s in f.shares) for f in PRESETS.values()]
+                         + [(F(1, 7), F(2, 7), F(4, 7)), (F(333, 1000), F(333, 1000), F(334, 1000))])
+@pytest.mark.parametrize("tol", [F(0), F(1, 100), F(25, 1000), F(5, 100), F(1, 3), F(1)])
+def test_integer_boxes_and_ranges_match_the_fraction_definitions(shares, tol):
+    arith = formulas.arithmetic(shares, tol)
+    for n in range(0, 60):
+        slack = formulas.week_slack(n, tol)
+        assert arith.week_box(n) == (
+            tuple(max(0, -((-(n * s - slack).numerator) // (n * s - slack).denominator)) for s in shares),
+            tuple(min(n, (n * s + slack).numerator // (n * s + slack).denominator) for s in shares),
+        )
+        assert formulas.allowed_ranges(n, shares, tol) == tuple(formulas.allowed_range(n, s, tol) for s in shares)
+
+
+def test_tolerance_is_parsed_once_per_value():
+    assert formulas.parse_tolerance(None) == F(5, 100)
+    assert formulas.parse_tolerance(2.5) == F(25, 1000)
+    assert formulas.parse_tolerance(7.5) is formulas.parse_tolerance(7.5)
