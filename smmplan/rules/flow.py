@@ -212,7 +212,7 @@ def summarize(ctx) -> dict[str, Any]:
     ready = {status: status in READY for status in tally}  # per status, not per post
     rows: list[dict[str, Any]] = []
     add, waiting, due = rows.append, [], []
-    times: dict[dt.time | None, str | None] = {None: None}  # as written in JSON: plans repeat a few times of day
+    times: dict[dt.time | None, str | None] = {None: None}  # as written in JSON (no time: null); plans repeat a few
     last = as_of + dt.timedelta(days=horizon)
     for p, line in zip(ctx.posts, ctx.post_lines()):
         post, status = p.post, p.status
@@ -237,8 +237,7 @@ def summarize(ctx) -> dict[str, Any]:
         if as_of <= d <= last and status != "cancelled":
             due.append({**row, "approver": who})
     return {
-        "due_window": {"from": as_of.isoformat(), "to": last.isoformat(),
-                       "days": horizon},
+        "due_window": {"from": as_of.isoformat(), "to": last.isoformat(), "days": horizon},
         "due": sorted(due, key=_by_date),
         "waiting": sorted(waiting, key=_by_date),
         "statuses": counts,
