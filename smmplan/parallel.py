@@ -17,7 +17,6 @@ of the files, so every report is the same whatever the number of workers.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -69,6 +68,8 @@ def _fork(files: Sequence[str], check: Callable[[str], Any], share: list[int]) -
     if pid == 0:  # the worker: check, send, and leave without running any exit handler
         status = 1
         try:
+            import pickle
+
             os.close(read)
             results = [(i, _detach(_one(check, files[i]))) for i in share]
             with os.fdopen(write, "wb") as pipe:
@@ -91,6 +92,8 @@ def _collect(pid: int, fd: int, share: list[int]) -> list[tuple[int, Any]] | Non
     _, status = os.waitpid(pid, 0)
     if status != 0:
         return None
+    import pickle  # here, not at the top: a run of a few files never forks
+
     try:
         results = pickle.loads(data)
     except Exception:  # noqa: BLE001 - a truncated or garbled answer: redo the share

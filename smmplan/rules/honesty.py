@@ -315,6 +315,7 @@ class Pattern:
 
 
 _CLEAN_MAX = 200_000  # tokens remembered as clean
+_CLEAN_NEW_MAX = 5_000  # ... from one plan, at most: the memo serves folders of small plans
 _FINDERS_MAX = 64  # finders kept, by set of words
 
 
@@ -383,6 +384,8 @@ class Lexicon:
         new = tokens - self._clean if self._clean else tokens
         words = self.candidates(self.words(new))
         found = self._finder(words) if words else None
+        if len(new) > _CLEAN_NEW_MAX:  # a big plan: the memo would only hold its memory (7 MiB
+            return found               # of 20,000 posts' tokens) for plans that may never come
         dirty: set[str] = set()
         if found is not None:
             # The tokens holding a candidate word (found as _matches finds words,
