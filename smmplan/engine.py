@@ -186,11 +186,13 @@ class PlanResult:
 
     def detached(self) -> PlanResult:
         """This result as the reports need it, cheap to send from a worker process:
-        the file's text (for excerpts) without its data tree, and the plan's
-        settings without its posts (reports read the posts from `mix`,
-        `sections` and the findings). Every report renders it byte for byte
-        as it renders the whole result (tests/test_parallel.py)."""
-        doc = self.doc and loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map)
+        the source lines its findings point at (for excerpts) instead of the
+        file's text and data tree, and the plan's settings without its posts
+        (reports read the posts from `mix`, `sections` and the findings).
+        Every report renders it byte for byte as it renders the whole result
+        (tests/test_parallel.py)."""
+        doc = self.doc and loader.Document(
+            fatal=self.doc.fatal, excerpts={f.line: self.doc.line_text(f.line) for f in self.findings if f.line})
         plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
         return replace(self, doc=doc, plan=plan, posts=[])
 

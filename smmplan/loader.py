@@ -129,6 +129,9 @@ class Document:
     # breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't.
     # None when the text has none of those (nearly always).
     line_map: list[tuple[int, int]] | None = None
+    # A detached document (engine.PlanResult.detached) keeps only the lines its
+    # findings point at, by editor line, instead of the text.
+    excerpts: dict[int, str | None] | None = None
 
     def editor_position(self, line: int | None, column: int | None) -> tuple[int | None, int | None]:
         """A 1-based libyaml (line, column) as an editor shows it."""
@@ -165,6 +168,8 @@ class Document:
 
     def line_text(self, line: int | None) -> str | None:
         """The source line (1-based) for excerpts under a finding."""
+        if self.excerpts is not None:
+            return self.excerpts.get(line)
         if not line or not self.text:
             return None
         start = 0

@@ -294,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
             Command("yamllint small", [yamllint, "-d", "relaxed", small]),
             Command("import typer+yaml+pydantic", [py, "-c", "import typer, yaml; from pydantic import BaseModel"]),
             Command("import typer", [py, "-c", "import typer"]),
+            # what report/text.py imports of rich, after typer (which the CLI has loaded anyway)
+            Command("import typer+rich", [py, "-c", "import typer; import rich.console, rich.padding, rich.table, "
+                                          "rich.text"]),
             Command("smmplan --version", [smmplan, "--version"]),
             Command("smmplan folder", [smmplan, "check", "--format", "json", folder]),
             Command("yamllint folder", [yamllint, "-d", "relaxed", folder], slow=True),
@@ -328,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
         ("big plan: findings without a line", len(unlocated), "==", 0, ""),
         ("small plan: smmplan json / typer+yaml+pydantic import",
          m["smmplan small"] / m["import typer+yaml+pydantic"], "<=", 1.4, "x"),
+        ("small plan: (text - json) / rich's import",
+         (m["smmplan small text"] - m["smmplan small"]) / (m["import typer+rich"] - m["import typer"]), "<=", 1, "x"),
         ("smmplan --version / import typer", m["smmplan --version"] / m["import typer"], "<=", 1.2, "x"),
         ("smmplan --version imports pydantic or rich", len(version_imports & {"pydantic", "rich"}), "==", 0, ""),
         ("folder of 300: yamllint / smmplan", m["yamllint folder"] / m["smmplan folder"], ">=", 20, "x"),
@@ -342,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         shown = f"{value:.2f}{unit}" if isinstance(value, float) else str(value)
         print(f"{name:<55} {shown:>10} {op + ' ' + str(target) + unit:>10}  {'PASS' if ok else 'FAIL'}")
     print(f"\nsmall plan, text report: {m['smmplan small text'] * 1000:.0f} ms "
-          f"(json {m['smmplan small'] * 1000:.0f} ms); yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
+          f"(json {m['smmplan small'] * 1000:.0f} ms; rich's import after typer "
+          f"{(m['import typer+rich'] - m['import typer']) * 1000:.0f} ms); "
+          f"yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
     print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "
           + ", ".join(f"{p:.0f}" for p in peaks) + " MiB")
     if args.json:
