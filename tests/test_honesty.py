@@ -131,6 +131,22 @@ def test_the_lexicons_memos_never_change_what_is_found():
     assert lex._clean and not any(lex.candidates(lex.words({token})) for token in lex._clean)
 
 
+def test_a_big_plans_tokens_are_not_remembered(monkeypatch):
+    """The clean-token memo serves folders of small plans; a text with more new
+    tokens than the bound is scanned as usual and leaves the memo as it was."""
+    lex = honesty.lexicon()
+    lex._clean.clear()
+    text = "A poll about the winter menu, then buy followers for the launch"
+    expected = honesty.detect(text)
+    lex._clean.clear()
+    monkeypatch.setattr(honesty, "_CLEAN_NEW_MAX", 3)
+    assert honesty.detect(text) == expected
+    assert not lex._clean
+    monkeypatch.setattr(honesty, "_CLEAN_NEW_MAX", 10_000)
+    assert honesty.detect(text) == expected
+    assert lex._clean
+
+
 def test_stems_are_what_every_match_starts_with():
     assert honesty.stems(r"(?:buy|purchas(?:e|ed))[\s\-]+x") == ("buy", "purchas")
     assert honesty.stems(r"(?<!от )накру[тч]\w*") == ("накру",)
