@@ -184,15 +184,16 @@ class PlanResult:
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
 
-    def detached(self) -> PlanResult:
-        """This result as the reports need it, cheap to send from a worker process:
-        the source lines its findings point at (for excerpts) instead of the
-        file's text and data tree, and the plan's settings without its posts
+    def detached(self, excerpts: bool = False) -> PlanResult:
+        """This result as the reports need it: the file's text (for excerpts)
+        without its data tree, and the plan's settings without its posts
         (reports read the posts from `mix`, `sections` and the findings).
-        Every report renders it byte for byte as it renders the whole result
-        (tests/test_parallel.py)."""
-        doc = self.doc and loader.Document(
-            fatal=self.doc.fatal, excerpts={f.line: self.doc.line_text(f.line) for f in self.findings if f.line})
+        With ``excerpts``, only the source lines its findings point at instead
+        of the text: cheap to send from a worker process. Every report renders
+        it byte for byte as it renders the whole result (tests/test_parallel.py)."""
+        doc = self.doc and (
+            loader.Document(fatal=self.doc.fatal, excerpts=self.doc.quote(f.line for f in self.findings))
+            if excerpts else loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map))
         plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
         return replace(self, doc=doc, plan=plan, posts=[])
 

@@ -82,7 +82,7 @@ def _fork(files: Sequence[str], check: Callable[[str], Any], share: list[int]) -
 
 
 def _detach(result: Any) -> Any:
-    return result if isinstance(result, OSError) else result.detached()
+    return result if isinstance(result, OSError) else result.detached(excerpts=True)
 
 
 def _collect(pid: int, fd: int, share: list[int]) -> list[tuple[int, Any]] | None:

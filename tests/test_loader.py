@@ -6,6 +6,8 @@ import datetime as dt
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import yaml
 
 from smmplan import loader
@@ -183,3 +185,24 @@ def test_lines_are_counted_as_editors_count_them(brk):
     assert ("PLAN005", 1, 10) in codes(result)  # `b` starts at column 10 of the first line
     assert ("PLAN006", 3, 12) in codes(result)
     assert codes(check_text(f"{brk}!", dedent=False), "PLAN") == [("PLAN003", 1, 2)]
+
+
+def _line_by_walking(text: str, line: int) -> str | None:
+    """The reference: walk to the line one newline at a time."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    return text[start : end if end != -1 else None].rstrip("\r")
+
+
+@given(st.text(st.sampled_from("ab \r\n\u2028"), max_size=40), st.lists(st.integers(1, 12), max_size=5))
+def test_quoted_lines_are_the_lines_an_editor_shows(text, lines):
+    doc = loader.Document(text=text)
+    expected = {n: _line_by_walking(text, n) if text else None for n in lines}
+    assert doc.quote(lines) == expected
+    assert all(doc.line_text(n) == expected[n] for n in lines)
+    detached = loader.Document(excerpts=doc.quote(lines))
+    assert all(detached.line_text(n) == expected[n] for n in lines)

@@ -63,9 +63,10 @@ def test_every_report_is_the_same_with_workers(folder, jobs):
     assert rendered(together) == rendered(alone)
 
 
-def test_detached_results_render_as_the_whole_ones(folder):
+@pytest.mark.parametrize("excerpts", [False, True])
+def test_detached_results_render_as_the_whole_ones(folder, excerpts):
     results = [check(f) for f in files_of(folder)]
-    assert rendered([r.detached() for r in results]) == rendered(results)
+    assert rendered([r.detached(excerpts) for r in results]) == rendered(results)
 
 
 def test_a_worker_that_dies_costs_only_time(folder):

@@ -161,6 +161,7 @@ def _findings(console: Console, result: Any) -> None:
     for f in result.findings:
         groups.setdefault(_family(f.code), []).append(f)
     order = list(FAMILY_TITLES)
+    quoted = result.doc.quote(f.line for f in result.findings) if result.doc is not None else {}
     for fam in sorted(groups, key=lambda x: order.index(x) if x in order else len(order)):
         console.print()
         console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold underline"))
@@ -178,7 +179,7 @@ def _findings(console: Console, result: Any) -> None:
             phrases = [matched] if isinstance(matched, str) else list(matched or [])
             _highlight(message, phrases)
             console.print(Padding(message, (0, 0, 0, 4), expand=False))
-            src = result.doc.line_text(f.line) if result.doc is not None and f.line else None
+            src = quoted.get(f.line)
             if src is not None and len(src) < 300:
                 gutter = f"    {f.line:>4} │ "
                 line = Text(gutter, style="dim")
