@@ -143,3 +143,22 @@ def test_internal_error_is_one_line_with_debug_hint(write_plan, monkeypatch):
     assert "internal error" in plain.stderr and "--debug" in plain.stderr
     debug = subprocess.run([sys.executable, "-c", code, "--debug"], capture_output=True, text=True)
     assert "Traceback" in debug.stderr and "kaboom" in debug.stderr
+
+
+def test_a_plans_words_are_printed_as_written_not_as_markup_or_emoji(write_plan, tmp_path):
+    path = write_plan(
+        """
+        as_of: 2026-11-26
+        posts:
+          - {date: 2026-11-27, type: engaging, title: "Poll :fire: [red]now[/red]", channel: vk, status: review}
+          - {date: 2026-11-28, type: educational, title: "How to brew", channel: vk}
+        """
+    )
+    page = tmp_path / "report.html"
+    proc = run_cli("check", "--color", "always", "--report", str(page), str(path))
+    out = proc.stdout.decode()
+    # the "Due soon" table and the finding both show the title as typed
+    assert out.count(":fire:") >= 2 and "🔥" not in out
+    assert "[red]now[/red]" in out.replace("\x1b", "")  # brackets kept, not read as a style
+    html = page.read_text(encoding="utf-8")
+    assert ":fire:" in html and "🔥" not in html and "[red]now[/red]" in html

@@ -20,7 +20,8 @@ def render_page(results: list, kind: str, title: str = "smmplan report", width: 
     from smmplan.report.text import render_plan
 
     console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True,
-                      color_system="truecolor", no_color=False, highlight=False, soft_wrap=False)
+                      color_system="truecolor", no_color=False, highlight=False, soft_wrap=False,
+                      markup=False, emoji=False)  # a plan's words as written, as in report/text.py
     for i, result in enumerate(results):
         if i:
             console.print()

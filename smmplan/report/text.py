@@ -31,7 +31,9 @@ BAR_WIDTH = 24
 
 def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> Console:
     """A console on `out`. color: auto (terminal only; NO_COLOR/FORCE_COLOR apply), always, never."""
-    kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": False}
+    # markup and emoji off: a plan's words are printed as written (`[red]` and `:fire:` in a
+    # title are text, not style and 🔥), and rich's emoji table is never loaded
+    kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
     if color == "always":  # the command line beats NO_COLOR, and a pipe or TERM=dumb
         import os
 
