@@ -332,6 +332,7 @@ def rules(
     if color not in COLOR_CHOICES:
         raise fail(f"--color takes auto, always or never, not `{color}`.")
     from rich.table import Table
+    from rich.text import Text
 
     from smmplan.report.text import SEVERITY_STYLE, make_console
 
@@ -339,7 +340,7 @@ def rules(
     for name in ("code", "name", "severity", "summary"):
         table.add_column(name, overflow="fold", no_wrap=name != "summary")
     for r in registry().values():
-        table.add_row(r.code, r.name, f"[{SEVERITY_STYLE.get(r.severity, '')}]{r.severity}[/]", r.summary)
+        table.add_row(r.code, r.name, Text(r.severity, style=SEVERITY_STYLE.get(r.severity, "")), r.summary)
     make_console(sys.stdout, color).print(table)
 
 
