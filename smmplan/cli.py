@@ -204,9 +204,12 @@ def check(
             result = check_bytes(data, stdin_filename or STDIN, settings[f])
         else:
             result = check_path(f, settings[f])
-        # what the reports need: the data tree and the post models (half of a big plan's
-        # memory) are let go before the next file is read and the report is written
-        return result.detached()
+        # Of many files, keep what the reports need: each file's data tree and post models
+        # go before the next is read. One file keeps them: taking a 20,000-post plan's
+        # apart costs some 25 ms, and the process ends once the report is out.
+        return result.detached() if several else result
+
+    several = len(files) > 1
 
     results = []
     # standard input can be read by one process only

@@ -38,6 +38,28 @@ def _write_list(out: TextIO, items: list, encode) -> None:
     sep = "[\n  "
     for item in items:
         out.write(sep)
-        out.write(encode(item))
+        write_value(out, item, encode)
         sep = ",\n  "
     out.write("\n ]" if items else "[]")
+
+
+CHUNK = 1_000  # list items encoded at a time
+
+
+def write_value(out: TextIO, value: Any, encode) -> None:
+    """``out.write(encode(value))``, byte for byte, in pieces: a mapping key by
+    key and a long list a thousand items at a time, so that a 20,000-post
+    plan's `post_statuses` is never one 4 MB string (and 4 MB more of bytes)."""
+    if value.__class__ is dict and value and all(k.__class__ is str for k in value):
+        sep = "{"
+        for key, item in value.items():
+            out.write(sep + encode(key) + ": ")
+            write_value(out, item, encode)
+            sep = ", "
+        out.write("}")
+    elif value.__class__ is list and len(value) > CHUNK:
+        for start in range(0, len(value), CHUNK):
+            out.write(("[" if not start else ", ") + encode(value[start : start + CHUNK])[1:-1])
+        out.write("]")
+    else:
+        out.write(encode(value))
