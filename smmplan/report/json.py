@@ -47,10 +47,12 @@ CHUNK = 1_000  # list items encoded at a time
 
 
 def write_value(out: TextIO, value: Any, encode) -> None:
-    """``out.write(encode(value))``, byte for byte, in pieces: a mapping key by
-    key and a long list a thousand items at a time, so that a 20,000-post
-    plan's `post_statuses` is never one 4 MB string (and 4 MB more of bytes)."""
-    if value.__class__ is dict and value and all(k.__class__ is str for k in value):
+    """``out.write(encode(value))``, byte for byte, in pieces: a mapping that
+    holds a long list key by key, and a long list a thousand items at a time,
+    so that a 20,000-post plan's `post_statuses` is never one 4 MB string (and
+    4 MB more of bytes). Anything smaller is one call of the C encoder."""
+    if (value.__class__ is dict and any(v.__class__ is list and len(v) > CHUNK for v in value.values())
+            and all(k.__class__ is str for k in value)):
         sep = "{"
         for key, item in value.items():
             out.write(sep + encode(key) + ": ")
