@@ -24,12 +24,26 @@
 #include <string.h>
 #include <yaml.h>
 
+/* The first keys met, kept by their UTF-8 text: a plan has a few dozen distinct
+ * keys, each repeated on every post, and comparing a key's bytes with them is
+ * cheaper than decoding it and looking the string up. */
+#define KEY_CACHE 64
+#define KEY_CACHE_LEN 64
+
+typedef struct {
+    size_t len;
+    char text[KEY_CACHE_LEN];
+    PyObject *str;
+} CachedKey;
+
 typedef struct {
     yaml_parser_t parser;
     yaml_event_t event;
     int has_event;
     int max_depth;
-    PyObject *known;           /* key text -> the one str used for it */
+    CachedKey keys[KEY_CACHE];
+    int nkeys;
+    PyObject *known;           /* key text -> the one str used for it, past the cache */
     PyTypeObject *marks_type;  /* loader.Marks */
     PyObject *mark_slot;       /* its `mark` and `children` slot descriptors */
     PyObject *children_slot;
@@ -117,11 +131,38 @@ scalar_value(const yaml_event_t *ev)
 
 static int build(State *s, int depth, uint64_t key_plus_one, PyObject **value, PyObject **marks);
 
+/* The current event's text as a key: one str per distinct key, not one per post. */
+static PyObject *
+key_string(State *s)
+{
+    const char *text = (const char *)s->event.data.scalar.value;
+    size_t len = s->event.data.scalar.length;
+    PyObject *key, *first;
+    int i;
+    for (i = 0; i < s->nkeys; i++)
+        if (s->keys[i].len == len && !memcmp(s->keys[i].text, text, len))
+            return Py_NewRef(s->keys[i].str);
+    key = PyUnicode_DecodeUTF8(text, (Py_ssize_t)len, "strict");
+    if (key == NULL)
+        return NULL;
+    if (s->nkeys < KEY_CACHE && len <= KEY_CACHE_LEN) {
+        CachedKey *slot = &s->keys[s->nkeys++];
+        slot->len = len;
+        memcpy(slot->text, text, len);
+        slot->str = Py_NewRef(key);
+        return key;
+    }
+    first = PyDict_SetDefault(s->known, key, key);
+    Py_XINCREF(first);
+    Py_DECREF(key);
+    return first;
+}
+
 /* The current event is a mapping's key: add the key and its value. */
 static int
 add_pair(State *s, int depth, PyObject *data, PyObject *children)
 {
-    PyObject *key, *first, *value = NULL, *marks = NULL;
+    PyObject *key, *value = NULL, *marks = NULL;
     uint64_t key_mark;
     int rc;
     if (s->event.type != YAML_SCALAR_EVENT || s->event.data.scalar.tag != NULL
@@ -130,15 +171,9 @@ add_pair(State *s, int depth, PyObject *data, PyObject *children)
     if (s->event.data.scalar.length == 2 && !memcmp(s->event.data.scalar.value, "<<", 2))
         return GIVE_UP;  /* a merge key */
     key_mark = packed(s->event.start_mark);
-    key = scalar_value(&s->event);
+    key = key_string(s);
     if (key == NULL)
         return FAILED;
-    first = PyDict_SetDefault(s->known, key, key);  /* one str per distinct key, not one per post */
-    Py_XINCREF(first);
-    Py_DECREF(key);
-    if (first == NULL)
-        return FAILED;
-    key = first;
     rc = PyDict_Contains(data, key);
     if (rc != 0)
         rc = rc < 0 ? FAILED : GIVE_UP;  /* a duplicate key */
@@ -302,6 +337,8 @@ fast_build(PyObject *module, PyObject *args)
         result = Py_NewRef(Py_None);
     }
 done:
+    while (s.nkeys > 0)
+        Py_DECREF(s.keys[--s.nkeys].str);
     Py_XDECREF(s.known);
     Py_XDECREF(s.mark_slot);
     Py_XDECREF(s.children_slot);

@@ -133,6 +133,18 @@ def test_keys_are_one_string_per_distinct_key():
     assert first is second
 
 
+def test_keys_past_the_key_cache_are_still_one_string_each(monkeypatch):
+    # more distinct keys than the C side keeps by their bytes, and keys too long for it
+    keys = [f"key{i}" for i in range(150)] + ["k" * 100, "ключ" * 20]
+    text = "items:\n" + "".join("  - {" + ", ".join(f"{k}: {n}" for k in keys) + "}\n" for n in range(3))
+    data, _ = fast.build(text, loader.Marks, 64)
+    first, second = data["items"][0], data["items"][2]
+    assert list(first) == keys
+    assert all(a is b for a, b in zip(first, second))
+    got, expected = load_both(text.encode(), monkeypatch)
+    assert got == expected
+
+
 def test_build_refuses_a_marks_type_without_slots():
     class NoSlots:
         pass
