@@ -118,6 +118,7 @@ def test_the_lexicons_memos_never_change_what_is_found():
 
     def forget() -> None:
         lex._clean.clear()
+        lex._clean_texts.clear()
         lex._finders.clear()
 
     fresh = []
@@ -129,6 +130,23 @@ def test_the_lexicons_memos_never_change_what_is_found():
     backwards = [honesty.detect(text) for text in reversed(phrases)][::-1]
     assert warm == fresh == backwards
     assert lex._clean and not any(lex.candidates(lex.words({token})) for token in lex._clean)
+
+
+def test_texts_remembered_clean_still_meet_a_projects_own_phrases_and_allowances():
+    """The clean-text memo holds texts no lexicon pattern matched: a project's
+    banned phrase is still found in them, and a text whose match one project
+    allows is not remembered as clean for the next."""
+    lex = honesty.lexicon()
+    lex._clean_texts.clear()
+    clean, suspect = "A poll about the winter menu", "Buy followers for the launch"
+    assert honesty.scan([clean, suspect]) and clean in lex._clean_texts and suspect not in lex._clean_texts
+    banned = honesty.extra(("winter menu",))
+    assert [h.matched for h in honesty.scan([clean], banned)] == ["winter menu"]
+    allowed = honesty.extra((), ("buy followers",))
+    assert honesty.scan([suspect], allowed) == []
+    assert suspect not in lex._clean_texts
+    hits = honesty.scan([clean, suspect])
+    assert [(h.index, h.matched) for h in hits] == [(1, "Buy followers")]
 
 
 def test_a_big_plans_tokens_are_not_remembered(monkeypatch):

@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -352,6 +352,7 @@ class Lexicon:
     _compiled: dict = field(default_factory=dict, repr=False)
     # Memos of pure functions of the lexicon (never stale: the lexicon does not change).
     _clean: set = field(default_factory=set, repr=False)  # tokens holding no candidate word
+    _clean_texts: set = field(default_factory=set, repr=False)  # texts no pattern matched
     _finders: dict = field(default_factory=dict, repr=False)  # frozenset of words -> Finder, an LRU
 
     def compiled(self, key: Any, regex: str) -> re.Pattern:
@@ -748,9 +749,26 @@ def _matches(norm: str, tokens: set[str], starts: list[int], lengths: list[int],
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
     """Every banned phrase in `texts`, in order: all texts are normalised and
-    joined, a word index picks the few texts and patterns worth a regex."""
+    joined, a word index picks the few texts and patterns worth a regex.
+
+    Texts in which no pattern of the lexicon matched before are left out: what
+    the patterns match in a text depends on that text alone (no pattern matches
+    across the separator, and the guards stop at it), and a text with no match
+    has no hit whatever the allowed phrases. A project's own banned phrases are
+    not in that memo, so with any of them every text is scanned. The plans of a
+    folder repeat many texts (authors, tactics, goals, recurring titles)."""
     lex = lexicon()
     extra_words = extra_words or extra()
+    clean = lex._clean_texts
+    if extra_words.banned is None and clean:
+        todo = [i for i, t in enumerate(texts) if t not in clean]
+        if len(todo) < len(texts):
+            hits = _scan([texts[i] for i in todo], extra_words, lex)
+            return [replace(h, index=todo[h.index]) for h in hits]
+    return _scan(texts, extra_words, lex)
+
+
+def _scan(texts: list[str], extra_words: Extra, lex: Lexicon) -> list[Hit]:
     raw = _SEPARATOR.join(texts)
     norm, tokens, cmap = _read(raw)
     orig_starts = [0, *itertools.accumulate(map(len(_SEPARATOR).__add__, map(len, texts)))]
@@ -760,6 +778,11 @@ def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
         starts = [0, *(m.end() + 1 for m in re.finditer("\x00", norm))]
         lengths = [b - a - len(_SEPARATOR) for a, b in zip(starts, [*starts[1:], len(norm) + len(_SEPARATOR)])]
     found = _matches(norm, tokens, starts, lengths, lex)
+    if extra_words.banned is None and len(texts) <= _CLEAN_NEW_MAX:  # remember the texts with no match
+        matched = {bisect.bisect_right(starts, f[0]) - 1 for f in found}
+        if len(lex._clean_texts) > _CLEAN_MAX:
+            lex._clean_texts.clear()  # a bound on memory, for a process checking a great many plans
+        lex._clean_texts.update(t for i, t in enumerate(texts) if i not in matched)
     if extra_words.banned is not None:
         for m in extra_words.banned.finditer(norm):
             found.append((m.start(), m.end(), -1, extra_words.banned_phrases[int(m.lastgroup[1:])]))
