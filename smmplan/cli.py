@@ -197,6 +197,8 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    several = len(files) > 1
+
     def check_one(f: str):
         if f == STDIN:
             # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
@@ -208,8 +210,6 @@ def check(
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
         # apart costs some 25 ms, and the process ends once the report is out.
         return result.detached() if several else result
-
-    several = len(files) > 1
 
     results = []
     # standard input can be read by one process only

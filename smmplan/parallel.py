@@ -3,8 +3,9 @@
 `check_all` checks a list of files in order, in this process or, for a folder
 on a machine with more cores, in forked workers that each take an even share
 of the files and send back their results. It pays only with enough files:
-a fork is cheap, but each worker's results are pickled back (the reports'
-part of them, :meth:`PlanResult.detached`, about 0.1 ms a small plan), and
+a fork is cheap, but each worker's results are pickled back (what the
+reports need of them, :meth:`PlanResult.detached` with excerpts only: about
+0.1 ms a small plan, both ways), and
 the first file is always checked here first, so that the imports, lexicons
 and compiled patterns every check needs are made once and inherited by the
 workers rather than made again in each.
