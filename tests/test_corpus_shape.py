@@ -71,32 +71,36 @@ def test_type_items_have_the_documented_shape(part):
         assert is_cyrillic == (item["lang"] == "ru"), f"lang does not match the script: {item}"
 
 
-def test_honesty_sizes_and_spread():
-    dev, held = _honesty("dev"), _honesty("heldout")
-    assert len(dev) + len(held) >= 460
-    assert len(held) >= 170
-    for part in (dev, held):
-        labels = Counter((i["expect"], i["lang"]) for i in part)
-        # every banned code and ok appear in both languages in both parts
-        for label in HONESTY_LABELS:
-            for lang in LANGS:
-                assert labels[(label, lang)] >= 5, (label, lang, labels)
-        banned = sum(n for (label, _), n in labels.items() if label != "ok")
-        assert 0.4 <= banned / len(part) <= 0.6, "about half banned, half ok"
+def _honesty_balance(part):
+    banned = sum(1 for i in part if i["expect"] != "ok")
+    assert 0.4 <= banned / len(part) <= 0.6, "about half banned, half ok"
 
 
-def test_type_sizes_and_spread():
-    dev, held = _types("dev"), _types("heldout")
-    assert len(dev) + len(held) >= 340
-    assert len(held) >= 115
+def _types_balance(part):
+    unclear = sum(1 for i in part if i["expect"] == "unclear")
+    assert unclear / len(part) <= 0.15, "unclear is used sparingly"
+    assert {i["business"] for i in part} == BUSINESSES
+
+
+@pytest.mark.parametrize(
+    "load, labels, total, held_min, per_stratum, balance",
+    [
+        (_honesty, HONESTY_LABELS, 460, 170, 5, _honesty_balance),
+        (_types, TYPE_LABELS, 340, 115, 3, _types_balance),
+    ],
+    ids=["honesty", "types"],
+)
+def test_sizes_and_spread(load, labels, total, held_min, per_stratum, balance):
+    dev, held = load("dev"), load("heldout")
+    assert len(dev) + len(held) >= total
+    assert len(held) >= held_min
     for part in (dev, held):
-        labels = Counter((i["expect"], i["lang"]) for i in part)
-        for label in TYPE_LABELS:
+        counts = Counter((i["expect"], i["lang"]) for i in part)
+        # every label appears in both languages in both parts
+        for label in labels:
             for lang in LANGS:
-                assert labels[(label, lang)] >= 3, (label, lang, labels)
-        unclear = sum(n for (label, _), n in labels.items() if label == "unclear")
-        assert unclear / len(part) <= 0.15, "unclear is used sparingly"
-        assert {i["business"] for i in part} == BUSINESSES
+                assert counts[(label, lang)] >= per_stratum, (label, lang, counts)
+        balance(part)
 
 
 @pytest.mark.parametrize(
