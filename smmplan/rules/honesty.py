@@ -30,6 +30,8 @@ from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, normalise, parse_entry, read
+from smmplan.text.normalise import normalise_chunks
+from smmplan.text.roles import trie_regex
 from smmplan.text.tokens import TOKEN, word_of
 
 normalize = normalise  # the name the rest of smmplan knows
@@ -178,6 +180,7 @@ class Lexicon:
     banned_kinds: dict[str, str]  # kind -> category id
     sponsored_types: frozenset[str]
     disclosure_markers: str
+    frequent: frozenset[str]  # words too common to look a text up by (a speed hint)
     _compiled: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -249,6 +252,7 @@ def lexicon() -> Lexicon:
         banned_kinds={normalise_word(k): str(v) for k, v in kinds["banned"].items()},
         sponsored_types=frozenset(normalise_word(t) for t in raw["sponsored_types"]),
         disclosure_markers=raw["disclosure_markers"],
+        frequent=frozenset(normalize(str(w))[0] for w in raw.get("frequent") or ()),
     )
 
 
@@ -272,8 +276,10 @@ class Extra:
 
     vocabulary: Vocabulary
     rules: tuple[RoleRule, ...]
-    anchors: frozenset[str]  # roles a rule is looked for by
-    keys: Vocabulary  # the anchor roles' entries from their first distinctive word: what a text must hold
+    keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
+    anchor_keys: frozenset[str]  # one key of each entry of a role a rule is looked for by (its first): the rarest
+    key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
+    number_keys: bool  # a key word is a number (`per 1000`)
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
     refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
     banned: tuple[str, ...] = ()
@@ -322,32 +328,61 @@ def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allo
             else:
                 refused.append((raw, origin, why))
     vocab = Vocabulary(entries)
-    anchors = frozenset(r.roles[0] for r in rules)
-    keys = Vocabulary(_key(e) for e in entries if e.role in anchors)
-    out = Extra(vocab, tuple(rules), anchors, keys, tuple(allowed_list), tuple(refused), tuple(banned))
+    needed = {role for r in rules for role in r.roles}
+    keys, key_roles = _keys([e for e in entries if e.role in needed])
+    anchors = {r.roles[0] for r in rules}
+    anchor_keys = _triggers(keys, key_roles, anchors, lex.frequent)
+    number_keys = any(w.number or any(x.isdigit() for x in w.exact) or any(p.isdigit() for p in w.prefixes)
+                      or any(all(p.isdigit() for p in g.split("*") if p) for g in w.globs)
+                      for e in keys.entries for w in e.words)  # a key word that can be a number
+    out = Extra(vocab, tuple(rules), keys, anchor_keys, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
     if allowed_list:  # an allowed phrase that excuses an example of every category is refused too
         out = _refuse_catch_alls(out, lex)
     return out
 
 
 # Words too common to look for a text by: an entry is looked for by its first other word.
-_COMMON = frozenset("for the a an per of to from via through under as on in at with by and or "
-                    "от за на в с до по для из у к и или".split())
+_COMMON = frozenset("for the a an per of to from via through under as on in at with by and or our your their my "
+                    "his her its this that these those every each all some any one two who "
+                    "от за на в с до по для из у к и или как все это мы вы наш наши ваш ваши кто".split())
 
 
-def _key(e: Entry) -> Entry:
-    """A word a text holding the entry must hold: its rarest-looking one (exact
-    before stems, then the longest; `for the client` -> `client`, a determiner
-    slot such as `the|our` never)."""
-    words = [w for w in e.words if w.literal and not (w.exact & _COMMON)]
-    if not words:
-        return Entry(e.role, e.source, e.words[:1])
+def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]]:
+    """Each entry's distinctive words (not `for`, `the|our`, numbers) as entries
+    of their own, named `<entry number>:<word number>`: a text holds the entry
+    only if it holds all of them (`vote bot` needs `vote` and `bot`)."""
+    out: list[Entry] = []
+    roles: list[tuple[str, int]] = []
+    for n, e in enumerate(entries):
+        plain = [w for w in e.words if w.literal and not w.number and not any(
+            x.isdigit() for x in w.exact)]  # numbers are no key while a word will do
+        words = [w for w in plain if not (w.exact & _COMMON)] or plain or list(e.words[:1])
+        if len(set(words)) < len(words):  # `share for share`: the `for` is what tells it apart
+            words = plain
+        out += [Entry(f"{n}:{k}", e.source, (w,)) for k, w in enumerate(words)]
+        roles.append((e.role, len(words)))
+    return Vocabulary(out), tuple(roles)
 
-    def rarity(w) -> tuple[bool, int]:  # exact words before stems, then the longest
+
+def _triggers(keys: Vocabulary, key_roles: tuple[tuple[str, int], ...], anchors: set[str],
+              frequent: frozenset[str]) -> frozenset[str]:
+    """For each entry of an anchor role, the one key word to look a text up by:
+    any key will do (a text holding the entry holds them all), so the one least
+    likely to be everywhere: not among the `frequent` words, a word rather than
+    a stem, then the longest."""
+    by_entry: dict[int, list[Entry]] = {}
+    for e in keys.entries:
+        n = int(e.role.partition(":")[0])
+        if key_roles[n][0] in anchors:
+            by_entry.setdefault(n, []).append(e)
+
+    def rarity(e: Entry) -> tuple[bool, bool, int]:  # not frequent, then a word rather than a stem, then long
+        w = e.words[0]
         alts = (*w.exact, *w.prefixes, *w.globs)
-        return (not (w.prefixes or w.globs or w.number), min(len(a.replace("*", "")) for a in alts))
+        return (not any(a.replace("*", "") in frequent for a in alts), not (w.prefixes or w.globs),
+                min(len(a.replace("*", "")) for a in alts))
 
-    return Entry(e.role, e.source, (max(words, key=rarity),))
+    return frozenset(max(es, key=rarity).role for es in by_entry.values())
 
 
 def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
@@ -414,27 +449,70 @@ _CANDIDATES_MAX = 4096  # anchor words in one alternation (more: every text is r
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
-    """The texts holding a word a rule is looked for by: all texts are joined,
-    their distinct words looked up once, and one regex finds where those stand."""
+    """The texts worth reading in full: those holding a word of every role of
+    some rule. All texts are joined and normalised once; their distinct
+    whitespace-separated chunks are read once (one regex, a prefix tree of the
+    words that matter, over the chunks joined); then each text is a few
+    dictionary look-ups of its chunks."""
     joined = _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)  # \x00 parts no word
-    norm, _ = normalize(joined)
-    chunks = " ".join(set(norm.split()))
-    keys = ex.keys
-    surfaces = [s for s in set(TOKEN.findall(chunks)) if keys.starting(word_of(s))]
-    if not surfaces:
+    norm, _, distinct = normalise_chunks(joined)
+    chunks = list(distinct)
+    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
+        surfaces = {s for s in surfaces if not s.isdigit()}
+    keys, key_roles = ex.keys, ex.key_roles
+    found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
+    found = {s: ks for s, ks in found.items() if ks}
+
+    def roles(ks: frozenset[str]) -> frozenset[str]:  # the roles of the entries all of whose words are in ks
+        got: dict[int, int] = {}
+        for k in ks:
+            n = int(k.partition(":")[0])
+            got[n] = got.get(n, 0) + 1
+        return frozenset(key_roles[n][0] for n, c in got.items() if c == key_roles[n][1])
+
+    present = roles(frozenset().union(*found.values())) if found else frozenset()
+    live = [frozenset(r.roles) for r in ex.rules if present.issuperset(r.roles)]
+    if not live:
         return []
-    if len(surfaces) > _CANDIDATES_MAX:
+    if len(found) > _CANDIDATES_MAX:
         return list(range(len(texts)))
-    finder = re.compile(r"(?<![^\W_])(?:%s)(?![^\W_])" % "|".join(
-        map(re.escape, sorted(surfaces, key=len, reverse=True))))
-    # where each text starts in the normalised joined text (normalising keeps the separators)
-    starts = [0, *(m.end() for m in re.finditer("\x00\n", norm))]
-    found: list[int] = []
-    for m in finder.finditer(norm):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if not found or found[-1] != i:
-            found.append(i)
-    return found
+    # no look-behind at the front (a regex scans far faster without): checked here
+    finder = re.compile(r"(?:%s)(?![^\W_])" % trie_regex(found))
+    lines = "\n".join(chunks)
+    starts = [0, *itertools.accumulate(len(c) + 1 for c in chunks)]
+    chunk_keys: dict[str, frozenset[str]] = {}
+    for m in finder.finditer(lines):
+        at = m.start()
+        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_"):
+            continue  # inside a longer word
+        c = chunks[bisect.bisect_right(starts, at) - 1]
+        chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
+    # the texts holding a word of a role some rule is looked for by (the rarer words)...
+    anchor = ex.anchor_keys
+    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
+    if not anchor_chunks:
+        return []
+    every = norm.split()  # the separators survive normalising, a chunk of their own
+    positions = range(len(every))
+    seps = list(itertools.compress(positions, map("\x00".__eq__, every)))  # (at C speed)
+    texts_at = sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, every))})
+    # ... then each of those, by its chunks
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    for i in texts_at:
+        segment = every[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(every)]
+        keys_of[i] = set().union(*filter(None, map(get, segment)))
+    verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
+    out = []
+    for i, found_keys in keys_of.items():
+        ks = frozenset(found_keys)
+        if ks not in verdict:
+            got = roles(ks)
+            verdict[ks] = any(rule <= got for rule in live)
+        if verdict[ks]:
+            out.append(i)
+    return out
 
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
