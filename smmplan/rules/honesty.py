@@ -94,10 +94,12 @@ RULES = (
         fix="Reach new people with targeted ads (a competitor's audience is a fine target) and disclosed collaborations.",
     ),
     Rule(
-        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans.",
+        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans (or an allowed phrase refused).",
         what="A text contains one of the project's own banned phrases (`banned-phrases` in the config, or "
-        "`banned_phrases:` in the plan).",
-        why="Teams know the euphemisms of their market; the lexicon cannot list them all.",
+        "`banned_phrases:` in the plan). Also reported here: an allowed phrase that is refused because it is "
+        "made only of wildcards (`* * *`) or would excuse a banned tactic of every kind.",
+        why="Teams know the euphemisms of their market; the lexicon cannot list them all. An allowed phrase "
+        "that excuses everything would switch the honesty rules off without a trace.",
         example="banned_phrases: ['сер* пиар*']\ntactics:\n  - Серый пиар в пабликах района\n",
         fix="Remove the phrase; if this use is legitimate, add the wording to `allowed-phrases`.",
     ),
@@ -606,13 +608,13 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             if any(self_clears(h, combo, first, last, cl) for role in rule.unless for h in by_role.get(role, ())):
                 continue
             used |= toks
-            reported.add(cl)
             s, e = reading.span(first, last)
             roles = tuple((h.role if not h.role.startswith("project:") else "phrase",
                            text[slice(*reading.span(h.first, h.last))]) for h in sorted(combo, key=lambda h: h.first))
             hit = Hit(index, s, e, text[s:e], rule.category, rule.policies, rule.phrase, roles)
             cover = next((a for a in allows if a.first <= first and last <= a.last), None)
             if cover is None:
+                reported.add(cl)  # (an excused match leaves the clause to the other rules)
                 out.append((hit, None))
             else:
                 phrase, origin = ex.allowed[int(cover.role[len("allow:"):])]
@@ -849,12 +851,16 @@ class _Texts:
         return where
 
 
-def _phrases(ctx, name: str) -> tuple[str, ...]:
-    own = getattr(ctx.plan, name, None) or ()
-    return tuple(getattr(ctx.settings, name, ()) or ()) + tuple(own)
+def _words(ctx) -> Extra:
+    """The lexicon with the project's words: banned phrases (config, then plan),
+    allowed phrases (config and plan kept apart), words added to roles (config)."""
+    settings, plan = ctx.settings, ctx.plan
+    banned = tuple(getattr(settings, "banned_phrases", ()) or ()) + tuple(getattr(plan, "banned_phrases", None) or ())
+    return extra(banned, tuple(getattr(settings, "allowed_phrases", ()) or ()),
+                 tuple(getattr(plan, "allowed_phrases", None) or ()), tuple(getattr(settings, "role_words", ()) or ()))
 
 
-def check(ctx) -> Iterator[Problem]:
+def _plan_texts(ctx) -> tuple[dict, _Texts]:
     data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
     texts = _Texts()
     for key, value in data.items():
@@ -862,13 +868,47 @@ def check(ctx) -> Iterator[Problem]:
             texts.posts(value)
         elif key not in NOT_TEXT:
             texts.walk(value, (key,))
-    words = extra(_phrases(ctx, "banned_phrases"), _phrases(ctx, "allowed_phrases"))
+    return data, texts
+
+
+def check(ctx) -> Iterator[Problem]:
+    data, texts = _plan_texts(ctx)
+    words = _words(ctx)
     locator = _Locator(ctx.doc)
+    yield from _refused(ctx, words)
     for hit in scan(texts.texts, words):
         where = texts.path(hit.index)
         yield _text_problem(hit, where, texts.texts[hit.index], locator)
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
+
+
+def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
+    """The findings an allowed phrase excused in this plan, each as the Problem
+    it would have been (code, where, line and column) with the Excused record
+    (the allowed phrase as written, and whether the plan or the project's config
+    gave it): for suppression accounting, which counts and reports them."""
+    _, texts = _plan_texts(ctx)
+    locator = _Locator(ctx.doc)
+    for x in excused(texts.texts, _words(ctx)):
+        where = texts.path(x.hit.index)
+        yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
+
+
+def _refused(ctx, words: Extra) -> Iterator[Problem]:
+    """Allowed phrases refused: wildcards only, or excusing a tactic of every kind."""
+    own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
+    for phrase, origin, why in words.refused:
+        where: tuple = ("allowed_phrases", own.index(phrase)) if origin == PLAN and phrase in own else ()
+        line, column = ctx.doc.locate(where) if where else (1, 1)
+        said = "this plan's `allowed_phrases`" if origin == PLAN else "the project's `allowed-phrases`"
+        yield Problem(
+            "BAN007",
+            f"Allowed phrase `{phrase}` in {said} is refused: {why}. The honesty rules ignore it.",
+            where, line=line, column=column,
+            fix="Allow the exact legitimate wording instead (e.g. `mass following of our own staff`).",
+            data={"phrase": phrase, "origin": origin, "refused": why},
+        )
 
 
 def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: bool = False) -> Problem:
@@ -886,10 +926,15 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     cat = lex.categories[hit.category]
     if hit.phrase:
         data["phrase"] = hit.phrase
+    read_as = ""
+    if hit.roles:
+        data["roles"] = [list(r) for r in hit.roles]
+        if len(hit.roles) > 1 or hit.roles[0][1] != hit.matched:
+            read_as = " (" + " + ".join(f"{role}: `{words}`" for role, words in hit.roles) + ")"
     cites = "; ".join(dict.fromkeys(p.split(" (")[0] for p in hit.policies))
     return Problem(
         cat.code,
-        f"{cat.title}: `{hit.matched}`{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
+        f"{cat.title}: `{hit.matched}`{read_as}{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
         where, line=line, column=column, fix=cat.fix, data=data,
     )
 

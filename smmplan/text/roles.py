@@ -101,7 +101,7 @@ def parse_entry(role: str, source: str) -> Entry | None:
     words = [w for w in norm.replace("-", " ").split() if w]
     if not words:
         return None
-    return Entry(role, source, tuple(WordMatcher.parse(word_of(w)) for w in words))
+    return Entry(role, source, tuple(WordMatcher.parse(w if "*" in w else word_of(w)) for w in words))
 
 
 class Vocabulary:
