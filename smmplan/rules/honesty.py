@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -182,7 +183,6 @@ class Lexicon:
     banned_kinds: dict[str, str]  # kind -> category id
     sponsored_types: frozenset[str]
     disclosure_markers: str
-    frequent: frozenset[str]  # words too common to look a text up by (a speed hint)
     _compiled: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -254,7 +254,6 @@ def lexicon() -> Lexicon:
         banned_kinds={normalise_word(k): str(v) for k, v in kinds["banned"].items()},
         sponsored_types=frozenset(normalise_word(t) for t in raw["sponsored_types"]),
         disclosure_markers=raw["disclosure_markers"],
-        frequent=frozenset(normalize(str(w))[0] for w in raw.get("frequent") or ()),
     )
 
 
@@ -279,7 +278,7 @@ class Extra:
     vocabulary: Vocabulary
     rules: tuple[RoleRule, ...]
     keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
-    anchor_keys: frozenset[str]  # one key of each entry of a role a rule is looked for by (its first): the rarest
+    anchor_entries: tuple[int, ...]  # the entries (numbers of key_roles) of roles a rule is looked for by (its first)
     key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
     number_keys: bool  # a key word is a number (`per 1000`)
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
@@ -333,11 +332,11 @@ def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allo
     needed = {role for r in rules for role in r.roles}
     keys, key_roles = _keys([e for e in entries if e.role in needed])
     anchors = {r.roles[0] for r in rules}
-    anchor_keys = _triggers(keys, key_roles, anchors, lex.frequent)
+    anchor_entries = tuple(n for n, (role, _) in enumerate(key_roles) if role in anchors)
     number_keys = any(w.number or any(x.isdigit() for x in w.exact) or any(p.isdigit() for p in w.prefixes)
                       or any(all(p.isdigit() for p in g.split("*") if p) for g in w.globs)
                       for e in keys.entries for w in e.words)  # a key word that can be a number
-    out = Extra(vocab, tuple(rules), keys, anchor_keys, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
+    out = Extra(vocab, tuple(rules), keys, anchor_entries, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
     if allowed_list:  # an allowed phrase that excuses an example of every category is refused too
         out = _refuse_catch_alls(out, lex)
     return out
@@ -364,27 +363,6 @@ def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]
         out += [Entry(f"{n}:{k}", e.source, (w,)) for k, w in enumerate(words)]
         roles.append((e.role, len(words)))
     return Vocabulary(out), tuple(roles)
-
-
-def _triggers(keys: Vocabulary, key_roles: tuple[tuple[str, int], ...], anchors: set[str],
-              frequent: frozenset[str]) -> frozenset[str]:
-    """For each entry of an anchor role, the one key word to look a text up by:
-    any key will do (a text holding the entry holds them all), so the one least
-    likely to be everywhere: not among the `frequent` words, a word rather than
-    a stem, then the longest."""
-    by_entry: dict[int, list[Entry]] = {}
-    for e in keys.entries:
-        n = int(e.role.partition(":")[0])
-        if key_roles[n][0] in anchors:
-            by_entry.setdefault(n, []).append(e)
-
-    def rarity(e: Entry) -> tuple[bool, bool, int]:  # not frequent, then a word rather than a stem, then long
-        w = e.words[0]
-        alts = (*w.exact, *w.prefixes, *w.globs)
-        return (not any(a.replace("*", "") in frequent for a in alts), not (w.prefixes or w.globs),
-                min(len(a.replace("*", "")) for a in alts))
-
-    return frozenset(max(es, key=rarity).role for es in by_entry.values())
 
 
 def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
@@ -490,12 +468,22 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
             continue  # inside a longer word
         c = chunks[bisect.bisect_right(starts, at) - 1]
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
-    # the texts holding a word of a role some rule is looked for by (the rarer words)...
-    anchor = ex.anchor_keys
+    # the texts holding a word of a role some rule is looked for by: of each entry
+    # of such a role, the key word rarest in this plan (a text with the entry has all)
+    every = norm.split()  # the separators survive normalising, a chunk of their own
+    counts = Counter(every)
+    key_count: dict[str, int] = {}
+    for c, ks in chunk_keys.items():
+        for k in ks:
+            key_count[k] = key_count.get(k, 0) + counts[c]
+    anchor = set()
+    for n in ex.anchor_entries:
+        options = [f"{n}:{j}" for j in range(key_roles[n][1])]
+        if all(k in key_count for k in options):  # the entry may stand in some text
+            anchor.add(min(options, key=key_count.__getitem__))
     anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
     if not anchor_chunks:
         return []
-    every = norm.split()  # the separators survive normalising, a chunk of their own
     positions = range(len(every))
     seps = list(itertools.compress(positions, map("\x00".__eq__, every)))  # (at C speed)
     texts_at = sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, every))})

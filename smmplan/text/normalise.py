@@ -236,8 +236,11 @@ def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, set[str]]:
     """As normalise, with the distinct whitespace-separated chunks of the result
     (found on the way, for callers that read many texts joined)."""
     cmap = None
-    if needs_mapping(text):
+    replaced = _replace(text)
+    chunks = set(replaced.split())  # no ignorable character is a space: each stands inside a chunk
+    if not replaced.isascii() and any(needs_mapping(c) for c in chunks if not c.isascii()):
         text, cmap = _nfkc(text)
-    text = _replace(text)
-    fixed, chunks = _fix_mixed(text, set(text.split()))
+        replaced = _replace(text)
+        chunks = set(replaced.split())
+    fixed, chunks = _fix_mixed(replaced, chunks)
     return fixed.lower(), cmap, {c.lower() for c in chunks}
