@@ -9,7 +9,6 @@ import json
 import os
 import resource
 import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -215,5 +214,19 @@ def test_a_very_long_word_does_not_turn_the_rules_off(tmp_path):
         assert "BAN001" in _codes(run_limited(path)), word
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(pytest.main([__file__]))
+# --- the documentation page ---------------------------------------------------------------------------
+
+def test_docs_honesty_examples_are_real():
+    import re
+    import shlex
+
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "honesty.md").read_text(encoding="utf-8")
+    mark = "<!-- output checked by tests/test_honesty_text.py -->"
+    examples = re.findall(re.escape(mark) + r"\n```console\n\$ (smmplan [^\n]*)\n(.*?)\n```", page, re.S)
+    assert examples
+    for command, expected in examples:
+        proc = run_cli(*shlex.split(command)[1:], cwd=ROOT, env={"COLUMNS": "100", "NO_COLOR": "1"})
+        got = "\n".join(line.rstrip() for line in proc.stdout.decode().rstrip("\n").splitlines())
+        assert got == expected, f"docs/honesty.md example `{command}` is out of date:\n{got}"

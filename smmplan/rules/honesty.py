@@ -296,11 +296,17 @@ def _refusal(entry: Entry) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32)
 def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allowed: tuple[str, ...] = (),
           role_words: tuple[tuple[str, str], ...] = ()) -> Extra:
-    """`allowed` from the project's config, `plan_allowed` from the plan;
-    `role_words` (role, word) pairs from the config."""
+    """The lexicon with a project's words: `allowed` from the project's config,
+    `plan_allowed` from the plan; `role_words` (role, word) pairs from the config.
+    Kept by value (however the arguments were passed), 32 sets at most."""
+    return _extra(tuple(banned), tuple(allowed), tuple(plan_allowed), tuple(role_words))
+
+
+@lru_cache(maxsize=32)
+def _extra(banned: tuple[str, ...], allowed: tuple[str, ...], plan_allowed: tuple[str, ...],
+           role_words: tuple[tuple[str, str], ...]) -> Extra:
     lex = lexicon()
     entries = list(lex.entries) + list(lex.masks)
     rules = list(lex.rules)

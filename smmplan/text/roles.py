@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from smmplan.text.normalise import normalise
+from smmplan.text.normalise import needs_mapping, normalise
+
+_PLAIN = re.compile(r"[a-z0-9а-я ' *|#%$₽.,/-]*")  # entries normalising leaves as lower() does
 from smmplan.text.tokens import word_of
 
 _MEMO_MAX = 50_000  # words remembered per vocabulary (a bound on memory)
@@ -54,6 +56,7 @@ class WordMatcher:
     prefixes: tuple[str, ...]
     globs: tuple[str, ...]
     number: bool
+    literal: bool = field(default=False, compare=False)  # has characters of its own: not `*`, `**` or `#` alone
 
     @classmethod
     def parse(cls, spec: str) -> "WordMatcher":
@@ -67,17 +70,13 @@ class WordMatcher:
                 prefixes.append(alt[:-1])
             else:
                 globs.append(alt)
-        return cls(frozenset(exact), tuple(prefixes), tuple(globs), number)
+        literal = any(alt.strip("*") for alt in (*exact, *prefixes, *globs))
+        return cls(frozenset(exact), tuple(prefixes), tuple(globs), number, literal)
 
     def __call__(self, word: str) -> bool:
         return (word in self.exact or (self.number and word[:1].isdigit())
                 or (bool(self.prefixes) and word.startswith(self.prefixes))
                 or any(glob_match(g, word) for g in self.globs))
-
-    @property
-    def literal(self) -> bool:
-        """Has characters of its own: not `*`, `**` or `#` alone."""
-        return any(alt.strip("*") for alt in (*self.exact, *self.prefixes, *self.globs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,9 @@ class RoleHit:
 
 def parse_entry(role: str, source: str) -> Entry | None:
     """An entry as the text is read (normalised, hyphens as spaces); None when empty."""
-    norm = normalise(source.strip())[0]
+    source = source.strip()
+    plain = source.lower().replace("ё", "е")  # how normalising reads the usual entry, without its cost
+    norm = plain if plain.isascii() or not needs_mapping(source) and _PLAIN.fullmatch(plain) else normalise(source)[0]
     words = [w for w in norm.replace("-", " ").split() if w]
     if not words:
         return None
