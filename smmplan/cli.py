@@ -278,6 +278,27 @@ def status(
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
+@app.command()
+def rubrics(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date the next posts are counted from (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
+    from smmplan import rubrics_cmd as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    try:
+        data = command.collect(plan, parse_date(as_of, "--as-of"))
+    except command.RubricsError as exc:
+        raise fail(_sentence(str(exc))) from None
+    command.print_json(data) if fmt == "json" else command.print_table(data, color)
+
+
 # --- formulas ---------------------------------------------------------------------
 
 

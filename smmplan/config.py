@@ -29,6 +29,7 @@ class Settings:
     as_of: dt.date | None = None
     due_days: int = 3
     max_file_size: int = DEFAULT_MAX_BYTES
+    starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -225,6 +226,7 @@ CONFIG_KEYS = {
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),
+    "starved-weeks": ("starved_weeks", _due_days),
     "max-file-size": (
         "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
     ),

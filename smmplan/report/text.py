@@ -23,6 +23,7 @@ FAMILY_TITLES = {
     "BAN": "Honesty",
     "KPI": "Goals and KPIs",
     "FLOW": "Client workflow",
+    "RUB": "Rubrics and occasions",
     "SMM": "smmplan",
 }
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
