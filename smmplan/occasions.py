@@ -131,3 +131,14 @@ def in_period(plan, start: dt.date, end: dt.date, language: str = "en") -> tuple
             continue
         found += [Occasion(d, occ.name, "plan", occ.rubric, occ.type, i) for d in days]
     return sorted(found, key=lambda o: (o.date, o.source != "plan", o.name)), problems
+
+
+@dataclass(frozen=True, slots=True)
+class Themed:
+    """An occasion as `suggest` places it: its day, name, and the rubric and category of the
+    post it wants (None: any post but advertising)."""
+
+    date: dt.date
+    name: str
+    rubric: str | None
+    category: str | None

@@ -261,6 +261,49 @@ def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
                      {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
 
 
+def _rubric_fields(rubric: Any) -> dict[str, Any]:
+    """A rubric as the plan writes it: ideas with only a title as plain text."""
+    out = rubric.model_dump(exclude_none=True, exclude={"ideas"})
+    if isinstance(out.get("share"), float) and out["share"].is_integer():
+        out["share"] = int(out["share"])
+    if rubric.ideas:
+        out["ideas"] = [i.title if i.text is None and i.link is None else i.model_dump(exclude_none=True)
+                        for i in rubric.ideas]
+    return out
+
+
+def _rubric_banks(plan: Any, formula: Any, start: dt.date, weeks: int, language: str,
+                  result: PlanResult | None) -> tuple[list, dict[str, int], list]:
+    """The rubrics' idea banks by formula category, the posts each already has, and the
+    occasions of the new period (public holidays of the plan's country, its own dates)."""
+    if plan is None:
+        return [], {}, []
+    from smmplan import occasions, rubrics
+
+    banks = []
+    for r in plan.rubrics:
+        cat = formulas.canonical_type(r.type, formula)
+        if cat is None:
+            continue
+        weight = r.share if r.share is not None else (r.per_month if r.per_month is not None else 1.0)
+        banks.append((r.name, cat, max(float(weight), 1e-6), tuple((i.title, i.text, i.link) for i in r.ideas)))
+    planned: dict[str, int] = {}
+    for p in (result.posts if result is not None else ()):
+        if p.post.rubric and p.status != "cancelled":
+            found = rubrics.find(plan.rubrics, p.post.rubric)
+            if found is not None:
+                planned[found.name] = planned.get(found.name, 0) + 1
+    end = start + dt.timedelta(days=7 * weeks - 1)
+    found_occ, _ = occasions.in_period(plan, start, end, "ru" if language == "ru" else "en")
+    themed = []
+    for occ in found_occ:
+        rubric = rubrics.find(plan.rubrics, occ.rubric) if occ.rubric else None
+        cat = (formulas.canonical_type(rubric.type, formula) if rubric is not None
+               else formulas.canonical_type(occ.type, formula) if occ.type else None)
+        themed.append(occasions.Themed(occ.date, occ.name, rubric.name if rubric is not None else None, cat))
+    return banks, planned, themed
+
+
 def make_calendar(
     *,
     weeks: int,
@@ -274,11 +317,15 @@ def make_calendar(
     source: tuple[bytes, str] | None = None,
     settings: Settings | None = None,
     today: dt.date | None = None,
+    business: str | None = None,
 ) -> CalendarPlan:
-    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan."""
+    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan, or,
+    when that plan has rubrics and no posts yet, writes its first calendar from the rubrics."""
     settings = settings or Settings()
     header: dict[str, Any] = {}
     past = None
+    plan = None
+    first = False  # the source plan's first calendar: the whole plan is written out
     words: dict[str, str] = {}
     taken: set[str] = set()
     comments = []
@@ -287,29 +334,45 @@ def make_calendar(
     if source is not None:
         result = _load(source[0], source[1], settings)
         plan = result.plan
-        if result.end is None:
-            raise SuggestError(f"{source[1]}: the plan has no posts to continue from; drop the PLAN argument.")
+        if result.end is None and not plan.rubrics:
+            raise SuggestError(f"{source[1]}: the plan has no posts to continue from and no rubrics to start from; "
+                               "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
+        first = result.end is None
         totals, by_week = _week_counts(result)
-        last_week = (result.end - result.start).days // 7
-        start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
+        if first:
+            start = start or plan.start or calendar.next_monday(today or dt.date.today())
+        else:
+            last_week = (result.end - result.start).days // 7
+            start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
-        if per_week is None:
+        if per_week is None and not first:
             active = max(1, len(by_week))
             per_week = max(1, min(21, round(sum(totals) / active)))
         channels = channels or list(plan.channels) or _channels_used(result)
         brand = brand or plan.brand
         language = language or language_of(result)
         tolerance = plan.tolerance
-        if formulas.resolve(spec) == result.formula:
+        if formulas.resolve(spec) == result.formula and not first:
             past = totals
             words = type_words(result)
         taken = {p.title for p in plan.posts}
         if plan.client is not None:
             header["client"] = plan.client.model_dump(exclude_none=True)
+        for key in ("business", "country"):
+            if getattr(plan, key):
+                header[key] = getattr(plan, key)
+        if plan.rubrics:
+            header["rubrics"] = [_rubric_fields(r) for r in plan.rubrics]
+        if plan.occasions:
+            header["occasions"] = [o.model_dump(exclude_none=True) for o in plan.occasions]
+        business = business or plan.business
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
-        comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
-                        "types chosen to bring the combined mix back to the formula.")
+        if first:
+            comments.append(f"First calendar of {source[1]}, drawn from its rubrics' ideas.")
+        else:
+            comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
+                            "types chosen to bring the combined mix back to the formula.")
     else:
         inherited = []
     if spec is None:
@@ -329,7 +392,9 @@ def make_calendar(
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
     tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
-    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken)
+    banks, planned, themed = _rubric_banks(plan, resolved, start, weeks, language, result if plan else None)
+    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken,
+                            business=business, rubrics=banks, planned=planned, occasions=themed)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}
     all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals
@@ -340,7 +405,12 @@ def make_calendar(
         **header, "goals": all_goals,
     }
     comments.insert(0, f"Generated by smmplan suggest: {weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d}, "
-                       f"{per_week} post{'s' * (per_week != 1)} a week. Titles are placeholder ideas.")
+                       f"{per_week} post{'s' * (per_week != 1)} a week. "
+                       + ("Ideas come from the rubrics' banks; titles marked «add ideas» need one."
+                          if banks else "Titles are placeholder ideas."))
+    if first:  # the plan's own keys stay as they were, with the posts added
+        header = {**{k: v for k, v in plan.model_dump(exclude_none=True, exclude={"posts", "rubrics", "goals", "occasions"}).items()
+                     if v not in ([], {})}, **header}
     out = CalendarPlan(header, cal, comments)
     out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
     return out

@@ -62,8 +62,9 @@ def block(data: dict, indent: int = 0) -> str:
     for key, value in data.items():
         if isinstance(value, dict):
             lines.append(f"{pad}{key}:\n" + block(value, indent + 2))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            lines.append(f"{pad}{key}:\n" + "".join(_item(v, indent + 2) for v in value))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            lines.append(f"{pad}{key}:\n" + "".join(
+                _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
         else:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from smmplan import formulas, occasions, rubrics
+from smmplan import formulas, ideas, occasions, rubrics
 from smmplan.findings import Problem
 from smmplan.rules import Rule
 
@@ -97,6 +97,15 @@ RULES = (
         "  - {date: 2026-12-01, type: engaging, title: Poll}\n",
         fix="Write dates as 2026-12-15 (or 12-15 for every year) and countries as ISO codes (RU, US, DE).",
     ),
+    Rule(
+        "RUB009", "unknown-business", "warning", "The plan's kind of business has no ideas of its own.",
+        what="The plan's `business:` is none of the kinds smmplan has ideas for (cafe, beauty, fitness, "
+        "b2b_software, retail, education, services, events, and their aliases in both languages).",
+        why="`suggest` then falls back to general ideas that may not suit the brand.",
+        example="business: cofee shop\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
+        fix="Write one of the kinds (or an alias: кафе, салон красоты, фитнес…), or give the plan rubrics with "
+        "ideas of its own.",
+    ),
 )
 
 
@@ -110,6 +119,14 @@ def check(ctx) -> Iterator[Problem]:
     if rub_list and ctx.posts:
         yield from _starved_and_banks(ctx)
     yield from _occasions(ctx)
+    if plan.business is not None and ideas.business_kind(plan.business) is None:
+        near = ideas.suggest_business(plan.business)
+        yield Problem(
+            "RUB009",
+            f"`business: {plan.business}` is no kind smmplan has ideas for." + (f" Did you mean `{near}`?" if near else ""),
+            ("business",),
+            fix=f"Write one of: {', '.join(ideas.BUSINESS_KINDS)} (or an alias such as кафе, салон красоты, фитнес).",
+        )
 
 
 def _rubric_categories(ctx) -> dict[int, str | None]:
