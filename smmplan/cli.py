@@ -330,6 +330,21 @@ def formulas(
     Console(highlight=False).print(table)
 
 
+@app.command()
+def channels(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """List the networks smmplan knows: their aliases, limits and post kinds."""
+    from smmplan import channels as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    command.print_json() if fmt == "json" else command.print_table(color)
+
+
 # --- rules, rule, schema ------------------------------------------------------------
 
 
@@ -557,7 +572,8 @@ def _change_lines(sug) -> list[str]:
             warn = "  (already published)" if r.status == "published" else ""
             if r.target == "user_generated":
                 warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+            change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out

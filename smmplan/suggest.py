@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from smmplan import calendar, formulas, ideas, planner, writer
+from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.engine import PlanResult, check_bytes
 
@@ -46,8 +46,9 @@ class Retype:
     was: str  # the type as written
     source: str  # category
     target: str  # category
-    word: str  # what the new type is written as
+    word: str  # what the new type is written as (or the new rubric's name, when `key` is rubric)
     status: str | None = None
+    key: str = "type"  # the key rewritten: `type`, or `rubric` for a post that takes its type from a rubric
 
 
 @dataclass(slots=True)
@@ -121,18 +122,28 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
         sug.mode = "retype"
         words = type_words(result)
         counted = [p for p in result.posts if p.counted]
-        for p, m in planner.pick_posts(rb, counted):
+        targets = _rubric_targets(result)
+
+        def eligible(p, target: str) -> bool:  # a rubric post moves to a rubric of the new type, if one exists
+            return not p.post.rubric or target in targets
+
+        for p, m in planner.pick_posts(rb, counted, eligible=eligible):
+            key, word = ("rubric", targets[m.target]) if p.post.rubric else ("type", words[m.target])
             sug.retypes.append(Retype(
-                p.index, result.doc.locate(("posts", p.index, "type"))[0], p.post.date, p.post.title,
-                p.post.type, m.source, m.target, words[m.target], p.status,
+                p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
+                p.post.rubric if key == "rubric" else p.post.type, m.source, m.target, word, p.status, key,
             ))
-    elif add and rb.adds:
+        if len(sug.retypes) < sum(m.count for m in rb.week_moves):
+            # rubric posts with no rubric of the new type to move to: adding posts is the way
+            sug.retypes.clear()
+            sug.mode = "none"
+    if sug.mode == "none" and add and rb.adds:
         sug.mode = "add"
-        sug.additions = _place_additions(result, rb)
-    else:
+        sug.additions = _place_additions(result, rb, settings)
+    elif sug.mode == "none":
         sug.mode = "impossible"
         return sug
-    sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word) for r in sug.retypes],
+    sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word, r.key) for r in sug.retypes],
                                 [p.fields() for p in sug.additions])
     prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     sug.data = prefix + sug.text.encode("utf-8")
@@ -140,12 +151,14 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
     return sug
 
 
-def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar.NewPost]:
+def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
     """Dates (emptiest days of the week first), channels and times for the posts to add."""
     plan = result.plan
     words = type_words(result)
     language = language_of(result)
-    titles = ideas.Titles(language, {p.title for p in plan.posts})
+    banks, planned, _ = _rubric_banks(plan, result.formula, result.start, 1, language, result)
+    titles = ideas.Titles(language, {p.title for p in plan.posts}, business=plan.business, rubrics=banks,
+                          planned=planned)
     per_day = Counter(p.post.date for p in result.posts)
     times = Counter(p.post.time.strftime("%H:%M") for p in result.posts if p.post.time)
     usual = [t for t, _ in times.most_common()] + [t for t in calendar.SINGLE_TIMES if t not in times]
@@ -154,6 +167,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
         if p.post.time:
             taken_times.setdefault(p.post.date, set()).add(p.post.time.strftime("%H:%M"))
     channels = list(plan.channels) or _channels_used(result)
+    slots = networks.merged_slots(settings, plan)
     by_channel: dict[str, list[tuple[dt.date, str, str | None]]] = {}
     for p in result.posts:
         if p.counted:
@@ -181,12 +195,17 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
                 return (cat == ad and ad in near, week_load, channels.index(ch))
 
             channel = min(channels, key=clash) if channels else None
+            fit = slots.get(networks.channel_key(channel)) if channel else None
+            if fit:  # inside the channel's posting slots, in the same week
+                day, usual_time = networks.fit_slot(fit, day, usual_time, first)
             if channel:
                 by_channel.setdefault(channel.lower(), []).append((day, usual_time, cat))
+            idea = titles.pick(cat, day)
             out.append(calendar.NewPost(
-                date=day, time=usual_time, channel=channel, category=cat, type=words[cat],
-                title=titles.next(cat),
+                date=day, time=usual_time, channel=channel, category=cat, type=words[cat], title=idea.title,
                 source=ideas.UGC_SOURCE[language] if cat in ideas.UGC_CATEGORIES else None, week=week,
+                rubric=idea.rubric, text=idea.text, link=idea.link,
+                notes=ideas.DRY_NOTE[titles.language] if idea.placeholder else None,
             ))
     out.sort(key=lambda p: (p.date, p.time))
     return out
@@ -209,14 +228,14 @@ def _verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: r.word for r in sug.retypes}
+    retyped = {r.index: (r.key, r.word) for r in sug.retypes}
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
     if len(new_posts) != len(old_posts) + len(sug.additions):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, type=retyped[i]) if i in retyped else old
+        want = dict(old, **{retyped[i][0]: retyped[i][1]}) if i in retyped else old
         if new_posts[i] != want:
             raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
     check = check_bytes(sug.data, sug.path, settings)
@@ -259,6 +278,16 @@ def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
             "response_time": "2h",
             "kpis": [{"metric": "first_response_time", "target": "2h", "source": "Helpdesk"},
                      {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
+
+
+def _rubric_targets(result: PlanResult) -> dict[str, str]:
+    """For each formula category, the rubric a post retyped to it moves to: the first of that type."""
+    out: dict[str, str] = {}
+    for r in result.plan.rubrics if result.plan is not None else ():
+        cat = formulas.canonical_type(r.type, result.formula)
+        if cat is not None:
+            out.setdefault(cat, r.name)
+    return out
 
 
 def _rubric_fields(rubric: Any) -> dict[str, Any]:
@@ -359,6 +388,8 @@ def make_calendar(
         taken = {p.title for p in plan.posts}
         if plan.client is not None:
             header["client"] = plan.client.model_dump(exclude_none=True)
+        if plan.slots:
+            header["slots"] = dict(plan.slots)
         for key in ("business", "country"):
             if getattr(plan, key):
                 header[key] = getattr(plan, key)
@@ -393,7 +424,8 @@ def make_calendar(
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
     tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
     banks, planned, themed = _rubric_banks(plan, resolved, start, weeks, language, result if plan else None)
-    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken,
+    slots = networks.merged_slots(settings, plan if source is not None else None)
+    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken, slots,
                             business=business, rubrics=banks, planned=planned, occasions=themed)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}

@@ -23,6 +23,7 @@ FAMILY_TITLES = {
     "BAN": "Honesty",
     "KPI": "Goals and KPIs",
     "FLOW": "Client workflow",
+    "PLT": "Platforms",
     "RUB": "Rubrics and occasions",
     "SMM": "smmplan",
 }
