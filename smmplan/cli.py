@@ -278,6 +278,27 @@ def status(
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
+@app.command()
+def rubrics(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date the next posts are counted from (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
+    from smmplan import rubrics_cmd as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    try:
+        data = command.collect(plan, parse_date(as_of, "--as-of"))
+    except command.RubricsError as exc:
+        raise fail(_sentence(str(exc))) from None
+    command.print_json(data) if fmt == "json" else command.print_table(data, color)
+
+
 # --- formulas ---------------------------------------------------------------------
 
 
@@ -448,6 +469,9 @@ def suggest(
     goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help="A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable).")] = None,
     language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: PLAN's, else en).")] = None,
+    business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
+                                                    "cafe, beauty, fitness, b2b_software, retail, education, services, "
+                                                    "events (default: PLAN's `business:`).")] = None,
     retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
@@ -490,15 +514,16 @@ def suggest(
             raise fail(f"{plan}: cannot read: {exc.strerror or exc}") from None
     try:
         if weeks is None:
-            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
-                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
-                           "--language shape a calendar: add --weeks N.")
+            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
+                                                             business)) or goal:
+                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                           "--language and --business shape a calendar: add --weeks N.")
             _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings)
             return
         if retype_only or add_only:
             raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
         _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color, settings)
+                          goal or [], language, output, fmt, color, settings, business)
     except SuggestError as exc:
         raise fail(str(exc)) from None
 
@@ -547,7 +572,8 @@ def _change_lines(sug) -> list[str]:
             warn = "  (already published)" if r.status == "published" else ""
             if r.target == "user_generated":
                 warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+            change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out
@@ -560,15 +586,22 @@ def _change_lines(sug) -> list[str]:
 
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color, settings) -> None:
+                      fmt, color, settings, business=None) -> None:
     from smmplan.suggest import make_calendar, to_csv, to_ics
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
         raise fail(f"--language takes en or ru, not `{language}`.")
+    if business is not None:
+        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
+
+        if business_kind(business) is None:
+            near = suggest_business(business)
+            raise fail(f"--business: `{business}` is no kind smmplan has ideas for"
+                       + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
     made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
                          goals=goals, language=language, source=(data, plan) if plan else None,
-                         settings=settings)
+                         settings=settings, business=business)
     posts = made.calendar.posts
     text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
             "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]

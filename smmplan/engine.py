@@ -237,7 +237,7 @@ class PlanResult:
 
 # --- validation ---------------------------------------------------------------
 
-_LIST_FIELDS = ("posts", "goals", "tactics")
+_LIST_FIELDS = ("posts", "goals", "tactics", "rubrics", "occasions")
 
 
 def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
@@ -277,7 +277,8 @@ def file_positions(doc: loader.Document, key: str, kept: int) -> list[int]:
 
     from smmplan import model
 
-    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic}[key]
+    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic, "rubrics": model.Rubric,
+           "occasions": model.Occasion}[key]
     out = []
     for i, item in enumerate(raw):
         try:
@@ -435,7 +436,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     hints: dict[str, str] = {}
     for i, post in zip(file_positions(doc, "posts", len(posts)), posts):
         category = None
-        if formula is not None:
+        if formula is not None and post.type is not None:  # None: an unknown rubric (RUB001 says so)
             try:
                 category = categories[post.type]
             except KeyError:

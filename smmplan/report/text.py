@@ -24,6 +24,7 @@ FAMILY_TITLES = {
     "KPI": "Goals and KPIs",
     "FLOW": "Client workflow",
     "PLT": "Platforms",
+    "RUB": "Rubrics and occasions",
     "SMM": "smmplan",
 }
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
