@@ -136,6 +136,18 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
+                           "quoting kept), then check the fixed files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", metavar="", help="Show what --fix would change as a unified diff; write nothing "
+                           "(exit 1 if anything would change).")
+    ] = False,
+    fix_aliases: Annotated[
+        bool, typer.Option("--fix-aliases", metavar="", help="Also rewrite type, status and channel aliases to their "
+                           "canonical words (implies --fix unless --diff).")
+    ] = False,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -197,6 +209,16 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    if fix or diff or fix_aliases:
+        if STDIN in files:
+            raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
+                       "save the plan to a file and give its path.")
+        from smmplan import fix as fixer
+
+        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
+        if diff:
+            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        problems += unwritten
     several = len(files) > 1
 
     def check_one(f: str):
