@@ -318,8 +318,9 @@ def formulas(
         return
     if fmt != "text":
         raise fail(f"unknown format `{fmt}`; choose text or json.")
-    from rich.console import Console
     from rich.table import Table
+
+    from smmplan.report.text import make_console
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
     table.add_column("formula")
@@ -328,7 +329,7 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
-    Console(highlight=False).print(table)
+    make_console(sys.stdout).print(table)
 
 
 # --- rules, rule, schema ------------------------------------------------------------
@@ -397,27 +398,27 @@ def rule(
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from smmplan.report.text import SEVERITY_STYLE, make_console
+    from smmplan.report.text import SEVERITY_STYLE, make_console, print_wrapped
 
     console = make_console(sys.stdout, color)
     head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
     head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
-    console.print(head)
-    console.print(found.summary)
+    print_wrapped(console, head)
+    print_wrapped(console, Text(found.summary))
     for title, body in (("What it checks", found.what), ("Why", found.why)):
         console.print()
         console.print(Text(title, style="bold underline"))
-        console.print(body)
+        print_wrapped(console, Text(body))
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
         console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
     console.print()
     console.print(Text("Fix", style="bold underline"))
-    console.print(found.fix)
+    print_wrapped(console, Text(found.fix))
     console.print()
-    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
-                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+    print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                                f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
 @app.command()
