@@ -33,29 +33,17 @@ posts:
     title: Already fine date
 """
 
-FIXED = """\
-# Coffee Lab, December  (a comment that must survive)
-brand: "Coffee Lab"   # quoted on purpose
-start: 2026-12-07
-goals: [{kind: traffic, kpis: [{metric: site_clicks, target: 100}]}]
-
-posts:
-  - date: 2026-12-07      # the Monday
-    time: 19:00
-    type: ugc
-    author: '@anna'
-    status: согласовано
-    title: 'Guest story: "Anna''s cup"'
-  - date: "2026-12-08"
-    time: '19:00'
-    type: Engaging
-    title: Poll
-  - {date: 03/04/2026, time: 9:05, type: educational, title: "Ambiguous, left alone"}
-  - date: 2026-12-10
-    time: 19:30
-    type: engaging
-    title: Already fine date
-"""
+# the lines --fix changes, as they must read after it; every other byte stays
+CHANGED_LINES = {
+    "start: 2026-12-7\n": "start: 2026-12-07\n",
+    "  - date: 07.12.2026      # the Monday\n": "  - date: 2026-12-07      # the Monday\n",
+    "    time: 7pm\n": "    time: 19:00\n",
+    '  - date: "2026-12-8"\n': '  - date: "2026-12-08"\n',
+    "    time: '19.00'\n": "    time: '19:00'\n",
+    "    time: 7:30 PM\n": "    time: 19:30\n",
+}
+FIXED = "".join(CHANGED_LINES.get(line, line) for line in PLAN.splitlines(keepends=True))
+assert FIXED.count("\n") == PLAN.count("\n") and all(line in PLAN for line in CHANGED_LINES)
 
 
 def test_fix_rewrites_dates_and_times_only_where_they_stand():
