@@ -67,7 +67,9 @@ def parse_date(value: str | None, option: str):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
+        from smmplan.dates import advice, read_date
+
+        raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
 def write_output(path: str, text: str, protect: list[str] = ()) -> None:

@@ -47,6 +47,7 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20261207
 _WORDY_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?")  # 7 Dec 2026, 7 декабря 2026
 _WORDY_MDY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")  # Dec 7, 2026
 
+_DATETIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})[T ](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?:[:.](\d{2}))?")
 _TWELVE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?")  # 7pm, 7:30 PM, 7.30 p.m.
 
@@ -132,6 +133,10 @@ def read_date(text: str) -> Reading:
         month = _MONTH.get(m[1].lower())
         if month:
             return _make_date(int(m[3]), month, int(m[2]), written)
+    if m := _DATETIME.fullmatch(text):  # not converted: the time of day would be lost
+        day, hour = read_date(m[1]).canonical or m[1], read_time(m[2]).canonical or m[2]
+        return Reading(written, problem=f"a date and a time of day in one; write `{day}` here and `{hour}` "
+                                        "under `time:`")
     return Reading(written, problem="it is not a date smmplan can read")
 
 
@@ -156,8 +161,9 @@ def read_time(text: str) -> Reading:
 
 
 def advice(reading: Reading, kind: str) -> str:
-    """What to write instead, in words: "`07.12.2026`: write `2026-12-07`".
-
+    """What to write instead, in words: "`07.12.2026`: write `2026-12-07`", or
+    why nothing can be converted ("`2026-02-30`: February 2026 has no day 30").
+    Callers name the form expected (:data:`DATE_FORM`, :data:`TIME_FORM`).
     ``kind`` is "date" or "time".
     """
     shown = f"`{reading.written.strip()}`"
@@ -167,8 +173,7 @@ def advice(reading: Reading, kind: str) -> str:
         a, b = reading.choices
         return (f"{shown} is ambiguous: {_spoken(a)} (day first) or {_spoken(b)} (month first); "
                 f"write `{format_date(a)}` or `{format_date(b)}`")
-    form, example = (DATE_FORM, "2026-12-07") if kind == "date" else (TIME_FORM, "19:00")
-    return f"{shown}: {reading.problem}; write the {kind} as {form}, e.g. `{example}`"
+    return f"{shown}: {reading.problem}"
 
 
 def read(text: str, kind: str) -> Reading:

@@ -54,11 +54,12 @@ def test_ambiguous_dates_are_never_guessed(written, first, second):
     ("2026-13-01", "no month 13"),
     ("next tuesday", "not a date"),
     ("", "not a date"),
+    ("2026-12-07T10:00", "write `2026-12-07` here and `10:00` under `time:`"),
 ])
 def test_impossible_dates_say_why(written, problem):
     reading = dates.read_date(written)
     assert reading.value is None and not reading.ambiguous
-    assert problem in dates.advice(reading, "date") and "YYYY-MM-DD" in dates.advice(reading, "date")
+    assert problem in dates.advice(reading, "date")
 
 
 @pytest.mark.parametrize("written, expected", [
@@ -73,8 +74,8 @@ def test_times_are_read(written, expected):
 @pytest.mark.parametrize("written", ["25:00", "19:60", "13pm", "0am", "19", "noon", "7:3"])
 def test_impossible_times_are_not_read(written):
     reading = dates.read_time(written)
-    assert reading.value is None
-    assert "HH:MM" in dates.advice(reading, "time")
+    assert reading.value is None and reading.problem
+    assert dates.advice(reading, "time").startswith(f"`{written}`: ")
 
 
 PLAN = """\
@@ -112,3 +113,18 @@ def test_date_messages_through_the_installed_command(tmp_path):
     assert proc.returncode == 1
     assert "`07.12.2026`: write `2026-12-07`" in out and "`7pm`: write `19:00`" in out
     assert "PLAN014" not in out
+
+
+def test_impossible_values_name_the_form_expected():
+    result = check_text("posts:\n  - {date: 2026-02-30, time: '25:00', type: engaging, title: A}\n")
+    messages = sorted(f.message for f in result.findings if f.code == "PLAN006")
+    assert messages == [
+        "`2026-02-30`: February 2026 has no day 30; `posts[0].date` takes a date as YYYY-MM-DD.",
+        "`25:00`: hours go from 00 to 23 and minutes from 00 to 59; `posts[0].time` takes a time as HH:MM.",
+    ]
+
+
+def test_the_as_of_option_explains_a_date_it_cannot_read():
+    proc = run_cli("check", "plans", "--as-of", "07.12.2026")
+    assert proc.returncode == 2
+    assert "--as-of takes a date as YYYY-MM-DD: `07.12.2026`: write `2026-12-07`." in proc.stderr.decode()
