@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from smmplan import dates, loader
 from smmplan.fix import fix_text
 from tests.conftest import run_cli
 
@@ -170,3 +174,56 @@ def test_fix_keeps_a_byte_order_mark(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + PLAN.encode())
     run_cli("check", str(path), "--fix")
     assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+
+
+# --- any plan: only the values change, each into what dates.py reads it as ----------
+
+DAYS = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+DATE_FORMS = [
+    lambda d: d.isoformat(), lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}", lambda d: f"{d.day}.{d.month}.{d.year}",
+    lambda d: f"{d.year}-{d.month}-{d.day}", lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+    lambda d: f"{d.month}/{d.day}/{d.year}", lambda d: f"{d.day} {d:%b} {d.year}",
+]
+TIMES = st.times().map(lambda t: t.replace(second=0, microsecond=0))
+TIME_FORMS = [
+    lambda t: f"{t:%H:%M}", lambda t: f"{t.hour}.{t.minute:02d}", lambda t: f"{(t.hour - 1) % 12 + 1}:{t.minute:02d} "
+    f"{'PM' if t.hour >= 12 else 'AM'}", lambda t: f"{(t.hour - 1) % 12 + 1}{'pm' if t.hour >= 12 else 'am'}"
+    if not t.minute else f"{t:%H:%M}",
+]
+QUOTES = st.sampled_from(["", "'", '"'])
+
+
+@st.composite
+def plans(draw):
+    lines, expected = ["# generated", "posts:"], []
+    for i in range(draw(st.integers(1, 6))):
+        day, form, q = draw(DAYS), draw(st.sampled_from(DATE_FORMS)), draw(QUOTES)
+        when, tform, tq = draw(TIMES), draw(st.sampled_from(TIME_FORMS)), draw(QUOTES)
+        written = form(day)
+        lines += [f"  - date: {q}{written}{q}   # post {i}", f"    time: {tq}{tform(when)}{tq}",
+                  "    type: engaging", f"    title: 'Post {i}: \"x\"'"]
+        expected.append((written, day, when))
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(plans())
+def test_fix_changes_values_only_into_what_they_mean(case):
+    text, expected = case
+    fixed, changes = fix_text(text)
+    assert fix_text(fixed) == (fixed, [])
+    before, after = loader.load(text.encode()).data, loader.load(fixed.encode()).data
+    assert len(after["posts"]) == len(expected)
+    for post, old, (written, day, when) in zip(after["posts"], before["posts"], expected):
+        reading = dates.read_date(written)
+        if reading.ambiguous:  # never guessed
+            assert post["date"] == old["date"] == written
+        else:
+            assert post["date"] == day.isoformat()
+        assert dates.read_time(post["time"]).value == when
+        assert {k: v for k, v in post.items() if k not in ("date", "time")} == \
+            {k: v for k, v in old.items() if k not in ("date", "time")}
+    # every line without a change is byte for byte the same
+    changed = {c.line for c in changes}
+    for n, (a, b) in enumerate(zip(text.splitlines(), fixed.splitlines()), 1):
+        assert (a == b) != (n in changed)
