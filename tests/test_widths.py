@@ -137,3 +137,12 @@ def test_pipe_and_file_output_have_no_trailing_spaces(tmp_path):
     assert "\x1b[" in coloured
     plain_ends = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
     assert not re.search(r"[ \t]+$", plain_ends, re.M)
+
+
+def test_a_crowded_calendar_grid_fits_60_columns(tmp_path):
+    proc = run_cli("suggest", "--weeks", "2", "--brand", "X", "--posts-per-week", "21", "--color", "always",
+                   "-o", str(tmp_path / "plan.yaml"), env={"COLUMNS": "60"})
+    assert proc.returncode == 0, proc.stderr
+    grid = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout.decode())
+    assert grid.count("ENG") >= 14
+    assert_fits(grid, 60)
