@@ -116,6 +116,7 @@ def _alias_resolvers(scalars: list, formula_spec: object) -> dict[str, Callable[
     """Canonical spelling of a type, status and channel word, or None to leave it."""
     from smmplan import formulas
     from smmplan.model import canonical_status
+    from smmplan.networks import canonical as canonical_channel
 
     resolvers: dict[str, Callable[[str], str | None]] = {
         "status": lambda word: canonical_status(word) if word.strip() else None,
@@ -127,12 +128,7 @@ def _alias_resolvers(scalars: list, formula_spec: object) -> dict[str, Callable[
         formula = None  # the check reports the formula; types are left as written
     if formula is not None:
         resolvers["type"] = lambda word: formulas.canonical_type(word, formula)
-    try:
-        from smmplan.networks import canonical as canonical_channel
-    except ImportError:  # no table of networks: channels are left as written
-        pass
-    else:
-        resolvers["channel"] = canonical_channel
+    resolvers["channel"] = canonical_channel  # a channel of the plan's own (`blog`) is None: left as written
     return resolvers
 
 

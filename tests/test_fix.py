@@ -80,7 +80,6 @@ def test_fix_aliases_rewrites_types_and_statuses_to_canonical_words():
 
 
 def test_fix_aliases_rewrites_channels():
-    pytest.importorskip("smmplan.networks", reason="channel aliases come from the table of networks")
     fixed, changes = fix_text("channels: [Insta]\nposts:\n  - {date: 2026-12-07, channel: ВК, type: engaging, "
                               "title: A}\n", aliases=True)
     assert "channels: [instagram]" in fixed and "channel: vk" in fixed

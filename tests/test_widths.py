@@ -65,7 +65,7 @@ def test_text_report_fits_in_process(width, tmp_path):
         assert_fits(buf.getvalue(), width)
 
 
-COMMANDS = (["rules"], ["formulas"], ["rule", "KPI008"], ["rule", "BAN001"], ["rule", "MIX001"])
+COMMANDS = (["rules"], ["formulas"], ["channels"], ["rule", "KPI008"], ["rule", "BAN001"], ["rule", "MIX001"])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
