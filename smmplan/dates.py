@@ -43,6 +43,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YMD = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")  # 2026-12-7, 2026/12/07, 2026.12.07
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 07.12.2026, 7.12.2026: day first, as written in Europe
 _SLASHED = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")  # 03/04/2026: day or month first
+_SHORT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})")  # 07.12.26: which century is a guess
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")  # 20261207
 _WORDY_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?")  # 7 Dec 2026, 7 декабря 2026
 _WORDY_MDY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")  # Dec 7, 2026
@@ -133,6 +134,12 @@ def read_date(text: str) -> Reading:
         month = _MONTH.get(m[1].lower())
         if month:
             return _make_date(int(m[3]), month, int(m[2]), written)
+    if (m := _SHORT_YEAR.fullmatch(text)) and m[2] == ".":
+        guess = _make_date(2000 + int(m[4]), int(m[3]), int(m[1]), written).value
+        hint = f"; write `{format_date(guess)}` if you mean {guess.year}" if guess else ""
+        return Reading(written, problem=f"the year has two digits{hint}")
+    if m and m[2] != ".":
+        return Reading(written, problem="the year has two digits, and the day and month may be either way round")
     if m := _DATETIME.fullmatch(text):  # not converted: the time of day would be lost
         day, hour = read_date(m[1]).canonical or m[1], read_time(m[2]).canonical or m[2]
         return Reading(written, problem=f"a date and a time of day in one; write `{day}` here and `{hour}` "

@@ -55,6 +55,8 @@ def test_ambiguous_dates_are_never_guessed(written, first, second):
     ("next tuesday", "not a date"),
     ("", "not a date"),
     ("2026-12-07T10:00", "write `2026-12-07` here and `10:00` under `time:`"),
+    ("07.12.26", "the year has two digits; write `2026-12-07` if you mean 2026"),  # suggested, never converted
+    ("03/04/26", "the year has two digits, and the day and month may be either way round"),
 ])
 def test_impossible_dates_say_why(written, problem):
     reading = dates.read_date(written)
