@@ -77,7 +77,9 @@ def fix_text(text: str, aliases: bool = False, formula_spec: object = None) -> t
     except yaml.YAMLError:
         return text, []
     resolvers = _alias_resolvers(scalars, formula_spec) if aliases else {}
-    edits: list[tuple[int, int, str, Change]] = []
+    pieces: list[str] = []
+    changes: list[Change] = []
+    done = line = line_start = 0  # text up to `done` is in `pieces`; `line` breaks before `line_start`
     for path, value, start, end, style in scalars:
         if style in ("|", ">"):
             continue
@@ -87,12 +89,13 @@ def fix_text(text: str, aliases: bool = False, formula_spec: object = None) -> t
         new = resolvers[kind](value) if kind in resolvers else _canonical(value, kind)
         if new is None or new == value:
             continue
-        line, column = _line_column(text, start)
-        edits.append((start, end, _quoted(new, style), Change(line, column, value, new, kind)))
-    out = text
-    for start, end, replacement, _ in reversed(edits):
-        out = out[:start] + replacement + out[end:]
-    return out, [e[3] for e in edits]
+        line += text.count("\n", line_start, start)  # scalars come in file order: count each break once
+        line_start = max(line_start, text.rfind("\n", 0, start) + 1)
+        changes.append(Change(line + 1, start - line_start + 1, value, new, kind))
+        pieces += (text[done:start], _quoted(new, style))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), changes
 
 
 def _canonical(value: str, kind: str) -> str | None:
@@ -143,11 +146,6 @@ def _written_formula(scalars: list) -> object:
 def _quoted(new: str, style: str | None) -> str:
     """The new value in the quotes the old one had (canonical values hold no quotes)."""
     return f"{style}{new}{style}" if style in ("'", '"') else new
-
-
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _scalars(text: str) -> Iterator[tuple[tuple, str, int, int, str | None]]:
