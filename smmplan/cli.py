@@ -429,7 +429,8 @@ def rule(
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
-        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
+                         word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
     print_wrapped(console, Text(found.fix))

@@ -146,3 +146,19 @@ def test_a_crowded_calendar_grid_fits_60_columns(tmp_path):
     grid = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout.decode())
     assert grid.count("ENG") >= 14
     assert_fits(grid, 60)
+
+
+def test_rule_examples_are_wrapped_never_cut():
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+    from smmplan.rules import registry
+
+    runner = CliRunner()
+    for code, rule in registry().items():
+        res = runner.invoke(app, ["rule", code, "--color", "never"], env={"COLUMNS": "80"})
+        assert res.exit_code == 0, res.output
+        assert_fits(res.stdout, 80)
+        if rule.example.strip():  # every character of the example is shown, whatever the wrapping
+            shown = res.stdout.split("A plan that triggers it\n", 1)[1].split("\nFix\n", 1)[0]
+            assert "".join(shown.split()) == "".join(rule.example.split()), f"{code}: the example was cut"
