@@ -67,7 +67,9 @@ def parse_date(value: str | None, option: str):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
+        from smmplan.dates import advice, read_date
+
+        raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
 def write_output(path: str, text: str, protect: list[str] = ()) -> None:
@@ -136,6 +138,18 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
+                           "quoting kept), then check the fixed files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", metavar="", help="Show what --fix would change as a unified diff; write nothing "
+                           "(exit 1 if anything would change).")
+    ] = False,
+    fix_aliases: Annotated[
+        bool, typer.Option("--fix-aliases", metavar="", help="Also rewrite type, status and channel aliases to their "
+                           "canonical words (implies --fix unless --diff).")
+    ] = False,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -197,6 +211,16 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    if fix or diff or fix_aliases:
+        if STDIN in files:
+            raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
+                       "save the plan to a file and give its path.")
+        from smmplan import fix as fixer
+
+        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
+        if diff:
+            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        problems += unwritten
     several = len(files) > 1
 
     def check_one(f: str):
@@ -317,8 +341,9 @@ def formulas(
         return
     if fmt != "text":
         raise fail(f"unknown format `{fmt}`; choose text or json.")
-    from rich.console import Console
     from rich.table import Table
+
+    from smmplan.report.text import make_console
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
     table.add_column("formula")
@@ -327,7 +352,7 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
-    Console(highlight=False).print(table)
+    make_console(sys.stdout).print(table)
 
 
 @app.command()
@@ -411,27 +436,28 @@ def rule(
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from smmplan.report.text import SEVERITY_STYLE, make_console
+    from smmplan.report.text import SEVERITY_STYLE, make_console, print_wrapped
 
     console = make_console(sys.stdout, color)
     head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
     head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
-    console.print(head)
-    console.print(found.summary)
+    print_wrapped(console, head)
+    print_wrapped(console, Text(found.summary))
     for title, body in (("What it checks", found.what), ("Why", found.why)):
         console.print()
         console.print(Text(title, style="bold underline"))
-        console.print(body)
+        print_wrapped(console, Text(body))
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
-        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
+                         word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
-    console.print(found.fix)
+    print_wrapped(console, Text(found.fix))
     console.print()
-    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
-                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+    print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                                f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
 @app.command()
