@@ -212,21 +212,3 @@ def test_a_very_long_word_does_not_turn_the_rules_off(tmp_path):
     for word in ("накру" + "т" * 600, "b" * 600 + "uy", "подписчик" * 70):
         path.write_text(f"tactics:\n  - {word} подписчиков\n  - Buy followers\n", encoding="utf-8")
         assert "BAN001" in _codes(run_limited(path)), word
-
-
-# --- the documentation page ---------------------------------------------------------------------------
-
-def test_docs_honesty_examples_are_real():
-    import re
-    import shlex
-
-    from tests.conftest import ROOT
-
-    page = (ROOT / "docs" / "honesty.md").read_text(encoding="utf-8")
-    mark = "<!-- output checked by tests/test_honesty_text.py -->"
-    examples = re.findall(re.escape(mark) + r"\n```console\n\$ (smmplan [^\n]*)\n(.*?)\n```", page, re.S)
-    assert examples
-    for command, expected in examples:
-        proc = run_cli(*shlex.split(command)[1:], cwd=ROOT, env={"COLUMNS": "100", "NO_COLOR": "1"})
-        got = "\n".join(line.rstrip() for line in proc.stdout.decode().rstrip("\n").splitlines())
-        assert got == expected, f"docs/honesty.md example `{command}` is out of date:\n{got}"
