@@ -176,6 +176,7 @@ GUARD = 60  # seconds: a guard against a hang, not a benchmark
 
 def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (GUARD, GUARD))
 
 
 def run_limited(path) -> subprocess.CompletedProcess:
@@ -205,6 +206,16 @@ def test_a_long_repeated_text_is_scanned_in_linear_time(tmp_path):
                     encoding="utf-8")
     codes = _codes(run_limited(path))
     assert codes == ["BAN001"] * 2500
+
+
+@pytest.mark.parametrize("unit", ["check bots grow bots remove bots ", "нaкрyткa лайков без ботов и накрутки подписчиков ",
+                                  "no bots, no bought likes, "])
+def test_a_long_clause_full_of_roles_is_read_in_linear_time(tmp_path, unit):
+    """One clause of 100 KB where every word plays a role: each match is cleared
+    by looking up arrays made once, not by scanning every word before it."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("tactics:\n  - " + json.dumps(unit * (100_000 // len(unit))) + "\n", encoding="utf-8")
+    assert len(_codes(run_limited(path))) <= 1
 
 
 def test_a_very_long_word_does_not_turn_the_rules_off(tmp_path):

@@ -538,21 +538,56 @@ def detect(text: str, banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (
     return scan([text], extra(tuple(banned), tuple(allowed)))
 
 
+class _Cover:
+    """Which of some spans of tokens covers a given span, in constant time after
+    one pass (a text read once, whatever the number of phrases in it)."""
+
+    def __init__(self, spans: list[RoleHit], n: int):
+        best: list[RoleHit | None] = [None] * n
+        for sp in spans:
+            if best[sp.first] is None or sp.last > best[sp.first].last:
+                best[sp.first] = sp
+        self.reach: list[RoleHit | None] = []
+        running: RoleHit | None = None
+        for sp in best:
+            if sp is not None and (running is None or sp.last > running.last):
+                running = sp
+            self.reach.append(running)
+
+    def __call__(self, first: int, last: int) -> RoleHit | None:
+        sp = self.reach[first]
+        return sp if sp is not None and sp.last >= last else None
+
+
+def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[RoleHit]:
+    """The hits (sorted by first token) starting between lo and hi."""
+    return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
+
+
 def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
+    """Read one text in full: its words' roles, clauses, negations; then the
+    rules in order. Every step is linear in the text (spans are looked up in
+    arrays made once, never by scanning all phrases for every match)."""
     reading = read(text)
     tokens = reading.tokens
-    if not tokens:
+    n = len(tokens)
+    if not n:
         return []
-    words = reading.words()
-    found = list(ex.vocabulary.tag(words))
-    masks = [h for h in found if h.role.startswith("mask:")]
-    allowed_lex = [h for h in found if h.role == "allowed"]
+    found = list(ex.vocabulary.tag(reading.words()))
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
-    plain = [h for h in found if not h.role.startswith("mask:") and h.role not in STRUCTURE]
-    masks = [m for m in masks if not any(h.first < m.first <= h.last for h in plain)]
+    claimed = [False] * (n + 1)
+    for h in found:
+        if not h.role.startswith("mask:") and h.role not in STRUCTURE:
+            for k in range(h.first + 1, h.last + 1):
+                claimed[k] = True
+    masks: dict[str, list[RoleHit]] = {}
+    for h in found:
+        if h.role.startswith("mask:") and not claimed[h.first]:
+            masks.setdefault(h.role[5:], []).append(h)
+    covers = {role: _Cover(ms, n) for role, ms in masks.items()}
+    lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
     hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
-            and not any(m.first <= h.first and h.last <= m.last and m.role[5:] == h.role for m in masks)
-            and not any(a.first <= h.first and h.last <= a.last for a in allowed_lex)]
+            and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
     # clauses: the reading's, and a new one after each `break` word
     breaks = {h.first for h in hits if h.role == "break"}
     clause: list[int] = []
@@ -561,54 +596,66 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
             c += 1
         clause.append(c)
+    clause_start: dict[int, int] = {}
+    for k, c in enumerate(clause):
+        clause_start.setdefault(c, k)
     by_role: dict[str, list[RoleHit]] = {}
     for h in hits:
         by_role.setdefault(h.role, []).append(h)
+    firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
     negated = _negated(tokens, clause, by_role, hits)
     defensive = by_role.get("defensive", [])
     prohibited = {clause[h.first] for h in by_role.get("prohibited", ())}
-    allows = [h for h in hits if h.role.startswith("allow:")]
+    allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
+    coordinators = firsts.get("coordinator", [])
     used: set[int] = set()  # tokens a match has taken
     reported: set[int] = set()  # clauses found
     out: list[tuple[Hit, Excused | None]] = []
-    coordinators = {h.first for h in by_role.get("coordinator", ())}
 
-    def self_clears(h: RoleHit, combo: tuple[RoleHit, ...], first: int, last: int, cl: int) -> bool:
-        """An `unless` word within the match, or in the `near` words after it
-        (not past an `and`), or between the first two roles' words."""
-        if clause[h.first] != cl:
-            return False
-        if rule.between:
-            lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
-            return h.last >= lo and h.first <= hi
-        if first <= h.first <= last:
+    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int) -> bool:
+        """Context that clears a match: a statement of policy in its clause; a
+        defensive word before it (or right after) in its clause; an `unless` word
+        within it, or in the `near` words after it (not past an `and`), or, for a
+        `between` rule, between its first two roles' words."""
+        cl = clause[first]
+        if cl in prohibited:
             return True
-        return last < h.first <= last + rule.near and not any(last < k <= h.first for k in coordinators)
+        if rule.defensive and defensive:
+            at = firsts["defensive"]
+            for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
+                if at[k] not in toks:  # (a few steps at most: past the match's own words)
+                    return True
+        for role in rule.unless:
+            if role not in by_role:
+                continue
+            if rule.between:
+                lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
+                if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
+                    return True
+                continue
+            for h in _in_range(by_role[role], firsts[role], first, last + rule.near):
+                if clause[h.first] == cl and (h.first <= last or not _in_range(
+                        hits_of_coordinators, coordinators, last + 1, h.first)):
+                    return True
+        return False
 
+    hits_of_coordinators = by_role.get("coordinator", [])
     for rule in ex.rules:
         for combo in _matches(rule, by_role, clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
-            if toks & used or toks & negated:
-                continue
-            if clause[combo[0].first] in reported:
+            if toks & used or toks & negated or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
             first, last = min(h.first for h in combo), max(h.last for h in combo)
-            cl = clause[first]
-            if cl in prohibited:
-                continue
-            if rule.defensive and any(clause[d.first] == cl and d.first not in toks
-                                      and d.first <= last + 1 for d in defensive):
-                continue
-            if any(self_clears(h, combo, first, last, cl) for role in rule.unless for h in by_role.get(role, ())):
+            if cleared(rule, combo, toks, first, last):
                 continue
             used |= toks
             s, e = reading.span(first, last)
             roles = tuple((h.role if not h.role.startswith("project:") else "phrase",
                            text[slice(*reading.span(h.first, h.last))]) for h in sorted(combo, key=lambda h: h.first))
             hit = Hit(index, s, e, text[s:e], rule.category, rule.policies, rule.phrase, roles)
-            cover = next((a for a in allows if a.first <= first and last <= a.last), None)
+            cover = allowed(first, last)
             if cover is None:
-                reported.add(cl)  # (an excused match leaves the clause to the other rules)
+                reported.add(clause[first])  # (an excused match leaves the clause to the other rules)
                 out.append((hit, None))
             else:
                 phrase, origin = ex.allowed[int(cover.role[len("allow:"):])]
