@@ -135,3 +135,17 @@ def test_normalise_fast_path_reads_as_the_character_by_character_path(text):
     norm, _ = n.normalise(text)
     slow, _ = n._nfkc(text)
     assert norm == n._fix_mixed(n._replace(slow), set(n._replace(slow).split()))[0].lower()
+
+
+def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch):
+    """The joined text is split a slice at a time (memory): slices of a few
+    characters find what one piece finds."""
+    from smmplan.rules import honesty
+
+    texts = [*_PHRASES, "", "\x00 buy followers", *_PHRASES[::-1], "Накрутка подписчиков"] * 3
+    ex = honesty.extra()
+    whole = honesty.scan(texts, ex)
+    assert whole == [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    for size in (1, 7, 50):
+        monkeypatch.setattr(honesty, "_SLICE", size)
+        assert honesty.scan(texts, ex) == whole, size

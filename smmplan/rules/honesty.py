@@ -476,8 +476,9 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
     # the texts holding a word of a role some rule is looked for by: of each entry
     # of such a role, the key word rarest in this plan (a text with the entry has all)
-    every = norm.split()  # the separators survive normalising, a chunk of their own
-    counts = Counter(every)
+    counts: Counter[str] = Counter()
+    for _, part in _slices(norm):
+        counts.update(filter(chunk_keys.__contains__, part))
     key_count: dict[str, int] = {}
     for c, ks in chunk_keys.items():
         for k in ks:
@@ -490,15 +491,15 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
     if not anchor_chunks:
         return []
-    positions = range(len(every))
-    seps = list(itertools.compress(positions, map("\x00".__eq__, every)))  # (at C speed)
-    texts_at = sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, every))})
     # ... then each of those, by its chunks
     keys_of: dict[int, set[str]] = {}
     get = chunk_keys.get
-    for i in texts_at:
-        segment = every[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(every)]
-        keys_of[i] = set().union(*filter(None, map(get, segment)))
+    for first_text, part in _slices(norm):
+        positions = range(len(part))
+        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
+        for i in sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, part))}):
+            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
+            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
     verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
     out = []
     for i, found_keys in keys_of.items():
@@ -509,6 +510,22 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         if verdict[ks]:
             out.append(i)
     return out
+
+
+_SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan
+
+
+def _slices(norm: str) -> Iterator[tuple[int, list[str]]]:
+    """The joined text's chunks, a slice at a time, each slice ending at a
+    separator; with the number of the first text in each."""
+    start, first_text = 0, 0
+    while start < len(norm):
+        stop = norm.find("\x00", start + _SLICE)
+        stop = len(norm) if stop < 0 else stop + 1
+        part = norm[start:stop].split()
+        yield first_text, part
+        first_text += part.count("\x00")
+        start = stop
 
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
