@@ -263,7 +263,7 @@ def _occasions(ctx) -> Iterator[Problem]:
         except occasions.OccasionError as exc:
             yield Problem("RUB008", f"Occasion «{occ.name}»: {exc}.", ("occasions", j, "date"),
                           fix="Write 2026-12-15, or 12-15 for a date that comes back every year.")
-    if start is None or end is None:
+    if start is None or end is None or not (plan.country or plan.occasions):
         return
     found, language = [], _language(ctx)
     try:
