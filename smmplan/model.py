@@ -118,6 +118,7 @@ class Post(_Model):
     link: str | None = Field(None, description="URL the post links to (with UTM tags for traffic goals).")
     permalink: str | None = Field(None, description="Address of the live post once published, for the client and the report.")
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
+    owner: str | None = Field(None, description="Who on the team prepares the post.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
     status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
@@ -170,7 +171,25 @@ class Plan(_Model):
     allowed_phrases: list[str] = Field(
         default_factory=list, description="Phrases the honesty rules never flag in this plan (a legitimate use)."
     )
+    timezone: str | None = Field(
+        None, description="IANA time zone the posts' times are in, e.g. Europe/Moscow (default: the machine's). "
+        "Exports to calendars and schedulers use it."
+    )
+    channel_timezones: dict[str, str] = Field(
+        default_factory=dict, description="A channel whose posts go out in another time zone than `timezone`: "
+        "channel -> IANA name, e.g. {telegram: Asia/Yekaterinburg}."
+    )
     posts: list[Post] = Field(default_factory=list, description="The publications.")
+
+    @field_validator("timezone", mode="after")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        return None if value is None else check_timezone(value)
+
+    @field_validator("channel_timezones", mode="after")
+    @classmethod
+    def _channel_timezones(cls, value: dict[str, str]) -> dict[str, str]:
+        return {channel: check_timezone(name) for channel, name in value.items()}
 
     @field_validator("formula", mode="before")
     @classmethod
@@ -192,6 +211,19 @@ class Plan(_Model):
     @classmethod
     def _channels(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+
+@functools.lru_cache(maxsize=64)
+def check_timezone(name: str) -> str:
+    """`name` if it is an IANA time zone (Europe/Moscow, UTC); a ValueError naming the fix otherwise."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
+                         "or UTC") from None
+    return name
 
 
 MODELS = (Plan, Post, Goal, Kpi, Tactic, Client)
