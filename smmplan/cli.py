@@ -546,7 +546,7 @@ def _change_lines(sug) -> list[str]:
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
                       fmt, color, settings) -> None:
-    from smmplan.suggest import make_calendar, to_csv, to_ics
+    from smmplan.suggest import export_calendar, make_calendar
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
@@ -555,8 +555,11 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
                          goals=goals, language=language, source=(data, plan) if plan else None,
                          settings=settings)
     posts = made.calendar.posts
-    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
-            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
+    text = made.text
+    if fmt != "yaml":
+        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        text = export_calendar(made, fmt)
     if output:
         _write_new(output, text)
         typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)

@@ -319,8 +319,8 @@ def _column_order(name: str, values: list[Any], forced: str | None, result: Impo
         result.decisions.append(f"{where(name)}: dates read as {'DD/MM' if forced == dates.DMY else 'MM/DD'} "
                                 "(--date-format)")
         return forced
-    day_first = [p for p in parts if p[0] > 12]
-    month_first = [p for p in parts if p[1] > 12]
+    day_first = [p for p in parts if 12 < p[0] <= 31 and p[1] <= 12]  # 32.13 tells nothing: no reading works
+    month_first = [p for p in parts if 12 < p[1] <= 31 and p[0] <= 12]
     if day_first and month_first:
         raise ImportError_(f"column {where(name)} mixes day-first dates ({day_first[0][0]}{day_first[0][2]}"
                            f"{day_first[0][1]}...) and month-first ones ({month_first[0][0]}{month_first[0][2]}"
