@@ -96,8 +96,9 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
         sys.stdout.flush()
     else:
         _write(target, text)
-    lost = f"; {len({p.row for p in found.problems})} rows left out (--partial)" if found.problems else ""
-    _say(f"Wrote {shown}: {len(found.posts)} post{'s' * (len(found.posts) != 1)} from {found.rows_read} rows{lost}.",
+    lost_rows = len({p.row for p in found.problems})
+    lost = f"; {lost_rows} row{'s' * (lost_rows != 1)} left out (--partial)" if lost_rows else ""
+    _say(f"Wrote {shown}: {len(found.posts)} post{'s' * (len(found.posts) != 1)} from {found.rows_read} row{'s' * (found.rows_read != 1)}{lost}.",
          note)
     _report_check(text.encode("utf-8"), target or os.path.splitext(source)[0] + ".yaml", note)
     return EXIT_LOST if found.problems else EXIT_OK
