@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import shlex
-
 import pytest
 import yaml
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT
+from tests.test_readme import BLOCK, example_output
 
 DOC = (ROOT / "docs" / "sheets.md").read_text(encoding="utf-8")
-MARK = "<!-- output checked by tests/test_readme.py -->"
-EXAMPLES = re.findall(re.escape(MARK) + r"\n```console\n\$ (smmplan [^\n]*)\n(.*?)\n```", DOC, re.S)
+EXAMPLES = BLOCK.findall(DOC)
 
 
 def test_the_page_has_examples():
@@ -21,8 +18,7 @@ def test_the_page_has_examples():
 
 @pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_example_output_is_real(command, expected):
-    proc = run_cli(*shlex.split(command)[1:], cwd=ROOT, env={"COLUMNS": "100", "NO_COLOR": "1"})
-    got = "\n".join(line.rstrip() for line in proc.stdout.decode().rstrip("\n").splitlines())
+    got = example_output(command)
     assert got == expected, f"docs/sheets.md example `{command}` is out of date:\n{got}"
 
 
