@@ -232,3 +232,20 @@ def test_exports_never_overwrite_and_refuse_plans_with_errors(tmp_path):
     assert r.returncode == 1 and b"Nothing exported: " in r.stdout and not (tmp_path / "bad.csv").exists()
     assert run_cli("export", str(bad), "--to", "csv", "--no-check").returncode == 0
     assert run_cli("export", str(plan), "--to", "pdf").returncode == 2
+
+
+def test_posts_without_a_time_are_all_day_events_and_the_default_zone_is_the_machines(monkeypatch):
+    import icalendar
+
+    from smmplan.sheets import zones
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    zones.machine_zone.cache_clear()
+    try:
+        plan = "posts:\n  - {date: 2026-12-07, type: engaging, title: A, status: approved}\n" \
+               "  - {date: 2026-12-08, time: '09:00', type: engaging, title: B, status: approved}\n"
+        events = icalendar.Calendar.from_ical(build(plan, "ics").files["plan.ics"]).walk("VEVENT")
+        assert events[0].decoded("DTSTART") == dt.date(2026, 12, 7)
+        assert "TZID=Asia/Tokyo" in events[1].to_ical().decode()
+    finally:
+        zones.machine_zone.cache_clear()

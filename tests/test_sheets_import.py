@@ -7,6 +7,8 @@ import sys
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmplan.sheets import dates
 from smmplan.sheets.importer import ImportError_, import_table
@@ -172,3 +174,24 @@ def test_neutralise():
     # a neutralised cell reads back as its author wrote it
     got = import_table(table("Date,Type,Title\n2026-12-07,engaging,'=HYPERLINK(1)\n2026-12-08,ad,'plain\n"))
     assert [p["title"] for p in got.posts] == ["=HYPERLINK(1)", "'plain"]
+
+
+CELLS = st.one_of(st.sampled_from(["", "2026-12-07", "07.12.2026", "Dec 7", "7 декабря", "46363", "19:00", "7pm",
+                                   "VK, Telegram", "engaging", "ugc", "Approved", "да", "нет", "=1+1", "'-x"]),
+                  st.text(max_size=12))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=6, max_size=6), min_size=1, max_size=8))
+def test_every_row_becomes_posts_or_named_problems_never_nothing(rows):
+    header = ["Date", "Time", "Platform", "Type", "Title", "Approved"]
+    t = read_csv_bytes("\n".join(",".join(f'"{c}"' for c in r) for r in [header, *[
+        [c.replace('"', "'") for c in row] for row in rows]]).encode("utf-8"), "fuzz.csv")
+    try:
+        got = import_table(t, date_format="DD/MM/YYYY", year=2026)
+    except ImportError_:
+        return  # a sheet-wide refusal (no header row found) names its reason
+    body = [n for n, cells in got.table.rows if n > got.header_row and any(str(c).strip() for c in cells)]
+    named = {p.row for p in got.problems}
+    assert named <= set(body)
+    assert len(body) - len(named) <= len(got.posts)  # each row without a problem gave at least one post
