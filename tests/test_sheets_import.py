@@ -195,3 +195,20 @@ def test_every_row_becomes_posts_or_named_problems_never_nothing(rows):
     named = {p.row for p in got.problems}
     assert named <= set(body)
     assert len(body) - len(named) <= len(got.posts)  # each row without a problem gave at least one post
+
+
+def test_a_workbook_whose_first_sheet_is_instructions_is_read_from_the_sheet_with_the_plan(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "template.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("How to use").write_string(0, 0, "Fill in one row per post. Statuses: Draft, Approved.")
+    plan = book.add_worksheet("Calendar")
+    for r, row in enumerate([["Date", "Platform", "Type", "Topic"], ["2026-12-07", "VK", "engaging", "Poll"]]):
+        plan.write_row(r, 0, row)
+    book.close()
+    r = run_cli("import", str(path), "-o", "-")
+    assert r.returncode == 0, r.stderr
+    assert b"sheet `Calendar`" in r.stderr and yaml.safe_load(r.stdout)["posts"][0]["title"] == "Poll"
+    r = run_cli("import", str(path), "--sheet", "How to use", "-o", "-")
+    assert r.returncode == 2 and b"no header row" in r.stderr

@@ -53,7 +53,7 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
                  date_format: str | None = None, year: int | None = None, encoding: str | None = None,
                  keep_unmapped: bool = False, partial: bool = False, force: bool = False,
                  brand: str | None = None) -> int:
-    from smmplan.sheets.importer import ImportError_, import_table, parse_map
+    from smmplan.sheets.importer import ImportError_, NoHeader, import_table, parse_map
     from smmplan.sheets.read import SheetError, read_table
 
     to_stdout = output == "-"
@@ -64,8 +64,19 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
     try:
         overrides = parse_map(list(maps))
         table = read_table(source, sheet, encoding)
-        found = import_table(table, overrides=overrides, date_format=date_format, year=year,
-                             keep_unmapped=keep_unmapped)
+        options = dict(overrides=overrides, date_format=date_format, year=year, keep_unmapped=keep_unmapped)
+        try:
+            found = import_table(table, **options)
+        except NoHeader:  # a cover or instructions sheet first: the plan is on the first sheet that has a header
+            for name in table.other_sheets if sheet is None else ():
+                try:
+                    table = read_table(source, name)
+                    found = import_table(table, **options)
+                    break
+                except NoHeader:
+                    continue
+            else:
+                raise
     except (SheetError, ImportError_) as exc:
         raise UsageProblem(f"{source}: {exc}") from None
     how = (f"sheet `{table.sheet}`" if table.sheet else f"{table.encoding}, delimiter {_delimiter(table.delimiter)}")

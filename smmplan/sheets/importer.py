@@ -45,6 +45,10 @@ class ImportError_(ValueError):
     """The sheet as a whole cannot be imported (no header row, a column question with no answer)."""
 
 
+class NoHeader(ImportError_):
+    """No row of the sheet names the plan's columns (a workbook's cover or instructions sheet)."""
+
+
 @dataclass(frozen=True)
 class RowProblem:
     row: int
@@ -172,7 +176,7 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
     forced_order = date_order(date_format)
     found = find_header(table, overrides)
     if found is None:
-        raise ImportError_("no header row found in the first 20 rows: name the columns (Date, Platform, Type, Title, "
+        raise NoHeader("no header row found in the first 20 rows: name the columns (Date, Platform, Type, Title, "
                            "Text...) or map them with --map \"Column=field\"")
     at, headers = found
     mapping, unmapped = map_columns(headers, overrides)

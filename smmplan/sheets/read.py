@@ -43,6 +43,7 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # a workbook's `Plan` sheet: setting -> value
+    other_sheets: list[str] = field(default_factory=list)  # a workbook's other visible sheets, in order
 
 
 def read_table(path: str, sheet: str | None = None, encoding: str | None = None) -> Table:
@@ -123,9 +124,10 @@ def _read_book(path: str, sheet: str | None) -> Table:
     names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
         raise SheetError(f"no sheet `{sheet}`; the sheets are: {', '.join(names)}")
-    chosen = sheet or _first_visible(book, names)
+    visible = _visible(book, names)
+    chosen = sheet or visible[0]
     rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    table = Table(path, chosen)
+    table = Table(path, chosen, other_sheets=[n for n in visible if n not in (chosen, SETTINGS_SHEET)])
     for number, cells in enumerate(rows, 1):
         table.rows.append((number, [c.strip() if isinstance(c, str) else c for c in cells]))
     if SETTINGS_SHEET in names and chosen != SETTINGS_SHEET:
@@ -135,9 +137,9 @@ def _read_book(path: str, sheet: str | None) -> Table:
     return table
 
 
-def _first_visible(book: Any, names: list[str]) -> str:
+def _visible(book: Any, names: list[str]) -> list[str]:
     try:
         hidden = {m.name for m in book.sheets_metadata if str(m.visible).lower().endswith("hidden")}
     except AttributeError:
         hidden = set()
-    return next((n for n in names if n not in hidden), names[0])
+    return [n for n in names if n not in hidden] or names[:1]
