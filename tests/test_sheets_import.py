@@ -194,7 +194,8 @@ def test_every_row_becomes_posts_or_named_problems_never_nothing(rows):
     body = [n for n, cells in got.table.rows if n > got.header_row and any(str(c).strip() for c in cells)]
     named = {p.row for p in got.problems}
     assert named <= set(body)
-    assert len(body) - len(named) <= len(got.posts)  # each row without a problem gave at least one post
+    assert not named & set(got.skipped)
+    assert len(body) - len(named) - len(got.skipped) <= len(got.posts)  # every other row gave a post or more
 
 
 def test_a_workbook_whose_first_sheet_is_instructions_is_read_from_the_sheet_with_the_plan(tmp_path):
@@ -212,3 +213,10 @@ def test_a_workbook_whose_first_sheet_is_instructions_is_read_from_the_sheet_wit
     assert b"sheet `Calendar`" in r.stderr and yaml.safe_load(r.stdout)["posts"][0]["title"] == "Poll"
     r = run_cli("import", str(path), "--sheet", "How to use", "-o", "-")
     assert r.returncode == 2 and b"no header row" in r.stderr
+
+
+def test_heading_rows_are_skipped_by_name_not_in_silence():
+    rows = "Week,Date,Type,Title\nWeek 1,,,\n1,07.12.2026,engaging,A\nWeek 2,,,\n2,14.12.2026,ugc,B\n"
+    got = import_table(table(rows))
+    assert [p["title"] for p in got.posts] == ["A", "B"] and not got.problems
+    assert got.skipped == [2, 4]

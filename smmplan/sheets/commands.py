@@ -84,6 +84,9 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
          f"row{'s' * (found.rows_read != 1)} below it.", note)
     for line in found.decisions:
         _say(f"  {line}", note)
+    if found.skipped:
+        rows = ", ".join(map(str, found.skipped[:10])) + (" ..." if len(found.skipped) > 10 else "")
+        _say(f"  Rows with no post field filled, read as headings and skipped: {rows}", note)
     if found.unmapped:
         what = "kept in notes" if keep_unmapped else "not imported (--keep-unmapped keeps them in notes)"
         _say(f"  Columns {what}: {', '.join(found.unmapped)}", note)

@@ -72,6 +72,7 @@ class Imported:
     problems: list[RowProblem] = field(default_factory=list)
     rows_read: int = 0
     decisions: list[str] = field(default_factory=list)  # how column-wide questions were answered
+    skipped: list[int] = field(default_factory=list)  # rows with no post field filled (section headings)
 
     @property
     def channels(self) -> list[str]:
@@ -204,7 +205,11 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
     years = _years([(n, cell(c, "date")) for n, c in body], orders.get("date"), year, today, result)
     voc = vocabulary()
     unmapped_cols = [i for i, h in enumerate(headers) if h in unmapped]
+    mapped_cols = sorted(mapping.values())
     for number, cells in body:
+        if not any(text_of(cells[c]).strip() for c in mapped_cols if c < len(cells)):
+            result.skipped.append(number)  # `Week 2` alone in an unmapped column: a heading, not a post
+            continue
         problems: list[RowProblem] = []
 
         def fail(name: str, raw: Any, message: str) -> None:
