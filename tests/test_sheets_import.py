@@ -49,7 +49,7 @@ def test_read_date_forms(value, order, expected):
 @pytest.mark.parametrize("value, expected", [
     ("19:00", dt.time(19)), ("19.00", dt.time(19)), ("7pm", dt.time(19)), ("7:30 PM", dt.time(19, 30)),
     ("7 p.m.", dt.time(19)), ("12am", dt.time(0)), ("12 PM", dt.time(12)), (0.75, dt.time(18)),
-    (dt.time(9, 5), dt.time(9, 5)), ("7", None), ("25:00", None), ("13pm", None), ("soon", None),
+    (dt.time(9, 5), dt.time(9, 5)), (dt.timedelta(hours=19, minutes=30), dt.time(19, 30)), ("7", None), ("25:00", None), ("13pm", None), ("soon", None),
 ])
 def test_read_time_forms(value, expected):
     assert dates.read_time(value) == expected
@@ -169,8 +169,12 @@ def test_import_writes_a_checked_plan_and_never_overwrites(tmp_path):
 
 
 def test_neutralise():
-    assert [neutralise(c) for c in ("=1+1", "+7 900", "-5", "@a", "\tx", "\rx", "ok", "")] == [
-        "'=1+1", "'+7 900", "'-5", "'@a", "'\tx", "'\rx", "ok", ""]
+    written = ("=1+1", "+7 900", "-5", "@a", "\tx", "\rx", "ok", "", "'=x", "'plain", "a=b")
+    assert [neutralise(c) for c in written] == [
+        "'=1+1", "'+7 900", "'-5", "'@a", "'\tx", "'\rx", "ok", "", "''=x", "'plain", "a=b"]
+    from smmplan.sheets.importer import text_of
+
+    assert [text_of(neutralise(c)) for c in written] == list(written)  # removing one quote gives it back
     # a neutralised cell reads back as its author wrote it
     got = import_table(table("Date,Type,Title\n2026-12-07,engaging,'=HYPERLINK(1)\n2026-12-08,ad,'plain\n"))
     assert [p["title"] for p in got.posts] == ["=HYPERLINK(1)", "'plain"]

@@ -82,6 +82,9 @@ def read_time(value: object) -> dt.time | None:
         return value.time().replace(microsecond=0)
     if isinstance(value, dt.time):
         return value.replace(microsecond=0)
+    if isinstance(value, dt.timedelta):  # ODS keeps a time of day as a duration (PT19H00M00S)
+        seconds = round(value.total_seconds())
+        return dt.time(seconds // 3600, seconds // 60 % 60) if 0 <= seconds < 86400 else None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 0 <= value < 1:  # Excel keeps times as fractions of a day
             minutes = round(float(value) * 24 * 60)

@@ -14,7 +14,12 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(cell: str) -> str:
     """`cell` as text a spreadsheet shows but never evaluates: a single quote
-    before a leading `=`, `+`, `-`, `@`, tab or carriage return; anything else unchanged."""
-    if cell and cell.startswith(TRIGGERS):
+    before a leading `=`, `+`, `-`, `@`, tab or carriage return; anything else unchanged.
+
+    A cell that already starts with quotes before one of those (`'=x`) gets one
+    more, so that removing one quote always gives back what was written
+    (`smmplan import` does: ``neutralise(cell[1:]) == cell`` means `cell` was neutralised).
+    """
+    if cell and cell.lstrip("'").startswith(TRIGGERS):
         return "'" + cell
     return cell
