@@ -87,8 +87,8 @@ def test_english_template_columns_header_below_a_title_row_and_multiline_caption
     assert {k: got.headers[v] for k, v in got.mapping.items()} == {
         "date": "Date", "channel": "Platform", "type": "Content Type", "status": "Status", "title": "Hook/Title",
         "text": "Full Caption", "link": "Link", "time": "Publish Time (HH:MM AM/PM)", "notes": "Notes",
-        "approved_by": "Review By", "approved": "Approved (Yes/No)"}
-    assert got.unmapped == ["Week", "Day", "Theme", "Hashtags", "Media Type", "CTA"]
+        "approved_by": "Review By", "approved": "Approved (Yes/No)", "media": "Media Type"}
+    assert got.unmapped == ["Week", "Day", "Theme", "Hashtags", "CTA"]
     first = got.posts[0]
     assert first["date"] == dt.date(2026, 12, 7) and first["time"] == "07:30" and first["channel"] == "instagram"
     assert first["text"] == "Knees track over toes.\nChest up.\nBrace before you go down."
@@ -96,7 +96,8 @@ def test_english_template_columns_header_below_a_title_row_and_multiline_caption
     offer = next(p for p in got.posts if p["title"].startswith("December trial"))
     assert offer["status"] == "In review"  # Approved: No leaves the status as written
     kept = import_table(read_table(str(DATA / "studio-weekly-plan.csv")), keep_unmapped=True)
-    assert "Hashtags: #squat #form" in kept.posts[0]["notes"] and "Media Type: Reel" in kept.posts[0]["notes"]
+    assert "Hashtags: #squat #form" in kept.posts[0]["notes"] and "CTA: Save for later" in kept.posts[0]["notes"]
+    assert first["media"] == "Reel"
 
 
 def test_russian_sheets_in_cp1251_with_semicolons_and_utf8_bom_with_tabs():

@@ -15,7 +15,8 @@ import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 
-from smmplan.sheets.targets import NETWORK_LIMITS, Item, Options, Target
+from smmplan import networks
+from smmplan.sheets.targets import Item, Options, Target
 from smmplan.sheets.zones import zone_of
 
 DEFAULT_STATUSES = ("approved", "scheduled")
@@ -70,7 +71,7 @@ def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> l
         def block(message: str) -> None:
             out.append(Blocker(i.line, f"{_label(i)}: {message}"))
 
-        channel = (i.channel or "").lower()
+        channel = i.network
         if target.needs_channel and not channel:
             block(f"no channel; {target.title} needs to know where the post goes (write `channel:`).")
         elif target.channels is not None and channel and channel not in target.channels:
@@ -80,10 +81,10 @@ def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> l
             block(f"no time; {target.title} schedules posts at a time of day (write `time: HH:MM`).")
         if target.needs_text and not i.message:
             block(f"no text; {target.title} publishes the post's text, not its title (write `text:`).")
-        limit = min(x for x in (target.text_limit, NETWORK_LIMITS.get(channel)) if x) \
-            if (target.text_limit or NETWORK_LIMITS.get(channel)) else None
-        if limit and len(i.message) > limit:
-            block(f"the text is {len(i.message):,} characters; {i.channel} takes at most {limit:,}. Shorten it.")
+        limits = [x for x in (target.text_limit, _network_limit(i)) if x]
+        if limits and len(i.message) > min(limits):
+            block(f"the text is {len(i.message):,} characters; {i.channel} takes at most {min(limits):,}"
+                  f"{' with media' if _has_media(i) else ''}. Shorten it.")
         if i.when is not None and target.minute_step and i.when.minute % target.minute_step:
             low = i.when.minute - i.when.minute % target.minute_step
             block(f"{i.local('%H:%M')} is not on {target.title}'s {target.minute_step}-minute steps; "
@@ -112,13 +113,25 @@ def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> l
     return out
 
 
+def _has_media(item: Item) -> bool:
+    return networks.canonical_kind(item.post.media) not in (None, "text")
+
+
+def _network_limit(item: Item) -> int | None:
+    """The network's own limit on the post's text (its caption limit when the post has media)."""
+    net = networks.network(item.channel)
+    if net is None:
+        return None
+    return net.caption_limit() if _has_media(item) else net.text
+
+
 def groups(target: Target, items: list[Item]) -> dict[str, list[Item]]:
     """Posts per file: per channel for targets that take one channel a file, else all in one."""
     if not target.per_channel:
         return {"": list(items)}
     out: dict[str, list[Item]] = {}
     for i in items:
-        out.setdefault((i.channel or "no-channel").lower(), []).append(i)
+        out.setdefault(i.network or "no-channel", []).append(i)
     return out
 
 

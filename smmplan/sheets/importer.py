@@ -26,11 +26,11 @@ from smmplan.sheets.vocab import normalise, vocabulary
 
 HEADER_SCAN = 20  # rows searched for the header row
 DATE_FIELDS = ("date", "approved_on")
-TEXT_FIELDS = ("title", "text", "link", "permalink", "author", "source", "owner", "notes", "disclosure",
+TEXT_FIELDS = ("title", "text", "link", "media", "permalink", "author", "source", "owner", "notes", "disclosure",
                "approved_by", "status", "type")
 # The order keys take in each post of the written plan.
-POST_KEYS = ("date", "time", "channel", "type", "title", "text", "link", "permalink", "author", "source", "owner",
-             "notes", "status", "approved_by", "approved_on", "sponsored", "disclosure")
+POST_KEYS = ("date", "time", "channel", "type", "title", "text", "link", "media", "permalink", "author", "source",
+             "owner", "notes", "status", "approved_by", "approved_on", "sponsored", "disclosure")
 FIELDS = POST_KEYS + ("approved",)
 # Plan settings smmplan's XLSX export keeps in its `Plan` sheet, read back on import.
 PLAN_SETTINGS = ("brand", "start", "weeks", "language", "formula", "tolerance", "timezone", "as_of")

@@ -22,7 +22,6 @@ def normalise(header: str) -> str:
 @dataclass(frozen=True)
 class Vocabulary:
     fields: dict[str, tuple[str, ...]]  # field -> normalised headers, best first
-    channels: dict[str, str]  # normalised word -> channel
     yes: frozenset[str]
     no: frozenset[str]
     months: dict[str, int]  # word -> month number
@@ -36,16 +35,18 @@ class Vocabulary:
         return None
 
     def channel(self, word: str) -> str:
-        """The plan's name for a channel as a sheet writes it (`ВКонтакте` -> `vk`); unknown names lower-cased."""
+        """The plan's name for a channel as a sheet writes it (`ВКонтакте` -> `vk`, through the networks
+        catalogue); a channel it does not know lower-cased (`Google Business` -> `google_business`)."""
+        from smmplan import networks
+
         key = normalise(word)
-        return self.channels.get(key, key.replace(" ", "_") if key else word.strip())
+        return networks.canonical(word) or (key.replace(" ", "_") if key else word.strip())
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     raw = yaml.safe_load(files("smmplan").joinpath("data/sheet_headers.yaml").read_text(encoding="utf-8"))
     fields = {name: tuple(normalise(h) for h in headers) for name, headers in raw["fields"].items()}
-    channels = {normalise(w): name for name, words in raw["channels"].items() for w in (name, *words)}
     months = {str(w).lower().replace("ё", "е"): int(n) for n, words in raw["months"].items() for w in words}
-    return Vocabulary(fields, channels, frozenset(str(w).lower() for w in raw["yes_words"]),
+    return Vocabulary(fields, frozenset(str(w).lower() for w in raw["yes_words"]),
                       frozenset(str(w).lower() for w in raw["no_words"]), months)

@@ -25,13 +25,6 @@ MODULES = {
     "publer": "publer", "postiz": "postiz", "xlsx": "xlsx", "csv": "plain_csv", "ics": "ics",
 }
 
-# Longest post text each network takes, in characters (the networks' own published limits).
-NETWORK_LIMITS = {
-    "x": 280, "bluesky": 300, "threads": 500, "mastodon": 500, "pinterest": 500, "instagram": 2200,
-    "tiktok": 2200, "linkedin": 3000, "youtube": 5000, "telegram": 4096, "vk": 16384, "facebook": 63206,
-}
-
-
 @dataclass
 class Item:
     """One post as an export sees it."""
@@ -44,6 +37,13 @@ class Item:
     channel: str | None
     zone: str  # IANA name
     when: dt.datetime | None  # aware; None without a time of day
+
+    @property
+    def network(self) -> str:
+        """The channel as the networks catalogue names it (`ВК` -> vk), else folded."""
+        from smmplan.networks import channel_key
+
+        return channel_key(self.channel)
 
     @property
     def message(self) -> str:
@@ -77,7 +77,7 @@ class Target:
     needs_time: bool = False
     needs_text: bool = False
     needs_channel: bool = False
-    text_limit: int | None = None  # the target's own limit; NETWORK_LIMITS apply as well
+    text_limit: int | None = None  # the target's own limit; the network's (data/networks.yaml) applies as well
     verified: bool = True  # False: the format could not be checked against the target's own documentation
 
 

@@ -19,7 +19,7 @@ HEADER = ("Text", "Date", "Time", "Draft", *NETWORKS.values(), "Picture Url 1")
 
 def render(items: list[Item], options: Options) -> str:
     rows = ([i.message, i.local("%Y-%m-%d"), i.local("%H:%M"), "FALSE",
-             *("TRUE" if i.channel == key else "FALSE" for key in NETWORKS), ""] for i in items)
+             *("TRUE" if i.network == key else "FALSE" for key in NETWORKS), ""] for i in items)
     return csv_text(HEADER, rows)
 
 

@@ -27,7 +27,7 @@ PROVIDERS = {
 def render(items: list[Item], options: Options) -> str:
     bodies = []
     for i in items:
-        kind, settings = PROVIDERS[i.channel]
+        kind, settings = PROVIDERS[i.network]
         tag = i.category or i.post.type
         bodies.append({
             "type": "schedule",
@@ -35,7 +35,7 @@ def render(items: list[Item], options: Options) -> str:
             "shortLink": False,
             "tags": [{"value": tag, "label": tag}],
             "posts": [{
-                "integration": {"id": options.integrations.get(i.channel, i.channel)},
+                "integration": {"id": options.integrations.get(i.network, i.channel)},
                 "value": [{"content": i.message, "image": []}],
                 "settings": {"__type": kind, **settings},
             }],
