@@ -249,3 +249,15 @@ def test_posts_without_a_time_are_all_day_events_and_the_default_zone_is_the_mac
         assert "TZID=Asia/Tokyo" in events[1].to_ical().decode()
     finally:
         zones.machine_zone.cache_clear()
+
+
+def test_channels_are_matched_whatever_the_plan_calls_them():
+    plan = PLAN.replace("channel: instagram", "channel: Инстаграм").replace("channel: telegram",
+                                                                           "channel: Google Business")
+    done = build(plan, "metricool")
+    assert not done.blockers, done.blockers
+    rows = list(csv.DictReader(io.StringIO(done.files["plan.csv"])))
+    assert [(r["Instagram"], r["GMB"]) for r in rows] == [("TRUE", "FALSE"), ("FALSE", "TRUE")]
+    tg = build(PLAN.replace("channel: telegram", "channel: тг"), "postiz",
+               options=targets.Options(integrations={"Telegram": "tg-1"}))
+    assert json.loads(tg.files["plan.json"])[1]["posts"][0]["integration"] == {"id": "tg-1"}

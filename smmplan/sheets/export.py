@@ -72,9 +72,10 @@ def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> l
             out.append(Blocker(i.line, f"{_label(i)}: {message}"))
 
         channel = i.network
+        allowed = None if target.channels is None else {networks.channel_key(c) for c in target.channels}
         if target.needs_channel and not channel:
             block(f"no channel; {target.title} needs to know where the post goes (write `channel:`).")
-        elif target.channels is not None and channel and channel not in target.channels:
+        elif allowed is not None and channel and channel not in allowed:
             block(f"{target.title} cannot post to `{i.channel}`; it posts to {', '.join(sorted(target.channels))}. "
                   "Leave the post out (status) or publish it another way.")
         if target.needs_time and i.when is None:

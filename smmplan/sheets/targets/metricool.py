@@ -18,8 +18,11 @@ HEADER = ("Text", "Date", "Time", "Draft", *NETWORKS.values(), "Picture Url 1")
 
 
 def render(items: list[Item], options: Options) -> str:
+    from smmplan.networks import channel_key
+
+    keys = [channel_key(key) for key in NETWORKS]
     rows = ([i.message, i.local("%Y-%m-%d"), i.local("%H:%M"), "FALSE",
-             *("TRUE" if i.network == key else "FALSE" for key in NETWORKS), ""] for i in items)
+             *("TRUE" if i.network == key else "FALSE" for key in keys), ""] for i in items)
     return csv_text(HEADER, rows)
 
 

@@ -25,9 +25,13 @@ PROVIDERS = {
 
 
 def render(items: list[Item], options: Options) -> str:
+    from smmplan.networks import channel_key
+
+    providers = {channel_key(k): v for k, v in PROVIDERS.items()}
+    integrations = {channel_key(k): v for k, v in options.integrations.items()}
     bodies = []
     for i in items:
-        kind, settings = PROVIDERS[i.network]
+        kind, settings = providers[i.network]
         tag = i.category or i.post.type
         bodies.append({
             "type": "schedule",
@@ -35,7 +39,7 @@ def render(items: list[Item], options: Options) -> str:
             "shortLink": False,
             "tags": [{"value": tag, "label": tag}],
             "posts": [{
-                "integration": {"id": options.integrations.get(i.network, i.channel)},
+                "integration": {"id": integrations.get(i.network, i.channel)},
                 "value": [{"content": i.message, "image": []}],
                 "settings": {"__type": kind, **settings},
             }],
