@@ -67,12 +67,12 @@ def _label(item: Item) -> str:
 def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> list[Blocker]:
     """Everything in `items` the target would refuse, post by post, then file by file."""
     out: list[Blocker] = []
+    allowed = None if target.channels is None else {networks.channel_key(c) for c in target.channels}
     for i in items:
         def block(message: str) -> None:
             out.append(Blocker(i.line, f"{_label(i)}: {message}"))
 
         channel = i.network
-        allowed = None if target.channels is None else {networks.channel_key(c) for c in target.channels}
         if target.needs_channel and not channel:
             block(f"no channel; {target.title} needs to know where the post goes (write `channel:`).")
         elif allowed is not None and channel and channel not in allowed:
