@@ -54,7 +54,7 @@ def test_only_approved_and_scheduled_posts_by_default_and_the_summary_says_why(t
     rows = list(csv.DictReader(io.StringIO((tmp_path / "plan.csv").read_text(encoding="utf-8-sig"))))
     assert [r["Title"] for r in rows] == ["Poll", "V60"]
     r = run_cli("export", str(plan), "--to", "csv", "--all", "-o", str(tmp_path / "all.csv"), "--no-check")
-    assert "Left out 1 post (cancelled: cancelled 1)" in r.stdout.decode()
+    assert "Left out 1 cancelled post." in r.stdout.decode()
     assert len(list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text(encoding="utf-8-sig"))))) == 4
 
 

@@ -158,7 +158,8 @@ def build(result, target: Target, *, include_all: bool = False, split: bool = Fa
 
 def left_out_text(left_out: Counter, include_all: bool) -> str:
     n = sum(left_out.values())
+    if include_all:  # only cancelled posts stay out
+        return f"Left out {n} cancelled post{'s' * (n != 1)}."
     parts = ", ".join(f"{k} {v}" for k, v in sorted(left_out.items(), key=lambda kv: (-kv[1], kv[0])))
-    hint = "" if include_all else "; --all exports every post that is not cancelled"
-    why = "cancelled" if include_all else "not approved or scheduled"
-    return f"Left out {n} post{'s' * (n != 1)} ({why}: {parts}){hint}."
+    return (f"Left out {n} post{'s' * (n != 1)} (not approved or scheduled: {parts}); "
+            "--all exports every post that is not cancelled.")
