@@ -82,6 +82,8 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
     how = (f"sheet `{table.sheet}`" if table.sheet else f"{table.encoding}, delimiter {_delimiter(table.delimiter)}")
     _say(f"Read {source} ({how}): header on row {found.header_row}, {found.rows_read} "
          f"row{'s' * (found.rows_read != 1)} below it.", note)
+    mapped = sorted(found.mapping.items(), key=lambda kv: kv[1])
+    _say("  Columns: " + ", ".join(f"{found.headers[col]} -> {name}" for name, col in mapped), note)
     for line in found.decisions:
         _say(f"  {line}", note)
     if found.skipped:
