@@ -225,3 +225,9 @@ def test_heading_rows_are_skipped_by_name_not_in_silence():
     got = import_table(table(rows))
     assert [p["title"] for p in got.posts] == ["A", "B"] and not got.problems
     assert got.skipped == [2, 4]
+
+
+def test_a_second_column_with_the_same_header_is_listed_and_kept_once():
+    rows = "Date,Type,Title,Notes,Notes\n07.12.2026,engaging,A,first,second\n"
+    got = import_table(table(rows), keep_unmapped=True)
+    assert got.unmapped == ["Notes"] and got.posts[0]["notes"] == "first\nNotes: second"

@@ -144,8 +144,8 @@ def find_header(table: Table, overrides: dict[str, str]) -> tuple[int, list[str]
     return None
 
 
-def map_columns(headers: list[str], overrides: dict[str, str]) -> tuple[dict[str, int], list[str]]:
-    """field -> column index (best-ranked header wins), and the headers left unmapped."""
+def map_columns(headers: list[str], overrides: dict[str, str]) -> tuple[dict[str, int], list[int]]:
+    """field -> column index (best-ranked header wins), and the columns left unmapped."""
     voc = vocabulary()
     best: dict[str, tuple[int, int]] = {}
     unmapped = []
@@ -157,18 +157,16 @@ def map_columns(headers: list[str], overrides: dict[str, str]) -> tuple[dict[str
             continue
         found = (forced, -1) if forced else voc.field_of(header)
         if found is None:
-            unmapped.append(header)
+            unmapped.append(col)
             continue
         name, rank = found
         if name in best and best[name][0] <= rank:
-            unmapped.append(header)
+            unmapped.append(col)
             continue
         if name in best:
-            unmapped.append(headers[best[name][1]])
+            unmapped.append(best[name][1])
         best[name] = (rank, col)
-    order = {h: i for i, h in enumerate(headers)}
-    unmapped.sort(key=lambda h: order.get(h, 0))
-    return {name: col for name, (_, col) in best.items()}, unmapped
+    return {name: col for name, (_, col) in best.items()}, sorted(unmapped)
 
 
 def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_format: str | None = None,
@@ -180,7 +178,7 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
         raise NoHeader("no header row found in the first 20 rows: name the columns (Date, Platform, Type, Title, "
                            "Text...) or map them with --map \"Column=field\"")
     at, headers = found
-    mapping, unmapped = map_columns(headers, overrides)
+    mapping, unmapped_cols = map_columns(headers, overrides)
     missing = [f for f in ("date", "type") if f not in mapping]
     if "title" not in mapping and "text" not in mapping:
         missing.append("title")
@@ -188,7 +186,7 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
         raise ImportError_(f"no column for {', '.join(missing)} among the headers "
                            f"({', '.join(h for h in headers if h) or 'none'}); "
                            f"map one with --map \"Column={missing[0]}\"")
-    result = Imported(table, table.rows[at][0], mapping, headers, unmapped)
+    result = Imported(table, table.rows[at][0], mapping, headers, [headers[i] for i in unmapped_cols])
     body = [(n, cells) for n, cells in table.rows[at + 1:] if any(text_of(c).strip() for c in cells)]
     result.rows_read = len(body)
 
@@ -204,7 +202,6 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
               for name in DATE_FIELDS if name in mapping}
     years = _years([(n, cell(c, "date")) for n, c in body], orders.get("date"), year, today, result)
     voc = vocabulary()
-    unmapped_cols = [i for i, h in enumerate(headers) if h in unmapped]
     mapped_cols = sorted(mapping.values())
     for number, cells in body:
         if not any(text_of(cells[c]).strip() for c in mapped_cols if c < len(cells)):
