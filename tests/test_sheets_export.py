@@ -56,6 +56,8 @@ def test_only_approved_and_scheduled_posts_by_default_and_the_summary_says_why(t
     r = run_cli("export", str(plan), "--to", "csv", "--all", "-o", str(tmp_path / "all.csv"), "--no-check")
     assert "Left out 1 cancelled post." in r.stdout.decode()
     assert len(list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text(encoding="utf-8-sig"))))) == 4
+    piped = run_cli("export", str(plan), "--to", "csv", "-o", "-", "--no-check")
+    assert piped.stdout.startswith(b"Date,Time,Channel") and b"Left out" in piped.stderr  # no mark, no summary
 
 
 def test_buffer_writes_one_file_per_channel_with_its_exact_header(tmp_path):

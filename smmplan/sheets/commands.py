@@ -205,7 +205,7 @@ def export_plan(plan: str, to: str, output: str | None = None, *, include_all: b
         _say(f"Nothing exported: no post of {plan} is ready for {target.title}.", note)
         return EXIT_LOST
     if output == "-":
-        sys.stdout.write(next(iter(done.files.values())))
+        sys.stdout.write(next(iter(done.files.values())).removeprefix("\ufeff"))  # the mark is for Excel, not pipes
         sys.stdout.flush()
         paths = {"<stdout>": n for n in done.counts.values()}
     else:
