@@ -169,9 +169,9 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx_and_read_back_as_writt
     hostile = PLAN.replace("title: Poll", "title: '=HYPERLINK(\"http://x\",\"y\")'").replace(
         "text: Oat or almond?", "text: '@SUM(1)'")
     done = build(hostile, "csv", include_all=True)
-    rows = list(csv.reader(io.StringIO(done.files["plan.csv"].lstrip("\ufeff"))))
-    assert rows[1][4] == "'=HYPERLINK(\"http://x\",\"y\")" and rows[1][5] == "'@SUM(1)"
-    assert rows[4][5] == "'-10% today"
+    rows = list(csv.DictReader(io.StringIO(done.files["plan.csv"].lstrip("\ufeff"))))
+    assert rows[0]["Title"] == "'=HYPERLINK(\"http://x\",\"y\")" and rows[0]["Text"] == "'@SUM(1)"
+    assert rows[3]["Text"] == "'-10% today"
     book = build(hostile, "xlsx", include_all=True, options=targets.Options()).files["plan.xlsx"]
     with zipfile.ZipFile(io.BytesIO(book)) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()

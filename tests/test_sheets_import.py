@@ -231,3 +231,13 @@ def test_a_second_column_with_the_same_header_is_listed_and_kept_once():
     rows = "Date,Type,Title,Notes,Notes\n07.12.2026,engaging,A,first,second\n"
     got = import_table(table(rows), keep_unmapped=True)
     assert got.unmapped == ["Notes"] and got.posts[0]["notes"] == "first\nNotes: second"
+
+
+def test_rubrika_is_the_type_unless_a_type_column_is_there_then_it_is_the_rubric():
+    only = import_table(table("Дата;Рубрика;Тема\n07.12.2026;Полезное;A\n"))
+    assert only.posts[0]["type"] == "Полезное" and "rubric" not in only.posts[0]
+    both = import_table(table("Дата;Тип;Рубрика;Тема\n07.12.2026;обучающий;Хлеб и наука;A\n"))
+    assert (both.posts[0]["type"], both.posts[0]["rubric"]) == ("обучающий", "Хлеб и наука")
+    assert both.unmapped == []
+    pillar = import_table(table("Date,Content Pillar,Title\n2026-12-07,Behind the scenes,A\n"))
+    assert pillar.posts[0] == {"date": dt.date(2026, 12, 7), "rubric": "Behind the scenes", "title": "A"}

@@ -1,7 +1,11 @@
 """Reading one date or one time as sheets hold them.
 
-Per-value parsing lives here and only here (:func:`read_date`, :func:`read_time`),
-small on purpose, so that it can join smmplan's shared date and time reader.
+Per-value parsing of sheet cells lives here and only here (:func:`read_date`,
+:func:`read_time`). Times written as text are read by smmplan's shared reader
+(:mod:`smmplan.dates`, the one the plan check and `--fix` use); dates need more
+than it gives a plan, since a sheet's column decides what a plan's single value
+cannot: `03/04/2026` in a column whose other dates are month-first, `7 декабря`
+without a year, Excel serial numbers.
 What needs the whole column (is `03/04` the 3rd of April or March the 4th? which
 year does `7 декабря` fall in?) is decided in :mod:`smmplan.sheets.columns`,
 never cell by cell.
@@ -23,7 +27,6 @@ _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?:[\s,
 _DAY_MONTH = re.compile(r"^(?:[^\W\d]+[.,]?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s\-./]+([^\W\d]+)\.?(?:[\s\-,./]+(\d{4}))?(?:[\s,]+(.*))?$")
 _YEAR_WORD = re.compile(r"(\d{4})\s*(?:г\.?|года?)(?=\s|,|$)")
 _MONTH_DAY = re.compile(r"^(?:[^\W\d]+[.,]?\s+)?([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:[\s,]+(.*))?$")
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*(?:m\.?)?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
@@ -90,18 +93,9 @@ def read_time(value: object) -> dt.time | None:
             minutes = round(float(value) * 24 * 60)
             return dt.time(minutes // 60 % 24, minutes % 60)
         value = str(value)
-    text = str(value).strip().lower().replace(" ", "")
-    m = _TIME.match(text)
-    if not m or (m[2] is None and m[4] is None):  # a bare `7` is not a time
-        return None
-    hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
-    if m[4]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if m[4] == "p" else 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return dt.time(hour, minute, second)
+    from smmplan import dates as shared
+
+    return shared.read_time(str(value)).value
 
 
 def _serial(number: float) -> tuple[int, int, int, dt.time | None] | None:

@@ -26,11 +26,11 @@ from smmplan.sheets.vocab import normalise, vocabulary
 
 HEADER_SCAN = 20  # rows searched for the header row
 DATE_FIELDS = ("date", "approved_on")
-TEXT_FIELDS = ("title", "text", "link", "media", "permalink", "author", "source", "owner", "notes", "disclosure",
-               "approved_by", "status", "type")
+TEXT_FIELDS = ("rubric", "title", "text", "link", "media", "permalink", "author", "source", "owner", "notes",
+               "disclosure", "approved_by", "status", "type")
 # The order keys take in each post of the written plan.
-POST_KEYS = ("date", "time", "channel", "type", "title", "text", "link", "media", "permalink", "author", "source",
-             "owner", "notes", "status", "approved_by", "approved_on", "sponsored", "disclosure")
+POST_KEYS = ("date", "time", "channel", "type", "rubric", "title", "text", "link", "media", "permalink", "author",
+             "source", "owner", "notes", "status", "approved_by", "approved_on", "sponsored", "disclosure")
 FIELDS = POST_KEYS + ("approved",)
 # Plan settings smmplan's XLSX export keeps in its `Plan` sheet, read back on import.
 PLAN_SETTINGS = ("brand", "start", "weeks", "language", "formula", "tolerance", "timezone", "as_of")
@@ -166,6 +166,11 @@ def map_columns(headers: list[str], overrides: dict[str, str]) -> tuple[dict[str
         if name in best:
             unmapped.append(best[name][1])
         best[name] = (rank, col)
+    for col in sorted(unmapped):  # a column another one outranked fills the next field its header names
+        later = [(name, rank) for name, rank in voc.fields_of(headers[col])[1:] if name not in best]
+        if later and normalise(headers[col]) not in overrides:
+            best[later[0][0]] = (later[0][1], col)
+            unmapped.remove(col)
     return {name: col for name, (_, col) in best.items()}, sorted(unmapped)
 
 
@@ -179,7 +184,9 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
                            "Text...) or map them with --map \"Column=field\"")
     at, headers = found
     mapping, unmapped_cols = map_columns(headers, overrides)
-    missing = [f for f in ("date", "type") if f not in mapping]
+    missing = [f for f in ("date",) if f not in mapping]
+    if "type" not in mapping and "rubric" not in mapping:
+        missing.append("type")
     if "title" not in mapping and "text" not in mapping:
         missing.append("title")
     if missing:
@@ -247,8 +254,10 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
             else:
                 col = "title" if "title" in mapping else "text"
                 fail(col, cell(cells, col), "no title or text; write what the post is about")
-        if "type" not in post:
-            fail("type", cell(cells, "type"), "no content type (engaging, educational, ugc, ad...)")
+        if "type" not in post and "rubric" not in post:
+            col = "type" if "type" in mapping else "rubric"
+            fail(col, cell(cells, col), "no content type (engaging, educational, ugc, ad...)"
+                 + (" or rubric" if "rubric" in mapping else ""))
         _approval(post, cell(cells, "approved") if "approved" in mapping else None, fail, voc)
         if "approved_on" in mapping and text_of(cell(cells, "approved_on")).strip():
             raw = cell(cells, "approved_on")

@@ -28,11 +28,13 @@ class Vocabulary:
 
     def field_of(self, header: str) -> tuple[str, int] | None:
         """(field, rank) a header fills, rank 0 being the field's first header; None if unknown."""
+        found = self.fields_of(header)
+        return found[0] if found else None
+
+    def fields_of(self, header: str) -> list[tuple[str, int]]:
+        """Every (field, rank) that lists the header, in the vocabulary's order of fields."""
         key = normalise(header)
-        for name, headers in self.fields.items():
-            if key in headers:
-                return name, headers.index(key)
-        return None
+        return [(name, headers.index(key)) for name, headers in self.fields.items() if key in headers]
 
     def channel(self, word: str) -> str:
         """The plan's name for a channel as a sheet writes it (`ВКонтакте` -> `vk`, through the networks

@@ -9,7 +9,7 @@ from smmplan.sheets.targets import Item, Options, Target, csv_text
 
 # (post field, column header): headers `smmplan import` maps back to the same field.
 COLUMNS = (
-    ("date", "Date"), ("time", "Time"), ("channel", "Channel"), ("type", "Type"), ("title", "Title"),
+    ("date", "Date"), ("time", "Time"), ("channel", "Channel"), ("type", "Type"), ("rubric", "Rubric"), ("title", "Title"),
     ("text", "Text"), ("link", "Link"), ("media", "Media"), ("status", "Status"), ("owner", "Owner"), ("approved_by", "Approved by"),
     ("approved_on", "Approved on"), ("author", "Author"), ("source", "Source"), ("sponsored", "Sponsored"),
     ("disclosure", "Disclosure"), ("permalink", "Permalink"), ("notes", "Notes"),
