@@ -406,7 +406,7 @@ def test_csv_and_ics_parse_back(tmp_path):
     made = make_calendar(weeks=3, per_week=4, start=START, brand="Coffee Lab")
     posts = made.calendar.posts
     rows = list(csv.DictReader(io.StringIO(export_calendar(made, "csv").lstrip("\ufeff"))))
-    assert list(rows[0])[:5] == ["Date", "Time", "Channel", "Type", "Title"]
+    assert {"Date", "Time", "Channel", "Type", "Title"} <= set(rows[0])
     assert [(r["Date"], r["Type"], r["Title"]) for r in rows] == [(str(p.date), p.type, p.title) for p in posts]
     ics = icalendar.Calendar.from_ical(export_calendar(made, "ics"))
     events = [c for c in ics.walk("VEVENT")]
@@ -433,7 +433,7 @@ def test_calendar_on_stdout_is_clean_yaml_and_never_overwrites():
     assert {p["channel"] for p in data["posts"]} == {"vk", "telegram"}
     assert str(data["posts"][0]["date"]) == "2026-12-07"
     listed = run_cli("suggest", "--weeks", "1", "--format", "csv")
-    assert listed.stdout.decode("utf-8-sig").splitlines()[0].startswith("Date,Time,Channel,Type,Title,Text,Link")
+    assert listed.stdout.decode("utf-8-sig").splitlines()[0].startswith("Date,Time,Channel,Type,")
     assert "deprecated" in listed.stderr.decode() and "smmplan export" in listed.stderr.decode()
 
 
