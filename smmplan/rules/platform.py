@@ -303,7 +303,7 @@ def _limits(post, net, kind: str | None, i: int) -> Iterator[Problem]:
                 f"{len(tags)} hashtags; {net.name} takes at most {net.hashtags} in a post.",
                 ("posts", i, "text" if post.text else "title"),
                 fix=f"Keep the {net.hashtags} that describe the post best; drop {', '.join(tags[net.hashtags:][:5])}"
-                + ("…" if len(tags) - net.hashtags > 5 else "") + ".",
+                + (" and more" if len(tags) - net.hashtags > 5 else "") + ".",
             )
     if not net.links:
         m = _URL.search(text) or _URL.search(post.title)
