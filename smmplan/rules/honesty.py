@@ -192,10 +192,6 @@ class Lexicon:
             found = self._compiled["disclosure"] = re.compile(self.disclosure_markers)
         return found
 
-    @property
-    def patterns(self) -> tuple[RoleRule, ...]:  # the rules, by their old name
-        return self.rules
-
     def policies_of(self, category: str) -> tuple[str, ...]:
         return next(r.policies for r in self.rules if r.category == category)
 
@@ -255,14 +251,6 @@ def lexicon() -> Lexicon:
         sponsored_types=frozenset(normalise_word(t) for t in raw["sponsored_types"]),
         disclosure_markers=raw["disclosure_markers"],
     )
-
-
-def phrase_regex(phrase: str) -> str:
-    """A project phrase as a regex that matches in linear time: words in order,
-    separated by spaces or hyphens, `*` any letters, each `\\w*` possessive (a
-    word is taken whole, never re-tried letter by letter)."""
-    words = [w for w in re.split(r"[\s\-]+", normalize(phrase.strip())[0]) if w]
-    return r"[\s\-]++".join(r"\w*+".join(re.escape(part) for part in w.split("*")) for w in words)
 
 
 # --- a project's own words ------------------------------------------------------
