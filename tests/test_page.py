@@ -82,6 +82,7 @@ def test_both_languages_have_every_label():
     assert set(labels.LABELS["en"]) == set(labels.LABELS["ru"])
     for lang in labels.LANGUAGES:
         assert set(labels.CATEGORIES[lang]) == set(labels.CATEGORIES["en"])
+        assert set(labels.GOALS[lang]) == set(labels.GOALS["en"])
     assert labels.language_of("ru-RU") == "ru" and labels.language_of(None) == "en"
     assert labels.language_of("fr") == "en"
 
@@ -232,3 +233,42 @@ def test_check_report_html_is_the_client_page(tmp_path):
     several = run_cli("check", "--report", str(tmp_path / "all.html"), str(PLANS))
     assert several.returncode == 2 and "smmplan page" in several.stderr.decode()
     assert not (tmp_path / "all.html").exists()
+
+
+def test_docs_page_examples_run(tmp_path):
+    """docs/page.md stays true: its `smmplan page` commands work, and the first says what it wrote."""
+    import shlex
+    import shutil
+
+    doc = (ROOT / "docs" / "page.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^smmplan page [^\n]+$", doc, re.M)
+    assert len(commands) >= 3
+    shutil.copytree(PLANS, tmp_path / "plans")
+    said = re.search(r"```text\n(smmplan: wrote [^\n]+)\n```", doc)[1]
+    for i, command in enumerate(commands):
+        proc = run_cli(*shlex.split(command)[1:], cwd=tmp_path)
+        assert proc.returncode == 0, (command, proc.stderr)
+        if i == 0:
+            assert proc.stderr.decode().strip() == said
+    assert Page((tmp_path / "taskwise-ru.html").read_text(encoding="utf-8")).words.count("Календарь") >= 1
+
+
+def test_an_interrupted_write_keeps_the_old_page(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from smmplan import cli, io
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((PLANS / "taskwise-b2b-q1.yaml").read_bytes())
+    runner = CliRunner()
+    assert runner.invoke(cli.app, ["page", str(plan)]).exit_code == 0
+    out = tmp_path / "plan.html"
+    old = out.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(io.os, "fsync", full)
+    res = runner.invoke(cli.app, ["page", str(plan), "--language", "ru"])
+    assert res.exit_code == 2 and "No space left on device" in res.stderr
+    assert out.read_bytes() == old and sorted(p.name for p in tmp_path.iterdir()) == ["plan.html", "plan.yaml"]

@@ -231,6 +231,12 @@ CATEGORIES = {
            "original": "авторский", "personal": "личный"},
 }
 
+# Goal kinds (smmplan/data/kpi_metrics.yaml); another kind is shown as written.
+GOALS = {
+    "en": {"traffic": "traffic", "awareness": "awareness", "loyalty": "loyalty", "support": "support"},
+    "ru": {"traffic": "трафик", "awareness": "узнаваемость", "loyalty": "лояльность", "support": "поддержка"},
+}
+
 
 def language_of(value: str | None) -> str:
     """The page's language for a plan's `language:` value (en when absent or unknown)."""
@@ -274,6 +280,9 @@ class Words:
 
     def category(self, name: str) -> str:
         return CATEGORIES[self.lang].get(name, name.replace("_", " "))
+
+    def goal(self, kind: str) -> str:
+        return GOALS[self.lang].get(kind, kind.replace("_", " "))
 
     def count(self, n: int) -> str:
         return self("posts_one") if n == 1 else self("posts_count", n=n)

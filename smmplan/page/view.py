@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from types import SimpleNamespace as Item  # what a template reads often: attributes, Jinja2's fast path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,12 +31,15 @@ def clip(text: Any, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def safe_url(value: Any) -> str | None:
     """`value` if it is an absolute http(s) address a link may point to, else None."""
     if not isinstance(value, str):
         return None
     url = value.strip()
-    if not url or len(url) > 2000 or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+    if not url or len(url) > 2000 or _SPACE_OR_CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -67,7 +71,7 @@ def build(result: Any, lang: str, made: dt.date, version: str, source: str) -> d
     cards = []
     for p in infos:
         cards.append(_card(p, w, slots, rubrics))
-    cards.sort(key=lambda c: (c["date"], c["sort_time"], c["order"]))
+    cards.sort(key=lambda c: (c.date, c.sort_time, c.order))
 
     return {
         "lang": lang,
@@ -79,7 +83,7 @@ def build(result: Any, lang: str, made: dt.date, version: str, source: str) -> d
         "rubrics": [{"name": name, "css": f"r{i % len(theme.RUBRIC_COLOURS)}"} for name, i in rubrics.items()],
         "statuses": [{"key": s, "name": w(f"status_{s}")} for s in
                      ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")],
-        "months": _months(cards, result, plan),
+        "months": _months(cards, result, plan, w),
         "card_count": len(cards),
         "status_counts": _status_counts(result, w),
         "mix": _mix(result, w, slots),
@@ -122,7 +126,7 @@ def _head(result: Any, w: Words, made: dt.date) -> dict[str, Any]:
     }
 
 
-def _card(p: Any, w: Words, slots: dict[str, int], rubrics: dict[str, int]) -> dict[str, Any]:
+def _card(p: Any, w: Words, slots: dict[str, int], rubrics: dict[str, int]) -> Item:
     post = p.post
     slot = slots.get(p.category) if p.category is not None else None
     rubric = getattr(post, "rubric", None)  # a plan's own rubrics, where the model has them
@@ -136,35 +140,35 @@ def _card(p: Any, w: Words, slots: dict[str, int], rubrics: dict[str, int]) -> d
         status_label = w(f"status_{status}")
     link = safe_url(post.link)
     permalink = safe_url(getattr(post, "permalink", None))
-    return {
-        "id": f"post-{p.index}",
-        "order": p.index,
-        "date": post.date,
-        "time": _hhmm(post.time),
-        "sort_time": post.time or dt.time(0),
-        "channel": clip(post.channel, MAX_WORD) or None,
-        "title": clip(post.title, MAX_TITLE),
-        "type": w.category(p.category) if p.category is not None else clip(post.type, MAX_WORD),
-        "type_written": clip(post.type, MAX_WORD),
-        "known_type": p.category is not None,
-        "slot": "x" if slot is None else slot % len(theme.TYPE_COLOURS),
-        "rubric": rubric,
-        "rubric_slot": rubrics[rubric] % len(theme.RUBRIC_COLOURS) if rubric is not None else None,
-        "status": status or "unknown",
-        "status_label": status_label,
-        "link": link,
-        "link_text": None if link or not post.link else clip(post.link, 120),
-        "permalink": permalink,
-    }
+    return Item(
+        id=f"post-{p.index}",
+        order=p.index,
+        date=post.date,
+        time=_hhmm(post.time),
+        datetime=f"{post.date.isoformat()}T{_hhmm(post.time)}" if post.time else None,
+        sort_time=post.time or dt.time(0),
+        channel=clip(post.channel, MAX_WORD) or None,
+        title=clip(post.title, MAX_TITLE),
+        type=w.category(p.category) if p.category is not None else clip(post.type, MAX_WORD),
+        known_type=p.category is not None,
+        slot="x" if slot is None else slot % len(theme.TYPE_COLOURS),
+        rubric=rubric,
+        rubric_slot=rubrics[rubric] % len(theme.RUBRIC_COLOURS) if rubric is not None else None,
+        status=status or "unknown",
+        status_label=status_label,
+        link=link,
+        link_text=None if link or not post.link else clip(post.link, 120),
+        permalink=permalink,
+    )
 
 
-def _months(cards: list[dict], result: Any, plan: Any) -> list[dict[str, Any]]:
+def _months(cards: list[Item], result: Any, plan: Any, w: Words) -> list[dict[str, Any]]:
     """Calendar months, Monday-first weeks, each post on its day (once: days of the next or
     previous month are left blank). Months with posts, and those of the plan's period; weeks
     wholly before or after the plan (its period and its posts) are left out."""
     by_day: dict[dt.date, list] = {}
     for c in cards:
-        by_day.setdefault(c["date"], []).append(c)
+        by_day.setdefault(c.date, []).append(c)
     days = list(by_day)
     start = getattr(plan, "start", None)
     weeks = getattr(plan, "weeks", None)
@@ -192,7 +196,8 @@ def _months(cards: list[dict], result: Any, plan: Any) -> list[dict[str, Any]]:
                 inside = d.month == m
                 posts = by_day.get(d, []) if inside else []
                 count += len(posts)
-                row.append({"date": d, "inside": inside, "posts": posts})
+                row.append(Item(date=d, iso=d.isoformat(), label=w.day_short(d) if inside else "",
+                                inside=inside, posts=posts))
             weeks_out.append(row)
         out.append({"year": y, "month": m, "id": f"m{y:04d}-{m:02d}", "weeks": weeks_out, "count": count})
     return out
@@ -267,24 +272,26 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
         for i, (v, label) in enumerate(zip(values, labels)):
             width = v / total * bar_w if total else 0
             if width > 0:
-                out.append({"x": round(x, 1), "w": round(width, 1), "colour": theme.type_colours(i)[0],
-                            "name": w.category(categories[i]), "label": label,
-                            "show": width >= 9 * max(1, len(label))})
+                out.append(Item(x=round(x, 1), w=round(width, 1), colour=theme.type_colours(i)[0],
+                                name=w.category(categories[i]), label=label, show=width >= 9 * max(1, len(label))))
             x += width
         return out
 
     shares = [float(s) for _, s in formula.shares]
-    rows = [{"label": w("target"), "y": 8, "target": True,
-             "segments": segments(shares, 1.0, [f"{s * 100:.3g}%" for s in shares]),
-             "counts": [f"{s * 100:.4g} %" for s in shares]}]
+    def tooltip(label: str, segs: list[dict[str, Any]]) -> str:
+        return f"{label}: " + ", ".join(f"{s.name} {s.label}" for s in segs)
+
+    target = segments(shares, 1.0, [f"{s * 100:.3g}%" for s in shares])
+    rows = [Item(label=w("target"), title=w("target"), y=8, target=True, segments=target,
+                 tooltip=tooltip(w("target"), target), counts=[f"{s * 100:.4g} %" for s in shares])]
     for k, week in enumerate(sorted(weeks)):
         counts = weeks[week]
         first = result.start + dt.timedelta(days=7 * week)
-        rows.append({"label": f"{first.day:02d}.{first.month:02d}", "title": w("week_of", date=w.day(first)),
-                     "y": 8 + (k + 1) * row_h + 6, "target": False,
-                     "segments": segments(counts, sum(counts), [str(c) for c in counts]),
-                     "counts": [str(c) for c in counts]})
-    return {"rows": rows, "width": CHART_W, "height": rows[-1]["y"] + row_h + 4, "bar_x": bar_x, "bar_w": bar_w,
+        title = w("week_of", date=w.day(first))
+        segs = segments(counts, sum(counts), [str(c) for c in counts])
+        rows.append(Item(label=f"{first.day:02d}.{first.month:02d}", title=title, tooltip=tooltip(title, segs),
+                         y=8 + (k + 1) * row_h + 6, target=False, segments=segs, counts=[str(c) for c in counts]))
+    return {"rows": rows, "width": CHART_W, "height": rows[-1].y + row_h + 4, "bar_x": bar_x, "bar_w": bar_w,
             "bar_h": row_h - 8, "names": [w.category(c) for c in categories]}
 
 
@@ -304,7 +311,7 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
             target += f" / {per or str(r['period_days']) + ' d'}"
         done = r["done"]
         out.append({
-            "goal": clip(r["goal"], MAX_WORD),
+            "goal": w.goal(clip(r["goal"], MAX_WORD)),
             "description": clip(r["description"], 200) or None,
             "metric": clip(r["metric"], MAX_WORD).replace("_", " "),
             "source": clip(r["source"], 120) or None,
