@@ -353,10 +353,10 @@ def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-def plain(message: str, path: str) -> str:
+def plain(message: str, path: str, w: Words) -> str:
     """A finding's message for the client: the file's path becomes "the plan"."""
     if path:
-        message = message.replace(path, "the plan")
+        message = message.replace(path, w("the_plan"))
     return message
 
 
@@ -374,8 +374,8 @@ def _problems(result: Any, w: Words, infos: list) -> dict[str, Any]:
         groups.setdefault(_family(f.code), []).append({
             "severity": f.severity,
             "severity_label": w(f"severity_{f.severity}") if f.severity in SEVERITY_ORDER else f.severity,
-            "message": plain(f.message, result.path),
-            "fix": plain(f.fix, result.path) if f.fix else None,
+            "message": plain(f.message, result.path, w),
+            "fix": plain(f.fix, result.path, w) if f.fix else None,
             "code": f.code,
             "name": f.name,
             "post": ref,
