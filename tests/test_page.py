@@ -272,3 +272,24 @@ def test_an_interrupted_write_keeps_the_old_page(tmp_path, monkeypatch):
     res = runner.invoke(cli.app, ["page", str(plan), "--language", "ru"])
     assert res.exit_code == 2 and "No space left on device" in res.stderr
     assert out.read_bytes() == old and sorted(p.name for p in tmp_path.iterdir()) == ["plan.html", "plan.yaml"]
+
+
+def test_line_numbers_leave_the_messages_and_lopsided_weeks_are_marked():
+    result = check_text("""
+        start: 2026-11-30
+        posts:
+          - {date: 2026-11-30, channel: vk, type: advertising, title: Sale}
+          - {date: 2026-12-01, channel: vk, type: advertising, title: Sale}
+          - {date: 2026-12-02, channel: vk, type: advertising, title: New menu}
+          - {date: 2026-12-07, channel: vk, type: engaging, title: Poll}
+          - {date: 2026-12-08, channel: vk, type: user_generated, title: Photo, author: "@a"}
+          - {date: 2026-12-09, channel: vk, type: educational, title: How to}
+    """)
+    assert {"MIX002", "MIX003", "MIX004"} <= {f.code for f in result.findings}
+    assert any(re.search(r"\bline \d+", f.message) for f in result.findings)  # the terminal's words
+    html = render(result, made=AS_OF)
+    words = re.sub(r"\s+([.,:;])", r"\1", Page(html).words)  # no space where an inline tag ended
+    assert not re.search(r"\blines? \d+", words)
+    assert "Two advertising posts in a row on vk: Sale and New menu." in words
+    assert "The same title as the post: Sale." in words
+    assert "30.11 ✕" in words and "07.12 ✕" not in words and "✕ marks a week" in words

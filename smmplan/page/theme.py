@@ -111,6 +111,7 @@ def text_pairs() -> list[tuple[str, str, str]]:
     for name, (fg, bg, _) in SEVERITY_COLOURS.items():
         pairs.append((f"{name} findings", fg, bg))
         pairs.append((f"text in {name} findings", INK, bg))
+    pairs.append(("off-target marks", SEVERITY_COLOURS["error"][0], PAPER))
     for name, (fg, bg) in KPI_COLOURS.items():
         pairs.append((f"KPI {name}", fg, bg))
     return pairs

@@ -257,6 +257,8 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
     formula = result.formula
     if formula is None or not infos or result.start is None:
         return None
+    off = {f.data["week"] - 1 for f in result.findings
+           if f.code == "MIX002" and isinstance(f.data, dict) and isinstance(f.data.get("week"), int)}
     weeks: dict[int, list[int]] = {}
     for p in infos:
         if p.counted and p.category in slots:
@@ -282,17 +284,19 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
         return f"{label}: " + ", ".join(f"{s.name} {s.label}" for s in segs)
 
     target = segments(shares, 1.0, [f"{s * 100:.3g}%" for s in shares])
-    rows = [Item(label=w("target"), title=w("target"), y=8, target=True, segments=target,
+    rows = [Item(label=w("target"), title=w("target"), y=8, target=True, off=False, segments=target,
                  tooltip=tooltip(w("target"), target), counts=[f"{s * 100:.4g} %" for s in shares])]
     for k, week in enumerate(sorted(weeks)):
         counts = weeks[week]
         first = result.start + dt.timedelta(days=7 * week)
-        title = w("week_of", date=w.day(first))
+        title = w("week_of", date=w.day(first)) + (f" ({w('off')})" if week in off else "")
         segs = segments(counts, sum(counts), [str(c) for c in counts])
-        rows.append(Item(label=f"{first.day:02d}.{first.month:02d}", title=title, tooltip=tooltip(title, segs),
+        rows.append(Item(label=f"{first.day:02d}.{first.month:02d}" + (" ✕" if week in off else ""), off=week in off,
+                         title=title, tooltip=tooltip(title, segs),
                          y=8 + (k + 1) * row_h + 6, target=False, segments=segs, counts=[str(c) for c in counts]))
     return {"rows": rows, "width": CHART_W, "height": rows[-1].y + row_h + 4, "bar_x": bar_x, "bar_w": bar_w,
-            "bar_h": row_h - 8, "names": [w.category(c) for c in categories]}
+            "bar_h": row_h - 8, "names": [w.category(c) for c in categories],
+            "any_off": bool(off)}
 
 
 # --- KPIs, waiting posts, findings -------------------------------------------------------
@@ -353,11 +357,15 @@ def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
+_LINE_REFS = re.compile(r" ?\(lines? \d+(?:(?:, | and )\d+)*\)| at lines? \d+(?:(?:, | and )\d+)*")
+
+
 def plain(message: str, path: str, w: Words) -> str:
-    """A finding's message for the client: the file's path becomes "the plan"."""
+    """A finding's message for the client: the file's path becomes "the plan", and references
+    to lines of the file go (the page points at the post itself)."""
     if path:
         message = message.replace(path, w("the_plan"))
-    return message
+    return _LINE_REFS.sub("", message)
 
 
 def _problems(result: Any, w: Words, infos: list) -> dict[str, Any]:
