@@ -73,6 +73,8 @@ def test_the_page_speaks_the_plans_language():
         assert labels.LABELS["ru"][key] in ru.words and labels.LABELS["en"][key] in en.words
         assert labels.LABELS["en"][key] not in ru.words
     assert "Декабрь 2026" in ru.words and "December 2026" in en.words
+    assert "37,5 %" in ru.words and "40 000" in ru.words and "1 ч" in ru.words  # Russian figures (the narrow space reads as one)
+    assert "узнаваемость" in ru.words and "1,200" in en.words
     assert 'lang="ru"' in page_of(PLANS / "kolosok-bakery-ru.yaml")
     forced = Page(page_of(PLANS / "kolosok-bakery-ru.yaml", language="en"))
     assert "Calendar" in forced.words and "Пекарня «Колосок»" in forced.words

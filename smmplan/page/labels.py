@@ -9,6 +9,8 @@ extract: keys are stable names, values the text. Placeholders use
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("en", "ru")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -20,6 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         "period": "Period",
         "formula": "Formula",
         "tolerance": "± {pp} pp",
+        "per_week": "week", "per_month": "month", "per_quarter": "quarter", "per_year": "year", "per_days": "{n} d",
         "client": "Client",
         "approver": "Approver",
         "made": "Made",
@@ -115,6 +118,7 @@ LABELS: dict[str, dict[str, str]] = {
         "period": "Период",
         "formula": "Формула",
         "tolerance": "± {pp} п. п.",
+        "per_week": "неделю", "per_month": "месяц", "per_quarter": "квартал", "per_year": "год", "per_days": "{n} дн.",
         "client": "Клиент",
         "approver": "Согласует",
         "made": "Сделано",
@@ -287,6 +291,13 @@ class Words:
 
     def goal(self, kind: str) -> str:
         return GOALS[self.lang].get(kind, kind.replace("_", " "))
+
+    def quantity(self, text: str) -> str:
+        """A figure as smmplan's KPI rules write it (`1,200`, `2 h`, `30 min`, `1.5`), in this language."""
+        if self.lang != "ru":
+            return text
+        text = re.sub(r"(?<=\d),(?=\d{3})", "\u202f", text).replace(".", ",")
+        return re.sub(r" (h|min)$", lambda m: " " + {"h": "ч", "min": "мин"}[m[1]], text)
 
     def count(self, n: int) -> str:
         return self("posts_one") if n == 1 else self("posts_count", n=n)

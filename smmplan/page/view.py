@@ -105,7 +105,7 @@ def _head(result: Any, w: Words, made: dt.date) -> dict[str, Any]:
     formula = result.formula
     shares = []
     if formula is not None:
-        shares = [f"{float(s * 100):.4g} % {w.category(c)}" for c, s in formula.shares]
+        shares = [f"{w.quantity(f'{float(s * 100):.4g}')} % {w.category(c)}" for c, s in formula.shares]
     as_of = (result.sections.get("due_window") or {}).get("from")
     return {
         "brand": clip(getattr(plan, "brand", None), 200) or None,
@@ -114,7 +114,7 @@ def _head(result: Any, w: Words, made: dt.date) -> dict[str, Any]:
         "period": f"{w.day(start)} – {w.day(end)}" if start and end else None,
         "formula": formula.name if formula is not None else None,
         "shares": " · ".join(shares),
-        "tolerance": w("tolerance", pp=f"{float(result.tolerance * 100):g}") if formula is not None else "",
+        "tolerance": w("tolerance", pp=w.quantity(f"{float(result.tolerance * 100):g}")) if formula is not None else "",
         "client": clip(getattr(client, "name", None), 200) or None,
         "contact": clip(getattr(client, "contact", None), 200) or None,
         "approver": clip(getattr(client, "approver", None), 200) or None,
@@ -233,8 +233,8 @@ def _mix(result: Any, w: Words, slots: dict[str, int]) -> dict[str, Any] | None:
             "category": r.category,
             "name": w.category(r.category),
             "count": r.count,
-            "share": f"{r.share * 100:.1f} %",
-            "target": f"{r.target * 100:.4g} %",
+            "share": w.quantity(f"{r.share * 100:.1f} %"),
+            "target": w.quantity(f"{r.target * 100:.4g} %"),
             "allowed": f"{r.low}–{r.high}" if r.low < r.high else str(r.low),
             "ok": r.ok,
             "state": w("ok") if r.ok else w("off"),
@@ -283,9 +283,9 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
     def tooltip(label: str, segs: list[dict[str, Any]]) -> str:
         return f"{label}: " + ", ".join(f"{s.name} {s.label}" for s in segs)
 
-    target = segments(shares, 1.0, [f"{s * 100:.3g}%" for s in shares])
+    target = segments(shares, 1.0, [w.quantity(f"{s * 100:.3g}%") for s in shares])
     rows = [Item(label=w("target"), title=w("target"), y=8, target=True, off=False, segments=target,
-                 tooltip=tooltip(w("target"), target), counts=[f"{s * 100:.4g} %" for s in shares])]
+                 tooltip=tooltip(w("target"), target), counts=[w.quantity(f"{s * 100:.4g} %") for s in shares])]
     for k, week in enumerate(sorted(weeks)):
         counts = weeks[week]
         first = result.start + dt.timedelta(days=7 * week)
@@ -309,10 +309,10 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
 
     out = []
     for r in rows:
-        per = {7: "week", 30: "month", 91: "quarter", 365: "year"}.get(r["period_days"])
-        target = format_quantity(r["target"], r["unit"])
+        per = {7: "per_week", 30: "per_month", 91: "per_quarter", 365: "per_year"}.get(r["period_days"])
+        target = w.quantity(format_quantity(r["target"], r["unit"]))
         if r["period_days"]:
-            target += f" / {per or str(r['period_days']) + ' d'}"
+            target += f" / {w(per) if per else w('per_days', n=r['period_days'])}"
         done = r["done"]
         out.append({
             "goal": w.goal(clip(r["goal"], MAX_WORD)),
@@ -320,8 +320,8 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
             "metric": clip(r["metric"], MAX_WORD).replace("_", " "),
             "source": clip(r["source"], 120) or None,
             "target": target,
-            "actual": format_quantity(r["actual"], r["unit"]),
-            "expected": format_quantity(r["expected"], r["unit"]),
+            "actual": w.quantity(format_quantity(r["actual"], r["unit"])),
+            "expected": w.quantity(format_quantity(r["expected"], r["unit"])),
             "done": None if done is None else f"{done:.0f} %",
             "bar": None if done is None else max(0.0, min(100.0, float(done))),
             "status": r["status"],
