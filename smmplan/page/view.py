@@ -222,7 +222,7 @@ def _mix(result: Any, w: Words, slots: dict[str, int]) -> dict[str, Any] | None:
     top = max([r.share for r in rows] + [r.target + float(result.tolerance) for r in rows] + [0.1])
     scale = min(1.0, (int(top * 10) + 1) / 10)  # the axis: the next 10 % above every bar and band
     bar_x, bar_w = LABEL_W, CHART_W - LABEL_W - 10
-    row_h = 46
+    row_h = 64  # the type and its share, the bar, then the target and the verdict
     out = []
     for i, r in enumerate(rows):
         y = 24 + i * row_h
@@ -242,6 +242,7 @@ def _mix(result: Any, w: Words, slots: dict[str, int]) -> dict[str, Any] | None:
             "y": y,
             "bar_y": y + 8,
             "bar_h": 16,
+            "note_y": y + 8 + 16 + 15,
             "bar_w": round(min(r.share, scale) / scale * bar_w, 1),
             "band_x": round(bar_x + min(lo, scale) / scale * bar_w, 1),
             "band_w": round(max(0.0, min(hi, scale) - min(lo, scale)) / scale * bar_w, 1),
@@ -249,8 +250,8 @@ def _mix(result: Any, w: Words, slots: dict[str, int]) -> dict[str, Any] | None:
         })
     ticks = [{"x": round(bar_x + k / 10 / scale * bar_w, 1), "label": f"{k * 10} %"}
              for k in range(0, int(round(scale * 10)) + 1, 1 if scale <= 0.5 else 2)]
-    return {"rows": out, "width": CHART_W, "height": 24 + len(rows) * row_h + 18, "bar_x": bar_x,
-            "bar_w": bar_w, "ticks": ticks, "axis_y": 24 + len(rows) * row_h + 2, "total": n}
+    return {"rows": out, "width": CHART_W, "height": 24 + len(rows) * row_h + 4, "bar_x": bar_x,
+            "bar_w": bar_w, "ticks": ticks, "axis_y": 24 + len(rows) * row_h - 4, "total": n}
 
 
 def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: dict[str, int]) -> dict[str, Any] | None:
