@@ -295,3 +295,20 @@ def test_line_numbers_leave_the_messages_and_lopsided_weeks_are_marked():
     assert "Two advertising posts in a row on vk: Sale and New menu." in words
     assert "The same title as the post: Sale." in words
     assert "30.11 ✕" in words and "07.12 ✕" not in words and "✕ marks a week" in words
+
+
+def test_rubric_colours_follow_the_plans_list_of_rubrics():
+    from types import SimpleNamespace
+
+    result = check_text("""
+        posts:
+          - {date: 2026-12-01, type: engaging, title: A}
+          - {date: 2026-12-02, type: engaging, title: B}
+    """)
+    for info, rubric in zip(result.posts, ("Polls", "Backstage")):
+        object.__setattr__(info.post, "__dict__", {**info.post.__dict__, "rubric": rubric})
+    plan = SimpleNamespace(**{k: getattr(result.plan, k) for k in type(result.plan).model_fields},
+                           rubrics=[SimpleNamespace(name="Backstage"), SimpleNamespace(name="Polls")])
+    result.plan = plan
+    html = render(result, made=AS_OF)
+    assert '<span class="rubric r0">Backstage</span>' in html and '<span class="rubric r1">Polls</span>' in html

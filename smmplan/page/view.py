@@ -67,7 +67,11 @@ def build(result: Any, lang: str, made: dt.date, version: str, source: str) -> d
     if any(p.category is None for p in infos):
         types.append({"key": None, "name": w("unknown_type"), "css": "tx"})
 
-    rubrics: dict[str, int] = {}
+    rubrics: dict[str, int] = {}  # rubric -> colour slot: the plan's own list first, then as posts name them
+    for rubric in getattr(plan, "rubrics", None) or ():
+        name = getattr(rubric, "name", None)
+        if isinstance(name, str) and name.strip() and clip(name, MAX_WORD) not in rubrics:
+            rubrics[clip(name, MAX_WORD)] = len(rubrics)
     cards = []
     for p in infos:
         cards.append(_card(p, w, slots, rubrics))
