@@ -312,3 +312,13 @@ def test_rubric_colours_follow_the_plans_list_of_rubrics():
     result.plan = plan
     html = render(result, made=AS_OF)
     assert '<span class="rubric r0">Backstage</span>' in html and '<span class="rubric r1">Polls</span>' in html
+
+
+def test_every_rule_family_has_a_title_in_both_languages():
+    from smmplan.page.view import FAMILIES
+    from smmplan.rules import registry
+
+    families = {code.rstrip("0123456789") for code in registry()}
+    assert families <= set(FAMILIES)
+    for lang in labels.LANGUAGES:
+        assert all(f"family_{fam}" in labels.LABELS[lang] for fam in FAMILIES)

@@ -21,7 +21,7 @@ from smmplan.page.labels import Words
 
 MAX_TITLE = 300  # characters of a title shown on a card (a hostile plan can hold megabytes)
 MAX_WORD = 60  # channel, type, rubric, status as written
-FAMILIES = ("BAN", "FLOW", "MIX", "KPI", "PLAN", "SMM")  # the order findings are told in: honesty first
+FAMILIES = ("BAN", "FLOW", "MIX", "RUB", "KPI", "PLT", "PLAN", "SMM")  # the order findings are told in: honesty first
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _POST_REF = re.compile(r"^posts\[(\d+)\]")
 
