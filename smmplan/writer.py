@@ -62,8 +62,9 @@ def block(data: dict, indent: int = 0) -> str:
     for key, value in data.items():
         if isinstance(value, dict):
             lines.append(f"{pad}{key}:\n" + block(value, indent + 2))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            lines.append(f"{pad}{key}:\n" + "".join(_item(v, indent + 2) for v in value))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            lines.append(f"{pad}{key}:\n" + "".join(
+                _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
         else:
@@ -162,17 +163,19 @@ def _advance(expect_key: list[bool], path: list[Any]) -> None:
         expect_key[-1] = True
 
 
-def edit_plan(text: str, doc: Any, retypes: Sequence[tuple[int, str]], new_posts: Sequence[dict]) -> str:
-    """The plan's text with posts retyped (post index, new type word) and new
-    posts appended after the last one. Everything else is left byte for byte."""
+def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence[dict]) -> str:
+    """The plan's text with posts retyped ((post index, new type word) or (post index, new
+    value, key), the key `type` or `rubric`) and new posts appended after the last one.
+    Everything else is left byte for byte."""
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
-    for index, word in retypes:
-        where = doc.locate(("posts", index, "type"))
+    for index, word, *rest in retypes:
+        key = rest[0] if rest else "type"
+        where = doc.locate(("posts", index, key))
         span = layout.spans.get(where)
         if span is None:
-            raise EditError(f"cannot find the type of post {index + 1} in the text")
+            raise EditError(f"cannot find the {key} of post {index + 1} in the text")
         start, end, style = span
         if style in ("'", '"'):
             value = scalar(word)
