@@ -157,16 +157,13 @@ def test_a_plan_that_cannot_be_read_still_gets_a_page():
     assert page.cards == [] and "could not be read" in page.words
 
 
-def test_rubrics_colour_cards_when_the_model_has_them():
-    """`rubric:` is read where the post model has it; a plan without the key works today."""
-    result = check_text("""
-        posts:
-          - {date: 2026-12-01, type: engaging, title: A}
-    """)
-    post = result.posts[0].post
-    object.__setattr__(post, "__dict__", {**post.__dict__, "rubric": "Coffee school"})
-    html = render(result, made=AS_OF)
-    assert 'class="rubric r0"' in html and "Coffee school" in Page(html).words
+def test_cards_show_their_rubric_and_the_legend_lists_the_rubrics():
+    html = page_of(PLANS / "coffee-lab-december.yaml")
+    page = Page(html)
+    result = check_path(str(PLANS / "coffee-lab-december.yaml"), Settings(as_of=AS_OF))
+    named = [p.post.rubric for p in result.posts if p.post.rubric]
+    assert named and all(f"Rubric: {r}" in page.words for r in set(named))
+    assert html.count('class="rubric r') == len(named) + len(set(named) | {r.name for r in result.plan.rubrics})
 
 
 def test_mix_charts_are_drawn_from_the_plans_figures():
@@ -298,20 +295,19 @@ def test_line_numbers_leave_the_messages_and_lopsided_weeks_are_marked():
 
 
 def test_rubric_colours_follow_the_plans_list_of_rubrics():
-    from types import SimpleNamespace
-
     result = check_text("""
+        formula: golden
+        rubrics:
+          - {name: Backstage, type: educational}
+          - {name: Polls, type: engaging}
         posts:
-          - {date: 2026-12-01, type: engaging, title: A}
-          - {date: 2026-12-02, type: engaging, title: B}
+          - {date: 2026-12-01, rubric: Polls, title: A}
+          - {date: 2026-12-02, rubric: Backstage, title: B}
+          - {date: 2026-12-03, type: engaging, title: C}
     """)
-    for info, rubric in zip(result.posts, ("Polls", "Backstage")):
-        object.__setattr__(info.post, "__dict__", {**info.post.__dict__, "rubric": rubric})
-    plan = SimpleNamespace(**{k: getattr(result.plan, k) for k in type(result.plan).model_fields},
-                           rubrics=[SimpleNamespace(name="Backstage"), SimpleNamespace(name="Polls")])
-    result.plan = plan
     html = render(result, made=AS_OF)
     assert '<span class="rubric r0">Backstage</span>' in html and '<span class="rubric r1">Polls</span>' in html
+    assert html.count('class="rubric r1"><span class="vh">Rubric: </span>Polls</span>') == 1  # the card
 
 
 def test_every_rule_family_has_a_title_in_both_languages():
