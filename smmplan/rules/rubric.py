@@ -103,7 +103,7 @@ RULES = (
         "b2b_software, retail, education, services, events, and their aliases in both languages).",
         why="`suggest` then falls back to general ideas that may not suit the brand.",
         example="business: cofee shop\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
-        fix="Write one of the kinds (or an alias: кафе, салон красоты, фитнес…), or give the plan rubrics with "
+        fix="Write one of the kinds (or an alias such as кафе, салон красоты or фитнес), or give the plan rubrics with "
         "ideas of its own.",
     ),
 )
@@ -263,14 +263,14 @@ def _occasions(ctx) -> Iterator[Problem]:
         except occasions.OccasionError as exc:
             yield Problem("RUB008", f"Occasion «{occ.name}»: {exc}.", ("occasions", j, "date"),
                           fix="Write 2026-12-15, or 12-15 for a date that comes back every year.")
-    if start is None or end is None:
+    if start is None or end is None or not (plan.country or plan.occasions):
         return
     found, language = [], _language(ctx)
     try:
         found += occasions.public(occasions.countries_of(plan), start, end, language)
     except occasions.OccasionError as exc:
         yield Problem("RUB008", f"{exc}.", ("country",),
-                      fix="Write the country as an ISO code: RU, US, DE, KZ, BY…")
+                      fix="Write the country as an ISO code, such as RU, US, DE, KZ or BY.")
     for j, occ in enumerate(plan.occasions):
         try:
             found += [occasions.Occasion(d, occ.name, "plan", occ.rubric, occ.type, j)
