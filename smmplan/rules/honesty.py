@@ -613,6 +613,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     defensive = by_role.get("defensive", [])
     prohibited = firsts.get("prohibited", [])
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
+    for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it
+        if (h.first == 0 or clause[h.first - 1] != clause[h.first]) and (h.last + 1 == n or clause[h.last + 1] != clause[h.first]):
+            refusals.add(clause[h.first])
     has_role = [False] * n  # a word with a role of its own (a tactic's, or a list's `and`)
     for h in hits:
         if h.role not in ("transparent", "negation", "break"):
