@@ -616,11 +616,15 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it
         if (h.first == 0 or clause[h.first - 1] != clause[h.first]) and (h.last + 1 == n or clause[h.last + 1] != clause[h.first]):
             refusals.add(clause[h.first])
-    has_role = [False] * n  # a word with a role of its own (a tactic's, or a list's `and`)
-    for h in hits:
-        if h.role not in ("transparent", "negation", "break"):
-            for k in range(h.first, h.last + 1):
-                has_role[k] = True
+    has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
+
+    def role_at(k: int) -> bool:
+        if not has_role:
+            has_role.extend([False] * n)
+            for h in hits:
+                if h.role not in ("transparent", "negation", "break"):
+                    has_role[h.first : h.last + 1] = [True] * (h.last + 1 - h.first)
+        return has_role[k]
     allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
     used: set[int] = set()  # tokens a match has taken
     reported: set[int] = set()  # clauses found
@@ -632,7 +636,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         within it, or in the `near` words after it (not past an `and`), or, for a
         `between` rule, between its first two roles' words."""
         cl = clause[first]
-        if prohibited and _prohibited(prohibited, clause, tokens, has_role, clause_start[cl], first, last):
+        if prohibited and _prohibited(prohibited, clause, tokens, role_at, clause_start[cl], first, last):
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
             return True
@@ -659,6 +663,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ())), key=lambda h: h.first)
     coordinators = [h.first for h in hits_of_coordinators]
     for rule in ex.rules:
+        if rule.roles[0] not in by_role:  # (most rules: no generator made)
+            continue
         for combo in _matches(rule, by_role, clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
@@ -682,8 +688,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     return out
 
 
-def _prohibited(at: list[int], clause: list[int], tokens, has_role: list[bool], start: int, first: int,
-                last: int) -> bool:
+def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, first: int, last: int) -> bool:
     """A statement of policy covers the match: a prohibiting word before it in its
     clause ("Запрещено: боты"), or after it with nothing between but other
     tactics of a list ("накрутка, боты и фейковые отзывы запрещены"). A
@@ -696,7 +701,7 @@ def _prohibited(at: list[int], clause: list[int], tokens, has_role: list[bool], 
         if p <= last:
             return True
         between = range(last + 1, p)
-        if not any(tokens[k].listed for k in (*between, p)) or all(has_role[k] for k in between):
+        if not any(tokens[k].listed for k in (*between, p)) or all(map(role_at, between)):
             return True
     return False
 
