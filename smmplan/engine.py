@@ -557,7 +557,8 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
 
     titles = ideas.Titles("ru" if ideas.is_russian(ctx.plan.language, [p.title for p in ctx.plan.posts]) else "en",
                           {p.title for p in ctx.plan.posts})
-    return rb, steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), titles.next)
+    first = ctx.start if ctx.plan.start is None else None
+    return rb, steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), titles.next, first)
 
 
 def _passes(ctx: Context) -> bool:

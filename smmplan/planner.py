@@ -1090,8 +1090,10 @@ class Step:
 
 
 def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None,
-          reads: Mapping[int, str | None] | None, idea: Callable[[str], str] | None = None) -> list[Step]:
-    """The cheapest solution's changes, post by post (additions are ``rb.week_adds``)."""
+          reads: Mapping[int, str | None] | None, idea: Callable[[str], str] | None = None,
+          first: dt.date | None = None) -> list[Step]:
+    """The cheapest solution's changes, post by post (additions are ``rb.week_adds``).
+    Posts dated `first` (the day a plan without `start:` counts its weeks from) stay put."""
     out: list[Step] = []
     if rb.mode == "change":
         for kind, moves in (("retype", None), ("replace", rb.replaces)):
@@ -1106,7 +1108,7 @@ def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None
         for sh in rb.shifts:
             # move what is least settled, latest in the week first: it is nearest the week it goes to
             pool = sorted((p for p in by_week.get(sh.source, ()) if p.category == sh.category
-                           and p.index not in taken),
+                           and p.index not in taken and p.post.date != first),
                           key=lambda p: (STATUS_ORDER.get(p.status, 1), -p.post.date.toordinal(), -p.index))
             for p in pool[: sh.count]:
                 taken.add(p.index)

@@ -55,9 +55,12 @@ class Suggestion:
     path: str
     result: PlanResult
     rebalance: planner.Rebalance
-    mode: str  # "none" (passes already), "retype", "add" or "impossible"
+    mode: str  # "none" (passes already), "retype" (retype and replace), "move", "add", "impossible", "unread"
     retypes: list[Retype] = field(default_factory=list)
     additions: list[calendar.NewPost] = field(default_factory=list)
+    steps: list[planner.Step] = field(default_factory=list)  # retype, replace and move, post by post
+    replacements: list[calendar.NewPost] = field(default_factory=list)  # the new posts of the replaced ones
+    unread: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message) of posts not read
     text: str | None = None  # the rebalanced plan
     data: bytes | None = None
     after: PlanResult | None = None  # the check of the rebalanced plan
@@ -107,37 +110,106 @@ def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[i
     return totals, {w: tuple(c) for w, c in sorted(weeks.items())}
 
 
+UNREAD_CODES = ("PLAN006", "PLAN007")  # a post's value that cannot be read (a bad date), an unknown type
+
+
+def unread_posts(result: PlanResult) -> list[tuple[int | None, str]]:
+    """(line, message) of every post the check could not read or count."""
+    return [(f.line, f.message) for f in result.findings
+            if f.code in UNREAD_CODES and f.where.startswith("posts[")]
+
+
 def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
-                   add: bool = True) -> Suggestion:
-    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text."""
+                   add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the plan pass MIX001 and MIX002, applied to its text.
+    A plan with posts that could not be read is not rebalanced unless `force`d (mode "unread"):
+    a rebalance computed on part of a plan is wrong."""
+    from smmplan.engine import Context, plan_rebalance
+
     settings = settings or Settings()
     result = _load(data, path, settings)
-    totals, weeks = _week_counts(result)
-    rb = planner.rebalance(totals, result.formula, result.tolerance, weeks, retype=retype, add=add)
-    sug = Suggestion(path, result, rb, "none")
+    unread = unread_posts(result)
+    ctx = Context(path, result.doc, result.plan, result.formula, result.tolerance, settings, result.posts,
+                  result.start)
+    rb, steps = plan_rebalance(ctx, retype=retype, add=add)
+    sug = Suggestion(path, result, rb, "none", unread=unread)
+    if unread and not force:
+        sug.mode = "unread"
+        return sug
     if not rb.needed:
         return sug
-    if retype and rb.retype_possible and rb.moves:
+    values: list[tuple[int, str, Any]] = []
+    if rb.mode == "change":
         sug.mode = "retype"
         words = type_words(result)
-        counted = [p for p in result.posts if p.counted]
-        for p, m in planner.pick_posts(rb, counted):
-            sug.retypes.append(Retype(
-                p.index, result.doc.locate(("posts", p.index, "type"))[0], p.post.date, p.post.title,
-                p.post.type, m.source, m.target, words[m.target], p.status,
-            ))
-    elif add and rb.adds:
+        sug.steps = steps
+        for st in steps:
+            p = st.post
+            if st.kind == "retype":
+                sug.retypes.append(Retype(
+                    p.index, result.doc.locate(("posts", p.index, "type"))[0], p.post.date, p.post.title,
+                    p.post.type, st.source, st.target, words[st.target], p.status,
+                ))
+            else:
+                values.append((p.index, "status", "cancelled"))
+                sug.replacements.append(_replacement(result, st, words))
+    elif rb.mode == "move":
+        sug.mode = "move"
+        sug.steps = steps
+        values = [(st.post.index, "date", st.date) for st in steps]
+    elif rb.mode == "add":
         sug.mode = "add"
         sug.additions = _place_additions(result, rb)
     else:
         sug.mode = "impossible"
         return sug
     sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word) for r in sug.retypes],
-                                [p.fields() for p in sug.additions])
+                                [p.fields() for p in sug.replacements + sug.additions], values)
     prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     sug.data = prefix + sug.text.encode("utf-8")
-    _verify(sug, settings)
+    _verify(sug, settings, values)
     return sug
+
+
+def change_lines(sug: Suggestion) -> list[str]:
+    """What `suggest` changes, post by post, for the terminal."""
+    rb = sug.rebalance
+    if sug.mode == "move":
+        n = len(sug.steps)
+        out = [f"{sug.path}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
+               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
+        for st in sug.steps:
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
+                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+        return out
+    n, m = len(sug.retypes), len(sug.replacements)
+    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
+    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
+    out = [f"{sug.path}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
+           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    for r in sug.retypes:
+        warn = "  (already published)" if r.status == "published" else ""
+        if r.target == "user_generated":
+            warn += "  (say whose content it is: author: or source:)"
+        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+    reads = sug.result.reads
+    for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
+        line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
+        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
+                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
+    return out
+
+
+def _replacement(result: PlanResult, st: planner.Step, words: dict[str, str]) -> calendar.NewPost:
+    """The new post that takes a replaced post's slot: same day, time and channel, the idea as its title."""
+    post = st.post.post
+    language = language_of(result)
+    return calendar.NewPost(
+        date=post.date, time=post.time.strftime("%H:%M") if post.time else calendar.SINGLE_TIMES[0],
+        channel=post.channel, category=st.target, type=words[st.target], title=st.idea or st.target,
+        source=ideas.UGC_SOURCE[language] if st.target in ideas.UGC_CATEGORIES else None, week=st.week,
+    )
 
 
 def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar.NewPost]:
@@ -200,7 +272,7 @@ def _channels_used(result: PlanResult) -> list[str]:
     return seen
 
 
-def _verify(sug: Suggestion, settings: Settings) -> None:
+def _verify(sug: Suggestion, settings: Settings, values: list[tuple[int, str, Any]] = ()) -> None:
     """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
     from smmplan import loader
 
@@ -209,19 +281,23 @@ def _verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: r.word for r in sug.retypes}
+    changed: dict[int, dict[str, Any]] = {}
+    for r in sug.retypes:
+        changed.setdefault(r.index, {})["type"] = r.word
+    for index, key, value in values:
+        changed.setdefault(index, {})[key] = value
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
-    if len(new_posts) != len(old_posts) + len(sug.additions):
+    if len(new_posts) != len(old_posts) + len(sug.additions) + len(sug.replacements):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, type=retyped[i]) if i in retyped else old
+        want = dict(old, **changed[i]) if i in changed else old
         if new_posts[i] != want:
-            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
+            raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
     check = check_bytes(sug.data, sug.path, settings)
     totals, weeks = _week_counts(check)
-    if not planner.plan_passes(check.formula, check.tolerance, weeks):
+    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
         raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
     sug.after = check
 
