@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from smmplan.text.reading import Vocabulary, parse_entry, read
+from smmplan.text import Vocabulary, parse_entry, read
 
 STRONG, WEAK = 2, 1
 
