@@ -284,8 +284,8 @@ def _verify(sug: Suggestion, settings: Settings, values: list[tuple[int, str, An
     changed: dict[int, dict[str, Any]] = {}
     for r in sug.retypes:
         changed.setdefault(r.index, {})["type"] = r.word
-    for index, key, value in values:
-        changed.setdefault(index, {})[key] = value
+    for index, key, value in values:  # as the loader reads them back: dates are text
+        changed.setdefault(index, {})[key] = value.isoformat() if isinstance(value, dt.date) else value
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")

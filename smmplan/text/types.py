@@ -83,8 +83,19 @@ def lexicon() -> _Lexicon:
 
 def readable_categories(categories: tuple[str, ...]) -> bool:
     """Whether any of a formula's categories can be inferred at all."""
+    return any(map(_signals_of, categories))
+
+
+@lru_cache(maxsize=1024)  # a formula's few category names
+def _signals_of(category: str) -> tuple[str, ...]:
+    """The signals a formula category reads as: its own, or those of the known
+    category it is a synonym of (a custom formula's `ads` reads as `advertising`)."""
+    from smmplan.formulas import category_among
+
     known = lexicon().categories
-    return any(c in known for c in categories)
+    if category not in known:
+        category = category_among(category, tuple(known))
+    return known.get(category, ()) if category else ()
 
 
 _DIGITS = re.compile(r"\d+")
@@ -147,7 +158,7 @@ def _infer(title: str, text: str, categories: tuple[str, ...]) -> Inference:
     lex = lexicon()
     scored = []
     for cat in categories:
-        signals = lex.categories.get(cat, ())
+        signals = _signals_of(cat)
         best = next((f for f in found if f[0] in signals), None)  # found is best first
         if best is not None:
             scored.append((cat, best[1], best[2], best[3]))
