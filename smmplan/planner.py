@@ -881,39 +881,50 @@ def _shift(rules: _Rules, weeks: list[Counts], budget: int) -> tuple[list[tuple[
     return _shift_greedy(rules, start)
 
 
+_NEAR = 8  # weeks on each side the greedy search looks at first
+
+
 def _shift_greedy(rules: _Rules, start: tuple[Counts, ...]) -> tuple[list[tuple[int, int, int]] | None, bool]:
-    """Move one post at a time, the move that most lowers the failing weeks' distance
-    from their boxes; only moves from or into a failing week are tried."""
+    """Move one post at a time into or out of the first failing week: the move that
+    most lowers the two weeks' distance from their boxes, among the nearest weeks
+    first (a post moves as little as it can), then among all."""
     state = [list(w) for w in start]
     W, k = len(state), len(rules.cats)
     viol = [_violation(rules, w) for w in state]
+    failing = {w for w in range(W) if viol[w]}
     path = []
-    for _ in range(sum(map(sum, start)) + 1):
-        failing = [w for w in range(W) if viol[w]]
-        if not failing and rules.plan_ok(state):
-            return _net(path), False
+
+    def best_move(w: int, weeks) -> tuple | None:
         best = None
-        for w in failing:
-            for v in range(W):
-                if v == w:
-                    continue
-                for a, b in ((w, v), (v, w)):  # out of the failing week, or into it
-                    for c in range(k):
-                        if not state[a][c]:
-                            continue
-                        state[a][c] -= 1
-                        state[b][c] += 1
-                        delta = _violation(rules, state[a]) + _violation(rules, state[b]) - viol[a] - viol[b]
-                        state[a][c] += 1
-                        state[b][c] -= 1
-                        if best is None or delta < best[0]:
-                            best = (delta, c, a, b)
-        if best is None or best[0] >= 0:
+        for v in weeks:
+            if v == w:
+                continue
+            for a, b in ((w, v), (v, w)):  # out of the failing week, or into it
+                for c in range(k):
+                    if not state[a][c]:
+                        continue
+                    state[a][c] -= 1
+                    state[b][c] += 1
+                    delta = _violation(rules, state[a]) + _violation(rules, state[b]) - viol[a] - viol[b]
+                    state[a][c] += 1
+                    state[b][c] -= 1
+                    if delta < 0 and (best is None or (delta, abs(v - w)) < best[:2]):
+                        best = (delta, abs(v - w), c, a, b)
+        return best
+
+    for _ in range(sum(map(sum, start)) + 1):
+        if not failing:
+            return (_net(path), False) if rules.plan_ok(state) else (None, False)
+        w = min(failing)
+        best = best_move(w, range(max(0, w - _NEAR), min(W, w + _NEAR + 1))) or best_move(w, range(W))
+        if best is None:
             return None, False
-        _, c, a, b = best
+        _, _, c, a, b = best
         state[a][c] -= 1
         state[b][c] += 1
-        viol[a], viol[b] = _violation(rules, state[a]), _violation(rules, state[b])
+        for x in (a, b):
+            viol[x] = _violation(rules, state[x])
+            (failing.add if viol[x] else failing.discard)(x)
         path.append((c, a, b))
     return None, False
 
