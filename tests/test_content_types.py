@@ -11,8 +11,6 @@ How a corpus is scored (the same for the held-out part, tests/test_types_heldout
 from __future__ import annotations
 
 import json
-import re
-import shlex
 from pathlib import Path
 
 import pytest
@@ -163,18 +161,3 @@ def test_shipped_plans_and_examples_have_no_contradictions():
         out = json.loads(run_cli("check", str(path), "-f", "json").stdout)
         assert not [f for f in out["findings"] if f["code"] == "MIX005"], path
 
-
-DOC = (DATA.parent.parent / "docs" / "content-types.md").read_text(encoding="utf-8")
-DOC_EXAMPLES = re.findall(re.escape("<!-- output checked by tests/test_content_types.py -->")
-                          + r"\n```console\n\$ (smmplan [^\n]*)\n(.*?)\n```", DOC, re.S)
-
-
-def test_the_page_has_checked_examples():
-    assert len(DOC_EXAMPLES) >= 2
-
-
-@pytest.mark.parametrize("command, expected", DOC_EXAMPLES, ids=[c for c, _ in DOC_EXAMPLES])
-def test_the_pages_examples_are_real(command, expected):
-    proc = run_cli(*shlex.split(command)[1:], cwd=DATA.parent.parent, env={"COLUMNS": "100", "NO_COLOR": "1"})
-    got = "\n".join(line.rstrip() for line in proc.stdout.decode().rstrip("\n").splitlines())
-    assert got == expected, f"docs/content-types.md example `{command}` is out of date:\n{got}"
