@@ -258,16 +258,15 @@ class PlanResult:
                     for m, lines in zip(rb.moves, self.move_lines())
                 ],
                 "add": dict(rb.adds),
-                "steps": [step_dict(st, self.doc) for st in self.steps],
+                "steps": list(map(step_dict, self.steps)),
             }
         out.update(self.sections)
         return out
 
 
-def step_dict(st: Any, doc: loader.Document | None) -> dict[str, Any]:
+def step_dict(st: Any) -> dict[str, Any]:
     """One rebalancing step as the JSON report writes it."""
-    line = doc.locate(("posts", st.post.index))[0] if doc is not None else None
-    out = {"action": st.kind, "line": line, "title": st.post.post.title, "date": st.post.post.date.isoformat(),
+    out = {"action": st.kind, "line": st.line, "title": st.post.post.title, "date": st.post.post.date.isoformat(),
            "from": st.source, "to": st.target}
     if st.kind == "move":
         out["new_date"] = st.date.isoformat()
@@ -558,7 +557,10 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
     titles = ideas.Titles("ru" if ideas.is_russian(ctx.plan.language, [p.title for p in ctx.plan.posts]) else "en",
                           {p.title for p in ctx.plan.posts})
     first = ctx.start if ctx.plan.start is None else None
-    return rb, steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), titles.next, first)
+    out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), titles.next, first)
+    for st in out:
+        st.line = ctx.line(("posts", st.post.index))
+    return rb, out
 
 
 def _passes(ctx: Context) -> bool:

@@ -1098,6 +1098,7 @@ class Step:
     week: int  # the week it ends in
     date: dt.date  # the date it ends on
     idea: str | None = None  # retype and replace: an idea for the post of the new type
+    line: int | None = None  # the post's line in the file (the caller sets it)
 
 
 def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None,

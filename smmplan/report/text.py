@@ -233,8 +233,7 @@ def _eg(picked: list) -> str:
 def step_line(st: Any, result: Any) -> str:
     """One change in words: "rewrite «Скидка выходного дня» (Dec 9, line 40) as an engaging post, ..."."""
     p = st.post
-    line = result.doc.locate(("posts", p.index))[0] if result.doc is not None else None
-    where = f"{p.post.date:%b} {p.post.date.day}" + (f", line {line}" if line else "")
+    where = f"{p.post.date:%b} {p.post.date.day}" + (f", line {st.line}" if st.line else "")
     title = f"«{p.post.title}» ({where})"
     idea = f", for example «{st.idea}»" if st.idea else ""
     if st.kind == "move":

@@ -63,10 +63,9 @@ class _Lexicon:
 
 @cache
 def lexicon() -> _Lexicon:
-    import yaml
+    from smmplan import loader  # the plans' own fast reader: a JSON report imports no PyYAML
 
-    path = Path(__file__).resolve().parent.parent / "data" / "content_types.yaml"
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = loader.load((Path(__file__).resolve().parent.parent / "data" / "content_types.yaml").read_bytes()).data
     entries = []
     weights: dict[str, int] = {}
     for signal, kinds in data["signals"].items():
@@ -138,10 +137,10 @@ def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, in
 
 
 def body(post) -> str:
-    """What a plan's post says besides its title: its text, and where user content
-    comes from (``source``: "reposted with the author's consent")."""
-    text, source = post.text, post.source
-    return f"{text}\n{source}" if text and source else text or source or ""
+    """What a plan's post says besides its title: its text, and whose content it shows
+    (``author``: "@anna, shared with permission") and where it comes from
+    (``source``: "reposted with the author's consent")."""
+    return "\n".join(part for part in (post.text, post.author, post.source) if part)
 
 
 def infer(title: str | None, text: str | None, categories: tuple[str, ...]) -> Inference:
