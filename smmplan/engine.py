@@ -552,12 +552,19 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
                    content=_content_groups(ctx) if sum(counts) and not _passes(ctx) else None)
     if not rb.needed:
         return rb, []
-    from smmplan import ideas
+    titles: list = []
 
-    titles = ideas.Titles("ru" if ideas.is_russian(ctx.plan.language, [p.title for p in ctx.plan.posts]) else "en",
-                          {p.title for p in ctx.plan.posts})
+    def idea(category: str) -> str:  # the plan's titles are read only when an idea is asked for
+        if not titles:
+            from smmplan import ideas
+
+            posts = ctx.plan.posts
+            russian = ideas.is_russian(ctx.plan.language, [p.title for p in posts])
+            titles.append(ideas.Titles("ru" if russian else "en", {p.title for p in posts}))
+        return titles[0].next(category)
+
     first = ctx.start if ctx.plan.start is None else None
-    out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), titles.next, first)
+    out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), idea, first)
     for st in out:
         st.line = ctx.line(("posts", st.post.index))
     return rb, out
