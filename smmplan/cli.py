@@ -67,7 +67,9 @@ def parse_date(value: str | None, option: str):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
+        from smmplan.dates import advice, read_date
+
+        raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
 def write_output(path: str, text: str, protect: list[str] = ()) -> None:
@@ -136,6 +138,18 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
+                           "quoting kept), then check the fixed files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", metavar="", help="Show what --fix would change as a unified diff; write nothing "
+                           "(exit 1 if anything would change).")
+    ] = False,
+    fix_aliases: Annotated[
+        bool, typer.Option("--fix-aliases", metavar="", help="Also rewrite type, status and channel aliases to their "
+                           "canonical words (implies --fix unless --diff).")
+    ] = False,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -197,6 +211,16 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    if fix or diff or fix_aliases:
+        if STDIN in files:
+            raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
+                       "save the plan to a file and give its path.")
+        from smmplan import fix as fixer
+
+        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
+        if diff:
+            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        problems += unwritten
     several = len(files) > 1
 
     def check_one(f: str):
@@ -278,6 +302,27 @@ def status(
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
+@app.command()
+def rubrics(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date the next posts are counted from (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
+    from smmplan import rubrics_cmd as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    try:
+        data = command.collect(plan, parse_date(as_of, "--as-of"))
+    except command.RubricsError as exc:
+        raise fail(_sentence(str(exc))) from None
+    command.print_json(data) if fmt == "json" else command.print_table(data, color)
+
+
 # --- formulas ---------------------------------------------------------------------
 
 
@@ -296,8 +341,9 @@ def formulas(
         return
     if fmt != "text":
         raise fail(f"unknown format `{fmt}`; choose text or json.")
-    from rich.console import Console
     from rich.table import Table
+
+    from smmplan.report.text import make_console
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
     table.add_column("formula")
@@ -306,7 +352,7 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
-    Console(highlight=False).print(table)
+    make_console(sys.stdout).print(table)
 
 
 @app.command()
@@ -390,27 +436,28 @@ def rule(
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from smmplan.report.text import SEVERITY_STYLE, make_console
+    from smmplan.report.text import SEVERITY_STYLE, make_console, print_wrapped
 
     console = make_console(sys.stdout, color)
     head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
     head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
-    console.print(head)
-    console.print(found.summary)
+    print_wrapped(console, head)
+    print_wrapped(console, Text(found.summary))
     for title, body in (("What it checks", found.what), ("Why", found.why)):
         console.print()
         console.print(Text(title, style="bold underline"))
-        console.print(body)
+        print_wrapped(console, Text(body))
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
-        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
+                         word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
-    console.print(found.fix)
+    print_wrapped(console, Text(found.fix))
     console.print()
-    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
-                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+    print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                                f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
 @app.command()
@@ -448,6 +495,9 @@ def suggest(
     goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help="A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable).")] = None,
     language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: PLAN's, else en).")] = None,
+    business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
+                                                    "cafe, beauty, fitness, b2b_software, retail, education, services, "
+                                                    "events (default: PLAN's `business:`).")] = None,
     retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
@@ -490,15 +540,16 @@ def suggest(
             raise fail(f"{plan}: cannot read: {exc.strerror or exc}") from None
     try:
         if weeks is None:
-            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
-                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
-                           "--language shape a calendar: add --weeks N.")
+            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
+                                                             business)) or goal:
+                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                           "--language and --business shape a calendar: add --weeks N.")
             _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
             return
         if retype_only or add_only:
             raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
         _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color, settings)
+                          goal or [], language, output, fmt, color, settings, business)
     except SuggestError as exc:
         raise fail(str(exc)) from None
 
@@ -572,15 +623,22 @@ def _change_lines(sug) -> list[str]:
 
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color, settings) -> None:
+                      fmt, color, settings, business=None) -> None:
     from smmplan.suggest import make_calendar, to_csv, to_ics
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
         raise fail(f"--language takes en or ru, not `{language}`.")
+    if business is not None:
+        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
+
+        if business_kind(business) is None:
+            near = suggest_business(business)
+            raise fail(f"--business: `{business}` is no kind smmplan has ideas for"
+                       + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
     made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
                          goals=goals, language=language, source=(data, plan) if plan else None,
-                         settings=settings)
+                         settings=settings, business=business)
     posts = made.calendar.posts
     text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
             "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]

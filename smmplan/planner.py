@@ -1043,14 +1043,16 @@ STATUS_ORDER = {"idea": 0, "draft": 1, None: 1, "review": 2, "approved": 3, "sch
 
 
 def pick_posts(rb: Rebalance, posts: Sequence,
-               by_week: Mapping[int, Sequence] | None = None, *,
+               by_week: Mapping[int, Sequence] | None = None,
+               eligible: Callable[[Any, str], bool] | None = None, *,
                moves: Sequence[Move] | None = None,
                reads: Mapping[int, str | None] | None = None) -> list[tuple[object, Move]]:
     """The posts to retype for each move: (post, move-of-one) in the order of
     ``rb.moves`` (or, given `moves`, such as ``rb.replaces``, in their order).
     `posts` are the counted posts, with ``week``, ``category``, ``status``,
     ``index`` and ``post.date``; `by_week`, if the caller has it, the same posts
-    by week, in their order (``Context.weeks()``); `reads`, post index -> what
+    by week, in their order (``Context.weeks()``); `eligible(post, target)`, if
+    given, says whether a post may take the move; `reads`, post index -> what
     its content reads as (a move takes posts that read as its ``reads``).
     Overall-only moves take posts in the weeks where the surplus type is
     densest; within a week, posts not yet approved or published go first."""
@@ -1076,7 +1078,8 @@ def pick_posts(rb: Rebalance, posts: Sequence,
     for m in todo:
         pool = sorted((p for p in (posts if m.week is None else by_week.get(m.week, ()))
                        if p.category == m.source and p.index not in taken
-                       and (reads is None or reads.get(p.index) == m.reads)), key=order)
+                       and (reads is None or reads.get(p.index) == m.reads)
+                       and (eligible is None or eligible(p, m.target))), key=order)
         for p in pool[: m.count]:
             taken.add(p.index)
             pair = (p, Move(m.source, m.target, 1, p.week, m.reads))

@@ -62,8 +62,9 @@ def block(data: dict, indent: int = 0) -> str:
     for key, value in data.items():
         if isinstance(value, dict):
             lines.append(f"{pad}{key}:\n" + block(value, indent + 2))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            lines.append(f"{pad}{key}:\n" + "".join(_item(v, indent + 2) for v in value))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            lines.append(f"{pad}{key}:\n" + "".join(
+                _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
         else:
@@ -171,16 +172,17 @@ def _advance(expect_key: list[bool], path: list[Any]) -> None:
         expect_key[-1] = True
 
 
-def edit_plan(text: str, doc: Any, retypes: Sequence[tuple[int, str]], new_posts: Sequence[dict],
+def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence[dict],
               values: Sequence[tuple[int, str, Any]] = ()) -> str:
-    """The plan's text with posts retyped (post index, new type word), other
-    values of posts set (post index, key, value: a date moved, `status:
-    cancelled`; a key the post lacks is written after its `type`), and new posts
-    appended after the last one. Everything else is left byte for byte."""
+    """The plan's text with posts retyped ((post index, new type word) or (post index, new
+    value, key), the key `type` or `rubric`), other values of posts set (post index, key,
+    value: a date moved, `status: cancelled`; a key the post lacks is written after its
+    `type`), and new posts appended after the last one. Everything else is left byte for byte."""
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
-    for index, key, value in [(i, "type", w) for i, w in retypes] + list(values):
+    changes = [(index, rest[0] if rest else "type", word) for index, word, *rest in retypes] + list(values)
+    for index, key, value in changes:
         if key not in (doc.data["posts"][index] or {}):
             edits.append(_insert_after_type(text, layout, doc, index, key, value, newline))
             continue
@@ -224,12 +226,14 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple[int, str]], new_posts
 
 def _insert_after_type(text: str, layout: _Layout, doc: Any, index: int, key: str, value: Any,
                        newline: str) -> tuple[int, int, str]:
-    """An edit that writes `key: value` into post `index` right after its type:
-    `, key: value` in a flow mapping, a line of its own in a block one."""
-    key_at = layout.spans.get(doc.locate(("posts", index, "type"), at_key=True))
-    value_at = layout.spans.get(doc.locate(("posts", index, "type")))
+    """An edit that writes `key: value` into post `index` right after its type (or its
+    rubric, or its title): `, key: value` in a flow mapping, a line of its own in a block one."""
+    post = doc.data["posts"][index]
+    anchor = next(k for k in ("type", "rubric", "title", *post) if k in post)
+    key_at = layout.spans.get(doc.locate(("posts", index, anchor), at_key=True))
+    value_at = layout.spans.get(doc.locate(("posts", index, anchor)))
     if key_at is None or value_at is None:
-        raise EditError(f"cannot find the type of post {index + 1} in the text")
+        raise EditError(f"cannot find the {anchor} of post {index + 1} in the text")
     before = text[: key_at[0]].rstrip(" \t")
     end = value_at[1]
     if before.endswith((",", "{")):

@@ -21,7 +21,7 @@ from smmplan import calendar, cli, formulas, planner
 from smmplan.engine import check_bytes
 from smmplan.planner import compositions
 from smmplan.suggest import make_calendar, rebalance_plan, to_csv, to_ics
-from tests.conftest import PLANS, run_cli
+from tests.conftest import PLANS, run_cli, typed_plan
 
 START = dt.date(2026, 11, 30)  # a Monday
 TOL = F(5, 100)
@@ -223,8 +223,9 @@ def test_published_posts_are_retyped_last():
 
 
 def test_untouched_posts_and_russian_type_words_survive(tmp_path):
-    src = (PLANS / "kolosok-bakery-ru.yaml").read_text(encoding="utf-8")
-    text = src.replace("type: вовлекающий", "type: рекламный", 3)
+    # the shipped plan's posts name their rubrics; here they carry Russian type words instead
+    head, posts = typed_plan("kolosok-bakery-ru.yaml").split("\nposts:\n", 1)
+    text = head + "\nposts:\n" + posts.replace("type: вовлекающий", "type: рекламный", 3)
     sug = rebalance_plan(text.encode(), "ru.yaml")
     assert sug.mode == "retype"
     assert all(r.word == "вовлекающий" or re.search("[а-я]", r.word) for r in sug.retypes)
@@ -239,7 +240,8 @@ def test_untouched_posts_and_russian_type_words_survive(tmp_path):
 
 @pytest.fixture
 def skewed(tmp_path):
-    text = (PLANS / "coffee-lab-december.yaml").read_text().replace("type: user_generated", "type: advertising", 3)
+    head, posts = typed_plan("coffee-lab-december.yaml").split("\nposts:\n", 1)
+    text = head + "\nposts:\n" + posts.replace("type: user_generated", "type: advertising", 3)
     path = tmp_path / "plan.yaml"
     path.write_text(text)
     return path, text
