@@ -122,3 +122,16 @@ def test_link_scheme_and_query_as_urlsplit_reads_them(link):
             _scheme_and_query(link)
         return
     assert _scheme_and_query(link) == (parts.scheme, parts.query)
+
+
+@given(st.text(st.sampled_from("aBуkК ё\u2063\u00ad\ufe0fİß\u0308.-«_\n№ﬁ"), max_size=16))
+def test_normalise_fast_path_reads_as_the_character_by_character_path(text):
+    """Text that needs no offset map takes the fast path (str methods on the
+    whole); the reference normalises character by character every time."""
+    import importlib
+
+    n = importlib.import_module("smmplan.text.normalise")
+
+    norm, _ = n.normalise(text)
+    slow, _ = n._nfkc(text)
+    assert norm == n._fix_mixed(n._replace(slow), set(n._replace(slow).split()))[0].lower()

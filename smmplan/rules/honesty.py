@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -30,6 +31,8 @@ from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, normalise, parse_entry, read
+from smmplan.text.normalise import normalise_chunks
+from smmplan.text.roles import trie_regex
 from smmplan.text.tokens import TOKEN, word_of
 
 normalize = normalise  # the name the rest of smmplan knows
@@ -92,10 +95,12 @@ RULES = (
         fix="Reach new people with targeted ads (a competitor's audience is a fine target) and disclosed collaborations.",
     ),
     Rule(
-        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans.",
+        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans (or an allowed phrase refused).",
         what="A text contains one of the project's own banned phrases (`banned-phrases` in the config, or "
-        "`banned_phrases:` in the plan).",
-        why="Teams know the euphemisms of their market; the lexicon cannot list them all.",
+        "`banned_phrases:` in the plan). Also reported here: an allowed phrase that is refused because it is "
+        "made only of wildcards (`* * *`) or would excuse a banned tactic of every kind.",
+        why="Teams know the euphemisms of their market; the lexicon cannot list them all. An allowed phrase "
+        "that excuses everything would switch the honesty rules off without a trace.",
         example="banned_phrases: ['сер* пиар*']\ntactics:\n  - Серый пиар в пабликах района\n",
         fix="Remove the phrase; if this use is legitimate, add the wording to `allowed-phrases`.",
     ),
@@ -272,8 +277,10 @@ class Extra:
 
     vocabulary: Vocabulary
     rules: tuple[RoleRule, ...]
-    anchors: frozenset[str]  # roles a rule is looked for by
-    keys: Vocabulary  # the anchor roles' entries from their first distinctive word: what a text must hold
+    keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
+    anchor_entries: tuple[int, ...]  # the entries (numbers of key_roles) of roles a rule is looked for by (its first)
+    key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
+    number_keys: bool  # a key word is a number (`per 1000`)
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
     refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
     banned: tuple[str, ...] = ()
@@ -289,11 +296,17 @@ def _refusal(entry: Entry) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32)
 def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allowed: tuple[str, ...] = (),
           role_words: tuple[tuple[str, str], ...] = ()) -> Extra:
-    """`allowed` from the project's config, `plan_allowed` from the plan;
-    `role_words` (role, word) pairs from the config."""
+    """The lexicon with a project's words: `allowed` from the project's config,
+    `plan_allowed` from the plan; `role_words` (role, word) pairs from the config.
+    Kept by value (however the arguments were passed), 32 sets at most."""
+    return _extra(tuple(banned), tuple(allowed), tuple(plan_allowed), tuple(role_words))
+
+
+@lru_cache(maxsize=32)
+def _extra(banned: tuple[str, ...], allowed: tuple[str, ...], plan_allowed: tuple[str, ...],
+           role_words: tuple[tuple[str, str], ...]) -> Extra:
     lex = lexicon()
     entries = list(lex.entries) + list(lex.masks)
     rules = list(lex.rules)
@@ -322,32 +335,40 @@ def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allo
             else:
                 refused.append((raw, origin, why))
     vocab = Vocabulary(entries)
-    anchors = frozenset(r.roles[0] for r in rules)
-    keys = Vocabulary(_key(e) for e in entries if e.role in anchors)
-    out = Extra(vocab, tuple(rules), anchors, keys, tuple(allowed_list), tuple(refused), tuple(banned))
+    needed = {role for r in rules for role in r.roles}
+    keys, key_roles = _keys([e for e in entries if e.role in needed])
+    anchors = {r.roles[0] for r in rules}
+    anchor_entries = tuple(n for n, (role, _) in enumerate(key_roles) if role in anchors)
+    number_keys = any(w.number or any(x.isdigit() for x in w.exact) or any(p.isdigit() for p in w.prefixes)
+                      or any(all(p.isdigit() for p in g.split("*") if p) for g in w.globs)
+                      for e in keys.entries for w in e.words)  # a key word that can be a number
+    out = Extra(vocab, tuple(rules), keys, anchor_entries, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
     if allowed_list:  # an allowed phrase that excuses an example of every category is refused too
         out = _refuse_catch_alls(out, lex)
     return out
 
 
 # Words too common to look for a text by: an entry is looked for by its first other word.
-_COMMON = frozenset("for the a an per of to from via through under as on in at with by and or "
-                    "от за на в с до по для из у к и или".split())
+_COMMON = frozenset("for the a an per of to from via through under as on in at with by and or our your their my "
+                    "his her its this that these those every each all some any one two who "
+                    "от за на в с до по для из у к и или как все это мы вы наш наши ваш ваши кто".split())
 
 
-def _key(e: Entry) -> Entry:
-    """A word a text holding the entry must hold: its rarest-looking one (exact
-    before stems, then the longest; `for the client` -> `client`, a determiner
-    slot such as `the|our` never)."""
-    words = [w for w in e.words if w.literal and not (w.exact & _COMMON)]
-    if not words:
-        return Entry(e.role, e.source, e.words[:1])
-
-    def rarity(w) -> tuple[bool, int]:  # exact words before stems, then the longest
-        alts = (*w.exact, *w.prefixes, *w.globs)
-        return (not (w.prefixes or w.globs or w.number), min(len(a.replace("*", "")) for a in alts))
-
-    return Entry(e.role, e.source, (max(words, key=rarity),))
+def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]]:
+    """Each entry's distinctive words (not `for`, `the|our`, numbers) as entries
+    of their own, named `<entry number>:<word number>`: a text holds the entry
+    only if it holds all of them (`vote bot` needs `vote` and `bot`)."""
+    out: list[Entry] = []
+    roles: list[tuple[str, int]] = []
+    for n, e in enumerate(entries):
+        plain = [w for w in e.words if w.literal and not w.number and not any(
+            x.isdigit() for x in w.exact)]  # numbers are no key while a word will do
+        words = [w for w in plain if not (w.exact & _COMMON)] or plain or list(e.words[:1])
+        if len(set(words)) < len(words):  # `share for share`: the `for` is what tells it apart
+            words = plain
+        out += [Entry(f"{n}:{k}", e.source, (w,)) for k, w in enumerate(words)]
+        roles.append((e.role, len(words)))
+    return Vocabulary(out), tuple(roles)
 
 
 def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
@@ -414,27 +435,80 @@ _CANDIDATES_MAX = 4096  # anchor words in one alternation (more: every text is r
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
-    """The texts holding a word a rule is looked for by: all texts are joined,
-    their distinct words looked up once, and one regex finds where those stand."""
+    """The texts worth reading in full: those holding a word of every role of
+    some rule. All texts are joined and normalised once; their distinct
+    whitespace-separated chunks are read once (one regex, a prefix tree of the
+    words that matter, over the chunks joined); then each text is a few
+    dictionary look-ups of its chunks."""
     joined = _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)  # \x00 parts no word
-    norm, _ = normalize(joined)
-    chunks = " ".join(set(norm.split()))
-    keys = ex.keys
-    surfaces = [s for s in set(TOKEN.findall(chunks)) if keys.starting(word_of(s))]
-    if not surfaces:
+    norm, _, distinct = normalise_chunks(joined)
+    chunks = list(distinct)
+    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
+        surfaces = {s for s in surfaces if not s.isdigit()}
+    keys, key_roles = ex.keys, ex.key_roles
+    found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
+    found = {s: ks for s, ks in found.items() if ks}
+
+    def roles(ks: frozenset[str]) -> frozenset[str]:  # the roles of the entries all of whose words are in ks
+        got: dict[int, int] = {}
+        for k in ks:
+            n = int(k.partition(":")[0])
+            got[n] = got.get(n, 0) + 1
+        return frozenset(key_roles[n][0] for n, c in got.items() if c == key_roles[n][1])
+
+    present = roles(frozenset().union(*found.values())) if found else frozenset()
+    live = [frozenset(r.roles) for r in ex.rules if present.issuperset(r.roles)]
+    if not live:
         return []
-    if len(surfaces) > _CANDIDATES_MAX:
+    if len(found) > _CANDIDATES_MAX:
         return list(range(len(texts)))
-    finder = re.compile(r"(?<![^\W_])(?:%s)(?![^\W_])" % "|".join(
-        map(re.escape, sorted(surfaces, key=len, reverse=True))))
-    # where each text starts in the normalised joined text (normalising keeps the separators)
-    starts = [0, *(m.end() for m in re.finditer("\x00\n", norm))]
-    found: list[int] = []
-    for m in finder.finditer(norm):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if not found or found[-1] != i:
-            found.append(i)
-    return found
+    # no look-behind at the front (a regex scans far faster without): checked here
+    finder = re.compile(r"(?:%s)(?![^\W_])" % trie_regex(found))
+    lines = "\n".join(chunks)
+    starts = [0, *itertools.accumulate(len(c) + 1 for c in chunks)]
+    chunk_keys: dict[str, frozenset[str]] = {}
+    for m in finder.finditer(lines):
+        at = m.start()
+        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_"):
+            continue  # inside a longer word
+        c = chunks[bisect.bisect_right(starts, at) - 1]
+        chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
+    # the texts holding a word of a role some rule is looked for by: of each entry
+    # of such a role, the key word rarest in this plan (a text with the entry has all)
+    every = norm.split()  # the separators survive normalising, a chunk of their own
+    counts = Counter(every)
+    key_count: dict[str, int] = {}
+    for c, ks in chunk_keys.items():
+        for k in ks:
+            key_count[k] = key_count.get(k, 0) + counts[c]
+    anchor = set()
+    for n in ex.anchor_entries:
+        options = [f"{n}:{j}" for j in range(key_roles[n][1])]
+        if all(k in key_count for k in options):  # the entry may stand in some text
+            anchor.add(min(options, key=key_count.__getitem__))
+    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
+    if not anchor_chunks:
+        return []
+    positions = range(len(every))
+    seps = list(itertools.compress(positions, map("\x00".__eq__, every)))  # (at C speed)
+    texts_at = sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, every))})
+    # ... then each of those, by its chunks
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    for i in texts_at:
+        segment = every[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(every)]
+        keys_of[i] = set().union(*filter(None, map(get, segment)))
+    verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
+    out = []
+    for i, found_keys in keys_of.items():
+        ks = frozenset(found_keys)
+        if ks not in verdict:
+            got = roles(ks)
+            verdict[ks] = any(rule <= got for rule in live)
+        if verdict[ks]:
+            out.append(i)
+    return out
 
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
@@ -464,21 +538,56 @@ def detect(text: str, banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (
     return scan([text], extra(tuple(banned), tuple(allowed)))
 
 
+class _Cover:
+    """Which of some spans of tokens covers a given span, in constant time after
+    one pass (a text read once, whatever the number of phrases in it)."""
+
+    def __init__(self, spans: list[RoleHit], n: int):
+        best: list[RoleHit | None] = [None] * n
+        for sp in spans:
+            if best[sp.first] is None or sp.last > best[sp.first].last:
+                best[sp.first] = sp
+        self.reach: list[RoleHit | None] = []
+        running: RoleHit | None = None
+        for sp in best:
+            if sp is not None and (running is None or sp.last > running.last):
+                running = sp
+            self.reach.append(running)
+
+    def __call__(self, first: int, last: int) -> RoleHit | None:
+        sp = self.reach[first]
+        return sp if sp is not None and sp.last >= last else None
+
+
+def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[RoleHit]:
+    """The hits (sorted by first token) starting between lo and hi."""
+    return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
+
+
 def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
+    """Read one text in full: its words' roles, clauses, negations; then the
+    rules in order. Every step is linear in the text (spans are looked up in
+    arrays made once, never by scanning all phrases for every match)."""
     reading = read(text)
     tokens = reading.tokens
-    if not tokens:
+    n = len(tokens)
+    if not n:
         return []
-    words = reading.words()
-    found = list(ex.vocabulary.tag(words))
-    masks = [h for h in found if h.role.startswith("mask:")]
-    allowed_lex = [h for h in found if h.role == "allowed"]
+    found = list(ex.vocabulary.tag(reading.words()))
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
-    plain = [h for h in found if not h.role.startswith("mask:") and h.role not in STRUCTURE]
-    masks = [m for m in masks if not any(h.first < m.first <= h.last for h in plain)]
+    claimed = [False] * (n + 1)
+    for h in found:
+        if not h.role.startswith("mask:") and h.role not in STRUCTURE:
+            for k in range(h.first + 1, h.last + 1):
+                claimed[k] = True
+    masks: dict[str, list[RoleHit]] = {}
+    for h in found:
+        if h.role.startswith("mask:") and not claimed[h.first]:
+            masks.setdefault(h.role[5:], []).append(h)
+    covers = {role: _Cover(ms, n) for role, ms in masks.items()}
+    lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
     hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
-            and not any(m.first <= h.first and h.last <= m.last and m.role[5:] == h.role for m in masks)
-            and not any(a.first <= h.first and h.last <= a.last for a in allowed_lex)]
+            and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
     # clauses: the reading's, and a new one after each `break` word
     breaks = {h.first for h in hits if h.role == "break"}
     clause: list[int] = []
@@ -487,54 +596,66 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
             c += 1
         clause.append(c)
+    clause_start: dict[int, int] = {}
+    for k, c in enumerate(clause):
+        clause_start.setdefault(c, k)
     by_role: dict[str, list[RoleHit]] = {}
     for h in hits:
         by_role.setdefault(h.role, []).append(h)
+    firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
     negated = _negated(tokens, clause, by_role, hits)
     defensive = by_role.get("defensive", [])
     prohibited = {clause[h.first] for h in by_role.get("prohibited", ())}
-    allows = [h for h in hits if h.role.startswith("allow:")]
+    allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
+    coordinators = firsts.get("coordinator", [])
     used: set[int] = set()  # tokens a match has taken
     reported: set[int] = set()  # clauses found
     out: list[tuple[Hit, Excused | None]] = []
-    coordinators = {h.first for h in by_role.get("coordinator", ())}
 
-    def self_clears(h: RoleHit, combo: tuple[RoleHit, ...], first: int, last: int, cl: int) -> bool:
-        """An `unless` word within the match, or in the `near` words after it
-        (not past an `and`), or between the first two roles' words."""
-        if clause[h.first] != cl:
-            return False
-        if rule.between:
-            lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
-            return h.last >= lo and h.first <= hi
-        if first <= h.first <= last:
+    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int) -> bool:
+        """Context that clears a match: a statement of policy in its clause; a
+        defensive word before it (or right after) in its clause; an `unless` word
+        within it, or in the `near` words after it (not past an `and`), or, for a
+        `between` rule, between its first two roles' words."""
+        cl = clause[first]
+        if cl in prohibited:
             return True
-        return last < h.first <= last + rule.near and not any(last < k <= h.first for k in coordinators)
+        if rule.defensive and defensive:
+            at = firsts["defensive"]
+            for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
+                if at[k] not in toks:  # (a few steps at most: past the match's own words)
+                    return True
+        for role in rule.unless:
+            if role not in by_role:
+                continue
+            if rule.between:
+                lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
+                if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
+                    return True
+                continue
+            for h in _in_range(by_role[role], firsts[role], first, last + rule.near):
+                if clause[h.first] == cl and (h.first <= last or not _in_range(
+                        hits_of_coordinators, coordinators, last + 1, h.first)):
+                    return True
+        return False
 
+    hits_of_coordinators = by_role.get("coordinator", [])
     for rule in ex.rules:
         for combo in _matches(rule, by_role, clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
-            if toks & used or toks & negated:
-                continue
-            if clause[combo[0].first] in reported:
+            if toks & used or toks & negated or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
             first, last = min(h.first for h in combo), max(h.last for h in combo)
-            cl = clause[first]
-            if cl in prohibited:
-                continue
-            if rule.defensive and any(clause[d.first] == cl and d.first not in toks
-                                      and d.first <= last + 1 for d in defensive):
-                continue
-            if any(self_clears(h, combo, first, last, cl) for role in rule.unless for h in by_role.get(role, ())):
+            if cleared(rule, combo, toks, first, last):
                 continue
             used |= toks
-            reported.add(cl)
             s, e = reading.span(first, last)
             roles = tuple((h.role if not h.role.startswith("project:") else "phrase",
                            text[slice(*reading.span(h.first, h.last))]) for h in sorted(combo, key=lambda h: h.first))
             hit = Hit(index, s, e, text[s:e], rule.category, rule.policies, rule.phrase, roles)
-            cover = next((a for a in allows if a.first <= first and last <= a.last), None)
+            cover = allowed(first, last)
             if cover is None:
+                reported.add(clause[first])  # (an excused match leaves the clause to the other rules)
                 out.append((hit, None))
             else:
                 phrase, origin = ex.allowed[int(cover.role[len("allow:"):])]
@@ -771,12 +892,16 @@ class _Texts:
         return where
 
 
-def _phrases(ctx, name: str) -> tuple[str, ...]:
-    own = getattr(ctx.plan, name, None) or ()
-    return tuple(getattr(ctx.settings, name, ()) or ()) + tuple(own)
+def _words(ctx) -> Extra:
+    """The lexicon with the project's words: banned phrases (config, then plan),
+    allowed phrases (config and plan kept apart), words added to roles (config)."""
+    settings, plan = ctx.settings, ctx.plan
+    banned = tuple(getattr(settings, "banned_phrases", ()) or ()) + tuple(getattr(plan, "banned_phrases", None) or ())
+    return extra(banned, tuple(getattr(settings, "allowed_phrases", ()) or ()),
+                 tuple(getattr(plan, "allowed_phrases", None) or ()), tuple(getattr(settings, "role_words", ()) or ()))
 
 
-def check(ctx) -> Iterator[Problem]:
+def _plan_texts(ctx) -> tuple[dict, _Texts]:
     data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
     texts = _Texts()
     for key, value in data.items():
@@ -784,13 +909,47 @@ def check(ctx) -> Iterator[Problem]:
             texts.posts(value)
         elif key not in NOT_TEXT:
             texts.walk(value, (key,))
-    words = extra(_phrases(ctx, "banned_phrases"), _phrases(ctx, "allowed_phrases"))
+    return data, texts
+
+
+def check(ctx) -> Iterator[Problem]:
+    data, texts = _plan_texts(ctx)
+    words = _words(ctx)
     locator = _Locator(ctx.doc)
+    yield from _refused(ctx, words)
     for hit in scan(texts.texts, words):
         where = texts.path(hit.index)
         yield _text_problem(hit, where, texts.texts[hit.index], locator)
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
+
+
+def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
+    """The findings an allowed phrase excused in this plan, each as the Problem
+    it would have been (code, where, line and column) with the Excused record
+    (the allowed phrase as written, and whether the plan or the project's config
+    gave it): for suppression accounting, which counts and reports them."""
+    _, texts = _plan_texts(ctx)
+    locator = _Locator(ctx.doc)
+    for x in excused(texts.texts, _words(ctx)):
+        where = texts.path(x.hit.index)
+        yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
+
+
+def _refused(ctx, words: Extra) -> Iterator[Problem]:
+    """Allowed phrases refused: wildcards only, or excusing a tactic of every kind."""
+    own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
+    for phrase, origin, why in words.refused:
+        where: tuple = ("allowed_phrases", own.index(phrase)) if origin == PLAN and phrase in own else ()
+        line, column = ctx.doc.locate(where) if where else (1, 1)
+        said = "this plan's `allowed_phrases`" if origin == PLAN else "the project's `allowed-phrases`"
+        yield Problem(
+            "BAN007",
+            f"Allowed phrase `{phrase}` in {said} is refused: {why}. The honesty rules ignore it.",
+            where, line=line, column=column,
+            fix="Allow the exact legitimate wording instead (e.g. `mass following of our own staff`).",
+            data={"phrase": phrase, "origin": origin, "refused": why},
+        )
 
 
 def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: bool = False) -> Problem:
@@ -808,10 +967,15 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     cat = lex.categories[hit.category]
     if hit.phrase:
         data["phrase"] = hit.phrase
+    read_as = ""
+    if hit.roles:
+        data["roles"] = [list(r) for r in hit.roles]
+        if len(hit.roles) > 1 or hit.roles[0][1] != hit.matched:
+            read_as = " (" + " + ".join(f"{role}: `{words}`" for role, words in hit.roles) + ")"
     cites = "; ".join(dict.fromkeys(p.split(" (")[0] for p in hit.policies))
     return Problem(
         cat.code,
-        f"{cat.title}: `{hit.matched}`{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
+        f"{cat.title}: `{hit.matched}`{read_as}{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
         where, line=line, column=column, fix=cat.fix, data=data,
     )
 

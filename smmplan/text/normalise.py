@@ -111,24 +111,28 @@ def fix_word(word: str) -> str:
     return "".join(table.get(c, c) for c in word)
 
 
-def _fix_mixed(text: str) -> str:
+def _fix_mixed(text: str, chunks: set[str]) -> tuple[str, set[str]]:
     """Fix only the runs of letters where scripts meet (length kept); found among
-    the distinct whitespace-separated tokens, replaced in one pass."""
+    the distinct whitespace-separated chunks, replaced in one pass. Returns the
+    chunks fixed as well."""
     if text.isascii():
-        return text
-    runs = {run for token in set(text.split()) if not token.isascii() and _MIXED.search(token)
-            for run in _LETTERS.findall(token) if _MIXED.search(run)}
+        return text, chunks
+    mixed = {token for token in chunks if not token.isascii() and _MIXED.search(token)}
+    runs = {run for token in mixed for run in _LETTERS.findall(token) if _MIXED.search(run)}
     if not runs:
-        return text
+        return text, chunks
     fixes = {run: fix_word(run) for run in runs}
     finder = re.compile("|".join(map(re.escape, sorted(runs, key=len, reverse=True))))
 
-    def fix(m: re.Match) -> str:  # a whole run of letters only, not part of a longer one
-        a, b = m.span()
-        whole = (a == 0 or not text[a - 1].isalpha()) and (b == len(text) or not text[b].isalpha())
-        return fixes[m[0]] if whole else m[0]
+    def fixed(s: str) -> str:
+        def fix(m: re.Match) -> str:  # a whole run of letters only, not part of a longer one
+            a, b = m.span()
+            whole = (a == 0 or not s[a - 1].isalpha()) and (b == len(s) or not s[b].isalpha())
+            return fixes[m[0]] if whole else m[0]
 
-    return finder.sub(fix, text)
+        return finder.sub(fix, s)
+
+    return fixed(text), (chunks - mixed) | {fixed(c) for c in mixed}
 
 
 # --- where characters came from ----------------------------------------------------
@@ -224,7 +228,19 @@ def needs_mapping(text: str) -> bool:
 def normalise(text: str) -> tuple[str, OffsetMap | None]:
     """Text as the vocabularies read it, and where its characters came from (None
     when every character stays in place, the usual case)."""
+    norm, cmap, _ = normalise_chunks(text)
+    return norm, cmap
+
+
+def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, set[str]]:
+    """As normalise, with the distinct whitespace-separated chunks of the result
+    (found on the way, for callers that read many texts joined)."""
     cmap = None
-    if needs_mapping(text):
+    replaced = _replace(text)
+    chunks = set(replaced.split())  # no ignorable character is a space: each stands inside a chunk
+    if not replaced.isascii() and any(needs_mapping(c) for c in chunks if not c.isascii()):
         text, cmap = _nfkc(text)
-    return _fix_mixed(_replace(text)).lower(), cmap
+        replaced = _replace(text)
+        chunks = set(replaced.split())
+    fixed, chunks = _fix_mixed(replaced, chunks)
+    return fixed.lower(), cmap, {c.lower() for c in chunks}

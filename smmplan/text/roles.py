@@ -16,10 +16,13 @@ order (never a backtracking regex), and every token is looked up once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from smmplan.text.normalise import normalise
+from smmplan.text.normalise import needs_mapping, normalise
+
+_PLAIN = re.compile(r"[a-z0-9а-я ' *|#%$₽.,/-]*")  # entries normalising leaves as lower() does
 from smmplan.text.tokens import word_of
 
 _MEMO_MAX = 50_000  # words remembered per vocabulary (a bound on memory)
@@ -53,6 +56,7 @@ class WordMatcher:
     prefixes: tuple[str, ...]
     globs: tuple[str, ...]
     number: bool
+    literal: bool = field(default=False, compare=False)  # has characters of its own: not `*`, `**` or `#` alone
 
     @classmethod
     def parse(cls, spec: str) -> "WordMatcher":
@@ -66,17 +70,13 @@ class WordMatcher:
                 prefixes.append(alt[:-1])
             else:
                 globs.append(alt)
-        return cls(frozenset(exact), tuple(prefixes), tuple(globs), number)
+        literal = any(alt.strip("*") for alt in (*exact, *prefixes, *globs))
+        return cls(frozenset(exact), tuple(prefixes), tuple(globs), number, literal)
 
     def __call__(self, word: str) -> bool:
         return (word in self.exact or (self.number and word[:1].isdigit())
                 or (bool(self.prefixes) and word.startswith(self.prefixes))
                 or any(glob_match(g, word) for g in self.globs))
-
-    @property
-    def literal(self) -> bool:
-        """Has characters of its own: not `*`, `**` or `#` alone."""
-        return any(alt.strip("*") for alt in (*self.exact, *self.prefixes, *self.globs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +96,13 @@ class RoleHit:
 
 def parse_entry(role: str, source: str) -> Entry | None:
     """An entry as the text is read (normalised, hyphens as spaces); None when empty."""
-    norm = normalise(source.strip())[0]
+    source = source.strip()
+    plain = source.lower().replace("ё", "е")  # how normalising reads the usual entry, without its cost
+    norm = plain if plain.isascii() or not needs_mapping(source) and _PLAIN.fullmatch(plain) else normalise(source)[0]
     words = [w for w in norm.replace("-", " ").split() if w]
     if not words:
         return None
-    return Entry(role, source, tuple(WordMatcher.parse(word_of(w)) for w in words))
+    return Entry(role, source, tuple(WordMatcher.parse(w if "*" in w else word_of(w)) for w in words))
 
 
 class Vocabulary:
@@ -152,3 +154,34 @@ class Vocabulary:
                     yield RoleHit(e.role, i, i, e)
                 elif i + k <= n and all(m(words[i + j]) for j, m in enumerate(e.words[1:], 1)):
                     yield RoleHit(e.role, i, i + k - 1, e)
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly these words, longest first, factored by common
+    prefixes (Python's `re` tries alternatives one by one; a prefix tree it
+    walks). Built without recursion, so a word of any length is safe."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    # emit children before parents: an explicit post-order walk
+    out: dict[int, str] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        kids = [(ch, child) for ch, child in sorted(node.items()) if ch]
+        if not done:
+            stack.append((node, True))
+            stack += [(child, False) for _, child in kids]
+            continue
+        alts = [re.escape(ch) + out.pop(id(child)) for ch, child in kids]
+        if not alts:
+            out[id(node)] = ""
+            continue
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else body + "?"
+        out[id(node)] = body
+    return out[id(root)]

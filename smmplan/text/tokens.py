@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from smmplan.text.normalise import OffsetMap, normalise
 
@@ -34,8 +35,7 @@ def word_of(surface: str) -> str:
     return _DOTTED_SEP.sub("", surface) if len(surface) > 2 and _DOTTED_SEP.match(surface, 1) else surface
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     word: str  # as the vocabularies read it
     start: int  # span in the normalised text
     end: int
