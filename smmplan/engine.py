@@ -16,7 +16,7 @@ from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, format_where, nearest
 from smmplan.formulas import Formula
-from smmplan.planner import NEUTRAL, Rebalance, pick_posts, rebalance, steps
+from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
 
 
@@ -560,9 +560,10 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     for (cat, share), c, good, (lo, hi) in zip(ctx.formula.shares, counts, ok, ranges):
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
     result.rebalance, result.steps = plan_rebalance(ctx)
-    result.reads = ctx.reads() if result.rebalance.needed else {}
-    for p, m in pick_posts(result.rebalance, counted, ctx.weeks(), reads=ctx.reads() if result.rebalance.needed else None):
-        result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
+    if result.rebalance.needed:
+        result.reads = ctx.reads()
+        for p, m in pick_posts(result.rebalance, counted, ctx.weeks(), reads=result.reads):
+            result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
 
 
 def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tuple[Rebalance, list]:
@@ -592,8 +593,6 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
 
 
 def _passes(ctx: Context) -> bool:
-    from smmplan.planner import plan_passes
-
     return plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
 
 

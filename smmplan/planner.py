@@ -1,7 +1,8 @@
-"""Rebalancing: the fewest changes that make a plan pass the mix rules.
+"""Rebalancing: the cheapest changes that make a plan pass the mix rules.
 
-Works on counts (posts of each formula category, week by week); the caller
-maps the changes onto real posts. Two kinds of change:
+Works on counts (posts of each formula category, week by week, and, with
+content, what they read as); ``steps`` maps the changes onto real posts.
+Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
 
 * retyping a post (its week keeps its size), minimised exactly by a
   min-cost flow: each week must land inside its weekly box (MIX002, when the
@@ -10,9 +11,15 @@ maps the changes onto real posts. Two kinds of change:
 * adding posts to the plan's weeks (which also moves every box, as the
   allowed ranges grow with the number of posts), minimised exactly by a search
   over the number added and a dynamic programme over the weeks, with a greedy
-  fallback for huge plans that would take too long (``Rebalance.exact``).
+  fallback for huge plans that would take too long (``Rebalance.exact``);
+* with content, retyping becomes retyping where the content allows it and
+  replacing (a new post; the old one cancelled) where it does not, minimised
+  by a min-cost flow over (category, reads as) groups (``_changes_for``);
+* moving posts between weeks when the totals pass but a week does not,
+  breadth-first on small plans, greedy on long ones (``_shift``).
 
-"Smallest" is literal: tests compare both with brute force on every small plan.
+"Smallest" is literal: tests compare them with brute force on small plans
+(tests/test_suggest.py, tests/test_rebalance_content.py).
 """
 
 from __future__ import annotations
