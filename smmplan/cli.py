@@ -498,7 +498,7 @@ def suggest(
     business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
                                                     "cafe, beauty, fitness, b2b_software, retail, education, services, "
                                                     "events (default: PLAN's `business:`).")] = None,
-    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
+    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance without adding posts: retype (replace where the content forbids it) or move posts.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", metavar="", help="Rewrite PLAN itself (atomically, comments kept).")] = False,

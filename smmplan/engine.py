@@ -576,14 +576,15 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
         return rb, []
     titles: list = []
 
-    def idea(category: str) -> str:  # the plan's titles are read only when an idea is asked for
+    def idea(category: str, day: dt.date | None = None) -> str:  # the plan's titles are read only when asked
         if not titles:
             from smmplan import ideas
 
             posts = ctx.plan.posts
             russian = ideas.is_russian(ctx.plan.language, [p.title for p in posts])
-            titles.append(ideas.Titles("ru" if russian else "en", {p.title for p in posts}))
-        return titles[0].next(category)
+            titles.append(ideas.Titles("ru" if russian else "en", {p.title for p in posts},
+                                       business=ctx.plan.business))
+        return titles[0].next(category, day)
 
     first = ctx.start if ctx.plan.start is None else None
     out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), idea, first)

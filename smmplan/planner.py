@@ -1112,7 +1112,7 @@ class Step:
 
 
 def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None,
-          reads: Mapping[int, str | None] | None, idea: Callable[[str], str] | None = None,
+          reads: Mapping[int, str | None] | None, idea: Callable[[str, dt.date], str] | None = None,
           first: dt.date | None = None) -> list[Step]:
     """The cheapest solution's changes, post by post (additions are ``rb.week_adds``).
     Posts dated `first` (the day a plan without `start:` counts its weeks from) stay put."""
@@ -1120,7 +1120,8 @@ def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None
     if rb.mode == "change":
         for kind, moves in (("retype", None), ("replace", rb.replaces)):
             for p, m in pick_posts(rb, posts, by_week, moves=moves, reads=reads):
-                out.append(Step(kind, p, m.source, m.target, p.week, p.post.date, idea(m.target) if idea else None))
+                out.append(Step(kind, p, m.source, m.target, p.week, p.post.date,
+                                idea(m.target, p.post.date) if idea else None))
     elif rb.mode == "move":
         if by_week is None:
             by_week = {}

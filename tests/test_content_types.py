@@ -69,12 +69,20 @@ def test_development_corpus_score():
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_ideas_smmplan_writes_read_as_their_type(language):
-    """Every placeholder idea (calendars, additions, replacements) reads as its type, or as nothing for sure."""
-    for name, formula in formulas.PRESETS.items():
-        for cat in formula.categories:
-            for title in ideas.IDEAS[language].get(cat, ()):
-                inf = infer(title, None, formula.categories)
-                assert not inf.contradicts(cat), (name, cat, title, inf)
+    """Every idea smmplan writes (calendars, additions, replacements; the general bank and each kind
+    of business's) reads as its type, or as nothing for sure: a generated plan gets no MIX005."""
+    banks = [ideas.IDEAS[language]] + [langs[language] for langs in ideas._business_banks()[1].values()
+                                      if language in langs]
+    checked = 0
+    for bank in banks:
+        for name, formula in formulas.PRESETS.items():
+            for cat in formula.categories:
+                for idea in bank.get(cat, ()):
+                    title = idea if isinstance(idea, str) else idea[0]
+                    inf = infer(title, None, formula.categories)
+                    assert not inf.contradicts(cat), (name, cat, title, inf)
+                    checked += 1
+    assert checked > 100
 
 
 @pytest.mark.parametrize("title,text,expect", [
