@@ -132,7 +132,8 @@ def check(
         bool, typer.Option("--force-exclude", metavar="", help="Apply the config's `exclude` to files named explicitly too.")
     ] = False,
     report_file: Annotated[
-        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the text report as a page: FILE.html or FILE.svg.")
+        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the plan's client page (FILE.html, as "
+                                    "`smmplan page`) or the text report as an image (FILE.svg).")
     ] = None,
     jobs: Annotated[
         Optional[int],
@@ -177,7 +178,7 @@ def check(
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
-    from smmplan.report.page import page_kind, render_page
+    from smmplan.report.page import page_kind
 
     if isolated and config_file:
         raise fail("--isolated ignores every config file; drop --config or --isolated.")
@@ -222,6 +223,9 @@ def check(
             raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
         problems += unwritten
     several = len(files) > 1
+    if report_file is not None and page_kind(report_file) == "html" and len(files) > 1:
+        raise fail(f"--report {report_file}: a page shows one plan, and {len(files)} were given; "
+                   "run `smmplan page PLAN -o FILE.html` for each plan.")
 
     def check_one(f: str):
         if f == STDIN:
@@ -245,9 +249,28 @@ def check(
             results.append(result)
     _emit(results, fmt, output, color, files, status, strict=strict)
     if report_file is not None:
-        write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
+        _report_page(report_file, results, files)
     code = _exit_code(results, problems, strict)
     raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _report_page(path: str, results: list, inputs: list[str]) -> None:
+    """`check --report`: FILE.html is the plan's client page (as `smmplan page`), FILE.svg the text report."""
+    from smmplan.report.page import page_kind, render_svg
+
+    if page_kind(path) == "svg":
+        write_output(path, render_svg(results), protect=inputs)
+        return
+    if not results:  # the plan could not be read: said above, exit 2
+        return
+    from smmplan.page.command import PageError, write_page
+    from smmplan.page.render import render
+
+    try:
+        if write_page(path, render(results[0]), protect=inputs):
+            typer.echo(f"smmplan: replaced {path}", err=True)
+    except PageError as exc:
+        raise fail(str(exc)) from None
 
 
 def _sentence(text: str) -> str:
@@ -300,6 +323,43 @@ def status(
 ) -> None:
     """Posts per status, what waits for the client and what is due: for the weekly call. Same as `check --status`."""
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
+
+
+# --- page -------------------------------------------------------------------------
+
+
+@app.command()
+def page(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file, or - for standard input.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the page here "
+                                                  "(default: beside PLAN, .html for .yaml; - for standard output).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date to judge progress and due posts by (default today).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: the plan's language).")] = None,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite FILE even if smmplan did not make it.")] = False,
+    config_file: Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", metavar="", help="Ignore all config files.")] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the plan read from standard input (`-`).")
+    ] = None,
+) -> None:
+    """Write the plan's client page: one self-contained HTML file (calendar, mix, KPIs, approvals, problems).
+
+    It works offline and as an e-mail attachment. An existing FILE is replaced only if smmplan made it.
+    """
+    from smmplan.page.command import PageError, make_page
+
+    try:
+        done = make_page(plan, output, as_of=parse_date(as_of, "--as-of"), language=language, force=force,
+                         config_file=config_file, isolated=isolated, stdin_filename=stdin_filename)
+    except PageError as exc:
+        raise fail(str(exc)) from None
+    if done.path != "-":
+        posts = f"{done.posts} post{'s' * (done.posts != 1)}"
+        problems = f"{done.errors} error{'s' * (done.errors != 1)}, {done.warnings} warning{'s' * (done.warnings != 1)}"
+        typer.echo(f"smmplan: {'replaced' if done.replaced else 'wrote'} {done.path} ({posts}; {problems})", err=True)
+
+
+# --- rubrics ----------------------------------------------------------------------
 
 
 @app.command()
@@ -624,7 +684,7 @@ def _change_lines(sug) -> list[str]:
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
                       fmt, color, settings, business=None) -> None:
-    from smmplan.suggest import make_calendar, to_csv, to_ics
+    from smmplan.suggest import export_calendar, make_calendar
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
@@ -640,8 +700,11 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
                          goals=goals, language=language, source=(data, plan) if plan else None,
                          settings=settings, business=business)
     posts = made.calendar.posts
-    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
-            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
+    text = made.text
+    if fmt != "yaml":
+        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        text = export_calendar(made, fmt)
     if output:
         _write_new(output, text)
         typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
@@ -654,6 +717,82 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
         from smmplan.report.text import calendar_grid, make_console
 
         calendar_grid(make_console(grid_out, color), made)
+
+
+# --- import and export (glue in smmplan/sheets/commands.py) ------------------------
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[str, typer.Argument(metavar="FILE", help="The sheet: .csv, .xlsx or .ods.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="PLAN", help="The plan to write "
+                                                  "(default: FILE with .yaml; - for standard output).")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="NAME", help="The workbook's sheet to read "
+                                                 "(default: the first visible one).")] = None,
+    maps: Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=FIELD", help="Read this column as "
+                                                      "this post field (- to skip it); repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="DD/MM/YYYY or "
+                                                       "MM/DD/YYYY, when the dates cannot tell.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of dates written without one "
+                                                "(default: the sheet's other dates, else this year).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="A CSV file's encoding "
+                                                    "(default: UTF-8, else cp1251).")] = None,
+    keep_unmapped: Annotated[bool, typer.Option("--keep-unmapped", metavar="", help="Keep columns smmplan cannot "
+                                                "map in each post's notes.")] = False,
+    partial: Annotated[bool, typer.Option("--partial", metavar="", help="Write the plan even when some rows "
+                                          "cannot be read (they are listed).")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace an existing output file.")] = False,
+    brand: Annotated[Optional[str], typer.Option("--brand", metavar="NAME", help="The brand the plan is for.")] = None,
+) -> None:
+    """Import a content plan kept in a spreadsheet (CSV, XLSX, ODS) as a plan file, and check it.
+
+    Exit status: 0 every row imported; 1 rows that cannot be read (nothing is
+    written without --partial); 2 usage errors.
+    """
+    _sheets("import_sheet", source=source, output=output, sheet=sheet, maps=maps or [], date_format=date_format,
+            year=year, encoding=encoding, keep_unmapped=keep_unmapped, partial=partial, force=force, brand=brand)
+
+
+def _sheets(command: str, **options) -> None:
+    """Run a command of smmplan/sheets/commands.py: its exit status, or exit 2 with its usage message."""
+    from smmplan.sheets import commands
+
+    try:
+        code = getattr(commands, command)(**options)
+    except commands.UsageProblem as exc:
+        raise fail(_sentence(str(exc))) from None
+    raise typer.Exit(code)
+
+
+EXPORT_TARGETS = "buffer, hootsuite, sprout, metricool, publer, postiz, xlsx, csv or ics"
+
+
+@app.command()
+def export(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file to export.")],
+    to: Annotated[str, typer.Option("--to", "-t", metavar="TARGET", help=f"{EXPORT_TARGETS}.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE|DIR", help="Where to write: a file, "
+                                                  "or a folder for targets with one file per channel.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", metavar="", help="Export every post that is not cancelled "
+                                              "(default: approved and scheduled ones).")] = False,
+    split: Annotated[bool, typer.Option("--split", metavar="", help="Write several files where the target takes "
+                                        "fewer rows a file.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace existing output files.")] = False,
+    no_check: Annotated[bool, typer.Option("--no-check", metavar="", help="Export even if the plan has errors.")] = False,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="Hootsuite and "
+                                                       "Sprout dates: DD/MM/YYYY (default) or MM/DD/YYYY.")] = None,
+    integrations: Annotated[Optional[list[str]], typer.Option("--integration", metavar="CHANNEL=ID", help="Postiz "
+                                                              "integration id of a channel; repeatable.")] = None,
+    now: Annotated[Optional[str], typer.Option("--now", metavar="DATETIME", help="Judge lead times from this moment "
+                                               "(default: now).")] = None,
+) -> None:
+    """Export a checked plan for a scheduler's bulk upload, a client workbook, CSV or a calendar.
+
+    Exit status: 0 written; 1 nothing written (plan errors, or posts the target
+    would refuse, all listed); 2 usage errors.
+    """
+    _sheets("export_plan", plan=plan, to=to.lower(), output=output, include_all=include_all, split=split, force=force,
+            no_check=no_check, date_format=date_format, integrations=integrations or [], now=now)
 
 
 # --- entry point ------------------------------------------------------------------

@@ -122,6 +122,7 @@ class Post(_Model):
                               "story or reel; Russian words such as `фото`, `карусель`, `сторис` are accepted.")
     permalink: str | None = Field(None, description="Address of the live post once published, for the client and the report.")
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
+    owner: str | None = Field(None, description="Who on the team prepares the post.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
     status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
@@ -233,6 +234,14 @@ class Plan(_Model):
     allowed_phrases: list[str] = Field(
         default_factory=list, description="Phrases the honesty rules never flag in this plan (a legitimate use)."
     )
+    timezone: str | None = Field(
+        None, description="IANA time zone the posts' times are in, e.g. Europe/Moscow (default: the machine's). "
+        "Exports to calendars and schedulers use it."
+    )
+    channel_timezones: dict[str, str] = Field(
+        default_factory=dict, description="A channel whose posts go out in another time zone than `timezone`: "
+        "channel -> IANA name, e.g. {telegram: Asia/Yekaterinburg}."
+    )
     slots: dict[str, Union[str, list[str]]] | None = Field(
         None, description="Posting slots per channel, e.g. `{vk: 'Tue–Fri 10:00–12:00'}`; posts outside them are "
         "reported, and `suggest` times new posts inside them."
@@ -244,6 +253,16 @@ class Plan(_Model):
     rubrics: list[Rubric] = Field(default_factory=list, description="The brand's rubrics (content pillars).")
     occasions: list[Occasion] = Field(default_factory=list, description="The brand's own dates worth a post.")
     posts: list[Post] = Field(default_factory=list, description="The publications.")
+
+    @field_validator("timezone", mode="after")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        return None if value is None else check_timezone(value)
+
+    @field_validator("channel_timezones", mode="after")
+    @classmethod
+    def _channel_timezones(cls, value: dict[str, str]) -> dict[str, str]:
+        return {channel: check_timezone(name) for channel, name in value.items()}
 
     @field_validator("formula", mode="before")
     @classmethod
@@ -279,6 +298,19 @@ class Plan(_Model):
                         post.type = rubric.type
                         post._type_from_rubric = True
         return self
+
+
+@functools.lru_cache(maxsize=64)
+def check_timezone(name: str) -> str:
+    """`name` if it is an IANA time zone (Europe/Moscow, UTC); a ValueError naming the fix otherwise."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
+                         "or UTC") from None
+    return name
 
 
 MODELS = (Plan, Post, Goal, Kpi, Tactic, Client, Rubric, Idea, Occasion)

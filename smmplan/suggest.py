@@ -10,10 +10,7 @@ anything is written.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
-import hashlib
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -23,7 +20,6 @@ from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.engine import PlanResult, check_bytes
 
-CSV_HEADER = ("date", "time", "channel", "type", "title", "text", "link")
 DEFAULT_CHANNELS = ("instagram", "telegram")
 GOAL_KINDS = ("traffic", "awareness", "loyalty", "support")
 _GOAL_ALIASES = {"sales": "traffic", "leads": "traffic", "community": "loyalty", "engagement": "loyalty",
@@ -535,38 +531,14 @@ def _number(value: float) -> Any:
     return int(value) if float(value).is_integer() else value
 
 
-# --- exports ------------------------------------------------------------------------
+# --- exports ----------------------------------------------------------------------
 
 
-def to_csv(posts: list[calendar.NewPost]) -> str:
-    """One row per post, for a scheduler's bulk import."""
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
-    out.writerow(CSV_HEADER)
-    for p in posts:
-        out.writerow([p.date.isoformat(), p.time, p.channel or "", p.type, p.title, "", ""])
-    return buf.getvalue()
+def export_calendar(made: CalendarPlan, fmt: str) -> str:
+    """The calendar as `smmplan export --to csv|ics --all` writes it (`suggest --format csv|ics`, deprecated:
+    exports live in smmplan.sheets)."""
+    from smmplan.sheets import export, targets
 
-
-def to_ics(posts: list[calendar.NewPost], brand: str | None) -> str:
-    """An iCalendar file with one event per post; UIDs are stable across runs."""
-    import icalendar
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//smmplan//content plan//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{brand} content plan" if brand else "Content plan")
-    for p in posts:
-        hh, mm = (int(x) for x in p.time.split(":"))
-        begin = dt.datetime.combine(p.date, dt.time(hh, mm))
-        key = f"{brand}|{p.date}|{p.time}|{p.channel}|{p.title}"
-        event = icalendar.Event()
-        event.add("uid", hashlib.sha1(key.encode()).hexdigest()[:20] + "@smmplan")
-        event.add("dtstamp", dt.datetime.combine(p.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
-        event.add("dtstart", begin)
-        event.add("duration", dt.timedelta(minutes=30))
-        event.add("summary", f"[{p.type}] {p.title}")
-        event.add("description", f"Channel: {p.channel or '-'}\nType: {p.type}\nStatus: {p.status}")
-        event.add("categories", [p.category])
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    result = check_bytes(made.text.encode("utf-8"), "calendar.yaml")
+    items, _ = export.items_of(result, include_all=True)
+    return targets.get(fmt).render(items, targets.Options(brand=made.header.get("brand"), plan=result.plan))

@@ -67,9 +67,20 @@ def block(data: dict, indent: int = 0) -> str:
                 _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
+        elif isinstance(value, str) and _literal_ok(value):
+            body = value[:-1] if value.endswith("\n") else value
+            indented = "".join(f"{pad}  {line}\n" if line else "\n" for line in body.split("\n"))
+            lines.append(f"{pad}{key}: {'|' if value.endswith(chr(10)) else '|-'}\n{indented}")
         else:
             lines.append(f"{pad}{key}: {scalar(value)}\n")
     return "".join(lines)
+
+
+def _literal_ok(text: str) -> bool:
+    """A multi-line text that a `|` block keeps byte for byte (a caption with line breaks)."""
+    if "\n" not in text.rstrip("\n") or text.endswith("\n\n") or text[:1] in (" ", "\t", "\n"):
+        return False
+    return all(line == line.rstrip() and line.isprintable() for line in text.split("\n"))
 
 
 def _item(data: dict, indent: int) -> str:
