@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
 from fractions import Fraction as F
 
 import pytest
@@ -292,6 +293,10 @@ def test_a_moved_post_keeps_everything_but_its_date(tmp_path):
     rows += [(f"2026-12-{14 + i % 5:02d}", t, title) for i, (t, title) in enumerate(week2)]
     plan.write_text("start: 2026-12-07\nposts:\n" + "".join(
         f"  - date: {d}\n    type: {t}\n    title: \"{title}\"  # keep me\n" for d, t, title in rows), encoding="utf-8")
+    report = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout
+    assert re.search(r"move «[^»]+» \(Dec \d+, line \d+\) to week 2: Dec \d+", report), report
+    steps = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]["rebalance"]["steps"]
+    assert [s["action"] for s in steps] == ["move"] and steps[0]["new_date"] > steps[0]["date"]
     result = run_cli("suggest", str(plan), "--in-place")
     assert result.returncode == 0, result.stderr
     assert "move 1 post to other weeks" in result.stdout
