@@ -42,6 +42,11 @@ BOUGHT_AUDIENCE = [
     'Пополним канал подписчиками с биржи',
     'Подписчиков прикупим немного, чтобы канал не выглядел пустым',
     'A paid follower bundle for the new TikTok',
+    'Клиент просит 10к подписчиков к пятнице — закинем через панельку',
+    '🔥 ПОДПИСЧИКИ ТЕЛЕГРАМ 🔥 от 9 руб/шт, гарантия, быстрый старт',
+    'need +3k IG followers asap, whoever has a cheap vendor ping me',
+    'Купленная аудитория поможет пройти модерацию партнёрки',
+    'Канал раскрутим ботами до 5к к запуску курса',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -66,6 +71,11 @@ BOUGHT_ENGAGEMENT = [
     'Лайки в инсту по 10 копеек',
     'Push the Reel with 20k bought views so the algorithm notices',
     'Comment packages: 50 custom comments for $10',
+    'Буст просмотров сторис через сервис, 1000 за 30 руб',
+    'YouTube: buy watch hours to hit 4,000 for monetisation',
+    'Лайкосы на пост закинем с биржи, 200 штук',
+    'Reactions under the pinned post — order a few hundred from the usual guy',
+    'накрутить прослушивания треку на Яндекс Музыке',
 ]
 
 BOTS = [
@@ -85,6 +95,10 @@ BOTS = [
     'Прогреем пул левых акков и будем ими комментировать',
     'The team runs several personal-looking accounts that recommend the brand in forums',
     'Создадим фейки и будем спорить в комментах, чтобы поднять активность',
+    'Ботоводы обещают 30 живых аккаунтов для комментов',
+    'Use sock puppets to defend the brand in Reddit threads',
+    'Запустим бота, который от имени подписчиков хвалит новый вкус',
+    'Several fake mums in the parenting groups recommend our stroller',
 ]
 
 FAKE_REVIEWS = [
@@ -109,6 +123,11 @@ FAKE_REVIEWS = [
     'Generate product reviews with an LLM and post them as verified buyers',
     'Agency staff leave testimonials posing as clients',
     'Отзывы на картах оставит сам владелец с телефонов сотрудников',
+    'Отзывы на Яндекс Маркете — пусть напишет бухгалтерия, у них 5 человек',
+    'Ask our suppliers to leave 5-star reviews on our product page',
+    'Отзовики: разместим 20 отзывов через агентство отзывов',
+    'Write the testimonials in-house and attribute them to past clients',
+    'Генерим отзывы в GPT, публикуем с разных аккаунтов',
 ]
 
 REVIEW_MANIPULATION = [
@@ -132,6 +151,10 @@ REVIEW_MANIPULATION = [
     'Negative reviews: hide them from the website widget',
     'Только довольным гостям отправляем ссылку на отзыв',
     'Reviews under 4 stars get reported until Google removes them',
+    'Чек-лист: негатив на картах оспариваем, пока не удалят',
+    'Win a spa day: leave us a 5-star review to enter',
+    'Плохие оценки в приложении прячем, показываем только 4-5',
+    'Bonus points only for reviews rated 4 or 5 stars',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -154,6 +177,10 @@ EXCHANGE_AUTOMATION = [
     'Массово подписываемся на аудиторию конкурентов',
     'We comment on theirs, they comment on ours: a group of 30 accounts',
     'Join a like-exchange group on Telegram',
+    'Follow/unfollow in bulk to get follow-backs',
+    'Чат активности: каждый день лайки и комменты всем из списка',
+    'Mass story viewing with a tool, 5k stories a day',
+    'Сделаем массовые приглашения в друзья по ЦА',
 ]
 
 LEGITIMATE = [
@@ -274,6 +301,25 @@ LEGITIMATE = [
     'Discount for customers who leave a review of any kind',
     'Подарок за отзыв — любой, хоть с оценкой 1',
     'Отписываемся от неактуальных каналов в рабочем аккаунте',
+    'ПОДПИСЧИКИ растут на 5% в месяц за счёт контента 🙌',
+    'Buy a microphone and a tripod for the live streams',
+    'Сервис отложенного постинга: SMMplanner, тариф на 3 месяца',
+    'Increase views with subtitles and a strong first second',
+    'Ask the team to share the vacancy post from their own pages',
+    'Проверим канал блогера: нет ли ботов и накрутки просмотров',
+    'Reviews page on the site pulls every Google review automatically',
+    'Оплатить рекламу в ВК Рекламе на 20 000 ₽',
+    'Our policy: no fake reviews, no bought followers, no bots',
+    'Подписчикам — бесплатный гайд за подписку на рассылку',
+    'Thank-you discount for every review, positive or negative',
+    'Добавить виджет отзывов с Яндекс Карт на сайт',
+    'Collect likes data via the API for the dashboard',
+    'Запросить у клиента доступ к рекламному кабинету',
+    'Respond to every 1-star review within a day with a fix',
+    "Order a banner for the fair: 'Leave us a review'",
+    'Сотрудники кофейни рассказывают о себе в рубрике «Команда»',
+    'Bots are banned in our chat; the moderator removes them',
+    'Купили рекламу у блогера-миллионника, пришло 2к подписчиков',
 ]
 
 CODES = {c.id: c.code for c in honesty.lexicon().categories.values()}
