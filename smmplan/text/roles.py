@@ -165,8 +165,9 @@ class Vocabulary:
                 k = len(e.words)
                 if k == 1:
                     yield RoleHit(e.role, i, i, e)
-                elif i + k <= n and all(m(words[i + j]) for j, m in enumerate(e.words[1:], 1)):
-                    yield RoleHit(e.role, i, i + k - 1, e)
+                elif i + k <= n and e.words[1](words[i + 1]) and (
+                        k == 2 or all(m(words[i + j]) for j, m in enumerate(e.words[2:], 2))):
+                    yield RoleHit(e.role, i, i + k - 1, e)  # (the second word tried first: most entries fail there)
 
 
 def trie_regex(words: Iterable[str]) -> str:
