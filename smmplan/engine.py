@@ -238,6 +238,8 @@ class PlanResult:
 # --- validation ---------------------------------------------------------------
 
 _LIST_FIELDS = ("posts", "goals", "tactics")
+# How pydantic words an unknown key: in a model, and in a dataclass (a post).
+UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
@@ -277,13 +279,13 @@ def file_positions(doc: loader.Document, key: str, kept: int) -> list[int]:
 
     from smmplan import model
 
-    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic}[key]
+    validator = model.item_validator(key)
     out = []
     for i, item in enumerate(raw):
         try:
-            cls.model_validate({"name": item} if isinstance(item, str) and key == "tactics" else item)
+            validator.validate_python({"name": item} if isinstance(item, str) and key == "tactics" else item)
         except ValidationError as exc:  # unknown keys are dropped, not the item
-            if any(e["type"] != "extra_forbidden" for e in exc.errors()):
+            if any(e["type"] not in UNKNOWN_KEY for e in exc.errors()):
                 continue
         out.append(i)
     return out if len(out) == kept else list(range(kept))
@@ -297,7 +299,7 @@ def _prune(data: dict, errors: list[dict]) -> dict:
         if not loc:
             continue
         top = loc[0]
-        if err["type"] == "extra_forbidden":
+        if err["type"] in UNKNOWN_KEY:
             _drop_key(data, loc)
         elif top in _LIST_FIELDS and len(loc) > 1 and isinstance(loc[1], int):
             drop[top].add(loc[1])
@@ -329,7 +331,7 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
 
     where = format_where(loc)
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind in UNKNOWN_KEY:
         key = loc[-1]
         keys = known_keys(loc)
         near = nearest(str(key), keys)

@@ -71,10 +71,15 @@ _CHANNELS = ("instagram", "telegram", "vk")
 _TIMES = ("10:30", "18:00", "12:00", "19:00", "11:00")
 
 
-def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int = 0) -> str:
+def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int = 0, linked: bool = False) -> str:
     """A realistic plan: a header like the shipped examples and `posts` posts,
     five a week, each with date, time, channel, type, title and a link with UTM tags (user
     content: its author instead).
+
+    ``linked``: the shape of a plan made in a scheduler export: every post links
+    a page of its own (user content too, beside its author), posts alternate
+    between two channels, and each link carries the channel, the medium, the
+    week's campaign and the post (utm_content).
 
     The mix is compliant block by block; ``defects`` sprinkles a few common
     mistakes (a typo in a type, a repeated title, an extra ad) so that the
@@ -121,7 +126,7 @@ def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int
         week, day = divmod(i, 5)
         date = START + dt.timedelta(days=7 * week + day)
         kind = block[i % len(block)]
-        channel = _CHANNELS[(i + week) % len(_CHANNELS)]
+        channel = _CHANNELS[i % 2] if linked else _CHANNELS[(i + week) % len(_CHANNELS)]
         a, b = rng.sample(_WORDS, 2)
         title = rng.choice(_TITLES[kind]).format(a=a, b=b, season=_SEASONS[(date.month % 12) // 3])
         title = f"{title} ({i + 1})"
@@ -136,15 +141,20 @@ def plan_text(posts: int, seed: int = 0, brand: str = "Coffee Lab", defects: int
                 typ = "advertising" if golden else "promotional"
         if '"' not in title and ":" in title:
             title = f'"{title}"'
+        author = (f"  author: \"@{_HANDLES[i % len(_HANDLES)]}, shared with permission\"\n"
+                  if kind == "user_generated" else "")
+        if linked:
+            link = (f"  link: https://{site}/p/{i + 1}?utm_source={channel}&utm_medium=social"
+                    f"&utm_campaign=w{week + 1}&utm_content=post-{i + 1}\n")
+        else:
+            link = "" if author else f"  link: https://{site}/?utm_source={channel}&utm_medium=social&utm_campaign=w{week + 1}\n"
         out.append(
             f"- date: {date.isoformat()}\n"
             f"  time: {_TIMES[day]}\n"
             f"  channel: {channel}\n"
             f"  type: {typ}\n"
             f"  title: {title}\n"
-            + (f"  author: \"@{_HANDLES[i % len(_HANDLES)]}, shared with permission\"\n"
-               if kind == "user_generated" else
-               f"  link: https://{site}/?utm_source={channel}&utm_medium=social&utm_campaign=w{week + 1}\n")
+            + author + link
         )
         prev_title = title
     return "".join(out)

@@ -162,6 +162,29 @@ def _fix_word(word: str) -> str:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+_TOKEN_CHUNK = 1 << 16  # characters split at a time
+
+
+def _distinct_tokens(text: str) -> set[str]:
+    """``set(text.split())``, split a slice at a time: a 20,000-post plan's text
+    holds some 130,000 tokens, whose list would cost more memory (8 MiB) than the
+    distinct ones it is there to find."""
+    if len(text) <= _TOKEN_CHUNK:
+        return set(text.split())
+    out: set[str] = set()
+    start, end = 0, len(text)
+    while start < end:
+        stop = start + _TOKEN_CHUNK
+        if stop < end:  # cut at a space, so that no token is split in two
+            cut = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop))
+            stop = cut + 1 if cut > start else stop
+            while stop < end and not text[stop - 1].isspace() and not text[stop].isspace():
+                stop += 1  # a slice of one long token: take the token whole
+        out.update(text[start:stop].split())
+        start = stop
+    return out
+
+
 def _fix_mixed(text: str, tokens: set[str] | None = None) -> tuple[str, set[str]]:
     """Fix only the words where Latin and Cyrillic letters meet (length kept),
     and return the text's distinct whitespace-separated tokens as well.
@@ -169,7 +192,7 @@ def _fix_mixed(text: str, tokens: set[str] | None = None) -> tuple[str, set[str]
     Found among the distinct tokens (split at C speed; only non-ASCII tokens are
     looked at), then replaced in one pass: a plan's text is scanned once.
     """
-    tokens = set(text.split()) if tokens is None else tokens
+    tokens = _distinct_tokens(text) if tokens is None else tokens
     if text.isascii():  # a word of mixed scripts holds a Cyrillic letter: none here (one C pass)
         return text, tokens
     mixed = {token for token in tokens if not token.isascii() and _MIXED.search(token)}

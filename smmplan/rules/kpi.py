@@ -664,23 +664,25 @@ def _read_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], s
 
 # link -> _read_link(link): a function of the link's text alone (the vocabulary is fixed), so
 # every plan of a run shares it: a repository's plans link the same pages (the 300-plan
-# benchmark folder: 88 distinct links, 4,146 per plan). Emptied before a plan once it holds
-# more than _LINKS_KEPT. Shared, so read-only: nothing here modifies a reading's tags or list.
+# benchmark folder: 88 distinct links, 4,146 per plan). At most _LINKS_KEPT links are kept:
+# past that the memo starts afresh (a plan whose every post links a page of its own would
+# otherwise keep 20,000 readings it never asks for again). Shared, so read-only: nothing
+# here modifies a reading's tags or list.
 _LINKS_READ: dict[str, tuple | None] = {}
-_LINKS_KEPT = 16_384
+_LINKS_KEPT = 1024
 
 
 def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
     traffic = any(voc.goal_kind(g.kind) == "traffic" for g in ctx.plan.goals)
     read = _LINKS_READ  # per link: posts often share one
-    if len(read) > _LINKS_KEPT:
-        read.clear()
     for p in ctx.posts:
         link = p.post.link
         if not link or p.status == "cancelled":
             continue
         got = read.get(link, read)  # `read` itself: not read yet
         if got is read:
+            if len(read) >= _LINKS_KEPT:
+                read.clear()
             got = read[link] = _read_link(link, voc)
         if got is None:
             continue
