@@ -560,7 +560,6 @@ def _build(text: str, doc: Document) -> None:
             raise _Abort
         return target
 
-    documents = 0
     try:
         with gc_paused():
             _documents(doc, get, node, problems)

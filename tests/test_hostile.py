@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from smmplan import cli, loader
 from smmplan.engine import check_bytes
-from tests.conftest import PLANS, check_text, codes, run_cli, smmplan_command
+from tests.conftest import PLANS, check_text, run_cli, smmplan_command
 
 MEMORY_LIMIT = 512 * 1024 * 1024  # address space of one run of the real command
 HANG_GUARD = 120  # seconds; a hang fails the test instead of stalling CI

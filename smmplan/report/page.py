@@ -10,9 +10,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-PAGE_SUFFIXES = (".html", ".htm", ".svg")
-
-
 def render_page(results: list, kind: str, title: str = "smmplan report", width: int = 110) -> str:
     """The report as an HTML page (kind "html") or an SVG image (kind "svg")."""
     from rich.console import Console
@@ -40,4 +37,4 @@ def page_kind(path: str) -> str | None:
     return None
 
 
-__all__: Any = ["PAGE_SUFFIXES", "page_kind", "render_page"]
+__all__: Any = ["page_kind", "render_page"]

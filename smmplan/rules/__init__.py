@@ -46,14 +46,7 @@ class Rule:
 
 @cache
 def family_modules() -> tuple[ModuleType, ...]:
-    mods = []
-    for name in FAMILIES:
-        try:
-            mods.append(importlib.import_module(f"smmplan.rules.{name}"))
-        except ModuleNotFoundError as exc:  # a family not written yet
-            if exc.name != f"smmplan.rules.{name}":
-                raise
-    return tuple(mods)
+    return tuple(importlib.import_module(f"smmplan.rules.{name}") for name in FAMILIES)
 
 
 @cache
