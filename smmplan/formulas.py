@@ -242,15 +242,13 @@ class _Arith:
     def closest(self, n: int) -> tuple[tuple[int, ...], ...]:
         found = self.splits.get(n)
         if found is None:
-            found = self.splits[n] = _closest_splits(n, self.shares)
+            found = _room(self.splits)[n] = _closest_splits(n, self.shares)
         return found
 
     def answer(self, table: dict, counts: tuple[int, ...], compute) -> list[bool]:
         found = table.get(counts)
         if found is None:
-            if len(table) >= _ANSWERS:
-                table.clear()
-            found = table[counts] = compute(self, counts)
+            found = _room(table)[counts] = compute(self, counts)
         return list(found)
 
     def is_closest(self, counts: tuple[int, ...]) -> bool:
@@ -265,7 +263,7 @@ class _Arith:
         if found is None:
             (t_num, t_den), d = self.tol, self.scale
             den = d * t_den
-            found = self.ranges[n] = tuple(
+            found = _room(self.ranges)[n] = tuple(
                 (max(0, -((-n * (s * t_den - t_num * d)) // den)), min(n, n * (s * t_den + t_num * d) // den))
                 for s in self.scaled
             )
@@ -281,7 +279,7 @@ class _Arith:
             (t_num, t_den), d = self.tol, self.scale
             den = d * t_den
             slack = max(den, n * t_num * d)
-            found = self.boxes[n] = (
+            found = _room(self.boxes)[n] = (
                 tuple(max(0, -((slack - n * s * t_den) // den)) for s in self.scaled),
                 tuple(min(n, (n * s * t_den + slack) // den) for s in self.scaled),
             )
@@ -290,6 +288,14 @@ class _Arith:
 
 _ARITH_MEMO = 64  # formulas remembered; answers kept per formula (cleared past _ANSWERS)
 _ANSWERS = 65_536
+
+
+def _room(table: dict) -> dict:
+    """`table`, emptied first when it holds _ANSWERS answers: every memo here is bounded."""
+    if len(table) >= _ANSWERS:
+        table.clear()
+    return table
+
 _last: list = [None, None]  # (shares, tolerance) of the last call, its _Arith
 _ariths: dict[tuple, _Arith] = {}
 

@@ -40,12 +40,12 @@ _STATUS_WORDS = {
 STATUS_ALIASES = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 
-@functools.lru_cache(maxsize=None)  # a plan uses a handful of status words on thousands of posts
+@functools.lru_cache(maxsize=1024)  # a plan uses a handful of status words on thousands of posts
 def normalise_status(raw: str) -> str:
     return re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1024)
 def canonical_status(raw: str | None) -> str | None:
     """`На согласовании` -> `review`; None for words that are not a status."""
     if raw is None:

@@ -7,7 +7,7 @@ tests read the modules' import statements, so a new arrow back fails here.
 
 from __future__ import annotations
 
-import ast
+import re
 import importlib.resources
 from pathlib import Path
 
@@ -20,3 +20,41 @@ def test_package_is_marked_typed():
     # pyproject.toml ships smmplan/py.typed (PEP 561): type checkers read smmplan's annotations
     assert importlib.resources.files("smmplan").joinpath("py.typed").is_file()
     assert "py.typed" in (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _modules():
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages([str(PACKAGE)], "smmplan."):
+        if info.name.endswith(("__main__", "_fastyaml")):
+            continue
+        yield importlib.import_module(info.name)
+
+
+def test_memos_are_bounded_and_keyed_on_values():
+    """Every functools cache with arguments has a maxsize (a run may check thousands of
+    plans, each naming its own types, statuses, links); none is keyed on id()."""
+    import inspect
+
+    unbounded = []
+    for mod in _modules():
+        for name, obj in vars(mod).items():
+            info = getattr(obj, "cache_info", None)
+            if info is None or getattr(obj, "__module__", None) != mod.__name__:
+                continue
+            takes_args = bool(inspect.signature(obj.__wrapped__).parameters)
+            if takes_args and info().maxsize is None:
+                unbounded.append(f"{mod.__name__}.{name}")
+        source = inspect.getsource(mod)
+        assert not re.search(r"(?<![\w.])id\(", source), f"{mod.__name__} keys something on id()"
+    assert unbounded == []
+
+
+def test_link_memo_stays_bounded_on_a_plan_of_distinct_links():
+    from smmplan.engine import check_bytes
+    from smmplan.rules import kpi
+    from tests.benchmark import plan_text
+
+    check_bytes(plan_text(3 * kpi._LINKS_KEPT, seed=5, linked=True).encode(), "linked.yaml")
+    assert 0 < len(kpi._LINKS_READ) <= kpi._LINKS_KEPT

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, scheme_chars, urlsplit
@@ -228,7 +228,7 @@ def custom_metrics(settings) -> dict[str, Metric]:
     return _custom(tuple(sorted((str(k), str(v)) for k, v in (settings.custom_metrics or {}).items())))
 
 
-@cache
+@lru_cache(maxsize=64)  # per config's custom-metrics: a run has one or a few
 def _custom(declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
     return vocabulary().custom(declared)
 
