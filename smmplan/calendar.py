@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
+from smmplan import networks
 from smmplan.formulas import Formula, allowed_range
 from smmplan.ideas import RU_TYPES, UGC_CATEGORIES, UGC_SOURCE, Titles
 from smmplan.planner import _Rules, compositions
@@ -246,6 +247,7 @@ def generate(
     past: tuple[int, ...] | None = None,
     type_words: dict[str, str] | None = None,
     taken_titles: set[str] | None = None,
+    slots: dict | None = None,
 ) -> Calendar:
     """A calendar of `weeks` x `per_week` posts; `past` counts steer a continuation."""
     if per_week > 21 or per_week < 1:
@@ -253,15 +255,17 @@ def generate(
     if len(formula.categories) > 6:
         raise ValueError("a formula for calendars has at most six categories")
     counts = week_counts(formula, tolerance, weeks, per_week, past)
-    slots = sequence(counts, formula, channels)
+    order = sequence(counts, formula, channels)  # category of each post, in date order
     when = schedule(start, weeks, per_week)
     titles = Titles(language, taken_titles)
     cats = formula.categories
     words = dict(type_words or {})
     cal = Calendar(start, weeks, per_week, formula)
-    lanes = _channel_of_each(slots, cats, channels)
-    for i, (c, (date, time)) in enumerate(zip(slots, when)):
+    lanes = _channel_of_each(order, cats, channels)
+    for i, (c, (date, time)) in enumerate(zip(order, when)):
         cat = cats[c]
+        if slots and lanes[i] is not None and (fit := slots.get(networks.channel_key(lanes[i]))):
+            date, time = networks.fit_slot(fit, date, time, start + dt.timedelta(days=7 * (i // per_week)))
         word = words.get(cat) or (RU_TYPES.get(cat, cat) if language == "ru" else cat)
         cal.posts.append(NewPost(
             date=date, time=time, channel=lanes[i],
@@ -269,4 +273,6 @@ def generate(
             source=UGC_SOURCE[language if language in UGC_SOURCE else "en"] if cat in UGC_CATEGORIES else None,
             week=i // per_week,
         ))
+    if slots:
+        cal.posts.sort(key=lambda p: (p.date, p.time))  # a post moved into its slot keeps its week
     return cal

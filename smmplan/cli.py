@@ -304,6 +304,21 @@ def formulas(
     Console(highlight=False).print(table)
 
 
+@app.command()
+def channels(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """List the networks smmplan knows: their aliases, limits and post kinds."""
+    from smmplan import channels as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    command.print_json() if fmt == "json" else command.print_table(color)
+
+
 # --- rules, rule, schema ------------------------------------------------------------
 
 

@@ -29,6 +29,8 @@ class Settings:
     as_of: dt.date | None = None
     due_days: int = 3
     max_file_size: int = DEFAULT_MAX_BYTES
+    slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
+    repeat_days: int = 14  # PLT008: the same text on one channel within this many days
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -204,6 +206,17 @@ def _metrics(value) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in value.items()}
 
 
+def _slots(value) -> dict:
+    from smmplan import networks
+
+    if not isinstance(value, dict):
+        raise ValueError("must map channels to posting slots, e.g. {vk: 'Tue–Fri 10:00–12:00'}")
+    try:
+        return {str(k): networks.parse_slots(v) for k, v in value.items()}
+    except networks.SlotError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _due_days(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"must be a whole number of days (0 or more), not `{value}`")
@@ -222,6 +235,8 @@ CONFIG_KEYS = {
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),
+    "repeat-days": ("repeat_days", _due_days),
+    "slots": ("slots", _slots),
     "max-file-size": (
         "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
     ),

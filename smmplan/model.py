@@ -115,6 +115,8 @@ class Post:
     title: str = Field(description="Working title or idea of the post.")
     text: str | None = Field(None, description="The post's text or a longer description.")
     link: str | None = Field(None, description="URL the post links to (with UTM tags for traffic goals).")
+    media: str | None = Field(None, description="What goes with the text: text (none), image, video, carousel, "
+                              "story or reel; Russian words such as `фото`, `карусель`, `сторис` are accepted.")
     permalink: str | None = Field(None, description="Address of the live post once published, for the client and the report.")
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
@@ -168,6 +170,10 @@ class Plan(_Model):
     )
     allowed_phrases: list[str] = Field(
         default_factory=list, description="Phrases the honesty rules never flag in this plan (a legitimate use)."
+    )
+    slots: dict[str, Union[str, list[str]]] | None = Field(
+        None, description="Posting slots per channel, e.g. `{vk: 'Tue–Fri 10:00–12:00'}`; posts outside them are "
+        "reported, and `suggest` times new posts inside them."
     )
     posts: list[Post] = Field(default_factory=list, description="The publications.")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from smmplan import calendar, formulas, ideas, planner, writer
+from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.engine import PlanResult, check_bytes
 
@@ -128,7 +128,7 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
             ))
     elif add and rb.adds:
         sug.mode = "add"
-        sug.additions = _place_additions(result, rb)
+        sug.additions = _place_additions(result, rb, settings)
     else:
         sug.mode = "impossible"
         return sug
@@ -140,7 +140,7 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
     return sug
 
 
-def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar.NewPost]:
+def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
     """Dates (emptiest days of the week first), channels and times for the posts to add."""
     plan = result.plan
     words = type_words(result)
@@ -154,6 +154,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
         if p.post.time:
             taken_times.setdefault(p.post.date, set()).add(p.post.time.strftime("%H:%M"))
     channels = list(plan.channels) or _channels_used(result)
+    slots = networks.merged_slots(settings, plan)
     by_channel: dict[str, list[tuple[dt.date, str, str | None]]] = {}
     for p in result.posts:
         if p.counted:
@@ -181,6 +182,9 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
                 return (cat == ad and ad in near, week_load, channels.index(ch))
 
             channel = min(channels, key=clash) if channels else None
+            fit = slots.get(networks.channel_key(channel)) if channel else None
+            if fit:  # inside the channel's posting slots, in the same week
+                day, usual_time = networks.fit_slot(fit, day, usual_time, first)
             if channel:
                 by_channel.setdefault(channel.lower(), []).append((day, usual_time, cat))
             out.append(calendar.NewPost(
@@ -307,6 +311,8 @@ def make_calendar(
         taken = {p.title for p in plan.posts}
         if plan.client is not None:
             header["client"] = plan.client.model_dump(exclude_none=True)
+        if plan.slots:
+            header["slots"] = dict(plan.slots)
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
         comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
                         "types chosen to bring the combined mix back to the formula.")
@@ -329,7 +335,8 @@ def make_calendar(
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
     tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
-    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken)
+    slots = networks.merged_slots(settings, plan if source is not None else None)
+    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken, slots)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}
     all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals

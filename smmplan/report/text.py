@@ -23,6 +23,7 @@ FAMILY_TITLES = {
     "BAN": "Honesty",
     "KPI": "Goals and KPIs",
     "FLOW": "Client workflow",
+    "PLT": "Platforms",
     "SMM": "smmplan",
 }
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
