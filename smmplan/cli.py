@@ -426,9 +426,6 @@ def schema(
 
 # --- suggest ----------------------------------------------------------------------
 
-SUGGEST_FORMATS = ("yaml", "csv", "ics")
-
-
 @app.command()
 def suggest(
     plan: Annotated[Optional[str], typer.Argument(metavar="PLAN", help="Plan to rebalance, or (with --weeks) to continue.")] = None,
@@ -452,133 +449,16 @@ def suggest(
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour of the grid: auto, always or never.")] = "auto",
 ) -> None:
     """Rebalance a plan with the fewest changes, or write an N-week calendar that follows the formula."""
-    if fmt not in SUGGEST_FORMATS:
-        raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(SUGGEST_FORMATS)}.")
-    if color not in COLOR_CHOICES:
-        raise fail(f"--color takes auto, always or never, not `{color}`.")
-    if retype_only and add_only:
-        raise fail("--retype-only and --add-only exclude each other; give one of them.")
-    if in_place and (plan is None or weeks is not None):
-        raise fail("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or without PLAN.")
-    if in_place and output:
-        raise fail("give either --in-place or --output, not both.")
-    if plan is None and weeks is None:
-        raise fail("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
-    if output and not force and os.path.exists(output):
-        raise fail(f"{output} exists; give --force to overwrite it, or choose another file.")
-    if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
-        raise fail(f"{output} is the input plan; use --in-place to rewrite it.")
-
-    from smmplan.config import ConfigError, ConfigFinder, settings_for
+    from smmplan.commands.suggest import run as run_suggest
     from smmplan.suggest import SuggestError
 
-    try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
-        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
-    except ConfigError as exc:
-        raise fail(f"config error: {exc}") from None
-    data = None
-    if plan is not None:
-        try:
-            with open(plan, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise fail(f"{plan}: cannot read: {exc.strerror or exc}") from None
     try:
-        if weeks is None:
-            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
-                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
-                           "--language shape a calendar: add --weeks N.")
-            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings)
-            return
-        if retype_only or add_only:
-            raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
-        _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color, settings)
+        code = run_suggest(plan, weeks=weeks, start=parse_date(start, "--start"), per_week=per_week, channels=channels,
+                           formula=formula, brand=brand, goals=goal or [], language=language, retype_only=retype_only,
+                           add_only=add_only, output=output, in_place=in_place, force=force, fmt=fmt, color=color)
     except SuggestError as exc:
         raise fail(str(exc)) from None
-
-
-def _write_new(path: str, text: str) -> None:
-    from smmplan.io import atomic_write
-
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
-                       in_place: bool, settings) -> None:
-    from smmplan.suggest import rebalance_plan
-
-    sug = rebalance_plan(data, plan, settings, retype=not add_only, add=not retype_only)
-    for line in _change_lines(sug):
-        typer.echo(line)
-    if sug.mode == "impossible":
-        raise typer.Exit(EXIT_FINDINGS)
-    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
-        if output:
-            _write_new(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
-            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
-        return
-    target = plan if in_place else output
-    if target:
-        _write_new(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
-        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
-
-
-def _change_lines(sug) -> list[str]:
-    rb = sug.rebalance
-    if sug.mode == "none":
-        return [f"{sug.path}: the mix already passes; nothing to change."]
-    if sug.mode == "impossible":
-        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
-                "lopsided); run without --retype-only to see the posts to add."]
-    if sug.mode == "retype":
-        n = len(sug.retypes)
-        out = [f"{sug.path}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
-               "overall and week by week):"]
-        for r in sug.retypes:
-            warn = "  (already published)" if r.status == "published" else ""
-            if r.target == "user_generated":
-                warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
-        if rb.adds:
-            out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
-        return out
-    n = len(sug.additions)
-    exact = "the fewest" if rb.exact else "a small number"
-    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
-    for p in sug.additions:
-        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
-    return out
-
-
-def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color, settings) -> None:
-    from smmplan.suggest import make_calendar, to_csv, to_ics
-
-    chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
-    if language is not None and language not in ("en", "ru"):
-        raise fail(f"--language takes en or ru, not `{language}`.")
-    made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
-                         goals=goals, language=language, source=(data, plan) if plan else None,
-                         settings=settings)
-    posts = made.calendar.posts
-    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
-            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
-    if output:
-        _write_new(output, text)
-        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
-        grid_out = sys.stdout
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        grid_out = sys.stderr
-    if color == "always" or (color == "auto" and grid_out.isatty()):
-        from smmplan.report.text import calendar_grid, make_console
-
-        calendar_grid(make_console(grid_out, color), made)
+    raise typer.Exit(code)
 
 
 # --- entry point ------------------------------------------------------------------

@@ -1,10 +1,12 @@
-"""`smmplan suggest`: rebalance a plan, or write an N-week calendar.
+"""What `smmplan suggest` proposes: a rebalanced plan, or an N-week calendar.
 
 The counting is done by :mod:`smmplan.planner` (fewest changes) and
 :mod:`smmplan.calendar` (type counts, order, days); this module maps them
-onto real posts and dates, writes the YAML through :mod:`smmplan.writer`,
-and checks the result with the same engine as `smmplan check` before
-anything is written.
+onto real posts and dates and writes the YAML through :mod:`smmplan.writer`.
+It computes only: it works on a plan the engine has checked (a
+:class:`~smmplan.engine.PlanResult`) and imports neither the engine nor the
+command line. Reading the file, checking the result again before anything
+is written, printing and writing are the command's: :mod:`smmplan.commands.suggest`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import hashlib
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
-from smmplan.engine import PlanResult, check_bytes
+
+if TYPE_CHECKING:  # for annotations only: the engine hands its results in
+    from smmplan.engine import PlanResult
 
 CSV_HEADER = ("date", "time", "channel", "type", "title", "text", "link")
 DEFAULT_CHANNELS = ("instagram", "telegram")
@@ -63,17 +66,6 @@ class Suggestion:
     after: PlanResult | None = None  # the check of the rebalanced plan
 
 
-def _load(data: bytes, path: str, settings: Settings) -> PlanResult:
-    result = check_bytes(data, path, settings)
-    if result.plan is None:
-        first = next((f for f in result.findings if f.severity == "error"), None)
-        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
-        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
-    if result.formula is None:
-        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
-    return result
-
-
 def type_words(result: PlanResult) -> dict[str, str]:
     """How the plan writes each category: its most common spelling, else the
     canonical name (in Russian for Russian plans)."""
@@ -97,7 +89,8 @@ def language_of(result: PlanResult) -> str:
     return "ru" if ideas.is_russian(plan.language, titles) else "en"
 
 
-def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+def week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+    """The plan's counted posts per category, overall and week by week."""
     cats = result.formula.categories
     weeks: dict[int, list[int]] = {}
     for p in result.posts:
@@ -107,12 +100,13 @@ def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[i
     return totals, {w: tuple(c) for w, c in sorted(weeks.items())}
 
 
-def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
+def rebalance_plan(result: PlanResult, data: bytes, settings: Settings | None = None, *, retype: bool = True,
                    add: bool = True) -> Suggestion:
-    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text."""
+    """The fewest changes that make the checked plan (``result``, of the file's ``data``) pass
+    MIX001 and MIX002, applied to its text. The caller checks the new text before writing it."""
     settings = settings or Settings()
-    result = _load(data, path, settings)
-    totals, weeks = _week_counts(result)
+    path = result.path
+    totals, weeks = week_counts(result)
     rb = planner.rebalance(totals, result.formula, result.tolerance, weeks, retype=retype, add=add)
     sug = Suggestion(path, result, rb, "none")
     if not rb.needed:
@@ -136,7 +130,6 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
                                 [p.fields() for p in sug.additions])
     prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     sug.data = prefix + sug.text.encode("utf-8")
-    _verify(sug, settings)
     return sug
 
 
@@ -204,32 +197,6 @@ def _channels_used(result: PlanResult) -> list[str]:
     return seen
 
 
-def _verify(sug: Suggestion, settings: Settings) -> None:
-    """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
-    from smmplan import loader
-
-    before = sug.result.doc.data
-    after_doc = loader.load(sug.data, max_bytes=max(settings.max_file_size, len(sug.data) + 1))
-    if after_doc.fatal or not isinstance(after_doc.data, dict):
-        raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
-    after = after_doc.data
-    retyped = {r.index: r.word for r in sug.retypes}
-    old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
-    if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
-        raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
-    if len(new_posts) != len(old_posts) + len(sug.additions):
-        raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
-    for i, old in enumerate(old_posts):
-        want = dict(old, type=retyped[i]) if i in retyped else old
-        if new_posts[i] != want:
-            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
-    check = check_bytes(sug.data, sug.path, settings)
-    totals, weeks = _week_counts(check)
-    if not planner.plan_passes(check.formula, check.tolerance, weeks):
-        raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
-    sug.after = check
-
-
 # --- calendars ----------------------------------------------------------------------
 
 
@@ -275,11 +242,11 @@ def make_calendar(
     brand: str | None = None,
     goals: list[str] = (),
     language: str | None = None,
-    source: tuple[bytes, str] | None = None,
+    source: PlanResult | None = None,
     settings: Settings | None = None,
     today: dt.date | None = None,
 ) -> CalendarPlan:
-    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan."""
+    """A new plan of `weeks` weeks; with `source` (a checked plan) it continues that plan."""
     settings = settings or Settings()
     header: dict[str, Any] = {}
     past = None
@@ -289,11 +256,11 @@ def make_calendar(
     tolerance = None
     spec: Any = formula
     if source is not None:
-        result = _load(source[0], source[1], settings)
+        result = source
         plan = result.plan
         if result.end is None:
-            raise SuggestError(f"{source[1]}: the plan has no posts to continue from; drop the PLAN argument.")
-        totals, by_week = _week_counts(result)
+            raise SuggestError(f"{result.path}: the plan has no posts to continue from; drop the PLAN argument.")
+        totals, by_week = week_counts(result)
         last_week = (result.end - result.start).days // 7
         start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
         if spec is None:
@@ -314,7 +281,7 @@ def make_calendar(
         if plan.slots:
             header["slots"] = dict(plan.slots)
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
-        comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
+        comments.append(f"Continues {result.path} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
                         "types chosen to bring the combined mix back to the formula.")
     else:
         inherited = []
@@ -334,7 +301,7 @@ def make_calendar(
     channels = channels or list(DEFAULT_CHANNELS)
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
-    tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
+    tol = formulas.parse_tolerance(tolerance)
     slots = networks.merged_slots(settings, plan if source is not None else None)
     cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken, slots)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]

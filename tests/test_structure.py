@@ -7,6 +7,7 @@ tests read the modules' import statements, so a new arrow back fails here.
 
 from __future__ import annotations
 
+import ast
 import re
 import importlib.resources
 from pathlib import Path
@@ -58,3 +59,35 @@ def test_link_memo_stays_bounded_on_a_plan_of_distinct_links():
 
     check_bytes(plan_text(3 * kpi._LINKS_KEPT, seed=5, linked=True).encode(), "linked.yaml")
     assert 0 < len(kpi._LINKS_READ) <= kpi._LINKS_KEPT
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The smmplan modules a module imports when it runs (not those under TYPE_CHECKING)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                   and getattr(node.test, "id", None) == "TYPE_CHECKING" for n in ast.walk(node)}
+    out = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("smmplan"):
+            out.add(node.module)
+            out.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("smmplan"))
+    return out
+
+
+def _imports_of(module: str) -> set[str]:
+    return _runtime_imports(PACKAGE.parent / (module.replace(".", "/") + ".py"))
+
+
+def test_the_core_imports_no_command_glue_and_the_planner_no_engine():
+    for module in ("smmplan.engine", "smmplan.suggest", "smmplan.planner", "smmplan.calendar"):
+        imported = _imports_of(module)
+        assert not {m for m in imported if m.startswith(("smmplan.cli", "smmplan.commands"))}, module
+    # the planner computes on the engine's results: it does not call the engine
+    assert not {m for m in _imports_of("smmplan.suggest") if m.startswith("smmplan.engine")}
+    assert "smmplan.suggest" not in _imports_of("smmplan.engine")
+    # the report formats a figure with a shared helper, not a rule family's
+    assert not {m for m in _imports_of("smmplan.report.text") if m.startswith("smmplan.rules.")}

@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from smmplan import calendar, cli, formulas, planner
 from smmplan.engine import check_bytes
 from smmplan.planner import compositions
-from smmplan.suggest import make_calendar, rebalance_plan, to_csv, to_ics
+from smmplan.commands.suggest import calendar_file, rebalance_file
+from smmplan.suggest import make_calendar, to_csv, to_ics
 from tests.conftest import PLANS, run_cli
 
 START = dt.date(2026, 11, 30)  # a Monday
@@ -177,7 +178,7 @@ def test_suggestions_on_real_plans_match_brute_force_and_pass_check(weeks):
     result, week_counts = counts_of(text)
     shares = tuple(s for _, s in result.formula.shares)
     for mode in ("retype", "add"):
-        sug = rebalance_plan(text.encode(), "plan.yaml", retype=mode == "retype", add=mode == "add")
+        sug = rebalance_file(text.encode(), "plan.yaml", retype=mode == "retype", add=mode == "add")
         if mode == "retype":
             best = brute_retypes(week_counts, shares, TOL)
             if best is None:
@@ -196,7 +197,7 @@ def test_suggestions_on_real_plans_match_brute_force_and_pass_check(weeks):
 def test_retypes_go_to_the_week_where_the_surplus_type_is_densest():
     # Week 1 is 2 ads of 5, week 2 is 1 ad of 2, week 3 is 1 ad of 5: the ad share is highest in week 2.
     text = plan_yaml(["EAUDA", "AE", "EUDAE"])
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     result, weeks = counts_of(text)
     shares = tuple(s for _, s in result.formula.shares)
     assert len(sug.retypes) == brute_retypes(weeks, shares, TOL)
@@ -208,7 +209,7 @@ def test_retypes_go_to_the_week_where_the_surplus_type_is_densest():
 
 def test_added_posts_take_the_emptiest_days_first():
     text = plan_yaml(["AAE"])  # Mon-Wed taken; judged overall only (one week)
-    sug = rebalance_plan(text.encode(), "plan.yaml", retype=False)
+    sug = rebalance_file(text.encode(), "plan.yaml", retype=False)
     per_day = Counter(START + dt.timedelta(days=d) for d in range(3))
     per_day.update(p.date for p in sug.additions)
     week = [per_day[START + dt.timedelta(days=d)] for d in range(7)]
@@ -218,14 +219,14 @@ def test_added_posts_take_the_emptiest_days_first():
 
 def test_published_posts_are_retyped_last():
     text = plan_yaml(["AAAEU", "EUDEU"]).replace("title: Post number 1\n", "title: Post number 1\n    status: published\n")
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     assert sug.retypes and all(r.index != 0 for r in sug.retypes)
 
 
 def test_untouched_posts_and_russian_type_words_survive(tmp_path):
     src = (PLANS / "kolosok-bakery-ru.yaml").read_text(encoding="utf-8")
     text = src.replace("type: вовлекающий", "type: рекламный", 3)
-    sug = rebalance_plan(text.encode(), "ru.yaml")
+    sug = rebalance_file(text.encode(), "ru.yaml")
     assert sug.mode == "retype"
     assert all(r.word == "вовлекающий" or re.search("[а-я]", r.word) for r in sug.retypes)
     old, new = text.splitlines(), sug.text.splitlines()
@@ -371,7 +372,7 @@ def test_schema_modeline_matches_the_shipped_plans():
 
 def test_continuation_compensates_an_ad_heavy_month():
     text = plan_yaml(["AEUAD", "EAUDA", "AEUAE", "DAUEA"])  # 9 ads of 20
-    made = make_calendar(weeks=4, source=(text.encode(), "old.yaml"))
+    made = calendar_file(text.encode(), "old.yaml", weeks=4)
     posts = made.calendar.posts
     assert made.header["brand"] == "Test" and made.header["channels"] == ["vk"]
     assert made.calendar.start == START + dt.timedelta(days=28)
@@ -389,7 +390,7 @@ def test_continuation_compensates_an_ad_heavy_month():
 
 def test_continuing_a_russian_plan_writes_russian():
     src = (PLANS / "kolosok-bakery-ru.yaml").read_bytes()
-    made = make_calendar(weeks=2, source=(src, "ru.yaml"))
+    made = calendar_file(src, "ru.yaml", weeks=2)
     assert all(re.search("[А-Яа-я]", p.title) for p in made.calendar.posts)
     assert made.header["language"] == "ru" and made.header["goals"]
     assert {p.type for p in made.calendar.posts} <= {"вовлекающий", "пользовательский", "обучающий", "рекламный",
@@ -456,7 +457,7 @@ def test_check_report_suggests_week_aware_retypes():
     result = check_bytes(text.encode(), "plan.yaml")
     data = result.to_dict()["rebalance"]
     lines = [x for move in data["retype"] for x in move["lines"]]
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     assert lines == [r.line for r in sug.retypes]
     assert json.dumps(data)
 

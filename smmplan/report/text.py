@@ -243,7 +243,7 @@ STATUS_STYLE = {"ahead": "green", "on track": "cyan", "behind": "bold red"}
 
 def kpi_table(rows: list[dict]) -> Table:
     """The kpi family's summary: each goal's KPIs with target, actual and progress."""
-    from smmplan.rules.kpi import format_quantity
+    from smmplan.figures import format_quantity
 
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     for name, justify in (("goal", "left"), ("metric", "left"), ("target", "right"), ("actual", "right"),

@@ -313,17 +313,6 @@ def parse_period(text: str) -> int | None:
     return int(m[1] or 1) * _PERIOD_DAYS[m[2]]
 
 
-def format_quantity(value: float | None, unit: str) -> str:
-    """A figure for people: 1,200 · 4 % · 2 h · 30 min."""
-    if value is None:
-        return "—"
-    if unit == "percent":
-        return f"{value:.3g} %" if value < 100 else f"{value:,.0f} %"
-    if unit in ("duration", "hours"):
-        return f"{value * 60:.3g} min" if value < 1 else f"{value:.3g} h"
-    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:.3g}"
-
-
 # --- walking the plan ------------------------------------------------------------
 
 

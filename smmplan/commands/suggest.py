@@ -1,0 +1,210 @@
+"""`smmplan suggest`: read the plan, ask the planner, check its answer, print and write.
+
+:mod:`smmplan.suggest` computes a rebalanced plan or a calendar from a plan
+the engine has checked; this module does the rest of the command: reading
+the file and checking it (:mod:`smmplan.engine`, the same check as
+`smmplan check`), checking a rebalanced plan again before anything is
+written, printing the changes and writing files atomically, never over an
+existing one unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import typer
+
+from smmplan import engine, loader, planner
+from smmplan.config import Settings
+from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
+
+FORMATS = ("yaml", "csv", "ics")
+COLORS = ("auto", "always", "never")
+EXIT_FINDINGS = 1
+
+
+def load(data: bytes, path: str, settings: Settings) -> engine.PlanResult:
+    """The plan checked as `smmplan check` checks it; SuggestError when it cannot be planned on."""
+    result = engine.check_bytes(data, path, settings)
+    if result.plan is None:
+        first = next((f for f in result.findings if f.severity == "error"), None)
+        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
+        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
+    if result.formula is None:
+        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
+    return result
+
+
+def rebalance_file(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
+              add: bool = True) -> Suggestion:
+    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text and checked."""
+    settings = settings or Settings()
+    sug = rebalance_plan(load(data, path, settings), data, settings, retype=retype, add=add)
+    if sug.data is not None:
+        verify(sug, settings)
+    return sug
+
+
+def verify(sug: Suggestion, settings: Settings) -> None:
+    """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
+    before = sug.result.doc.data
+    after_doc = loader.load(sug.data, max_bytes=max(settings.max_file_size, len(sug.data) + 1))
+    if after_doc.fatal or not isinstance(after_doc.data, dict):
+        raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
+    after = after_doc.data
+    retyped = {r.index: r.word for r in sug.retypes}
+    old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
+    if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
+        raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
+    if len(new_posts) != len(old_posts) + len(sug.additions):
+        raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
+    for i, old in enumerate(old_posts):
+        want = dict(old, type=retyped[i]) if i in retyped else old
+        if new_posts[i] != want:
+            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
+    check = engine.check_bytes(sug.data, sug.path, settings)
+    _, weeks = week_counts(check)
+    if not planner.plan_passes(check.formula, check.tolerance, weeks):
+        raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
+    sug.after = check
+
+
+def calendar_file(data: bytes | None, path: str | None, settings: Settings | None = None, **options) -> CalendarPlan:
+    """`make_calendar(**options)`, continuing the plan of `data` when there is one."""
+    settings = settings or Settings()
+    source = load(data, path, settings) if data is not None else None
+    return make_calendar(source=source, settings=settings, **options)
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week: int | None, channels: str | None,
+        formula: str | None, brand: str | None, goals: list[str], language: str | None, retype_only: bool,
+        add_only: bool, output: str | None, in_place: bool, force: bool, fmt: str, color: str) -> int:
+    """The whole command once its options are parsed: the exit status; SuggestError for a usage error."""
+    from smmplan.config import ConfigError, ConfigFinder, settings_for
+
+    _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color)
+    try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
+        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
+    except ConfigError as exc:
+        raise SuggestError(f"config error: {exc}") from None
+    data = None
+    if plan is not None:
+        try:
+            with open(plan, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise SuggestError(f"{plan}: cannot read: {exc.strerror or exc}") from None
+    if weeks is None:
+        if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goals:
+            raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
+                               "--language shape a calendar: add --weeks N.")
+        return _rebalance(plan, data, retype_only, add_only, output, in_place, settings)
+    if retype_only or add_only:
+        raise SuggestError("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
+    chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
+    if language is not None and language not in ("en", "ru"):
+        raise SuggestError(f"--language takes en or ru, not `{language}`.")
+    made = calendar_file(data, plan, settings, weeks=weeks, per_week=per_week, start=start, channels=chans,
+                    formula=formula, brand=brand, goals=goals, language=language)
+    _write_calendar(made, output, fmt, color)
+    return 0
+
+
+def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color) -> None:
+    if fmt not in FORMATS:
+        raise SuggestError(f"unknown format `{fmt}`; choose one of: {', '.join(FORMATS)}.")
+    if color not in COLORS:
+        raise SuggestError(f"--color takes auto, always or never, not `{color}`.")
+    if retype_only and add_only:
+        raise SuggestError("--retype-only and --add-only exclude each other; give one of them.")
+    if in_place and (plan is None or weeks is not None):
+        raise SuggestError("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or without PLAN.")
+    if in_place and output:
+        raise SuggestError("give either --in-place or --output, not both.")
+    if plan is None and weeks is None:
+        raise SuggestError("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
+    if output and not force and os.path.exists(output):
+        raise SuggestError(f"{output} exists; give --force to overwrite it, or choose another file.")
+    if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
+        raise SuggestError(f"{output} is the input plan; use --in-place to rewrite it.")
+
+
+def _write(path: str, text: str) -> None:
+    from smmplan.io import atomic_write
+
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        raise SuggestError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
+               in_place: bool, settings: Settings) -> int:
+    sug = rebalance_file(data, plan, settings, retype=not add_only, add=not retype_only)
+    for line in change_lines(sug):
+        typer.echo(line)
+    if sug.mode == "impossible":
+        return EXIT_FINDINGS
+    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
+        if output:
+            _write(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
+            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
+        return 0
+    target = plan if in_place else output
+    if target:
+        _write(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
+        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
+    return 0
+
+
+def change_lines(sug: Suggestion) -> list[str]:
+    """What the rebalancing changes, line by line, as the command prints it."""
+    rb = sug.rebalance
+    if sug.mode == "none":
+        return [f"{sug.path}: the mix already passes; nothing to change."]
+    if sug.mode == "impossible":
+        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
+                "lopsided); run without --retype-only to see the posts to add."]
+    if sug.mode == "retype":
+        n = len(sug.retypes)
+        out = [f"{sug.path}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
+               "overall and week by week):"]
+        for r in sug.retypes:
+            warn = "  (already published)" if r.status == "published" else ""
+            if r.target == "user_generated":
+                warn += "  (say whose content it is: author: or source:)"
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+        if rb.adds:
+            out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
+        return out
+    n = len(sug.additions)
+    exact = "the fewest" if rb.exact else "a small number"
+    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
+    for p in sug.additions:
+        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
+    return out
+
+
+def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str) -> None:
+    from smmplan.suggest import to_csv, to_ics
+
+    posts = made.calendar.posts
+    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
+            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
+    if output:
+        _write(output, text)
+        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
+        grid_out = sys.stdout
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        grid_out = sys.stderr
+    if color == "always" or (color == "auto" and grid_out.isatty()):
+        from smmplan.report.text import calendar_grid, make_console
+
+        calendar_grid(make_console(grid_out, color), made)
