@@ -324,7 +324,8 @@ def channels(
 
 def _rule_dict(rule) -> dict:
     return {"code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity,
-            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example, "fix": rule.fix}
+            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example,
+            "example_as_of": rule.example_as_of, "fix": rule.fix}
 
 
 @app.command()
@@ -400,6 +401,8 @@ def rule(
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
         console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+        if found.example_as_of:
+            console.print(Text(f"(checked as of {found.example_as_of}: `--as-of {found.example_as_of}`)", style="dim"))
     console.print()
     console.print(Text("Fix", style="bold underline"))
     console.print(found.fix)

@@ -131,9 +131,15 @@ class Context:
         self._memo["counts"] = tuple(map(sum, zip(*tallies.values()))) if tallies else (0,) * k
 
     @property
+    def today(self) -> dt.date:
+        """The day due and missed posts are judged by: --as-of, else today. The plan's
+        `as_of` is when its KPI figures were taken: it moves no post's deadline."""
+        return self.settings.today()
+
+    @property
     def as_of(self) -> dt.date:
-        """The date to judge due posts and progress by: --as-of (the command line beats the
-        file), else the plan's `as_of`, else today."""
+        """The day KPI progress is judged by: --as-of (the command line beats the file),
+        else the plan's `as_of` (when its actual figures were taken), else today."""
         return self.settings.as_of or self.plan.as_of or self.settings.today()
 
     def week_start(self, week: int) -> dt.date | None:

@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, dataclasses, field_validator
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
-STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
+# In the order a post moves through them; `changes_requested` sends a post back from review,
+# `on_hold` pauses it (it stays in the mix), `cancelled` takes it out of the mix.
+STATUSES = ("idea", "draft", "review", "changes_requested", "approved", "scheduled", "published", "on_hold",
+            "cancelled")
 
 
 def _participle(*stems: str) -> tuple[str, ...]:
@@ -32,9 +35,14 @@ _STATUS_WORDS = {
     "draft": ("wip", "in_progress", "черновик", "в_работе"),
     "review": ("in_review", "pending_approval", "awaiting_approval", "for_approval",
                "на_согласовании", "на_согласование", "согласование", "на_утверждении", "на_проверке"),
+    "changes_requested": ("changes", "needs_changes", "changes_needed", "revise", "revision", "rework",
+                          "на_доработке", "на_доработку", "доработка", "доработать", "на_правках", "правки",
+                          "на_исправлении", "вернули_на_доработку"),
     "approved": _participle("согласован", "одобрен", "утвержден"),
     "scheduled": ("queued", "в_отложке") + _participle("запланирован"),
     "published": ("posted", "live", "вышел", "вышло") + _participle("опубликован"),
+    "on_hold": ("hold", "paused", "pause", "postponed", "frozen", "на_паузе", "пауза", "на_холде",
+                "заморожен", "заморожено") + _participle("приостановлен"),
     "cancelled": ("canceled", "отмена") + _participle("отменен"),
 }
 STATUS_ALIASES = {word: status for status, words in _STATUS_WORDS.items() for word in words}
@@ -121,8 +129,10 @@ class Post:
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
-    status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
-                               "cancelled; Russian words such as `на согласовании`, `согласовано` are accepted.")
+    status: str | None = Field(
+        None, description="idea, draft (default), review, changes_requested (sent back by the client), approved, "
+        "scheduled, published, on_hold (paused) or cancelled; Russian words such as `на согласовании`, "
+        "`на доработке`, `на паузе`, `согласовано` are accepted.", json_schema_extra={"examples": list(STATUSES)})
     approved_by: str | None = Field(None, description="Who approved the post.")
     approved_on: dt.date | None = Field(None, description="When it was approved.")
     sponsored: bool = Field(False, description="A paid or partner post (needs a disclosure).")

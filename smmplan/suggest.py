@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
+from smmplan.days import shift
 
 if TYPE_CHECKING:  # for annotations only: the engine hands its results in
     from smmplan.engine import PlanResult
@@ -157,7 +158,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settin
     out = []
     for week, cats in sorted(rb.week_adds.items()):
         first = result.start + dt.timedelta(days=7 * week)
-        days = [first + dt.timedelta(days=d) for d in range(7)]
+        days = [d for d in (shift(first, n) for n in range(7)) if d is not None]  # none past 9999-12-31
         plan_cats = [c for c, k in cats.items() for _ in range(k)]
         plan_cats.sort(key=lambda c: c == ad)  # place advertising last, between the others
         for cat in plan_cats:
@@ -262,7 +263,10 @@ def make_calendar(
             raise SuggestError(f"{result.path}: the plan has no posts to continue from; drop the PLAN argument.")
         totals, by_week = week_counts(result)
         last_week = (result.end - result.start).days // 7
-        start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
+        start = start or shift(result.start, 7 * (last_week + 1))
+        if start is None:
+            raise SuggestError(f"{result.path} runs to the calendar's last week (dates end on 9999-12-31): there "
+                               "is no week after it to plan; give --start.")
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
         if per_week is None:
@@ -298,6 +302,10 @@ def make_calendar(
         raise SuggestError(f"--weeks takes 1 to 520 weeks, not {weeks}.")
     language = language or "en"
     start = start or calendar.next_monday(today or dt.date.today())
+    if shift(start, 7 * weeks - 1) is None:
+        latest = shift(dt.date.max, -(7 * weeks - 1))
+        raise SuggestError(f"{weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d} run past 9999-12-31, the last day "
+                           f"a date can have: start on {latest:%Y-%m-%d} or earlier, or ask for fewer weeks.")
     channels = channels or list(DEFAULT_CHANNELS)
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere

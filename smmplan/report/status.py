@@ -27,6 +27,8 @@ from smmplan.report import summary
 from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table
 
 FAMILY = "FLOW"
+# Counted in every report's data, shown in the text table only when a post has them.
+SHOWN_WHEN_USED = ("changes_requested", "on_hold", "unknown")
 
 
 def _flow(findings: list) -> list:
@@ -88,7 +90,7 @@ def render_status(console: Any, result: Any) -> None:
                            f"run `smmplan check {result.path}`", style="red"))
         return
 
-    counts = {k: n for k, n in data["statuses"].items() if k != "unknown" or n}
+    counts = {k: n for k, n in data["statuses"].items() if k not in SHOWN_WHEN_USED or n}
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     for name in (*counts, "total"):
         table.add_column(name, justify="right")

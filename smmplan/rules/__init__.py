@@ -27,7 +27,8 @@ class Rule:
 
     ``what`` says what goes wrong, ``why`` why it matters, ``example`` is a
     plan that triggers the rule (re-checked by the tests), ``fix`` what to do
-    instead.
+    instead. ``example_as_of`` is the day the example is checked on
+    (`--as-of`), for rules that judge dates against today.
     """
 
     code: str
@@ -38,6 +39,7 @@ class Rule:
     why: str
     example: str
     fix: str
+    example_as_of: str | None = None
 
     @property
     def family(self) -> str:
