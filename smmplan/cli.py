@@ -13,11 +13,32 @@ import sys
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from smmplan import __version__
 from smmplan.paths import STDIN, collect_paths
 
+class _FlagHelp:
+    """`-h/--help` is a flag: its help line shows no value, as every flag of smmplan's
+    (declared with ``metavar=""``); typer would print ``<bool>`` there."""
+
+    def get_help_option(self, ctx):  # click's Command.get_help_option
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Group(_FlagHelp, TyperGroup):
+    """smmplan's command group (``typer.Typer(cls=...)``)."""
+
+
+class Command(_FlagHelp, TyperCommand):
+    """Every smmplan command (``@app.command(cls=Command)``)."""
+
+
 app = typer.Typer(
+    cls=Group,
     name="smmplan",
     help="Content-mix planner and linter for social-media content plans (YAML).",
     no_args_is_help=True,
@@ -90,7 +111,7 @@ SELECT_HELP = "Rule codes, prefixes (MIX, BAN0) or names, comma-separated; repea
 COLOR_CHOICES = ("auto", "always", "never")
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Annotated[
         Optional[list[str]],
@@ -260,7 +281,7 @@ def _exit_code(results: list, problems: list, strict: bool = False) -> int:
 # --- status -----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def status(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Plan files or directories (default: plans/).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
@@ -276,7 +297,7 @@ def status(
 # --- formulas ---------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def formulas(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
 ) -> None:
@@ -304,7 +325,7 @@ def formulas(
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def channels(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
@@ -328,7 +349,7 @@ def _rule_dict(rule) -> dict:
             "example_as_of": rule.example_as_of, "fix": rule.fix}
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
@@ -358,7 +379,7 @@ def rules(
     make_console(sys.stdout, color).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def rule(
     key: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code (MIX003) or name (back-to-back-ads).")],
     fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
@@ -411,7 +432,7 @@ def rule(
                        f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the schema to this file.")] = None,
 ) -> None:
@@ -429,7 +450,7 @@ def schema(
 
 # --- suggest ----------------------------------------------------------------------
 
-@app.command()
+@app.command(cls=Command)
 def suggest(
     plan: Annotated[Optional[str], typer.Argument(metavar="PLAN", help="Plan to rebalance, or (with --weeks) to continue.")] = None,
     weeks: Annotated[Optional[int], typer.Option("--weeks", "-w", metavar="N", help="Write a calendar of this many weeks.")] = None,
