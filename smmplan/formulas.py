@@ -100,8 +100,9 @@ def resolve(spec: str | dict | None) -> Formula:
             "or write a mapping of categories to percents summing to 100."
         )
     shares: dict[str, Fraction] = {}
+    written: dict[str, str] = {}  # category -> the key as written
     for raw, value in spec.items():
-        name = normalise_word(str(raw))
+        name = category_name(str(raw))
         try:
             share = Fraction(str(value).strip().rstrip("%").strip())
         except (ValueError, ZeroDivisionError):
@@ -109,14 +110,22 @@ def resolve(spec: str | dict | None) -> Formula:
         if share < 0:
             raise FormulaError(f"The share of `{raw}` is negative ({value}).")
         if name in shares:
-            raise FormulaError(f"The category `{raw}` appears twice in the formula.")
+            same = f"`{written[name]}` and `{raw}` both name" if written[name] != str(raw) else f"`{raw}` appears twice as"
+            raise FormulaError(f"The category `{name}` appears twice in the formula: {same} `{name}`.")
         shares[name] = share
+        written[name] = str(raw)
     if not shares:
         raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
     total = sum(shares.values())
     if total != 100:
+        hint = ""
+        if total == 1 or (total < 1 and all(s <= 1 for s in shares.values())):
+            first = next(iter(written.values()))
+            hint = (f" They look like fractions of 1: the shares are percents, so write "
+                    f"`{first}: {float(shares[category_name(first)] * 100):g}`, not "
+                    f"`{first}: {float(shares[category_name(first)]):g}`.")
         raise FormulaError(
-            f"The formula's percents add up to {float(total):g}, not 100. Adjust them so they sum to 100."
+            f"The formula's percents add up to {float(total):g}, not 100.{hint} Adjust them so they sum to 100."
         )
     return Formula("custom", tuple((c, s / 100) for c, s in shares.items()), "A custom mix.")
 
@@ -166,6 +175,33 @@ _RU_STEMS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
+_PRESET_CATEGORIES = frozenset(c for f in PRESETS.values() for c in f.categories)
+
+
+def _group(word: str) -> frozenset[str] | None:
+    """The synonym group a normalised word belongs to: as written, or by a Russian stem."""
+    group = next((g for g in _SYNONYMS if word in g), None)
+    if group is None:
+        for stem, g in _RU_STEMS:
+            if word.startswith(stem):
+                return g
+    return group
+
+
+def category_name(raw: str) -> str:
+    """The category a custom formula's key names: a category of the presets as written
+    (`promotional`), the presets' name for a synonym, alias or Russian word form (`ugc`,
+    `вовлекающие`, `Обучающий контент` -> user_generated, engaging, educational), else the
+    key itself, normalised (`Reels` -> reels)."""
+    word = normalise_word(raw)
+    if word in _PRESET_CATEGORIES:
+        return word
+    group = _group(word)
+    if group is None:
+        return word
+    return next(c for f in PRESETS.values() for c in f.categories if c in group)
+
+
 def canonical_type(raw: str, formula: Formula) -> str | None:
     """The formula category a post's `type` means, or None if it means none."""
     return _category(raw, formula.categories)
@@ -176,12 +212,7 @@ def _category(raw: str, cats: tuple[str, ...]) -> str | None:
     word = normalise_word(raw)
     if word in cats:
         return word
-    group = next((g for g in _SYNONYMS if word in g), None)
-    if group is None:
-        for stem, g in _RU_STEMS:
-            if word.startswith(stem):
-                group = g
-                break
+    group = _group(word)
     if group is not None:
         for c in cats:
             if c in group:
