@@ -356,9 +356,20 @@ def test_generated_plans_pass_check(weeks, per_week, name):
     assert all(p.status == "idea" for p in result.plan.posts)
 
 
+def test_without_brand_or_goal_the_plan_says_fill_in_and_passes():
+    made = make_calendar(weeks=2, start=START)
+    assert made.placeholders == ["brand", "goals"]
+    bare = check_bytes(made.text.encode(), "c.yaml")
+    assert not [f for f in bare.findings if f.severity == "error"], [(f.code, f.message) for f in bare.findings]
+    assert bare.plan.brand.startswith("FILL IN") and bare.plan.goals[0].description.startswith("FILL IN")
+    assert "# FILL IN: `brand` and `goals`" in made.text
+    ru = make_calendar(weeks=2, start=START, language="ru")
+    assert ru.header["brand"].startswith("ЗАПОЛНИТЬ") and ru.header["goals"][0]["description"].startswith("ЗАПОЛНИТЬ")
+    told = make_calendar(weeks=2, start=START, brand="Coffee Lab", goals=["traffic"])
+    assert told.placeholders == [] and "FILL IN" not in told.text
+
+
 def test_kpi_error_without_goals_and_none_with_each_goal():
-    bare = check_bytes(make_calendar(weeks=2, start=START).text.encode(), "c.yaml")
-    assert "KPI001" in {f.code for f in bare.findings}
     for goal in ("traffic", "awareness", "loyalty", "support"):
         made = check_bytes(make_calendar(weeks=2, start=START, goals=[goal]).text.encode(), "c.yaml")
         assert not [f for f in made.findings if f.code.startswith("KPI") and f.severity == "error"], goal
@@ -495,3 +506,20 @@ def test_greedy_fallback_for_huge_plans_still_passes():
         assert rules_pass(grown, shares, TOL)
         exact = planner.rebalance(total, formula, TOL, dict(enumerate(weeks)), retype=False)
         assert exact.exact and exact.added <= rb.added
+
+
+def test_suggest_weeks_alone_writes_a_plan_that_passes_check(tmp_path):
+    proc = run_cli("suggest", "--weeks", "4", "-o", "plan.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert b"FILL IN" in proc.stderr and b"--brand" in proc.stderr and b"--goal" in proc.stderr
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "brand: 'FILL IN: brand name'" in text and "FILL IN: the goal" in text
+    check = run_cli("check", "plan.yaml", "--format", "json", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    assert json.loads(check.stdout)["summary"]["errors"] == 0
+    # to standard output, then checked from standard input
+    out = run_cli("suggest", "--weeks", "4", cwd=tmp_path)
+    assert out.returncode == 0
+    assert run_cli("check", "-", input=out.stdout, cwd=tmp_path).returncode == 0
+    told = run_cli("suggest", "--weeks", "4", "--brand", "Coffee Lab", "--goal", "traffic", cwd=tmp_path)
+    assert told.returncode == 0 and b"FILL IN" not in told.stdout + told.stderr

@@ -110,8 +110,12 @@ def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week:
     if language is not None and language not in ("en", "ru"):
         raise SuggestError(f"--language takes en or ru, not `{language}`.")
     made = calendar_file(data, plan, settings, weeks=weeks, per_week=per_week, start=start, channels=chans,
-                    formula=formula, brand=brand, goals=goals, language=language)
+                         formula=formula, brand=brand, goals=goals, language=language)
     _write_calendar(made, output, fmt, color)
+    if made.placeholders and fmt == "yaml":
+        told = {"brand": "--brand", "goals": "--goal"}
+        typer.echo(f"smmplan: no {' or '.join(told[k] for k in made.placeholders)} given: the plan's "
+                   f"{' and '.join(made.placeholders)} say FILL IN; put in what the client agreed.", err=True)
     return 0
 
 
