@@ -200,10 +200,12 @@ def check(ctx) -> Iterator[Problem]:
             else:
                 todo = (f"Finish it and send it to {signer} (`status: review`); once signed off write "
                         "`status: approved` with `approved_by` and `approved_on`, or move the post to a later date.")
+            said = (f"is {_shown(post, status)}: paused, it goes out only once taken off hold and approved by "
+                    f"{signer}." if status == "on_hold" else
+                    f"its status is {_shown(post, status)}, not approved: {signer} must approve it first.")
             yield Problem(
                 "FLOW002",
-                f"Post {_label(post)} goes out {_when(days)} and its status is {_shown(post, status)}, not approved: "
-                f"{signer} must approve it first.",
+                f"Post {_label(post)} goes out {_when(days)} and {said}",
                 _where(p),
                 fix=todo + name_them,
                 data={"status": status, "days": days, "approver": who},
