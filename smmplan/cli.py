@@ -83,7 +83,9 @@ def parse_date(value: str | None, option: str):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
+        from smmplan.dates import advice, read_date
+
+        raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
 def write_output(path: str, text: str, protect: list[str] = ()) -> None:
@@ -152,6 +154,18 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
+                           "quoting kept), then check the fixed files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", metavar="", help="Show what --fix would change as a unified diff; write nothing "
+                           "(exit 1 if anything would change).")
+    ] = False,
+    fix_aliases: Annotated[
+        bool, typer.Option("--fix-aliases", metavar="", help="Also rewrite type, status and channel aliases to their "
+                           "canonical words (implies --fix unless --diff).")
+    ] = False,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -213,6 +227,16 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    if fix or diff or fix_aliases:
+        if STDIN in files:
+            raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
+                       "save the plan to a file and give its path.")
+        from smmplan import fix as fixer
+
+        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
+        if diff:
+            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        problems += unwritten
     several = len(files) > 1
 
     def check_one(f: str):
@@ -294,6 +318,27 @@ def status(
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
+@app.command(cls=Command)
+def rubrics(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date the next posts are counted from (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
+    from smmplan import rubrics_cmd as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    try:
+        data = command.collect(plan, parse_date(as_of, "--as-of"))
+    except command.RubricsError as exc:
+        raise fail(_sentence(str(exc))) from None
+    command.print_json(data) if fmt == "json" else command.print_table(data, color)
+
+
 # --- formulas ---------------------------------------------------------------------
 
 
@@ -312,8 +357,9 @@ def formulas(
         return
     if fmt != "text":
         raise fail(f"unknown format `{fmt}`; choose text or json.")
-    from rich.console import Console
     from rich.table import Table
+
+    from smmplan.report.text import make_console
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
     table.add_column("formula")
@@ -322,7 +368,7 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
-    Console(highlight=False).print(table)
+    make_console(sys.stdout).print(table)
 
 
 @app.command(cls=Command)
@@ -407,29 +453,31 @@ def rule(
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from smmplan.report.text import SEVERITY_STYLE, make_console
+    from smmplan.report.text import SEVERITY_STYLE, make_console, print_wrapped
 
     console = make_console(sys.stdout, color)
     head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
     head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
-    console.print(head)
-    console.print(found.summary)
+    print_wrapped(console, head)
+    print_wrapped(console, Text(found.summary))
     for title, body in (("What it checks", found.what), ("Why", found.why)):
         console.print()
         console.print(Text(title, style="bold underline"))
-        console.print(body)
+        print_wrapped(console, Text(body))
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
-        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
-        if found.example_as_of:
-            console.print(Text(f"(checked as of {found.example_as_of}: `--as-of {found.example_as_of}`)", style="dim"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
+                             word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
-    console.print(found.fix)
+    print_wrapped(console, Text(found.fix))
+    if found.example_as_of:
+        print_wrapped(console, Text(f"The example above triggers it as of {found.example_as_of} "
+                                    f"(`smmplan check --as-of {found.example_as_of}`).", style="dim"))
     console.print()
-    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
-                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+    print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                                f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
 @app.command(cls=Command)
@@ -464,6 +512,9 @@ def suggest(
     goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help="A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable).")] = None,
     language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: PLAN's, else en).")] = None,
+    business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
+                                                    "cafe, beauty, fitness, b2b_software, retail, education, services, "
+                                                    "events (default: PLAN's `business:`).")] = None,
     retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
@@ -479,10 +530,87 @@ def suggest(
     try:
         code = run_suggest(plan, weeks=weeks, start=parse_date(start, "--start"), per_week=per_week, channels=channels,
                            formula=formula, brand=brand, goals=goal or [], language=language, retype_only=retype_only,
-                           add_only=add_only, output=output, in_place=in_place, force=force, fmt=fmt, color=color)
+                           add_only=add_only, output=output, in_place=in_place, force=force, fmt=fmt, color=color,
+                           business=business)
     except SuggestError as exc:
         raise fail(str(exc)) from None
     raise typer.Exit(code)
+
+
+# --- import and export (glue in smmplan/sheets/commands.py) ------------------------
+
+
+@app.command(name="import", cls=Command)
+def import_(
+    source: Annotated[str, typer.Argument(metavar="FILE", help="The sheet: .csv, .xlsx or .ods.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="PLAN", help="The plan to write "
+                                                  "(default: FILE with .yaml; - for standard output).")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="NAME", help="The workbook's sheet to read "
+                                                 "(default: the first visible one).")] = None,
+    maps: Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=FIELD", help="Read this column as "
+                                                      "this post field (- to skip it); repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="DD/MM/YYYY or "
+                                                       "MM/DD/YYYY, when the dates cannot tell.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of dates written without one "
+                                                "(default: the sheet's other dates, else this year).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="A CSV file's encoding "
+                                                    "(default: UTF-8, else cp1251).")] = None,
+    keep_unmapped: Annotated[bool, typer.Option("--keep-unmapped", metavar="", help="Keep columns smmplan cannot "
+                                                "map in each post's notes.")] = False,
+    partial: Annotated[bool, typer.Option("--partial", metavar="", help="Write the plan even when some rows "
+                                          "cannot be read (they are listed).")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace an existing output file.")] = False,
+    brand: Annotated[Optional[str], typer.Option("--brand", metavar="NAME", help="The brand the plan is for.")] = None,
+) -> None:
+    """Import a content plan kept in a spreadsheet (CSV, XLSX, ODS) as a plan file, and check it.
+
+    Exit status: 0 every row imported; 1 rows that cannot be read (nothing is
+    written without --partial); 2 usage errors.
+    """
+    _sheets("import_sheet", source=source, output=output, sheet=sheet, maps=maps or [], date_format=date_format,
+            year=year, encoding=encoding, keep_unmapped=keep_unmapped, partial=partial, force=force, brand=brand)
+
+
+def _sheets(command: str, **options) -> None:
+    """Run a command of smmplan/sheets/commands.py: its exit status, or exit 2 with its usage message."""
+    from smmplan.sheets import commands
+
+    try:
+        code = getattr(commands, command)(**options)
+    except commands.UsageProblem as exc:
+        raise fail(_sentence(str(exc))) from None
+    raise typer.Exit(code)
+
+
+EXPORT_TARGETS = "buffer, hootsuite, sprout, metricool, publer, postiz, xlsx, csv or ics"
+
+
+@app.command(cls=Command)
+def export(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file to export.")],
+    to: Annotated[str, typer.Option("--to", "-t", metavar="TARGET", help=f"{EXPORT_TARGETS}.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE|DIR", help="Where to write: a file, "
+                                                  "or a folder for targets with one file per channel.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", metavar="", help="Export every post that is not cancelled "
+                                              "(default: approved and scheduled ones).")] = False,
+    split: Annotated[bool, typer.Option("--split", metavar="", help="Write several files where the target takes "
+                                        "fewer rows a file.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace existing output files.")] = False,
+    no_check: Annotated[bool, typer.Option("--no-check", metavar="", help="Export even if the plan has errors.")] = False,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="Hootsuite and "
+                                                       "Sprout dates: DD/MM/YYYY (default) or MM/DD/YYYY.")] = None,
+    integrations: Annotated[Optional[list[str]], typer.Option("--integration", metavar="CHANNEL=ID", help="Postiz "
+                                                              "integration id of a channel; repeatable.")] = None,
+    now: Annotated[Optional[str], typer.Option("--now", metavar="DATETIME", help="Judge lead times from this moment "
+                                               "(default: now).")] = None,
+) -> None:
+    """Export a checked plan for a scheduler's bulk upload, a client workbook, CSV or a calendar.
+
+    Exit status: 0 written; 1 nothing written (plan errors, or posts the target
+    would refuse, all listed); 2 usage errors.
+    """
+    _sheets("export_plan", plan=plan, to=to.lower(), output=output, include_all=include_all, split=split, force=force,
+            no_check=no_check, date_format=date_format, integrations=integrations or [], now=now)
 
 
 # --- entry point ------------------------------------------------------------------

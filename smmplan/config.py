@@ -31,6 +31,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
     repeat_days: int = 14  # PLT008: the same text on one channel within this many days
+    starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -237,6 +238,7 @@ CONFIG_KEYS = {
     "due-days": ("due_days", _due_days),
     "repeat-days": ("repeat_days", _due_days),
     "slots": ("slots", _slots),
+    "starved-weeks": ("starved_weeks", _due_days),
     "max-file-size": (
         "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
     ),

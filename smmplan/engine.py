@@ -243,7 +243,7 @@ class PlanResult:
 
 # --- validation ---------------------------------------------------------------
 
-_LIST_FIELDS = ("posts", "goals", "tactics")
+_LIST_FIELDS = ("posts", "goals", "tactics", "rubrics", "occasions")
 # How pydantic words an unknown key: in a model, and in a dataclass (a post).
 UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
@@ -356,6 +356,9 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
             fix=f"Add `{loc[-1]}:` here.",
         )
     value = err.get("input")
+    kind_of = "date" if kind.startswith("date") else "time" if kind.startswith("time") else None
+    if kind_of is not None and isinstance(value, str):
+        return _date_problem(value, kind_of, where, loc)
     shown = value if isinstance(value, str) else None
     msg = err["msg"]
     hint = _value_hint(loc[-1] if loc else "")
@@ -366,6 +369,23 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
         loc,
         fix=hint,
     )
+
+
+def _date_problem(value: str, kind: str, where: str, loc: tuple) -> Problem:
+    """A date or time pydantic refused, in the user's words: what was written, the form
+    expected and, when the text has one meaning, the value converted."""
+    from smmplan import dates
+
+    reading = dates.read(value, kind)
+    form = dates.DATE_FORM if kind == "date" else dates.TIME_FORM
+    if reading.canonical is not None:
+        fix = f"Write `{reading.canonical}`, or run `smmplan check --fix` to rewrite every such {kind}."
+    elif reading.ambiguous:
+        fix = "Write the date you mean as YYYY-MM-DD; smmplan never guesses which comes first."
+    else:
+        fix = _value_hint(loc[-1] if loc else "")
+    return Problem("PLAN006", f"{dates.advice(reading, kind)}; `{where}` takes a {kind} as {form}.", loc,
+                   fix=fix)
 
 
 def _owner_phrase(loc: tuple) -> str:
@@ -443,7 +463,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     hints: dict[str, str] = {}
     for i, post in zip(file_positions(doc, "posts", len(posts)), posts):
         category = None
-        if formula is not None:
+        if formula is not None and post.type is not None:  # None: an unknown rubric (RUB001 says so)
             try:
                 category = categories[post.type]
             except KeyError:

@@ -293,3 +293,25 @@ def test_schema_knows_media_and_slots():
     schema = json.loads(run_cli("schema").stdout)
     text = json.dumps(schema)
     assert '"media"' in text and '"slots"' in text
+
+
+# --- the fast path against the plain reference ----------------------------------------------
+
+from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(title=st.lists(st.sampled_from(list("ab #:/.wW") + ["http", "www.", "WWW.", "#tag", "://"]),
+                     max_size=60).map("".join),
+       network=st.sampled_from(sorted(networks.catalogue().networks)))
+def test_title_only_posts_skipped_by_the_fast_path_have_no_findings(title, network):
+    """check() calls _limits for a post without text only when _title_limited says it could fire."""
+    from types import SimpleNamespace
+
+    from smmplan.rules.platform import _limits, _title_limited
+
+    net = networks.catalogue().networks[network]
+    post = SimpleNamespace(title=title, text=None, link=None)
+    if not _title_limited(title, net):
+        assert list(_limits(post, net, None, 0)) == []

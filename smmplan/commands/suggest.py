@@ -54,14 +54,14 @@ def verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: r.word for r in sug.retypes}
+    retyped = {r.index: (r.key, r.word) for r in sug.retypes}
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
     if len(new_posts) != len(old_posts) + len(sug.additions):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, type=retyped[i]) if i in retyped else old
+        want = dict(old, **{retyped[i][0]: retyped[i][1]}) if i in retyped else old
         if new_posts[i] != want:
             raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
     check = engine.check_bytes(sug.data, sug.path, settings)
@@ -83,7 +83,8 @@ def calendar_file(data: bytes | None, path: str | None, settings: Settings | Non
 
 def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week: int | None, channels: str | None,
         formula: str | None, brand: str | None, goals: list[str], language: str | None, retype_only: bool,
-        add_only: bool, output: str | None, in_place: bool, force: bool, fmt: str, color: str) -> int:
+        add_only: bool, output: str | None, in_place: bool, force: bool, fmt: str, color: str,
+        business: str | None = None) -> int:
     """The whole command once its options are parsed: the exit status; SuggestError for a usage error."""
     from smmplan.config import ConfigError, ConfigFinder, settings_for
 
@@ -100,17 +101,25 @@ def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week:
         except OSError as exc:
             raise SuggestError(f"{plan}: cannot read: {exc.strerror or exc}") from None
     if weeks is None:
-        if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goals:
-            raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
-                               "--language shape a calendar: add --weeks N.")
+        if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
+                                                         business)) or goals:
+            raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                               "--language and --business shape a calendar: add --weeks N.")
         return _rebalance(plan, data, retype_only, add_only, output, in_place, settings)
     if retype_only or add_only:
         raise SuggestError("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
         raise SuggestError(f"--language takes en or ru, not `{language}`.")
+    if business is not None:
+        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
+
+        if business_kind(business) is None:
+            near = suggest_business(business)
+            raise SuggestError(f"--business: `{business}` is no kind smmplan has ideas for"
+                               + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
     made = calendar_file(data, plan, settings, weeks=weeks, per_week=per_week, start=start, channels=chans,
-                         formula=formula, brand=brand, goals=goals, language=language)
+                         formula=formula, brand=brand, goals=goals, language=language, business=business)
     _write_calendar(made, output, fmt, color)
     if made.placeholders and fmt == "yaml":
         told = {"brand": "--brand", "goals": "--goal"}
@@ -182,7 +191,8 @@ def change_lines(sug: Suggestion) -> list[str]:
             warn = "  (already published)" if r.status == "published" else ""
             if r.target == "user_generated":
                 warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+            change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out
@@ -195,11 +205,12 @@ def change_lines(sug: Suggestion) -> list[str]:
 
 
 def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str) -> None:
-    from smmplan.suggest import to_csv, to_ics
-
     posts = made.calendar.posts
-    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
-            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
+    text = made.text
+    if fmt != "yaml":
+        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        text = export_calendar(made, fmt)
     if output:
         _write(output, text)
         typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
@@ -212,3 +223,13 @@ def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str
         from smmplan.report.text import calendar_grid, make_console
 
         calendar_grid(make_console(grid_out, color), made)
+
+
+def export_calendar(made: CalendarPlan, fmt: str) -> str:
+    """The calendar as `smmplan export --to csv|ics --all` writes it (`suggest --format csv|ics`, deprecated:
+    exports live in smmplan.sheets)."""
+    from smmplan.sheets import export, targets
+
+    result = engine.check_bytes(made.text.encode("utf-8"), "calendar.yaml")
+    items, _ = export.items_of(result, include_all=True)
+    return targets.get(fmt).render(items, targets.Options(brand=made.header.get("brand"), plan=result.plan))

@@ -152,22 +152,32 @@ def check(ctx) -> Iterator[Problem]:
     hinted: set[str] = set()
     last_text: dict[tuple[str, str], tuple[dt.date, int, str]] = {}
     per_day: Counter = Counter()
-    for p in sorted(ctx.posts, key=lambda p: (p.post.date, p.index)):
+    seen: dict[str, tuple[str, networks.Network | None]] = {}  # channel as written -> (key, network)
+    posts = ctx.posts
+    if any(a.post.date > b.post.date for a, b in zip(posts, posts[1:])):
+        posts = sorted(posts, key=lambda p: (p.post.date, p.index))  # repeats and per-day counts go by date
+    for p in posts:
         post, i = p.post, p.index
+        raw = post.channel
         if p.status == "cancelled":
             continue
-        raw = post.channel
-        key = networks.channel_key(raw)
-        net = networks.network(raw) if raw else None
         if raw:
-            yield from _channel(raw, key, net, listed, i, hinted)
+            if raw not in seen:
+                seen[raw] = (networks.channel_key(raw), networks.network(raw))
+            key, net = seen[raw]
+            if (listed and key not in listed) or (not listed and net is None and key not in hinted):
+                yield from _channel(raw, key, net, listed, i, hinted)
+        else:
+            key, net = "", None
         kind = None
         if post.media is not None:
             kind = networks.canonical_kind(post.media)
             yield from _kind(post.media, kind, net, i)
-        if net is not None:
+        if net is not None and (post.text or _title_limited(post.title, net)):
             yield from _limits(post, net, kind, i)
-        if raw and key in slots and post.time is not None and not networks.in_slots(slots[key], post.date, post.time):
+        if not raw:
+            continue
+        if slots and key in slots and post.time is not None and not networks.in_slots(slots[key], post.date, post.time):
             yield Problem(
                 "PLT009",
                 f"{post.date:%a %d %b} at {post.time:%H:%M} is outside the slots of {raw}: "
@@ -175,9 +185,10 @@ def check(ctx) -> Iterator[Problem]:
                 ("posts", i, "time"),
                 fix="Move the post into a slot, or widen the channel's `slots:`.",
             )
-        if raw:
-            per_day[(key, post.date)] += 1
-            if net is not None and net.posts_per_day is not None and per_day[(key, post.date)] == net.posts_per_day + 1:
+        if net is not None and net.posts_per_day is not None:
+            day = (key, post.date)
+            per_day[day] += 1
+            if per_day[day] == net.posts_per_day + 1:
                 yield Problem(
                     "PLT011",
                     f"More than {net.posts_per_day} posts on {raw} on {post.date.isoformat()}: {net.name} "
@@ -185,16 +196,16 @@ def check(ctx) -> Iterator[Problem]:
                     ("posts", i, "date"),
                     fix="Spread the posts over more days.",
                 )
-        if raw and post.text and repeat_days > 0:
+        if post.text and repeat_days > 0:
             gist = _gist(post.text)
             if gist:
-                seen = last_text.get((key, gist))
-                if seen is not None and (post.date - seen[0]).days <= repeat_days \
-                        and _plain(seen[2]) != _plain(post.text):
+                before = last_text.get((key, gist))
+                if before is not None and (post.date - before[0]).days <= repeat_days \
+                        and _plain(before[2]) != _plain(post.text):
                     yield Problem(
                         "PLT008",
-                        f"The same text on {raw} as the post at line {ctx.line(('posts', seen[1]))}, "
-                        f"{(post.date - seen[0]).days} day(s) before (hashtags, links and punctuation aside).",
+                        f"The same text on {raw} as the post at line {ctx.line(('posts', before[1]))}, "
+                        f"{(post.date - before[0]).days} day(s) before (hashtags, links and punctuation aside).",
                         ("posts", i, "text"),
                         fix=f"Write this post anew, or space the two more than {repeat_days} days apart.",
                     )
@@ -268,8 +279,16 @@ def _kind(written: str, kind: str | None, net, i: int) -> Iterator[Problem]:
         )
 
 
+def _title_limited(title: str, net) -> bool:
+    """Could a title-only post break one of the network's limits? (Most cannot: no work for them.)"""
+    return ((net.hashtags is not None and "#" in title)
+            or (not net.links and ("://" in title or "www." in title.lower()))
+            or (net.title is not None and len(title) > net.title))
+
+
 def _limits(post, net, kind: str | None, i: int) -> Iterator[Problem]:
     text = post.text or ""
+    title = post.title
     with_media = kind is not None and kind != "text"
     if text:
         n = len(text)
@@ -295,15 +314,15 @@ def _limits(post, net, kind: str | None, i: int) -> Iterator[Problem]:
             ("posts", i, "title"),
             fix=f"Cut {_count(len(post.title) - net.title)} characters; put the rest in the description.",
         )
-    if net.hashtags is not None:
-        tags = _HASHTAG.findall(f"{post.title}\n{text}")
+    if net.hashtags is not None and ("#" in title or "#" in text):
+        tags = _HASHTAG.findall(f"{title}\n{text}")
         if len(tags) > net.hashtags:
             yield Problem(
                 "PLT005",
                 f"{len(tags)} hashtags; {net.name} takes at most {net.hashtags} in a post.",
                 ("posts", i, "text" if post.text else "title"),
                 fix=f"Keep the {net.hashtags} that describe the post best; drop {', '.join(tags[net.hashtags:][:5])}"
-                + ("…" if len(tags) - net.hashtags > 5 else "") + ".",
+                + (" and more" if len(tags) - net.hashtags > 5 else "") + ".",
             )
     if not net.links:
         m = _URL.search(text) or _URL.search(post.title)
