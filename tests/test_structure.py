@@ -91,3 +91,24 @@ def test_the_core_imports_no_command_glue_and_the_planner_no_engine():
     assert "smmplan.suggest" not in _imports_of("smmplan.engine")
     # the report formats a figure with a shared helper, not a rule family's
     assert not {m for m in _imports_of("smmplan.report.text") if m.startswith("smmplan.rules.")}
+
+
+def test_the_command_turns_the_collector_off_before_its_imports_and_main_leaves_it_alone():
+    import subprocess
+    import sys
+    import tomllib
+
+    scripts = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["smmplan"] == "smmplan.__main__:run"
+    probe = ("import gc, sys\n"
+             "from smmplan.__main__ import run\n"
+             "assert 'typer' not in sys.modules  # nothing heavy before the collector is off\n"
+             "sys.argv = ['smmplan', '--version']\n"
+             "run()\n"
+             "print(gc.isenabled())\n")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["smmplan", __import__("smmplan").__version__, "False"], proc.stderr
+    probe = ("import gc, sys\nfrom smmplan.cli import main\nsys.argv = ['smmplan', 'formulas', '-f', 'json']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\nprint(gc.isenabled())\n")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split()[-1] == "True", proc.stderr
