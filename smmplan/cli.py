@@ -148,7 +148,8 @@ def check(
         bool, typer.Option("--force-exclude", metavar="", help="Apply the config's `exclude` to files named explicitly too.")
     ] = False,
     report_file: Annotated[
-        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the text report as a page: FILE.html or FILE.svg.")
+        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the plan's client page (FILE.html, as "
+                                    "`smmplan page`) or the text report as an image (FILE.svg).")
     ] = None,
     jobs: Annotated[
         Optional[int],
@@ -193,7 +194,7 @@ def check(
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
-    from smmplan.report.page import page_kind, render_page
+    from smmplan.report.page import page_kind
 
     if isolated and config_file:
         raise fail("--isolated ignores every config file; drop --config or --isolated.")
@@ -238,6 +239,9 @@ def check(
             raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
         problems += unwritten
     several = len(files) > 1
+    if report_file is not None and page_kind(report_file) == "html" and len(files) > 1:
+        raise fail(f"--report {report_file}: a page shows one plan, and {len(files)} were given; "
+                   "run `smmplan page PLAN -o FILE.html` for each plan.")
 
     def check_one(f: str):
         if f == STDIN:
@@ -261,9 +265,28 @@ def check(
             results.append(result)
     _emit(results, fmt, output, color, files, status, strict=strict)
     if report_file is not None:
-        write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
+        _report_page(report_file, results, files)
     code = _exit_code(results, problems, strict)
     raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _report_page(path: str, results: list, inputs: list[str]) -> None:
+    """`check --report`: FILE.html is the plan's client page (as `smmplan page`), FILE.svg the text report."""
+    from smmplan.report.page import page_kind, render_svg
+
+    if page_kind(path) == "svg":
+        write_output(path, render_svg(results), protect=inputs)
+        return
+    if not results:  # the plan could not be read: said above, exit 2
+        return
+    from smmplan.page.command import PageError, write_page
+    from smmplan.page.render import render
+
+    try:
+        if write_page(path, render(results[0]), protect=inputs):
+            typer.echo(f"smmplan: replaced {path}", err=True)
+    except PageError as exc:
+        raise fail(str(exc)) from None
 
 
 def _sentence(text: str) -> str:
@@ -316,6 +339,43 @@ def status(
 ) -> None:
     """Posts per status, what waits for the client and what is due: for the weekly call. Same as `check --status`."""
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
+
+
+# --- page -------------------------------------------------------------------------
+
+
+@app.command(cls=Command)
+def page(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file, or - for standard input.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the page here "
+                                                  "(default: beside PLAN, .html for .yaml; - for standard output).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date to judge progress and due posts by (default today).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: the plan's language).")] = None,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite FILE even if smmplan did not make it.")] = False,
+    config_file: Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", metavar="", help="Ignore all config files.")] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the plan read from standard input (`-`).")
+    ] = None,
+) -> None:
+    """Write the plan's client page: one self-contained HTML file (calendar, mix, KPIs, approvals, problems).
+
+    It works offline and as an e-mail attachment. An existing FILE is replaced only if smmplan made it.
+    """
+    from smmplan.page.command import PageError, make_page
+
+    try:
+        done = make_page(plan, output, as_of=parse_date(as_of, "--as-of"), language=language, force=force,
+                         config_file=config_file, isolated=isolated, stdin_filename=stdin_filename)
+    except PageError as exc:
+        raise fail(str(exc)) from None
+    if done.path != "-":
+        posts = f"{done.posts} post{'s' * (done.posts != 1)}"
+        problems = f"{done.errors} error{'s' * (done.errors != 1)}, {done.warnings} warning{'s' * (done.warnings != 1)}"
+        typer.echo(f"smmplan: {'replaced' if done.replaced else 'wrote'} {done.path} ({posts}; {problems})", err=True)
+
+
+# --- rubrics ----------------------------------------------------------------------
 
 
 @app.command(cls=Command)
@@ -515,11 +575,11 @@ def suggest(
     business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
                                                     "cafe, beauty, fitness, b2b_software, retail, education, services, "
                                                     "events (default: PLAN's `business:`).")] = None,
-    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
+    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance without adding posts: retype (replace where the content forbids it) or move posts.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", metavar="", help="Rewrite PLAN itself (atomically, comments kept).")] = False,
-    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite an existing --output file; rebalance even when some posts could not be read.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Calendar output: yaml, csv or ics.")] = "yaml",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour of the grid: auto, always or never.")] = "auto",
 ) -> None:

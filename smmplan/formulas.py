@@ -100,20 +100,22 @@ def resolve(spec: str | dict | None) -> Formula:
             "or write a mapping of categories to percents summing to 100."
         )
     shares: dict[str, Fraction] = {}
-    written: dict[str, str] = {}  # category -> the key as written
+    written: dict[object, str] = {}  # what a key means (its synonym group, else itself) -> the key as written
     for raw, value in spec.items():
-        name = category_name(str(raw))
+        name = normalise_word(str(raw))
+        meaning = _group(name) or name
         try:
             share = Fraction(str(value).strip().rstrip("%").strip())
         except (ValueError, ZeroDivisionError):
             raise FormulaError(f"The share of `{raw}` is `{value}`, not a number of percent.") from None
         if share < 0:
             raise FormulaError(f"The share of `{raw}` is negative ({value}).")
-        if name in shares:
-            same = f"`{written[name]}` and `{raw}` both name" if written[name] != str(raw) else f"`{raw}` appears twice as"
-            raise FormulaError(f"The category `{name}` appears twice in the formula: {same} `{name}`.")
+        if meaning in written:
+            other = written[meaning]
+            same = f"`{other}` and `{raw}` name the same category" if other != str(raw) else f"`{raw}` appears twice"
+            raise FormulaError(f"A category appears twice in the formula: {same}; give it one share.")
         shares[name] = share
-        written[name] = str(raw)
+        written[meaning] = str(raw)
     if not shares:
         raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
     total = sum(shares.values())
@@ -121,9 +123,9 @@ def resolve(spec: str | dict | None) -> Formula:
         hint = ""
         if total == 1 or (total < 1 and all(s <= 1 for s in shares.values())):
             first = next(iter(written.values()))
+            share = shares[normalise_word(first)]
             hint = (f" They look like fractions of 1: the shares are percents, so write "
-                    f"`{first}: {float(shares[category_name(first)] * 100):g}`, not "
-                    f"`{first}: {float(shares[category_name(first)]):g}`.")
+                    f"`{first}: {float(share * 100):g}`, not `{first}: {float(share):g}`.")
         raise FormulaError(
             f"The formula's percents add up to {float(total):g}, not 100.{hint} Adjust them so they sum to 100."
         )
@@ -175,9 +177,6 @@ _RU_STEMS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-_PRESET_CATEGORIES = frozenset(c for f in PRESETS.values() for c in f.categories)
-
-
 def _group(word: str) -> frozenset[str] | None:
     """The synonym group a normalised word belongs to: as written, or by a Russian stem."""
     group = next((g for g in _SYNONYMS if word in g), None)
@@ -188,23 +187,14 @@ def _group(word: str) -> frozenset[str] | None:
     return group
 
 
-def category_name(raw: str) -> str:
-    """The category a custom formula's key names: a category of the presets as written
-    (`promotional`), the presets' name for a synonym, alias or Russian word form (`ugc`,
-    `вовлекающие`, `Обучающий контент` -> user_generated, engaging, educational), else the
-    key itself, normalised (`Reels` -> reels)."""
-    word = normalise_word(raw)
-    if word in _PRESET_CATEGORIES:
-        return word
-    group = _group(word)
-    if group is None:
-        return word
-    return next(c for f in PRESETS.values() for c in f.categories if c in group)
-
-
 def canonical_type(raw: str, formula: Formula) -> str | None:
     """The formula category a post's `type` means, or None if it means none."""
     return _category(raw, formula.categories)
+
+
+def category_among(raw: str, categories: tuple[str, ...]) -> str | None:
+    """The one of `categories` that the word `raw` (a type or a custom formula's category) means."""
+    return _category(raw, tuple(categories))
 
 
 @lru_cache(maxsize=4096)  # a plan has a handful of distinct types over thousands of posts
@@ -214,8 +204,8 @@ def _category(raw: str, cats: tuple[str, ...]) -> str | None:
         return word
     group = _group(word)
     if group is not None:
-        for c in cats:
-            if c in group:
+        for c in cats:  # a category of the group, as the presets or a custom formula name it
+            if c in group or _group(c) is group:  # (`вовлекающие: 40` is read as `engaging` is)
                 return c
     return None
 

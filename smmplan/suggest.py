@@ -1,12 +1,13 @@
 """What `smmplan suggest` proposes: a rebalanced plan, or an N-week calendar.
 
-The counting is done by :mod:`smmplan.planner` (fewest changes) and
+The counting is done by :mod:`smmplan.planner` (cheapest changes) and
 :mod:`smmplan.calendar` (type counts, order, days); this module maps them
 onto real posts and dates and writes the YAML through :mod:`smmplan.writer`.
 It computes only: it works on a plan the engine has checked (a
-:class:`~smmplan.engine.PlanResult`) and imports neither the engine nor the
-command line. Reading the file, checking the result again before anything
-is written, printing and writing are the command's: :mod:`smmplan.commands.suggest`.
+:class:`~smmplan.engine.PlanResult`) and the rebalancing the engine planned
+for it, and imports neither the engine nor the command line. Reading the
+file, checking it, checking the result again before anything is written,
+printing and writing are the command's: :mod:`smmplan.commands.suggest`.
 """
 
 from __future__ import annotations
@@ -56,9 +57,13 @@ class Suggestion:
     path: str
     result: PlanResult
     rebalance: planner.Rebalance
-    mode: str  # "none" (passes already), "retype", "add" or "impossible"
+    mode: str  # "none" (passes already), "retype" (retype and replace), "move", "add", "impossible", "unread"
     retypes: list[Retype] = field(default_factory=list)
     additions: list[calendar.NewPost] = field(default_factory=list)
+    steps: list[planner.Step] = field(default_factory=list)  # retype, replace and move, post by post
+    replacements: list[calendar.NewPost] = field(default_factory=list)  # the new posts of the replaced ones
+    unread: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message) of posts not read
+    values: list[tuple[int, str, Any]] = field(default_factory=list)  # (post, key, new value) rewritten
     text: str | None = None  # the rebalanced plan
     data: bytes | None = None
     after: PlanResult | None = None  # the check of the rebalanced plan
@@ -98,36 +103,57 @@ def week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[in
     return totals, {w: tuple(c) for w, c in sorted(weeks.items())}
 
 
-def rebalance_plan(result: PlanResult, data: bytes, settings: Settings | None = None, *, retype: bool = True,
-                   add: bool = True) -> Suggestion:
-    """The fewest changes that make the checked plan (``result``, of the file's ``data``) pass
-    MIX001 and MIX002, applied to its text. The caller checks the new text before writing it."""
+UNREAD_CODES = ("PLAN006", "PLAN007")  # a post's value that cannot be read (a bad date), an unknown type
+
+
+def unread_posts(result: PlanResult) -> list[tuple[int | None, str]]:
+    """(line, message) of every post the check could not read or count."""
+    return [(f.line, f.message) for f in result.findings
+            if f.code in UNREAD_CODES and f.where.startswith("posts[")]
+
+
+def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps: list[planner.Step],
+                   settings: Settings | None = None, *, add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the checked plan (``result``, of the file's ``data``) pass
+    MIX001 and MIX002, as the engine planned them (``rb``, ``steps``), applied to its text; the
+    caller checks the new text before writing it. A plan with posts that could not be read is not
+    rebalanced unless `force`d (mode "unread"): a rebalance computed on part of a plan is wrong."""
     settings = settings or Settings()
     path = result.path
-    totals, weeks = week_counts(result)
-    rb = planner.rebalance(totals, result.formula, result.tolerance, weeks, retype=retype, add=add)
-    sug = Suggestion(path, result, rb, "none")
+    unread = unread_posts(result)
+    sug = Suggestion(path, result, rb, "none", unread=unread)
+    if unread and not force:
+        sug.mode = "unread"
+        return sug
     if not rb.needed:
         return sug
-    if retype and rb.retype_possible and rb.moves:
+    values: list[tuple[int, str, Any]] = []
+    if rb.mode == "change":
         sug.mode = "retype"
         words = type_words(result)
-        counted = [p for p in result.posts if p.counted]
         targets = _rubric_targets(result)
-
-        def eligible(p, target: str) -> bool:  # a rubric post moves to a rubric of the new type, if one exists
-            return not p.post.rubric or target in targets
-
-        for p, m in planner.pick_posts(rb, counted, eligible=eligible):
-            key, word = ("rubric", targets[m.target]) if p.post.rubric else ("type", words[m.target])
-            sug.retypes.append(Retype(
-                p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
-                p.post.rubric if key == "rubric" else p.post.type, m.source, m.target, word, p.status, key,
-            ))
-        if len(sug.retypes) < sum(m.count for m in rb.week_moves):
-            # rubric posts with no rubric of the new type to move to: adding posts is the way
-            sug.retypes.clear()
-            sug.mode = "none"
+        sug.steps = steps
+        for st in steps:
+            p = st.post
+            if st.kind == "retype":
+                if p.post.rubric and st.target not in targets:
+                    # a rubric post with no rubric of the new type to move to: adding posts is the way
+                    sug.retypes.clear()
+                    sug.replacements.clear()
+                    sug.steps, values, sug.mode = [], [], "none"
+                    break
+                key, word = ("rubric", targets[st.target]) if p.post.rubric else ("type", words[st.target])
+                sug.retypes.append(Retype(
+                    p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
+                    p.post.rubric if key == "rubric" else p.post.type, st.source, st.target, word, p.status, key,
+                ))
+            else:
+                values.append((p.index, "status", "cancelled"))
+                sug.replacements.append(_replacement(result, st, words))
+    elif rb.mode == "move":
+        sug.mode = "move"
+        sug.steps = steps
+        values = [(st.post.index, "date", st.date) for st in steps]
     if sug.mode == "none" and add and rb.adds:
         sug.mode = "add"
         sug.additions = _place_additions(result, rb, settings)
@@ -135,10 +161,22 @@ def rebalance_plan(result: PlanResult, data: bytes, settings: Settings | None = 
         sug.mode = "impossible"
         return sug
     sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word, r.key) for r in sug.retypes],
-                                [p.fields() for p in sug.additions])
+                                [p.fields() for p in sug.replacements + sug.additions], values)
     prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     sug.data = prefix + sug.text.encode("utf-8")
+    sug.values = values
     return sug
+
+
+def _replacement(result: PlanResult, st: planner.Step, words: dict[str, str]) -> calendar.NewPost:
+    """The new post that takes a replaced post's slot: same day, time and channel, the idea as its title."""
+    post = st.post.post
+    language = language_of(result)
+    return calendar.NewPost(
+        date=post.date, time=post.time.strftime("%H:%M") if post.time else calendar.SINGLE_TIMES[0],
+        channel=post.channel, category=st.target, type=words[st.target], title=st.idea or st.target,
+        source=ideas.UGC_SOURCE[language] if st.target in ideas.UGC_CATEGORIES else None, week=st.week,
+    )
 
 
 def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
@@ -335,8 +373,8 @@ def make_calendar(
         result = source
         plan = result.plan
         if result.end is None and not plan.rubrics:
-            raise SuggestError(f"{result.path}: the plan has no posts to continue from and no rubrics to start "
-                               "from; drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
+            raise SuggestError(f"{result.path}: the plan has no posts to continue from and no rubrics to start from; "
+                               "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
         first = result.end is None
         totals, by_week = week_counts(result)
         if first:

@@ -38,6 +38,7 @@ from pathlib import Path
 
 BIG_POSTS = 20_000
 SMALL_POSTS = 40
+PAGE_POSTS = 1_000  # `smmplan page`: a 1,000-post plan's page is written in under 1 s
 FOLDER_PLANS = 300
 START = dt.date(2027, 1, 4)  # a Monday, after the plans' creation date
 
@@ -170,6 +171,8 @@ def make_inputs(root: Path, big_posts: int = BIG_POSTS) -> dict[str, Path]:
     linked.write_text(plan_text(big_posts, seed=3, defects=20, linked=True), encoding="utf-8")
     small = root / "small.yaml"
     small.write_text(plan_text(SMALL_POSTS, seed=2, defects=1), encoding="utf-8")
+    page = root / "page.yaml"
+    page.write_text(plan_text(PAGE_POSTS, seed=3, defects=5), encoding="utf-8")
     folder = root / "plans"
     folder.mkdir(exist_ok=True)
     brands = ("Coffee Lab", "Kolosok Bakery", "Taskwise", "Green Yard", "Bike Hub")
@@ -180,7 +183,7 @@ def make_inputs(root: Path, big_posts: int = BIG_POSTS) -> dict[str, Path]:
                       defects=int(rng.random() < 0.2)),
             encoding="utf-8",
         )
-    return {"big": big, "linked": linked, "small": small, "folder": folder}
+    return {"big": big, "linked": linked, "small": small, "folder": folder, "page": page}
 
 
 # --- running ------------------------------------------------------------------------
@@ -297,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(args.keep or tmp)
         print(f"Generating inputs in {root} ...", flush=True)
         inputs = make_inputs(root)
-        big, linked, small, folder = (str(inputs[k].relative_to(root)) for k in ("big", "linked", "small", "folder"))
+        big, linked, small, folder, page = (str(inputs[k].relative_to(root))
+                                            for k in ("big", "linked", "small", "folder", "page"))
         load_big = f"import yaml; yaml.load(open({big!r}, 'rb'), Loader=yaml.CSafeLoader)"
         cmds = {c.name: c for c in (
             Command("smmplan big", [smmplan, "check", "--format", "json", big]),
@@ -315,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
             Command("smmplan --version", [smmplan, "--version"]),
             Command("smmplan folder", [smmplan, "check", "--format", "json", folder]),
             Command("yamllint folder", [yamllint, "-d", "relaxed", folder], slow=True),
+            # the client page of a 1,000-post plan (replacing its own page from the round before),
+            # against checking the same plan (json): what the page adds to the check
+            Command("smmplan page 1000", [smmplan, "page", page, "-o", "page.html"]),
+            Command("smmplan check 1000", [smmplan, "check", "--format", "json", page]),
         )}
         size = inputs["big"].stat().st_size
         print(f"big plan: {BIG_POSTS:,} posts, {size / 1e6:.2f} MB; linked plan: {BIG_POSTS:,} posts, "
@@ -354,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         ("smmplan --version / import typer", m["smmplan --version"] / m["import typer"], "<=", 1.2, "x"),
         ("smmplan --version imports pydantic or rich", len(version_imports & {"pydantic", "rich"}), "==", 0, ""),
         ("folder of 300: yamllint / smmplan", m["yamllint folder"] / m["smmplan folder"], ">=", 20, "x"),
+        ("1,000-post plan: page written (s)", m["smmplan page 1000"], "<", 1.0, ""),
     ]
     ops = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
            "==": lambda a, b: a == b}
@@ -368,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(json {m['smmplan small'] * 1000:.0f} ms; rich's import after typer "
           f"{(m['import typer+rich'] - m['import typer']) * 1000:.0f} ms); "
           f"yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
+    print(f"1,000-post page: {m['smmplan page 1000'] * 1000:.0f} ms, {m['smmplan page 1000'] / m['smmplan check 1000']:.2f}x "
+          f"the json check of the same plan ({m['smmplan check 1000'] * 1000:.0f} ms)")
     print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "
           + ", ".join(f"{p:.0f}" for p in peaks) + " MiB; linked plan: "
           + ", ".join(f"{p:.0f}" for p in linked_peaks) + f" MiB, {m['smmplan linked'] * 1000:.0f} ms")

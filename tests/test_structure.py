@@ -33,6 +33,13 @@ def _modules():
         yield importlib.import_module(info.name)
 
 
+# Modules that use id() for something other than a memo (reviewed; a new use fails the test below)
+NOT_MEMOS = {
+    "smmplan.text.roles": "trie_regex: each node's regex during one post-order walk of a tree it holds",
+    "smmplan.rules.honesty": "_role_words_of: which entries are the lexicon's own, an identity test",
+}
+
+
 def test_memos_are_bounded_and_keyed_on_values():
     """Every functools cache with arguments has a maxsize (a run may check thousands of
     plans, each naming its own types, statuses, links); none is keyed on id()."""
@@ -47,8 +54,9 @@ def test_memos_are_bounded_and_keyed_on_values():
             takes_args = bool(inspect.signature(obj.__wrapped__).parameters)
             if takes_args and info().maxsize is None:
                 unbounded.append(f"{mod.__name__}.{name}")
-        source = inspect.getsource(mod)
-        assert not re.search(r"(?<![\w.])id\(", source), f"{mod.__name__} keys something on id()"
+        source = Path(mod.__file__).read_text(encoding="utf-8") if mod.__file__ else ""
+        if mod.__name__ not in NOT_MEMOS:
+            assert not re.search(r"(?<![\w.])id\(", source), f"{mod.__name__} keys something on id()"
     assert unbounded == []
 
 
@@ -89,8 +97,10 @@ def test_the_core_imports_no_command_glue_and_the_planner_no_engine():
     # the planner computes on the engine's results: it does not call the engine
     assert not {m for m in _imports_of("smmplan.suggest") if m.startswith("smmplan.engine")}
     assert "smmplan.suggest" not in _imports_of("smmplan.engine")
-    # the report formats a figure with a shared helper, not a rule family's
-    assert not {m for m in _imports_of("smmplan.report.text") if m.startswith("smmplan.rules.")}
+    # the reports format a figure with a shared helper, not a rule family's
+    for module in ("smmplan.report.text", "smmplan.page.view"):
+        assert "smmplan.figures.format_quantity" in _imports_of(module), module
+        assert not {m for m in _imports_of(module) if m.startswith("smmplan.rules.kpi")}, module
 
 
 def test_the_command_turns_the_collector_off_before_its_imports_and_main_leaves_it_alone():

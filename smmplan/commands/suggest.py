@@ -38,10 +38,15 @@ def load(data: bytes, path: str, settings: Settings) -> engine.PlanResult:
 
 
 def rebalance_file(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
-              add: bool = True) -> Suggestion:
-    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text and checked."""
+                   add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the plan pass MIX001 and MIX002, applied to its text and
+    checked again. A plan with posts that could not be read is not rebalanced unless `force`d."""
     settings = settings or Settings()
-    sug = rebalance_plan(load(data, path, settings), data, settings, retype=retype, add=add)
+    result = load(data, path, settings)
+    ctx = engine.Context(path, result.doc, result.plan, result.formula, result.tolerance, settings, result.posts,
+                         result.start)
+    rb, steps = engine.plan_rebalance(ctx, retype=retype, add=add)
+    sug = rebalance_plan(result, data, rb, steps, settings, add=add, force=force)
     if sug.data is not None:
         verify(sug, settings)
     return sug
@@ -54,19 +59,23 @@ def verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: (r.key, r.word) for r in sug.retypes}
+    changed: dict[int, dict[str, Any]] = {}
+    for r in sug.retypes:
+        changed.setdefault(r.index, {})[r.key] = r.word
+    for index, key, value in sug.values:  # as the loader reads them back: dates are text
+        changed.setdefault(index, {})[key] = value.isoformat() if isinstance(value, dt.date) else value
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
-    if len(new_posts) != len(old_posts) + len(sug.additions):
+    if len(new_posts) != len(old_posts) + len(sug.additions) + len(sug.replacements):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, **{retyped[i][0]: retyped[i][1]}) if i in retyped else old
+        want = dict(old, **changed[i]) if i in changed else old
         if new_posts[i] != want:
-            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
+            raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
     check = engine.check_bytes(sug.data, sug.path, settings)
-    _, weeks = week_counts(check)
-    if not planner.plan_passes(check.formula, check.tolerance, weeks):
+    totals, weeks = week_counts(check)
+    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
         raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
     sug.after = check
 
@@ -105,7 +114,7 @@ def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week:
                                                          business)) or goals:
             raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
                                "--language and --business shape a calendar: add --weeks N.")
-        return _rebalance(plan, data, retype_only, add_only, output, in_place, settings)
+        return _rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
     if retype_only or add_only:
         raise SuggestError("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
@@ -157,8 +166,12 @@ def _write(path: str, text: str) -> None:
 
 
 def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
-               in_place: bool, settings: Settings) -> int:
-    sug = rebalance_file(data, plan, settings, retype=not add_only, add=not retype_only)
+               in_place: bool, settings: Settings, force: bool = False) -> int:
+    sug = rebalance_file(data, plan, settings, retype=not add_only, add=not retype_only, force=force)
+    for line in unread_lines(sug, force):
+        typer.echo(line, err=True)
+    if sug.mode == "unread":
+        return EXIT_FINDINGS
     for line in change_lines(sug):
         typer.echo(line)
     if sug.mode == "impossible":
@@ -175,6 +188,20 @@ def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output
     return 0
 
 
+def unread_lines(sug: Suggestion, force: bool) -> list[str]:
+    """The posts the check could not read, and what the command does about them."""
+    if not sug.unread:
+        return []
+    n = len(sug.unread)
+    out = [f"{sug.path}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
+           f"{'them' if n != 1 else 'it'}:"]
+    out += [f"  line {line}: {message}" for line, message in sug.unread]
+    out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
+               "to rebalance the posts that were read." if not force else
+               "  --force: rebalancing the posts that were read.")
+    return out
+
+
 def change_lines(sug: Suggestion) -> list[str]:
     """What the rebalancing changes, line by line, as the command prints it."""
     rb = sug.rebalance
@@ -183,16 +210,8 @@ def change_lines(sug: Suggestion) -> list[str]:
     if sug.mode == "impossible":
         return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]
-    if sug.mode == "retype":
-        n = len(sug.retypes)
-        out = [f"{sug.path}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
-               "overall and week by week):"]
-        for r in sug.retypes:
-            warn = "  (already published)" if r.status == "published" else ""
-            if r.target == "user_generated":
-                warn += "  (say whose content it is: author: or source:)"
-            change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+    if sug.mode in ("retype", "move"):
+        out = _step_lines(sug)
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out
@@ -201,6 +220,37 @@ def change_lines(sug: Suggestion) -> list[str]:
     out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
     for p in sug.additions:
         out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
+    return out
+
+
+def _step_lines(sug: Suggestion) -> list[str]:
+    """What `suggest` retypes, replaces or moves, post by post, for the terminal."""
+    rb = sug.rebalance
+    if sug.mode == "move":
+        n = len(sug.steps)
+        out = [f"{sug.path}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
+               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
+        for st in sug.steps:
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
+                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+        return out
+    n, m = len(sug.retypes), len(sug.replacements)
+    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
+    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
+    out = [f"{sug.path}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
+           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    for r in sug.retypes:
+        warn = "  (already published)" if r.status == "published" else ""
+        if r.target == "user_generated":
+            warn += "  (say whose content it is: author: or source:)"
+        change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+    reads = sug.result.reads
+    for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
+        line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
+        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
+                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
     return out
 
 
