@@ -422,6 +422,18 @@ _SEPARATOR = "\n\x00\n"
 _CANDIDATES_MAX = 4096  # anchor words in one alternation (more: every text is read)
 
 
+@lru_cache(maxsize=16)  # keyed on the vocabulary's entries (values); a run has one or two
+def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
+    return frozenset(entries)
+
+
+@lru_cache(maxsize=256)  # keyed on the set of words (values): the plans of a folder share most
+def _finder(words: frozenset[str]) -> re.Pattern:
+    """One regex for the words that matter in a plan (no look-behind at the front: a regex scans
+    far faster without; the caller checks it)."""
+    return re.compile(r"(?:%s)(?![^\W_])" % trie_regex(words))
+
+
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
     """The texts worth reading in full: those holding a word of every role of
     some rule. All texts are joined and normalised once; their distinct
@@ -452,7 +464,7 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     if len(found) > _CANDIDATES_MAX:
         return list(range(len(texts)))
     # no look-behind at the front (a regex scans far faster without): checked here
-    finder = re.compile(r"(?:%s)(?![^\W_])" % trie_regex(found))
+    finder = _finder(frozenset(found))
     lines = "\n".join(chunks)
     starts = [0, *itertools.accumulate(len(c) + 1 for c in chunks)]
     chunk_keys: dict[str, frozenset[str]] = {}
@@ -471,11 +483,15 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     for c, ks in chunk_keys.items():
         for k in ks:
             key_count[k] = key_count.get(k, 0) + counts[c]
+    # only the entries some key of this plan belongs to (not every entry of the vocabulary)
+    by_entry: dict[int, list[str]] = {}
+    for k in key_count:
+        by_entry.setdefault(int(k.partition(":")[0]), []).append(k)
+    anchors = _anchor_set(ex.anchor_entries)
     anchor = set()
-    for n in ex.anchor_entries:
-        options = [f"{n}:{j}" for j in range(key_roles[n][1])]
-        if all(k in key_count for k in options):  # the entry may stand in some text
-            anchor.add(min(options, key=key_count.__getitem__))
+    for n, options in by_entry.items():
+        if n in anchors and len(options) == key_roles[n][1]:  # the entry may stand in some text
+            anchor.add(min(options, key=lambda k: (key_count[k], int(k.partition(":")[2]))))
     anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
     if not anchor_chunks:
         return []
