@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache
+from functools import lru_cache
 
 from smmplan import networks
 from smmplan.formulas import Formula, allowed_range
@@ -81,7 +81,7 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-@cache
+@lru_cache(maxsize=64)  # per formula, tolerance and posts a week: a run asks for one or two
 def _week_candidates(formula: Formula, tolerance: Fraction, n: int) -> tuple[tuple[int, ...], ...]:
     lo, hi = _Rules(formula, tolerance).week_box(n)
     return tuple(x for x in compositions(n, len(lo)) if all(a <= v <= b for v, a, b in zip(x, lo, hi)))

@@ -13,11 +13,32 @@ import sys
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from smmplan import __version__
 from smmplan.paths import STDIN, collect_paths
 
-APP_OPTIONS = dict(
+class _FlagHelp:
+    """`-h/--help` is a flag: its help line shows no value, as every flag of smmplan's
+    (declared with ``metavar=""``); typer would print ``<bool>`` there."""
+
+    def get_help_option(self, ctx):  # click's Command.get_help_option
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Group(_FlagHelp, TyperGroup):
+    """smmplan's command group (``typer.Typer(cls=...)``)."""
+
+
+class Command(_FlagHelp, TyperCommand):
+    """Every smmplan command (``@app.command(cls=Command)``)."""
+
+
+app = typer.Typer(
+    cls=Group,
     name="smmplan",
     help="Content-mix planner and linter for social-media content plans (YAML).",
     no_args_is_help=True,
@@ -25,13 +46,8 @@ APP_OPTIONS = dict(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app = typer.Typer(**APP_OPTIONS)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad paths, options or config: exit 2 with the message."""
 
 
 def _version(value: bool) -> None:
@@ -97,7 +113,7 @@ SELECT_HELP = "Rule codes, prefixes (MIX, BAN0) or names, comma-separated; repea
 COLOR_CHOICES = ("auto", "always", "never")
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Annotated[
         Optional[list[str]],
@@ -312,7 +328,7 @@ def _exit_code(results: list, problems: list, strict: bool = False) -> int:
 # --- status -----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def status(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Plan files or directories (default: plans/).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
@@ -328,7 +344,7 @@ def status(
 # --- page -------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def page(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file, or - for standard input.")],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the page here "
@@ -362,7 +378,7 @@ def page(
 # --- rubrics ----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def rubrics(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
@@ -386,7 +402,7 @@ def rubrics(
 # --- formulas ---------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=Command)
 def formulas(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
 ) -> None:
@@ -415,7 +431,7 @@ def formulas(
     make_console(sys.stdout).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def channels(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
@@ -435,10 +451,11 @@ def channels(
 
 def _rule_dict(rule) -> dict:
     return {"code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity,
-            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example, "fix": rule.fix}
+            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example,
+            "example_as_of": rule.example_as_of, "fix": rule.fix}
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
@@ -468,7 +485,7 @@ def rules(
     make_console(sys.stdout, color).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def rule(
     key: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code (MIX003) or name (back-to-back-ads).")],
     fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help="text or json.")] = "text",
@@ -511,16 +528,19 @@ def rule(
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
         console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
-                         word_wrap=True))  # wrapped, never cut: the example whole is in --format json
+                             word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
     print_wrapped(console, Text(found.fix))
+    if found.example_as_of:
+        print_wrapped(console, Text(f"The example above triggers it as of {found.example_as_of} "
+                                    f"(`smmplan check --as-of {found.example_as_of}`).", style="dim"))
     console.print()
     print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
                                 f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the schema to this file.")] = None,
 ) -> None:
@@ -538,10 +558,7 @@ def schema(
 
 # --- suggest ----------------------------------------------------------------------
 
-SUGGEST_FORMATS = ("yaml", "csv", "ics")
-
-
-@app.command()
+@app.command(cls=Command)
 def suggest(
     plan: Annotated[Optional[str], typer.Argument(metavar="PLAN", help="Plan to rebalance, or (with --weeks) to continue.")] = None,
     weeks: Annotated[Optional[int], typer.Option("--weeks", "-w", metavar="N", help="Write a calendar of this many weeks.")] = None,
@@ -567,162 +584,23 @@ def suggest(
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour of the grid: auto, always or never.")] = "auto",
 ) -> None:
     """Rebalance a plan with the fewest changes, or write an N-week calendar that follows the formula."""
-    if fmt not in SUGGEST_FORMATS:
-        raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(SUGGEST_FORMATS)}.")
-    if color not in COLOR_CHOICES:
-        raise fail(f"--color takes auto, always or never, not `{color}`.")
-    if retype_only and add_only:
-        raise fail("--retype-only and --add-only exclude each other; give one of them.")
-    if in_place and (plan is None or weeks is not None):
-        raise fail("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or without PLAN.")
-    if in_place and output:
-        raise fail("give either --in-place or --output, not both.")
-    if plan is None and weeks is None:
-        raise fail("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
-    if output and not force and os.path.exists(output):
-        raise fail(f"{output} exists; give --force to overwrite it, or choose another file.")
-    if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
-        raise fail(f"{output} is the input plan; use --in-place to rewrite it.")
-
-    from smmplan.config import ConfigError, ConfigFinder, settings_for
+    from smmplan.commands.suggest import run as run_suggest
     from smmplan.suggest import SuggestError
 
-    try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
-        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
-    except ConfigError as exc:
-        raise fail(f"config error: {exc}") from None
-    data = None
-    if plan is not None:
-        try:
-            with open(plan, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise fail(f"{plan}: cannot read: {exc.strerror or exc}") from None
     try:
-        if weeks is None:
-            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
-                                                             business)) or goal:
-                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
-                           "--language and --business shape a calendar: add --weeks N.")
-            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
-            return
-        if retype_only or add_only:
-            raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
-        _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color, settings, business)
+        code = run_suggest(plan, weeks=weeks, start=parse_date(start, "--start"), per_week=per_week, channels=channels,
+                           formula=formula, brand=brand, goals=goal or [], language=language, retype_only=retype_only,
+                           add_only=add_only, output=output, in_place=in_place, force=force, fmt=fmt, color=color,
+                           business=business)
     except SuggestError as exc:
         raise fail(str(exc)) from None
-
-
-def _write_new(path: str, text: str) -> None:
-    from smmplan.io import atomic_write
-
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
-                       in_place: bool, settings, force: bool = False) -> None:
-    from smmplan.suggest import rebalance_plan
-
-    sug = rebalance_plan(data, plan, settings, retype=not add_only, add=not retype_only, force=force)
-    for line in _unread_lines(sug, force):
-        typer.echo(line, err=True)
-    if sug.mode == "unread":
-        raise typer.Exit(EXIT_FINDINGS)
-    for line in _change_lines(sug):
-        typer.echo(line)
-    if sug.mode == "impossible":
-        raise typer.Exit(EXIT_FINDINGS)
-    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
-        if output:
-            _write_new(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
-            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
-        return
-    target = plan if in_place else output
-    if target:
-        _write_new(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
-        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
-
-
-def _unread_lines(sug, force: bool) -> list[str]:
-    if not sug.unread:
-        return []
-    n = len(sug.unread)
-    out = [f"{sug.path}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
-           f"{'them' if n != 1 else 'it'}:"]
-    out += [f"  line {line}: {message}" for line, message in sug.unread]
-    out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
-               "to rebalance the posts that were read." if not force else
-               "  --force: rebalancing the posts that were read.")
-    return out
-
-
-def _change_lines(sug) -> list[str]:
-    rb = sug.rebalance
-    if sug.mode == "none":
-        return [f"{sug.path}: the mix already passes; nothing to change."]
-    if sug.mode == "impossible":
-        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
-                "lopsided); run without --retype-only to see the posts to add."]
-    if sug.mode in ("retype", "move"):
-        from smmplan.suggest import change_lines
-
-        out = change_lines(sug)
-        if rb.adds:
-            out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
-        return out
-    n = len(sug.additions)
-    exact = "the fewest" if rb.exact else "a small number"
-    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
-    for p in sug.additions:
-        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
-    return out
-
-
-def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color, settings, business=None) -> None:
-    from smmplan.suggest import export_calendar, make_calendar
-
-    chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
-    if language is not None and language not in ("en", "ru"):
-        raise fail(f"--language takes en or ru, not `{language}`.")
-    if business is not None:
-        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
-
-        if business_kind(business) is None:
-            near = suggest_business(business)
-            raise fail(f"--business: `{business}` is no kind smmplan has ideas for"
-                       + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
-    made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
-                         goals=goals, language=language, source=(data, plan) if plan else None,
-                         settings=settings, business=business)
-    posts = made.calendar.posts
-    text = made.text
-    if fmt != "yaml":
-        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
-                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
-        text = export_calendar(made, fmt)
-    if output:
-        _write_new(output, text)
-        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
-        grid_out = sys.stdout
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        grid_out = sys.stderr
-    if color == "always" or (color == "auto" and grid_out.isatty()):
-        from smmplan.report.text import calendar_grid, make_console
-
-        calendar_grid(make_console(grid_out, color), made)
+    raise typer.Exit(code)
 
 
 # --- import and export (glue in smmplan/sheets/commands.py) ------------------------
 
 
-@app.command(name="import")
+@app.command(name="import", cls=Command)
 def import_(
     source: Annotated[str, typer.Argument(metavar="FILE", help="The sheet: .csv, .xlsx or .ods.")],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="PLAN", help="The plan to write "
@@ -767,7 +645,7 @@ def _sheets(command: str, **options) -> None:
 EXPORT_TARGETS = "buffer, hootsuite, sprout, metricool, publer, postiz, xlsx, csv or ics"
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file to export.")],
     to: Annotated[str, typer.Option("--to", "-t", metavar="TARGET", help=f"{EXPORT_TARGETS}.")],
@@ -799,66 +677,25 @@ def export(
 
 
 def run() -> None:
-    """The `smmplan` command (and `python -m smmplan`): :func:`main`, run fast.
+    """The `smmplan` command (and `python -m smmplan`): :func:`main`, run lean.
 
     A run builds one big acyclic tree per plan, which the cyclic garbage
     collector would only rescan, again and again (a third of a 20,000-post
-    check), so it is off for the run; and the process ends without taking
-    those trees apart object by object, once everything is written and
-    flushed. In-process callers use :func:`main`, which does neither.
+    check): automatic collection is off for the run. When the run is over,
+    ``gc.freeze()`` moves every object left to the permanent generation, so
+    the collection Python makes as it shuts down does not walk them all once
+    more (some 30 ms of a small plan's run). Shutdown is otherwise Python's
+    own: atexit handlers, coverage and logging run as usual. In-process
+    callers use :func:`main`, which touches neither.
     """
     if sys.argv[1:] in (["--version"], ["-V"]):  # answered before typer builds every command
-        try:
-            _version(True)
-        except typer.Exit:
-            _exit_now(0)
+        typer.echo(f"smmplan {__version__}")
+        return
     gc.disable()
-    _lazy_pydantic_plugins()
     try:
         main()
-    except SystemExit as exc:
-        _exit_now(exc.code)
-
-
-_PLUGINS = "pydantic.plugin._loader"
-
-
-def _lazy_pydantic_plugins() -> None:
-    """Let pydantic find its plugins only when they may be on.
-
-    The first time pydantic builds a validator it imports its plugin loader,
-    and with it importlib.metadata (about 10 ms of a small plan's run), only
-    to be told that plugins are off: smmplan builds its models, and typer its
-    option adapters, with PYDANTIC_DISABLE_PLUGINS set. This stand-in answers
-    exactly as the loader does when they are off, and hands over to the real
-    loader (importing it then) for anything else.
-    """
-    if _PLUGINS in sys.modules:
-        return
-    import types
-
-    stand_in = types.ModuleType(_PLUGINS, "Stands in for pydantic's plugin loader until it is needed.")
-
-    def real() -> types.ModuleType:
-        if sys.modules.get(_PLUGINS) is stand_in:
-            del sys.modules[_PLUGINS]
-        import importlib
-
-        return importlib.import_module(_PLUGINS)
-
-    def get_plugins():  # the loader's own first test, same values
-        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in ("__all__", "1", "true"):
-            return ()
-        return real().get_plugins()
-
-    def __getattr__(name: str):  # anything else the loader has: the real module's
-        if name.startswith("__"):  # the import system asking about the module itself
-            raise AttributeError(name)
-        return getattr(real(), name)
-
-    stand_in.get_plugins = get_plugins
-    stand_in.__getattr__ = __getattr__
-    sys.modules[_PLUGINS] = stand_in
+    finally:
+        gc.freeze()
 
 
 def main() -> None:
@@ -867,7 +704,7 @@ def main() -> None:
     debug = "--debug" in argv  # accepted anywhere on the line
     args = [a for a in argv if a != "--debug"]
     try:
-        app_for(args)(args=args, prog_name="smmplan")
+        app(args=args, prog_name="smmplan")
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -882,33 +719,3 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
-
-
-def app_for(args: list[str]) -> typer.Typer:
-    """The app to run `args` with: when they start with a command's name, an
-    app with only that command (same root options, same command, so the same
-    help, options and errors), since typer builds the click command, options
-    and value coercion of every registered command before running one; the
-    full app otherwise (no arguments, `--help`, an unknown command)."""
-    if not args or args[0].startswith("-"):
-        return app
-    for info in app.registered_commands:
-        if (info.name or typer.main.get_command_name(info.callback.__name__)) == args[0]:
-            one = typer.Typer(**APP_OPTIONS)
-            one.registered_callback = app.registered_callback
-            one.registered_commands = [info]
-            return one
-    return app
-
-
-def _exit_now(code: object) -> None:
-    """Exit with `code` at once: flush the standard streams, skip interpreter
-    teardown (no atexit work is registered; outputs are already closed)."""
-    if code is not None and not isinstance(code, int):
-        raise SystemExit(code)  # a message: let Python print it
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
-            pass
-    os._exit(code or 0)

@@ -7,7 +7,7 @@ here too; the engine only ever sees a :class:`Settings`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from smmplan.findings import nearest
 from smmplan.loader import DEFAULT_MAX_BYTES, read_file
@@ -65,9 +65,6 @@ class Settings:
 
     def today(self) -> dt.date:
         return self.as_of or dt.date.today()
-
-    def merged(self, **changes) -> "Settings":
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _specificity(selectors, code: str, name: str | None) -> int:
@@ -370,10 +367,6 @@ class ConfigFinder:
         for w in walked:
             self._by_dir[w] = found
         return found
-
-    def settings(self, path: str, **cli) -> "Settings":
-        """Settings for one file: its config file's values, then the command line's."""
-        return settings_for(self.for_path(path), **cli)
 
 
 def settings_for(config: Config, cli_selection=None, **cli) -> Settings:

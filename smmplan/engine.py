@@ -155,9 +155,15 @@ class Context:
         return found
 
     @property
+    def today(self) -> dt.date:
+        """The day due and missed posts are judged by: --as-of, else today. The plan's
+        `as_of` is when its KPI figures were taken: it moves no post's deadline."""
+        return self.settings.today()
+
+    @property
     def as_of(self) -> dt.date:
-        """The date to judge due posts and progress by: --as-of (the command line beats the
-        file), else the plan's `as_of`, else today."""
+        """The day KPI progress is judged by: --as-of (the command line beats the file),
+        else the plan's `as_of` (when its actual figures were taken), else today."""
         return self.settings.as_of or self.plan.as_of or self.settings.today()
 
     def week_start(self, week: int) -> dt.date | None:
@@ -278,6 +284,8 @@ def step_dict(st: Any) -> dict[str, Any]:
 # --- validation ---------------------------------------------------------------
 
 _LIST_FIELDS = ("posts", "goals", "tactics", "rubrics", "occasions")
+# How pydantic words an unknown key: in a model, and in a dataclass (a post).
+UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
@@ -317,14 +325,13 @@ def file_positions(doc: loader.Document, key: str, kept: int) -> list[int]:
 
     from smmplan import model
 
-    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic, "rubrics": model.Rubric,
-           "occasions": model.Occasion}[key]
+    validator = model.item_validator(key)
     out = []
     for i, item in enumerate(raw):
         try:
-            cls.model_validate({"name": item} if isinstance(item, str) and key == "tactics" else item)
+            validator.validate_python({"name": item} if isinstance(item, str) and key == "tactics" else item)
         except ValidationError as exc:  # unknown keys are dropped, not the item
-            if any(e["type"] != "extra_forbidden" for e in exc.errors()):
+            if any(e["type"] not in UNKNOWN_KEY for e in exc.errors()):
                 continue
         out.append(i)
     return out if len(out) == kept else list(range(kept))
@@ -338,7 +345,7 @@ def _prune(data: dict, errors: list[dict]) -> dict:
         if not loc:
             continue
         top = loc[0]
-        if err["type"] == "extra_forbidden":
+        if err["type"] in UNKNOWN_KEY:
             _drop_key(data, loc)
         elif top in _LIST_FIELDS and len(loc) > 1 and isinstance(loc[1], int):
             drop[top].add(loc[1])
@@ -370,7 +377,7 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
 
     where = format_where(loc)
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind in UNKNOWN_KEY:
         key = loc[-1]
         keys = known_keys(loc)
         near = nearest(str(key), keys)

@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITIES = ("error", "warning", "info")
-
-
 @dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule reports: a path into the document, not a line number.

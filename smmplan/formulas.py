@@ -100,23 +100,34 @@ def resolve(spec: str | dict | None) -> Formula:
             "or write a mapping of categories to percents summing to 100."
         )
     shares: dict[str, Fraction] = {}
+    written: dict[object, str] = {}  # what a key means (its synonym group, else itself) -> the key as written
     for raw, value in spec.items():
         name = normalise_word(str(raw))
+        meaning = _group(name) or name
         try:
             share = Fraction(str(value).strip().rstrip("%").strip())
         except (ValueError, ZeroDivisionError):
             raise FormulaError(f"The share of `{raw}` is `{value}`, not a number of percent.") from None
         if share < 0:
             raise FormulaError(f"The share of `{raw}` is negative ({value}).")
-        if name in shares:
-            raise FormulaError(f"The category `{raw}` appears twice in the formula.")
+        if meaning in written:
+            other = written[meaning]
+            same = f"`{other}` and `{raw}` name the same category" if other != str(raw) else f"`{raw}` appears twice"
+            raise FormulaError(f"A category appears twice in the formula: {same}; give it one share.")
         shares[name] = share
+        written[meaning] = str(raw)
     if not shares:
         raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
     total = sum(shares.values())
     if total != 100:
+        hint = ""
+        if total == 1 or (total < 1 and all(s <= 1 for s in shares.values())):
+            first = next(iter(written.values()))
+            share = shares[normalise_word(first)]
+            hint = (f" They look like fractions of 1: the shares are percents, so write "
+                    f"`{first}: {float(share * 100):g}`, not `{first}: {float(share):g}`.")
         raise FormulaError(
-            f"The formula's percents add up to {float(total):g}, not 100. Adjust them so they sum to 100."
+            f"The formula's percents add up to {float(total):g}, not 100.{hint} Adjust them so they sum to 100."
         )
     return Formula("custom", tuple((c, s / 100) for c, s in shares.items()), "A custom mix.")
 
@@ -166,6 +177,16 @@ _RU_STEMS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
+def _group(word: str) -> frozenset[str] | None:
+    """The synonym group a normalised word belongs to: as written, or by a Russian stem."""
+    group = next((g for g in _SYNONYMS if word in g), None)
+    if group is None:
+        for stem, g in _RU_STEMS:
+            if word.startswith(stem):
+                return g
+    return group
+
+
 def canonical_type(raw: str, formula: Formula) -> str | None:
     """The formula category a post's `type` means, or None if it means none."""
     return _category(raw, formula.categories)
@@ -181,15 +202,10 @@ def _category(raw: str, cats: tuple[str, ...]) -> str | None:
     word = normalise_word(raw)
     if word in cats:
         return word
-    group = next((g for g in _SYNONYMS if word in g), None)
-    if group is None:
-        for stem, g in _RU_STEMS:
-            if word.startswith(stem):
-                group = g
-                break
+    group = _group(word)
     if group is not None:
-        for c in cats:
-            if c in group:
+        for c in cats:  # a category of the group, as the presets or a custom formula name it
+            if c in group or _group(c) is group:  # (`вовлекающие: 40` is read as `engaging` is)
                 return c
     return None
 
@@ -247,15 +263,13 @@ class _Arith:
     def closest(self, n: int) -> tuple[tuple[int, ...], ...]:
         found = self.splits.get(n)
         if found is None:
-            found = self.splits[n] = _closest_splits(n, self.shares)
+            found = _room(self.splits)[n] = _closest_splits(n, self.shares)
         return found
 
     def answer(self, table: dict, counts: tuple[int, ...], compute) -> list[bool]:
         found = table.get(counts)
         if found is None:
-            if len(table) >= _ANSWERS:
-                table.clear()
-            found = table[counts] = compute(self, counts)
+            found = _room(table)[counts] = compute(self, counts)
         return list(found)
 
     def is_closest(self, counts: tuple[int, ...]) -> bool:
@@ -270,7 +284,7 @@ class _Arith:
         if found is None:
             (t_num, t_den), d = self.tol, self.scale
             den = d * t_den
-            found = self.ranges[n] = tuple(
+            found = _room(self.ranges)[n] = tuple(
                 (max(0, -((-n * (s * t_den - t_num * d)) // den)), min(n, n * (s * t_den + t_num * d) // den))
                 for s in self.scaled
             )
@@ -286,7 +300,7 @@ class _Arith:
             (t_num, t_den), d = self.tol, self.scale
             den = d * t_den
             slack = max(den, n * t_num * d)
-            found = self.boxes[n] = (
+            found = _room(self.boxes)[n] = (
                 tuple(max(0, -((slack - n * s * t_den) // den)) for s in self.scaled),
                 tuple(min(n, (n * s * t_den + slack) // den) for s in self.scaled),
             )
@@ -295,6 +309,14 @@ class _Arith:
 
 _ARITH_MEMO = 64  # formulas remembered; answers kept per formula (cleared past _ANSWERS)
 _ANSWERS = 65_536
+
+
+def _room(table: dict) -> dict:
+    """`table`, emptied first when it holds _ANSWERS answers: every memo here is bounded."""
+    if len(table) >= _ANSWERS:
+        table.clear()
+    return table
+
 _last: list = [None, None]  # (shares, tolerance) of the last call, its _Arith
 _ariths: dict[tuple, _Arith] = {}
 

@@ -447,9 +447,14 @@ def _build(text: str, doc: Document) -> None:
         get = lambda: next(events, None)  # noqa: E731
 
     problems = doc.problems
-    anchors: dict[str, tuple[Any, Any]] = {}  # name -> (value, marks)
-    sizes: dict[int, tuple[Any, int]] = {}  # id(container) -> (container, nodes when expanded)
+    # name -> (value, marks, nodes in the value with every alias in it expanded)
+    anchors: dict[str, tuple[Any, Any, int]] = {}
     aliases = expanded = 0
+    # Nodes in the value the last call of mapping(), sequence(), alias() or node() made,
+    # aliases expanded: a mapping counts itself, its keys and its values, a sequence
+    # itself and its items. Containers add up their children's as they close, so a chain
+    # of aliases costs what the file holds, not what it expands to.
+    made = 1
     known: dict[str, str] = {}  # the keys met so far
     Scalar, MapStart, MapEnd, SeqStart, SeqEnd = (
         ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent,
@@ -458,8 +463,10 @@ def _build(text: str, doc: Document) -> None:
 
     def node(ev: Any, depth: int) -> tuple[Any, Any]:
         """Any node, given the event that starts it: (value, marks)."""
+        nonlocal made
         cls = ev.__class__
         if cls is Scalar:
+            made = 1
             mark = ev.start_mark
             if ev.tag is not None and ev.tag not in _CORE_TAGS:
                 _refuse_tag(ev.tag, mark, problems)
@@ -468,7 +475,7 @@ def _build(text: str, doc: Document) -> None:
                 value = None
             mark = _pack(mark)
             if ev.anchor is not None:
-                anchors[ev.anchor] = (value, mark)
+                anchors[ev.anchor] = (value, mark, 1)
             return value, mark
         if cls is MapStart:
             return mapping(ev, depth)
@@ -488,11 +495,13 @@ def _build(text: str, doc: Document) -> None:
         return _pack(mark)
 
     def mapping(first: Any, depth: int) -> tuple[dict, Marks]:
+        nonlocal made
         mark = start(first, depth)
         depth += 1
         data: dict[Any, Any] = {}
         children: dict[Any, Any] = {}
         merges = None
+        nested = 0  # nodes under the values that are not plain scalars, beyond the one each counts for
         while True:
             ev = get()
             cls = ev.__class__
@@ -527,8 +536,10 @@ def _build(text: str, doc: Document) -> None:
             elif cls is MapStart:
                 value, vmark = mapping(ev, depth)
                 vmark.mark |= (kmark + 1) << 64  # a new Marks, not an alias's
+                nested += made - 1
             else:
                 value, vmark = node(ev, depth)
+                nested += made - 1
                 if key != "<<":
                     vmark = _keyed(kmark, vmark, cls is AliasEvent)
             if key in data or key == "<<":
@@ -543,15 +554,18 @@ def _build(text: str, doc: Document) -> None:
         if merges:
             _merge(data, children, merges, problems)
         marks = Marks(mark, children)
+        made = 1 + 2 * len(data) + nested
         if first.anchor is not None:
-            anchors[first.anchor] = (data, marks)
+            anchors[first.anchor] = (data, marks, made)
         return data, marks
 
     def sequence(first: Any, depth: int) -> tuple[list, Marks]:
+        nonlocal made
         mark = start(first, depth)
         depth += 1
         data: list[Any] = []
         children: list[Any] = []
+        nested = 0  # as in mapping()
         while True:
             ev = get()
             cls = ev.__class__
@@ -563,19 +577,22 @@ def _build(text: str, doc: Document) -> None:
                 vmark = vmark.line << 32 | vmark.column
             elif cls is MapStart:
                 value, vmark = mapping(ev, depth)
+                nested += made - 1
             elif cls is SeqEnd:
                 break
             else:
                 value, vmark = node(ev, depth)
+                nested += made - 1
             data.append(value)
             children.append(vmark)
         marks = Marks(mark, children)
+        made = 1 + len(data) + nested
         if first.anchor is not None:
-            anchors[first.anchor] = (data, marks)
+            anchors[first.anchor] = (data, marks, made)
         return data, marks
 
     def alias(ev: Any) -> tuple[Any, Any]:
-        nonlocal aliases, expanded
+        nonlocal aliases, expanded, made
         mark = ev.start_mark
         aliases += 1
         target = anchors.get(ev.anchor)
@@ -583,7 +600,8 @@ def _build(text: str, doc: Document) -> None:
             problems.append(LoadProblem("PLAN001", f"Alias `*{ev.anchor}` has no anchor.",
                                         mark.line + 1, mark.column + 1, "Define `&name` before using `*name`."))
             raise _Abort
-        expanded += _expanded_size(target[0], sizes)
+        made = target[2]
+        expanded += made
         if aliases > MAX_ALIASES or expanded > MAX_EXPANDED_NODES:
             problems.append(
                 LoadProblem(
@@ -596,9 +614,8 @@ def _build(text: str, doc: Document) -> None:
                 )
             )
             raise _Abort
-        return target
+        return target[0], target[1]
 
-    documents = 0
     try:
         with gc_paused():
             _documents(doc, get, node, problems)
@@ -661,24 +678,6 @@ def gc_paused() -> Iterator[None]:
         gc.unfreeze()
         if was_enabled:
             gc.enable()
-
-
-def _expanded_size(value: Any, sizes: dict[int, tuple[Any, int]]) -> int:
-    """Nodes in ``value`` with every alias in it expanded (a mapping counts
-    itself, its keys and its values). Containers are counted once and
-    remembered, so a chain of aliases costs what the file holds, not what it
-    expands to."""
-    if not isinstance(value, (dict, list)):
-        return 1
-    known = sizes.get(id(value))
-    if known is not None:
-        return known[1]
-    if isinstance(value, dict):
-        total = 1 + len(value) + sum(_expanded_size(v, sizes) for v in value.values())
-    else:
-        total = 1 + sum(_expanded_size(v, sizes) for v in value)
-    sizes[id(value)] = (value, total)  # the reference keeps id() unique
-    return total
 
 
 def _duplicate(key: Any, first: Any, mark: Any, problems: list[LoadProblem]) -> None:

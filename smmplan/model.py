@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from typing import Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, dataclasses, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
-STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
+# In the order a post moves through them; `changes_requested` sends a post back from review,
+# `on_hold` pauses it (it stays in the mix), `cancelled` takes it out of the mix.
+STATUSES = ("idea", "draft", "review", "changes_requested", "approved", "scheduled", "published", "on_hold",
+            "cancelled")
 
 
 def _participle(*stems: str) -> tuple[str, ...]:
@@ -33,20 +36,25 @@ _STATUS_WORDS = {
     "draft": ("wip", "in_progress", "черновик", "в_работе"),
     "review": ("in_review", "pending_approval", "awaiting_approval", "for_approval",
                "на_согласовании", "на_согласование", "согласование", "на_утверждении", "на_проверке"),
+    "changes_requested": ("changes", "needs_changes", "changes_needed", "revise", "revision", "rework",
+                          "на_доработке", "на_доработку", "доработка", "доработать", "на_правках", "правки",
+                          "на_исправлении", "вернули_на_доработку"),
     "approved": _participle("согласован", "одобрен", "утвержден"),
     "scheduled": ("queued", "в_отложке") + _participle("запланирован"),
     "published": ("posted", "live", "вышел", "вышло") + _participle("опубликован"),
+    "on_hold": ("hold", "paused", "pause", "postponed", "frozen", "на_паузе", "пауза", "на_холде",
+                "заморожен", "заморожено") + _participle("приостановлен"),
     "cancelled": ("canceled", "отмена") + _participle("отменен"),
 }
 STATUS_ALIASES = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 
-@functools.lru_cache(maxsize=None)  # a plan uses a handful of status words on thousands of posts
+@functools.lru_cache(maxsize=1024)  # a plan uses a handful of status words on thousands of posts
 def normalise_status(raw: str) -> str:
     return re.sub(r"[\s\-]+", "_", raw.strip().lower().replace("ё", "е"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1024)
 def canonical_status(raw: str | None) -> str | None:
     """`На согласовании` -> `review`; None for words that are not a status."""
     if raw is None:
@@ -57,16 +65,11 @@ def canonical_status(raw: str | None) -> str | None:
     return STATUS_ALIASES.get(word)
 
 
-# Pydantic plugins (observability hooks found through package entry points)
-# have nothing to watch in smmplan's own models, and looking for them reads
-# every installed package's metadata at start-up. They are off while the
-# models below are built, as typer does for its own TypeAdapters.
-_PLUGINS = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+    model_config = _CONFIG
 
 
 class Kpi(_Model):
@@ -106,7 +109,12 @@ class Client(_Model):
     approver: str | None = Field(None, description="Who approves posts before they go out.")
 
 
-class Post(_Model):
+# A plan holds thousands of posts: a post is a slotted dataclass, not a model. A model
+# instance carries a dict of its fields and a set of those given (some 1.2 KB a post;
+# 24 MiB of a 20,000-post plan); a slotted instance holds the values alone. Pydantic
+# validates it the same way (the same config, fields and validators).
+@dataclasses.dataclass(slots=True, kw_only=True, config=_CONFIG)
+class Post:
     """One publication in the plan."""
 
     date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
@@ -125,15 +133,18 @@ class Post(_Model):
     owner: str | None = Field(None, description="Who on the team prepares the post.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
-    status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
-                               "cancelled; Russian words such as `на согласовании`, `согласовано` are accepted.")
+    status: str | None = Field(
+        None, description="idea, draft (default), review, changes_requested (sent back by the client), approved, "
+        "scheduled, published, on_hold (paused) or cancelled; Russian words such as `на согласовании`, "
+        "`на доработке`, `на паузе`, `согласовано` are accepted.", json_schema_extra={"examples": list(STATUSES)})
     approved_by: str | None = Field(None, description="Who approved the post.")
     approved_on: dt.date | None = Field(None, description="When it was approved.")
     sponsored: bool = Field(False, description="A paid or partner post (needs a disclosure).")
     disclosure: str | None = Field(None, description="How a sponsored post is marked, e.g. `#ad`, `Реклама`.")
 
-    # True when `type` was filled in from the post's rubric rather than written
-    _type_from_rubric: bool = PrivateAttr(False)
+    # True when `type` was filled in from the post's rubric rather than written: set by the
+    # plan's validator, never read from the file (not in __init__, nor in the JSON Schema)
+    type_from_rubric: SkipJsonSchema[bool] = Field(default=False, init=False, repr=False)
 
     @field_validator("time", mode="before")
     @classmethod
@@ -296,7 +307,7 @@ class Plan(_Model):
                     rubric = find(self.rubrics, post.rubric)
                     if rubric is not None:
                         post.type = rubric.type
-                        post._type_from_rubric = True
+                        post.type_from_rubric = True
         return self
 
 
@@ -313,11 +324,12 @@ def check_timezone(name: str) -> str:
     return name
 
 
-MODELS = (Plan, Post, Goal, Kpi, Tactic, Client, Rubric, Idea, Occasion)
-if _PLUGINS is None:
-    del os.environ["PYDANTIC_DISABLE_PLUGINS"]
-else:
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = _PLUGINS
+def fields_of(model: Any) -> dict[str, Any]:
+    """A model's or a pydantic dataclass's fields that a plan may write (name -> FieldInfo)."""
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return model.model_fields
+    fields = getattr(model, "__pydantic_fields__", None) or {}
+    return {name: f for name, f in fields.items() if f.init is not False}
 
 
 def known_keys(loc: tuple) -> list[str]:
@@ -326,18 +338,32 @@ def known_keys(loc: tuple) -> list[str]:
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        field = getattr(model, "model_fields", {}).get(step)
+        field = fields_of(model).get(step)
         if field is None:
             break
         model = _inner_model(field.annotation) or model
-    return list(getattr(model, "model_fields", {}))
+    return list(fields_of(model))
 
 
 def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if fields_of(annotation):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
         found = _inner_model(arg)
         if found is not None:
             return found
     return None
+
+
+@functools.lru_cache(maxsize=8)  # one per kind of item
+def item_validator(key: str) -> Any:
+    """The validator of one item of the plan's `posts`, `goals`, `tactics`, `rubrics` or `occasions` list."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter({"posts": Post, "goals": Goal, "tactics": Tactic, "rubrics": Rubric,
+                        "occasions": Occasion}[key])
+
+
+def post_dict(post: Post) -> dict[str, Any]:
+    """A post's fields as a plan writes them (what ``model_dump()`` gives for a model)."""
+    return {f: getattr(post, f) for f in fields_of(Post)}

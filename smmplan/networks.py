@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from smmplan.days import shift
 from smmplan.findings import nearest
 
 _FOLD = re.compile(r"[\s.\-_/]+")
@@ -239,7 +240,7 @@ def fit_slot(slots: tuple[Slot, ...], day: dt.date, time: str, week_start: dt.da
     h, m = (int(x) for x in time.split(":"))
     if in_slots(slots, day, dt.time(h, m)):
         return day, time
-    week = [week_start + dt.timedelta(days=d) for d in range(7)]
+    week = [d for d in (shift(week_start, n) for n in range(7)) if d is not None]  # none past 9999-12-31
     for candidate in sorted(week, key=lambda d: (abs((d - day).days), d < day)):
         start = first_time(slots, candidate)
         if start is not None:

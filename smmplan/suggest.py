@@ -1,10 +1,13 @@
-"""`smmplan suggest`: rebalance a plan, or write an N-week calendar.
+"""What `smmplan suggest` proposes: a rebalanced plan, or an N-week calendar.
 
-The counting is done by :mod:`smmplan.planner` (fewest changes) and
+The counting is done by :mod:`smmplan.planner` (cheapest changes) and
 :mod:`smmplan.calendar` (type counts, order, days); this module maps them
-onto real posts and dates, writes the YAML through :mod:`smmplan.writer`,
-and checks the result with the same engine as `smmplan check` before
-anything is written.
+onto real posts and dates and writes the YAML through :mod:`smmplan.writer`.
+It computes only: it works on a plan the engine has checked (a
+:class:`~smmplan.engine.PlanResult`) and the rebalancing the engine planned
+for it, and imports neither the engine nor the command line. Reading the
+file, checking it, checking the result again before anything is written,
+printing and writing are the command's: :mod:`smmplan.commands.suggest`.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import codecs
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smmplan import calendar, formulas, ideas, networks, planner, writer
 from smmplan.config import Settings
-from smmplan.engine import PlanResult, check_bytes
+from smmplan.days import shift
+
+if TYPE_CHECKING:  # for annotations only: the engine hands its results in
+    from smmplan.engine import PlanResult
 
 DEFAULT_CHANNELS = ("instagram", "telegram")
 GOAL_KINDS = ("traffic", "awareness", "loyalty", "support")
@@ -58,20 +63,10 @@ class Suggestion:
     steps: list[planner.Step] = field(default_factory=list)  # retype, replace and move, post by post
     replacements: list[calendar.NewPost] = field(default_factory=list)  # the new posts of the replaced ones
     unread: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message) of posts not read
+    values: list[tuple[int, str, Any]] = field(default_factory=list)  # (post, key, new value) rewritten
     text: str | None = None  # the rebalanced plan
     data: bytes | None = None
     after: PlanResult | None = None  # the check of the rebalanced plan
-
-
-def _load(data: bytes, path: str, settings: Settings) -> PlanResult:
-    result = check_bytes(data, path, settings)
-    if result.plan is None:
-        first = next((f for f in result.findings if f.severity == "error"), None)
-        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
-        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
-    if result.formula is None:
-        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
-    return result
 
 
 def type_words(result: PlanResult) -> dict[str, str]:
@@ -97,7 +92,8 @@ def language_of(result: PlanResult) -> str:
     return "ru" if ideas.is_russian(plan.language, titles) else "en"
 
 
-def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+def week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+    """The plan's counted posts per category, overall and week by week."""
     cats = result.formula.categories
     weeks: dict[int, list[int]] = {}
     for p in result.posts:
@@ -116,19 +112,15 @@ def unread_posts(result: PlanResult) -> list[tuple[int | None, str]]:
             if f.code in UNREAD_CODES and f.where.startswith("posts[")]
 
 
-def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
-                   add: bool = True, force: bool = False) -> Suggestion:
-    """The cheapest changes that make the plan pass MIX001 and MIX002, applied to its text.
-    A plan with posts that could not be read is not rebalanced unless `force`d (mode "unread"):
-    a rebalance computed on part of a plan is wrong."""
-    from smmplan.engine import Context, plan_rebalance
-
+def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps: list[planner.Step],
+                   settings: Settings | None = None, *, add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the checked plan (``result``, of the file's ``data``) pass
+    MIX001 and MIX002, as the engine planned them (``rb``, ``steps``), applied to its text; the
+    caller checks the new text before writing it. A plan with posts that could not be read is not
+    rebalanced unless `force`d (mode "unread"): a rebalance computed on part of a plan is wrong."""
     settings = settings or Settings()
-    result = _load(data, path, settings)
+    path = result.path
     unread = unread_posts(result)
-    ctx = Context(path, result.doc, result.plan, result.formula, result.tolerance, settings, result.posts,
-                  result.start)
-    rb, steps = plan_rebalance(ctx, retype=retype, add=add)
     sug = Suggestion(path, result, rb, "none", unread=unread)
     if unread and not force:
         sug.mode = "unread"
@@ -172,39 +164,8 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
                                 [p.fields() for p in sug.replacements + sug.additions], values)
     prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     sug.data = prefix + sug.text.encode("utf-8")
-    _verify(sug, settings, values)
+    sug.values = values
     return sug
-
-
-def change_lines(sug: Suggestion) -> list[str]:
-    """What `suggest` changes, post by post, for the terminal."""
-    rb = sug.rebalance
-    if sug.mode == "move":
-        n = len(sug.steps)
-        out = [f"{sug.path}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
-               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
-        for st in sug.steps:
-            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
-            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
-                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
-        return out
-    n, m = len(sug.retypes), len(sug.replacements)
-    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
-    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
-    out = [f"{sug.path}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
-           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
-    for r in sug.retypes:
-        warn = "  (already published)" if r.status == "published" else ""
-        if r.target == "user_generated":
-            warn += "  (say whose content it is: author: or source:)"
-        change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
-        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
-    reads = sug.result.reads
-    for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
-        line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
-        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
-                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
-    return out
 
 
 def _replacement(result: PlanResult, st: planner.Step, words: dict[str, str]) -> calendar.NewPost:
@@ -244,7 +205,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settin
     out = []
     for week, cats in sorted(rb.week_adds.items()):
         first = result.start + dt.timedelta(days=7 * week)
-        days = [first + dt.timedelta(days=d) for d in range(7)]
+        days = [d for d in (shift(first, n) for n in range(7)) if d is not None]  # none past 9999-12-31
         plan_cats = [c for c, k in cats.items() for _ in range(k)]
         plan_cats.sort(key=lambda c: c == ad)  # place advertising last, between the others
         for cat in plan_cats:
@@ -286,36 +247,6 @@ def _channels_used(result: PlanResult) -> list[str]:
     return seen
 
 
-def _verify(sug: Suggestion, settings: Settings, values: list[tuple[int, str, Any]] = ()) -> None:
-    """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
-    from smmplan import loader
-
-    before = sug.result.doc.data
-    after_doc = loader.load(sug.data, max_bytes=max(settings.max_file_size, len(sug.data) + 1))
-    if after_doc.fatal or not isinstance(after_doc.data, dict):
-        raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
-    after = after_doc.data
-    changed: dict[int, dict[str, Any]] = {}
-    for r in sug.retypes:
-        changed.setdefault(r.index, {})[r.key] = r.word
-    for index, key, value in values:  # as the loader reads them back: dates are text
-        changed.setdefault(index, {})[key] = value.isoformat() if isinstance(value, dt.date) else value
-    old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
-    if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
-        raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
-    if len(new_posts) != len(old_posts) + len(sug.additions) + len(sug.replacements):
-        raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
-    for i, old in enumerate(old_posts):
-        want = dict(old, **changed[i]) if i in changed else old
-        if new_posts[i] != want:
-            raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
-    check = check_bytes(sug.data, sug.path, settings)
-    totals, weeks = _week_counts(check)
-    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
-        raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
-    sug.after = check
-
-
 # --- calendars ----------------------------------------------------------------------
 
 
@@ -325,6 +256,13 @@ class CalendarPlan:
     calendar: calendar.Calendar
     comments: list[str]
     text: str = ""
+    placeholders: list[str] = field(default_factory=list)  # header keys written as FILL_IN values
+
+
+# What a generated plan needs and was not told (no --brand, no --goal): written as values that say
+# so, which `smmplan check` accepts and a person cannot miss (search the file for them).
+FILL_IN = {"en": "FILL IN", "ru": "ЗАПОЛНИТЬ"}
+DEFAULT_GOAL = "loyalty"  # a community that comes back: what every formula's engaging share is for
 
 
 def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
@@ -414,12 +352,12 @@ def make_calendar(
     brand: str | None = None,
     goals: list[str] = (),
     language: str | None = None,
-    source: tuple[bytes, str] | None = None,
+    source: PlanResult | None = None,
     settings: Settings | None = None,
     today: dt.date | None = None,
     business: str | None = None,
 ) -> CalendarPlan:
-    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan, or,
+    """A new plan of `weeks` weeks; with `source` (a checked plan) it continues that plan, or,
     when that plan has rubrics and no posts yet, writes its first calendar from the rubrics."""
     settings = settings or Settings()
     header: dict[str, Any] = {}
@@ -432,18 +370,21 @@ def make_calendar(
     tolerance = None
     spec: Any = formula
     if source is not None:
-        result = _load(source[0], source[1], settings)
+        result = source
         plan = result.plan
         if result.end is None and not plan.rubrics:
-            raise SuggestError(f"{source[1]}: the plan has no posts to continue from and no rubrics to start from; "
+            raise SuggestError(f"{result.path}: the plan has no posts to continue from and no rubrics to start from; "
                                "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
         first = result.end is None
-        totals, by_week = _week_counts(result)
+        totals, by_week = week_counts(result)
         if first:
             start = start or plan.start or calendar.next_monday(today or dt.date.today())
         else:
             last_week = (result.end - result.start).days // 7
-            start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
+            start = start or shift(result.start, 7 * (last_week + 1))
+            if start is None:
+                raise SuggestError(f"{result.path} runs to the calendar's last week (dates end on 9999-12-31): "
+                                   "there is no week after it to plan; give --start.")
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
         if per_week is None and not first:
@@ -471,9 +412,9 @@ def make_calendar(
         business = business or plan.business
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
         if first:
-            comments.append(f"First calendar of {source[1]}, drawn from its rubrics' ideas.")
+            comments.append(f"First calendar of {result.path}, drawn from its rubrics' ideas.")
         else:
-            comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
+            comments.append(f"Continues {result.path} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
                             "types chosen to bring the combined mix back to the formula.")
     else:
         inherited = []
@@ -490,10 +431,14 @@ def make_calendar(
         raise SuggestError(f"--weeks takes 1 to 520 weeks, not {weeks}.")
     language = language or "en"
     start = start or calendar.next_monday(today or dt.date.today())
+    if shift(start, 7 * weeks - 1) is None:
+        latest = shift(dt.date.max, -(7 * weeks - 1))
+        raise SuggestError(f"{weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d} run past 9999-12-31, the last day "
+                           f"a date can have: start on {latest:%Y-%m-%d} or earlier, or ask for fewer weeks.")
     channels = channels or list(DEFAULT_CHANNELS)
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
-    tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
+    tol = formulas.parse_tolerance(tolerance)
     banks, planned, themed = _rubric_banks(plan, resolved, start, weeks, language, result if plan else None)
     slots = networks.merged_slots(settings, plan if source is not None else None)
     cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken, slots,
@@ -501,6 +446,22 @@ def make_calendar(
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}
     all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals
+    placeholders = []
+    mark = FILL_IN["ru" if language == "ru" else "en"]
+    if not brand:
+        brand = f"{mark}: название бренда" if language == "ru" else f"{mark}: brand name"
+        placeholders.append("brand")
+    if not all_goals:  # a plan states its goals (KPI001): one to agree with the client, marked as such
+        placeholder = goal(DEFAULT_GOAL, len(cal.posts), language)
+        placeholder["description"] = (f"{mark}: цель своими словами клиента; цифры KPI согласовать с клиентом"
+                                      if language == "ru" else
+                                      f"{mark}: the goal as the client puts it; agree the KPI figures with them")
+        all_goals = [placeholder]
+        placeholders.append("goals")
+    if placeholders:
+        keys = " and ".join(f"`{k}`" for k in placeholders)
+        comments.append(f"{mark}: {keys} (search for {mark}): put in what the client agreed, "
+                        "or run with --brand and --goal.")
     header = {
         "brand": brand, "start": start, "weeks": weeks, "language": language, "channels": channels,
         "formula": spec if spec is not None else resolved.name,
@@ -514,7 +475,7 @@ def make_calendar(
     if first:  # the plan's own keys stay as they were, with the posts added
         header = {**{k: v for k, v in plan.model_dump(exclude_none=True, exclude={"posts", "rubrics", "goals", "occasions"}).items()
                      if v not in ([], {})}, **header}
-    out = CalendarPlan(header, cal, comments)
+    out = CalendarPlan(header, cal, comments, placeholders=placeholders)
     out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
     return out
 
@@ -529,16 +490,3 @@ def _strip_actuals(goal: dict) -> dict:
 
 def _number(value: float) -> Any:
     return int(value) if float(value).is_integer() else value
-
-
-# --- exports ----------------------------------------------------------------------
-
-
-def export_calendar(made: CalendarPlan, fmt: str) -> str:
-    """The calendar as `smmplan export --to csv|ics --all` writes it (`suggest --format csv|ics`, deprecated:
-    exports live in smmplan.sheets)."""
-    from smmplan.sheets import export, targets
-
-    result = check_bytes(made.text.encode("utf-8"), "calendar.yaml")
-    items, _ = export.items_of(result, include_all=True)
-    return targets.get(fmt).render(items, targets.Options(brand=made.header.get("brand"), plan=result.plan))

@@ -27,8 +27,6 @@ from yaml.events import (
 SCHEMA_URL = "https://smmplan.dev/schema/plan.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
 
-_PLAIN_SAFE = re.compile(r"^[\w][\w\- .]*$", re.UNICODE)
-
 
 class EditError(ValueError):
     """The plan's text cannot be edited as asked; the message says why."""

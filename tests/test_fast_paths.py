@@ -290,22 +290,17 @@ def test_cached_answers_are_copies():
 # --- start-up: what the light commands import -----------------------------------------
 
 _IMPORTED = """
-import os, sys
+import sys
 from smmplan.cli import run
 
-
-def report(code=0, _exit=os._exit):
-    sys.stdout.flush()
-    print("\\nMODULES", " ".join(sorted(sys.modules)), file=sys.stderr, flush=True)
-    _exit(code)
-
-
-os._exit = report  # run() ends the process with os._exit once the output is flushed
 sys.argv = ["smmplan", *sys.argv[1:]]
 try:
     run()
-except SystemExit as exc:
-    report(exc.code if isinstance(exc.code, int) else 1)
+except SystemExit:
+    pass
+finally:
+    sys.stdout.flush()
+    print("\\nMODULES", " ".join(sorted(sys.modules)), file=sys.stderr, flush=True)
 """
 
 
@@ -331,12 +326,11 @@ def test_version_through_importtime_loads_no_heavy_package():
     assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "rich")}
 
 
-def test_json_report_loads_neither_rich_nor_pyyaml_nor_package_metadata(tmp_path):
+def test_json_report_loads_neither_rich_nor_pyyaml(tmp_path):
     mods = modules_imported_by("check", "--format", "json", str(PLANS), cwd=tmp_path)
     assert "pydantic" in mods and "smmplan.rules.honesty" in mods  # it did check the plans
-    # rich: only the text report; PyYAML: only the Python builder, for unusual YAML; package
-    # metadata: only pydantic's plugin discovery, which is off for smmplan's models
-    assert not mods & {"rich", "yaml", "importlib.metadata"}
+    # rich: only the text report; PyYAML: only the Python builder, for unusual YAML
+    assert not mods & {"rich", "yaml"}
 
 
 def test_unusual_yaml_still_reads_through_pyyaml(tmp_path):
@@ -346,29 +340,66 @@ def test_unusual_yaml_still_reads_through_pyyaml(tmp_path):
     assert "yaml" in mods
 
 
-_PLUGINS = """
-import os, sys
-from smmplan import cli
-cli._lazy_pydantic_plugins()
-from pydantic.plugin._loader import get_plugins
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
-off = get_plugins()
-print("off", tuple(off), "importlib.metadata" in sys.modules)
-del os.environ["PYDANTIC_DISABLE_PLUGINS"]
-on = get_plugins()
-from pydantic import BaseModel
-class M(BaseModel):
-    x: int
-print("on", type(on).__name__, "importlib.metadata" in sys.modules, M(x="1").x)
+# --- the entry point leaves other libraries and the process as they are -------------
+
+_PLAIN_RUN = """
+import atexit, os, sys
+import pydantic.plugin._loader as loader_before
+from smmplan.cli import run
+
+atexit.register(lambda: print("atexit ran", flush=True))
+seen = []
+real_check = None
+
+
+def spy():
+    seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+    seen.append(sys.modules["pydantic.plugin._loader"] is loader_before)
+
+
+import smmplan.engine as engine
+
+real_check = engine.check_document
+
+
+def check_document(*args, **kwargs):
+    spy()
+    return real_check(*args, **kwargs)
+
+
+engine.check_document = check_document
+sys.argv = ["smmplan", *sys.argv[1:]]
+try:
+    run()
+finally:
+    print("seen", seen, flush=True)
 """
 
 
-def test_pydantic_plugin_loader_stand_in_answers_as_the_loader_does():
-    proc = subprocess.run([sys.executable, "-c", _PLUGINS], capture_output=True, text=True, timeout=60)
-    assert proc.stdout.splitlines() == [
-        "off () False",  # plugins off: the same empty answer, and no metadata read
-        "on dict_values True 1",  # plugins on: the real loader, and models still build
-    ], proc.stderr
+def test_run_sets_no_environment_replaces_no_module_and_runs_exit_handlers():
+    proc = subprocess.run([sys.executable, "-c", _PLAIN_RUN, "check", "--format", "json", str(PLANS)],
+                          capture_output=True, text=True, timeout=60, env={
+                              k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"})
+    lines = proc.stdout.splitlines()
+    seen = next(line for line in lines if line.startswith("seen "))
+    # every plan was checked with the environment as the user set it, and pydantic's own plugin loader
+    assert seen.startswith("seen [None, True") and set(eval(seen[5:])) == {None, True}, proc.stderr
+    assert lines[-1] == "atexit ran"  # the process ends as Python ends it: exit handlers run
+    assert proc.returncode in (0, 1)
+
+
+def test_cli_source_patches_nothing():
+    """The start-up code uses public APIs only: no stand-ins in sys.modules, no
+    environment variables set, no os._exit, no typer internals."""
+    import inspect
+
+    from smmplan import cli, model
+
+    for mod in (cli, model):
+        source = inspect.getsource(mod)
+        for banned in ("sys.modules[", "os.environ[", "os._exit", "registered_commands", "registered_callback",
+                       "PYDANTIC_DISABLE_PLUGINS"):
+            assert banned not in source, (mod.__name__, banned)
 
 
 def test_version_fast_path_says_what_typer_says():
@@ -384,37 +415,3 @@ def test_version_fast_path_says_what_typer_says():
     # anything more on the line goes through typer as before
     proc = run_cli("--version", "check")
     assert proc.returncode == 0 and proc.stdout.decode() == via_typer.output
-
-
-# --- the one-command app: same help, options and errors as the full app ----------
-
-COMMAND_LINES = (
-    ["--help"], ["check", "--help"], ["check", "--bogus"], ["check", "-f"], ["check", "--due-days", "x"],
-    ["check", "--as-of", "2020-13-01", "plans"], ["check", "--version"], ["status", "--help"], ["rules", "extra"],
-    ["rules", "-f", "json"], ["rule"], ["rule", "MIX001", "-f", "x"], ["rule", "--help"], ["formulas", "-f", "json"],
-    ["schema", "-o"], ["suggest"], ["suggest", "--help"], ["formulas", "--help"], ["chek"], [],
-)
-
-
-@pytest.mark.parametrize("args", COMMAND_LINES, ids=" ".join)
-def test_one_command_app_answers_as_the_full_app(args, tmp_path, monkeypatch):
-    from typer.testing import CliRunner
-
-    from smmplan.cli import app, app_for
-
-    monkeypatch.chdir(tmp_path)
-    one = app_for(args)
-    if args and not args[0].startswith("-") and args[0] != "chek":
-        assert one is not app and len(one.registered_commands) == 1  # the fast path is taken
-    else:
-        assert one is app
-    full, fast = CliRunner().invoke(app, args), CliRunner().invoke(one, args)
-    assert (fast.exit_code, fast.output) == (full.exit_code, full.output)
-
-
-def test_every_command_has_a_one_command_app():
-    from smmplan.cli import app, app_for
-
-    for info in app.registered_commands:
-        name = info.name or info.callback.__name__.replace("_", "-")
-        assert app_for([name]).registered_commands == [info]

@@ -10,7 +10,7 @@ import pytest
 from smmplan import formulas
 from smmplan.formulas import PRESETS, canonical_type, resolve
 from smmplan.config import Settings
-from tests.conftest import check_text, codes
+from tests.conftest import check_text, codes, run_cli
 
 NO_KPI = Settings(ignore=("KPI",))  # these goal-less plans would also get KPI001 (no goals)
 
@@ -171,3 +171,51 @@ def test_tolerance_is_parsed_once_per_value():
     assert formulas.parse_tolerance(None) == F(5, 100)
     assert formulas.parse_tolerance(2.5) == F(25, 1000)
     assert formulas.parse_tolerance(7.5) is formulas.parse_tolerance(7.5)
+
+
+# --- custom formulas written in the plan's own words ----------------------------------
+
+
+@pytest.mark.parametrize("key, post_type", [
+    ("вовлекающие", "вовлекающий"), ("Вовлекающий контент", "engaging"), ("ugc", "пользовательский"),
+    ("UGC", "user_generated"), ("пользовательские", "ugc"), ("обучающие", "Обучающий"),
+    ("Полезные", "educational"), ("реклама", "рекламный"), ("рекламные", "promo"), ("engagement", "вовлечение"),
+])
+def test_custom_formula_keys_read_word_forms_and_aliases(key, post_type):
+    formula = resolve({key: 60, "reels": 40})
+    assert canonical_type(post_type, formula) == formulas.normalise_word(key)  # the plan's own word for it
+    assert canonical_type("reels", formula) == "reels" and canonical_type("мемы", formula) is None
+
+
+def test_custom_formula_in_russian_counts_posts_typed_in_any_form():
+    result = check_text("""\
+        formula: {вовлекающие: 40, ugc: 30, обучающие: 25, реклама: 5}
+        posts:
+          - {date: 2026-12-01, type: вовлекающий, title: Опрос}
+          - {date: 2026-12-02, type: пользовательский, title: Фото гостя, author: "@anna"}
+          - {date: 2026-12-03, type: Обучающий, title: Как заварить}
+          - {date: 2026-12-04, type: вовлекающие, title: Викторина}
+          - {date: 2026-12-05, type: UGC, title: История гостя, author: "@oleg"}
+        """, NO_KPI)
+    assert result.formula.categories == ("вовлекающие", "ugc", "обучающие", "реклама")  # the plan's own words
+    assert not codes(result, "PLAN")
+    assert {r.category: r.count for r in result.mix} == {"вовлекающие": 2, "ugc": 2, "обучающие": 1, "реклама": 0}
+
+
+def test_shares_written_as_fractions_get_a_hint_that_percents_are_expected(tmp_path):
+    with pytest.raises(formulas.FormulaError) as err:
+        resolve({"вовлекающие": "0.4", "ugc": "0.3", "обучающие": "0.25", "реклама": "0.05"})
+    assert "add up to 1, not 100" in str(err.value) and "write `вовлекающие: 40`, not `вовлекающие: 0.4`" in str(err.value)
+    with pytest.raises(formulas.FormulaError) as err:
+        resolve({"a": "60", "b": "30"})
+    assert "fractions" not in str(err.value)  # a real shortfall is not taken for fractions
+    with pytest.raises(formulas.FormulaError, match="`вовлекающие` and `engaging` name the same category"):
+        resolve({"вовлекающие": "20", "engaging": "80"})
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("formula: {engaging: 0.5, educational: 0.5}\nposts:\n"
+                    "  - {date: 2026-12-01, type: engaging, title: A}\n", encoding="utf-8")
+    proc = run_cli("check", str(plan), "--format", "concise", "--select", "PLAN008")
+    assert proc.returncode == 1 and b"PLAN008" in proc.stdout and b"write `engaging: 50`" in proc.stdout
+    (tmp_path / ".smmplan.yaml").write_text("formula: {engaging: 0.5, educational: 0.5}\n", encoding="utf-8")
+    proc = run_cli("check", str(plan), cwd=tmp_path)
+    assert proc.returncode == 2 and b"percents" in proc.stderr

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from smmplan import cli, loader
 from smmplan.engine import check_bytes
-from tests.conftest import PLANS, check_text, codes, run_cli, smmplan_command
+from tests.conftest import PLANS, check_text, run_cli, smmplan_command
 
 MEMORY_LIMIT = 512 * 1024 * 1024  # address space of one run of the real command
 HANG_GUARD = 120  # seconds; a hang fails the test instead of stalling CI
@@ -100,6 +100,65 @@ def test_alias_bomb_through_the_command_with_bounded_memory(tmp_path):
     proc = run_limited("check", "--format", "json", str(tmp_path))
     assert_clean_exit(proc, 1)
     assert sorted(f["code"] for f in json_findings(proc)) == ["PLAN010"] * len(BOMBS)
+
+
+def _expanded(value) -> int:
+    """Nodes with every alias expanded, walked plainly (no memo): a mapping counts
+    itself, its keys and its values; a sequence itself and its items."""
+    if isinstance(value, dict):
+        return 1 + len(value) + sum(_expanded(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_expanded(v) for v in value)
+    return 1
+
+
+@pytest.mark.parametrize("text", [
+    "a: &a [x, y, {k: v, l: [1, 2]}]\nb: &b [*a, *a, {m: *a}]\nc: [*b, *b, *a]\nposts: []\n",
+    "a: &a {k: &s v}\nb: [*s, *s, *a, &c [*a, *s]]\nd: {e: *c, f: *c}\nposts: []\n",
+    "x: &x 1\ny: &y [*x, *x, *x]\nz: &z [*y, *y, *y]\nw: [*z, *z, *z, *z]\nposts: []\n",
+])
+def test_alias_limit_counts_what_the_aliases_expand_to(text, monkeypatch):
+    assert not loader.load(text.encode()).problems
+    aliased = _expanded_by_aliases(text)
+    monkeypatch.setattr(loader, "MAX_EXPANDED_NODES", aliased)
+    assert not loader.load(text.encode()).problems  # exactly at the limit: fine
+    monkeypatch.setattr(loader, "MAX_EXPANDED_NODES", aliased - 1)
+    assert [p.code for p in loader.load(text.encode()).problems] == ["PLAN010"]
+
+
+def _expanded_by_aliases(text: str) -> int:
+    """Nodes the aliases of `text` stand for: each `*alias` counts its anchor's value
+    expanded, values built from PyYAML's event stream."""
+    events = [e for e in yaml.parse(text) if not isinstance(
+        e, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent))]
+    at, anchors, total = 0, {}, 0
+
+    def build():
+        nonlocal at, total
+        ev = events[at]
+        at += 1
+        if isinstance(ev, yaml.AliasEvent):
+            total += _expanded(anchors[ev.anchor])
+            return anchors[ev.anchor]
+        if isinstance(ev, yaml.ScalarEvent):
+            value = ev.value
+        elif isinstance(ev, yaml.SequenceStartEvent):
+            value = []
+            while not isinstance(events[at], yaml.SequenceEndEvent):
+                value.append(build())
+            at += 1
+        else:
+            value = {}
+            while not isinstance(events[at], yaml.MappingEndEvent):
+                key = build()
+                value[key] = build()
+            at += 1
+        if ev.anchor is not None:
+            anchors[ev.anchor] = value
+        return value
+
+    build()
+    return total
 
 
 def test_small_anchors_and_merge_keys_still_work():

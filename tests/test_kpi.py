@@ -450,3 +450,11 @@ def test_custom_metrics_from_the_configuration_reach_the_rules(tmp_path):
     assert [f["code"] for f in json.loads(configured.stdout)["findings"] if f["code"].startswith("KPI")] == []
     isolated = run_cli("check", "p.yaml", "--format", "json", "--isolated", cwd=tmp_path)
     assert [f["code"] for f in json.loads(isolated.stdout)["findings"] if f["code"].startswith("KPI")] == ["KPI006"]
+
+
+def test_figures_are_written_for_people():
+    from smmplan.figures import format_quantity
+
+    assert [format_quantity(v, u) for v, u in ((1200, "number"), (4, "percent"), (2, "duration"), (0.5, "hours"),
+                                               (None, "number"), (2.25, "number"), (150, "percent"))] == [
+        "1,200", "4 %", "2 h", "30 min", "—", "2.25", "150 %"]

@@ -143,7 +143,6 @@ def brute_min_retypes(counts, tol):
 
 def brute_min_adds(counts, tol, limit=400):
     """Smallest total to add: try every split of every larger total that keeps the posts there are."""
-    n = sum(counts)
     for extra in range(limit):
         for add in compositions(extra, len(counts)):
             if planner.passes(tuple(c + a for c, a in zip(counts, add)), GOLDEN, tol):

@@ -11,7 +11,7 @@ import pytest
 
 from smmplan import ideas, occasions, rubrics
 from smmplan.config import Settings
-from smmplan.suggest import make_calendar
+from smmplan.commands.suggest import calendar_file
 from tests.conftest import check_text, codes, run_cli
 
 RUBRICS = """\
@@ -307,7 +307,7 @@ posts: []
 
 def test_a_continued_plan_never_reuses_an_idea_of_its_look_back(tmp_path):
     plan = PLAN_FILE.replace("weeks: 4", "weeks: 3")
-    made = make_calendar(weeks=2, source=(plan.encode(), "p.yaml"), settings=Settings())
+    made = calendar_file(plan.encode(), "p.yaml", Settings(), weeks=2)
     titles = [p.title for p in made.calendar.posts]
     assert "Which cut for the holidays?" not in titles and "Anna on winter hair care" not in titles
     assert "How Olga picks a colour" in titles
@@ -317,7 +317,7 @@ def test_suggest_places_a_themed_post_on_each_occasion():
     plan = ("brand: Petal\nlanguage: en\noccasions:\n  - {date: 01-13, name: Salon birthday, rubric: Polls}\n"
             "rubrics:\n  - {name: Polls, type: engaging, ideas: [Nude or red?, Sea or mountains?]}\n"
             "posts: []\n")
-    made = make_calendar(weeks=2, start=dt.date(2027, 1, 11), source=(plan.encode(), "p.yaml"), settings=Settings())
+    made = calendar_file(plan.encode(), "p.yaml", Settings(), weeks=2, start=dt.date(2027, 1, 11))
     themed = [p for p in made.calendar.posts if p.notes == "occasion: Salon birthday"]
     assert len(themed) == 1
     assert themed[0].date == dt.date(2027, 1, 13) and themed[0].rubric == "Polls"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
+from smmplan.config import Settings
 from smmplan.rules import registry
 from tests.conftest import check_text
 
@@ -40,7 +42,8 @@ def test_rule_documentation_has_every_section(rule):
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.code not in NOT_TEXT], ids=lambda r: r.code)
 def test_rule_example_triggers_the_rule(rule):
-    result = check_text(rule.example, dedent=False)
+    as_of = dt.date.fromisoformat(rule.example_as_of) if rule.example_as_of else None
+    result = check_text(rule.example, Settings(as_of=as_of), dedent=False)
     found = [f for f in result.findings if f.code == rule.code]
     assert found, f"{rule.code}'s documented example does not trigger it: {[f.code for f in result.findings]}"
     for f in found:

@@ -167,3 +167,11 @@ def test_pre_commit_hook_declaration():
     args = hook["entry"].split()[1:] + ["--select", "PLAN", str(plan.relative_to(ROOT)), ".pre-commit-hooks.yaml"]
     proc = run_cli(*args, cwd=ROOT)
     assert proc.returncode == 0 and "Checked 1 plan" in proc.stderr.decode()
+    assert proc.stdout == b""  # a clean plan: nothing printed (no mix table)
+    # a plan with findings: the findings, one a line, each at its file:line:col, and nothing else
+    draft = ROOT / "docs" / "examples" / "flower-shop-draft.yaml"
+    args = hook["entry"].split()[1:] + [str(draft.relative_to(ROOT))]
+    proc = run_cli(*args, cwd=ROOT)
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 1 and lines
+    assert all(re.match(r"docs/examples/flower-shop-draft\.yaml:\d+:\d+: [A-Z]+\d{3} ", ln) for ln in lines), lines

@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from smmplan.engine import check_bytes, check_path
+from smmplan.model import post_dict
 from smmplan.sheets import export, targets
 from smmplan.sheets.importer import import_table
 from smmplan.sheets.read import read_table
@@ -203,8 +204,8 @@ def test_round_trip_import_of_our_own_export_gives_back_the_same_plan(tmp_path, 
     from smmplan.sheets.commands import plan_text
 
     again = check_bytes(plan_text(back, str(path), None).encode("utf-8"), "back.yaml").plan
-    expected = [info.post.model_dump() for info in source.posts if info.status != "cancelled"]
-    assert [p.model_dump() for p in again.posts] == expected
+    expected = [post_dict(info.post) for info in source.posts if info.status != "cancelled"]
+    assert [post_dict(p) for p in again.posts] == expected
     if target == "xlsx":  # the workbook keeps the plan's settings too
         assert (again.brand, again.language, again.formula) == (source.plan.brand, source.plan.language,
                                                                source.plan.formula)
@@ -217,7 +218,7 @@ def test_round_trip_through_the_installed_commands(tmp_path):
     r = run_cli("import", str(out), "-o", str(tmp_path / "back.yaml"))
     assert r.returncode == 0, r.stdout + r.stderr
     a, b = check_path(str(PLANS / "coffee-lab-december.yaml")).plan, check_path(str(tmp_path / "back.yaml")).plan
-    assert [p.model_dump() for p in a.posts if p.status != "cancelled"] == [p.model_dump() for p in b.posts]
+    assert [post_dict(p) for p in a.posts if p.status != "cancelled"] == [post_dict(p) for p in b.posts]
 
 
 def test_exports_never_overwrite_and_refuse_plans_with_errors(tmp_path):

@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from smmplan import calendar, cli, formulas, planner
 from smmplan.engine import check_bytes
 from smmplan.planner import compositions
-from smmplan.suggest import export_calendar, make_calendar, rebalance_plan
+from smmplan.commands.suggest import calendar_file, export_calendar, rebalance_file
+from smmplan.suggest import make_calendar
 from tests.conftest import PLANS, run_cli, typed_plan
 
 START = dt.date(2026, 11, 30)  # a Monday
@@ -177,7 +178,7 @@ def test_suggestions_on_real_plans_match_brute_force_and_pass_check(weeks):
     result, week_counts = counts_of(text)
     shares = tuple(s for _, s in result.formula.shares)
     for mode in ("retype", "add"):
-        sug = rebalance_plan(text.encode(), "plan.yaml", retype=mode == "retype", add=mode == "add")
+        sug = rebalance_file(text.encode(), "plan.yaml", retype=mode == "retype", add=mode == "add")
         if mode == "retype":
             best = brute_retypes(week_counts, shares, TOL)
             if best is None:
@@ -196,7 +197,7 @@ def test_suggestions_on_real_plans_match_brute_force_and_pass_check(weeks):
 def test_retypes_go_to_the_week_where_the_surplus_type_is_densest():
     # Week 1 is 2 ads of 5, week 2 is 1 ad of 2, week 3 is 1 ad of 5: the ad share is highest in week 2.
     text = plan_yaml(["EAUDA", "AE", "EUDAE"])
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     result, weeks = counts_of(text)
     shares = tuple(s for _, s in result.formula.shares)
     assert len(sug.retypes) == brute_retypes(weeks, shares, TOL)
@@ -208,7 +209,7 @@ def test_retypes_go_to_the_week_where_the_surplus_type_is_densest():
 
 def test_added_posts_take_the_emptiest_days_first():
     text = plan_yaml(["AAE"])  # Mon-Wed taken; judged overall only (one week)
-    sug = rebalance_plan(text.encode(), "plan.yaml", retype=False)
+    sug = rebalance_file(text.encode(), "plan.yaml", retype=False)
     per_day = Counter(START + dt.timedelta(days=d) for d in range(3))
     per_day.update(p.date for p in sug.additions)
     week = [per_day[START + dt.timedelta(days=d)] for d in range(7)]
@@ -218,7 +219,7 @@ def test_added_posts_take_the_emptiest_days_first():
 
 def test_published_posts_are_retyped_last():
     text = plan_yaml(["AAAEU", "EUDEU"]).replace("title: Post number 1\n", "title: Post number 1\n    status: published\n")
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     assert sug.retypes and all(r.index != 0 for r in sug.retypes)
 
 
@@ -226,7 +227,7 @@ def test_untouched_posts_and_russian_type_words_survive(tmp_path):
     # the shipped plan's posts name their rubrics; here they carry Russian type words instead
     head, posts = typed_plan("kolosok-bakery-ru.yaml").split("\nposts:\n", 1)
     text = head + "\nposts:\n" + posts.replace("type: вовлекающий", "type: рекламный", 3)
-    sug = rebalance_plan(text.encode(), "ru.yaml")
+    sug = rebalance_file(text.encode(), "ru.yaml")
     assert sug.mode == "retype"
     assert all(r.word == "вовлекающий" or re.search("[а-я]", r.word) for r in sug.retypes)
     old, new = text.splitlines(), sug.text.splitlines()
@@ -358,9 +359,20 @@ def test_generated_plans_pass_check(weeks, per_week, name):
     assert all(p.status == "idea" for p in result.plan.posts)
 
 
+def test_without_brand_or_goal_the_plan_says_fill_in_and_passes():
+    made = make_calendar(weeks=2, start=START)
+    assert made.placeholders == ["brand", "goals"]
+    bare = check_bytes(made.text.encode(), "c.yaml")
+    assert not [f for f in bare.findings if f.severity == "error"], [(f.code, f.message) for f in bare.findings]
+    assert bare.plan.brand.startswith("FILL IN") and bare.plan.goals[0].description.startswith("FILL IN")
+    assert "# FILL IN: `brand` and `goals`" in made.text
+    ru = make_calendar(weeks=2, start=START, language="ru")
+    assert ru.header["brand"].startswith("ЗАПОЛНИТЬ") and ru.header["goals"][0]["description"].startswith("ЗАПОЛНИТЬ")
+    told = make_calendar(weeks=2, start=START, brand="Coffee Lab", goals=["traffic"])
+    assert told.placeholders == [] and "FILL IN" not in told.text
+
+
 def test_kpi_error_without_goals_and_none_with_each_goal():
-    bare = check_bytes(make_calendar(weeks=2, start=START).text.encode(), "c.yaml")
-    assert "KPI001" in {f.code for f in bare.findings}
     for goal in ("traffic", "awareness", "loyalty", "support"):
         made = check_bytes(make_calendar(weeks=2, start=START, goals=[goal]).text.encode(), "c.yaml")
         assert not [f for f in made.findings if f.code.startswith("KPI") and f.severity == "error"], goal
@@ -374,7 +386,7 @@ def test_schema_modeline_matches_the_shipped_plans():
 
 def test_continuation_compensates_an_ad_heavy_month():
     text = plan_yaml(["AEUAD", "EAUDA", "AEUAE", "DAUEA"])  # 9 ads of 20
-    made = make_calendar(weeks=4, source=(text.encode(), "old.yaml"))
+    made = calendar_file(text.encode(), "old.yaml", weeks=4)
     posts = made.calendar.posts
     assert made.header["brand"] == "Test" and made.header["channels"] == ["vk"]
     assert made.calendar.start == START + dt.timedelta(days=28)
@@ -392,7 +404,7 @@ def test_continuation_compensates_an_ad_heavy_month():
 
 def test_continuing_a_russian_plan_writes_russian():
     src = (PLANS / "kolosok-bakery-ru.yaml").read_bytes()
-    made = make_calendar(weeks=2, source=(src, "ru.yaml"))
+    made = calendar_file(src, "ru.yaml", weeks=2)
     assert all(re.search("[А-Яа-я]", p.title) for p in made.calendar.posts)
     assert made.header["language"] == "ru" and made.header["goals"]
     assert {p.type for p in made.calendar.posts} <= {"вовлекающий", "пользовательский", "обучающий", "рекламный",
@@ -462,7 +474,7 @@ def test_check_report_suggests_week_aware_retypes():
     result = check_bytes(text.encode(), "plan.yaml")
     data = result.to_dict()["rebalance"]
     lines = [x for move in data["retype"] for x in move["lines"]]
-    sug = rebalance_plan(text.encode(), "plan.yaml")
+    sug = rebalance_file(text.encode(), "plan.yaml")
     assert lines == [r.line for r in sug.retypes]
     assert json.dumps(data)
 
@@ -500,3 +512,20 @@ def test_greedy_fallback_for_huge_plans_still_passes():
         assert rules_pass(grown, shares, TOL)
         exact = planner.rebalance(total, formula, TOL, dict(enumerate(weeks)), retype=False)
         assert exact.exact and exact.added <= rb.added
+
+
+def test_suggest_weeks_alone_writes_a_plan_that_passes_check(tmp_path):
+    proc = run_cli("suggest", "--weeks", "4", "-o", "plan.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert b"FILL IN" in proc.stderr and b"--brand" in proc.stderr and b"--goal" in proc.stderr
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "brand: 'FILL IN: brand name'" in text and "FILL IN: the goal" in text
+    check = run_cli("check", "plan.yaml", "--format", "json", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    assert json.loads(check.stdout)["summary"]["errors"] == 0
+    # to standard output, then checked from standard input
+    out = run_cli("suggest", "--weeks", "4", cwd=tmp_path)
+    assert out.returncode == 0
+    assert run_cli("check", "-", input=out.stdout, cwd=tmp_path).returncode == 0
+    told = run_cli("suggest", "--weeks", "4", "--brand", "Coffee Lab", "--goal", "traffic", cwd=tmp_path)
+    assert told.returncode == 0 and b"FILL IN" not in told.stdout + told.stderr

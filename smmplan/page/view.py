@@ -310,7 +310,7 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
     rows = result.sections.get("kpis") or []
     if not rows:
         return None
-    from smmplan.rules.kpi import format_quantity
+    from smmplan.figures import format_quantity
 
     out = []
     for r in rows:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-PAGE_SUFFIXES = (".html", ".htm", ".svg")
-
 
 def render_svg(results: list, title: str = "smmplan report", width: int = 110) -> str:
     """The text report as an SVG image."""
@@ -39,4 +37,4 @@ def page_kind(path: str) -> str | None:
     return None
 
 
-__all__: Any = ["PAGE_SUFFIXES", "page_kind", "render_svg"]
+__all__: Any = ["page_kind", "render_svg"]

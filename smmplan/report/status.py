@@ -27,6 +27,8 @@ from smmplan.report import summary
 from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, table_width
 
 FAMILY = "FLOW"
+# Counted in every report's data, shown in the text table only when a post has them.
+SHOWN_WHEN_USED = ("changes_requested", "on_hold", "unknown")
 
 
 def _flow(findings: list) -> list:
@@ -76,7 +78,7 @@ class StatusTextReporter(TextReporter):
 
 def status_counts(statuses: dict[str, int], width: int) -> Table:
     """Posts per status: a column each, or a row each where the columns would not fit."""
-    counts = {k: n for k, n in statuses.items() if k != "unknown" or n}
+    counts = {k: n for k, n in statuses.items() if k not in SHOWN_WHEN_USED or n}
     counts["total"] = sum(counts.values())
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     cells = [Text(str(n), style="dim" if not n else "") for n in counts.values()]

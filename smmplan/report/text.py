@@ -430,7 +430,7 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
     """The kpi family's summary: each goal's KPIs with target, actual and progress.
     Periods shorten (`/ month` -> `/mo`) when the table would not fit the width;
     goal and metric wrap only where nothing else would fit."""
-    from smmplan.rules.kpi import format_quantity
+    from smmplan.figures import format_quantity
 
     def cells(short: bool) -> list[tuple[Any, ...]]:
         out, shown_goal = [], None

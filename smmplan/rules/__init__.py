@@ -27,7 +27,8 @@ class Rule:
 
     ``what`` says what goes wrong, ``why`` why it matters, ``example`` is a
     plan that triggers the rule (re-checked by the tests), ``fix`` what to do
-    instead.
+    instead. ``example_as_of`` is the day the example is checked on
+    (`--as-of`), for rules that judge dates against today.
     """
 
     code: str
@@ -38,6 +39,7 @@ class Rule:
     why: str
     example: str
     fix: str
+    example_as_of: str | None = None
 
     @property
     def family(self) -> str:
@@ -46,14 +48,7 @@ class Rule:
 
 @cache
 def family_modules() -> tuple[ModuleType, ...]:
-    mods = []
-    for name in FAMILIES:
-        try:
-            mods.append(importlib.import_module(f"smmplan.rules.{name}"))
-        except ModuleNotFoundError as exc:  # a family not written yet
-            if exc.name != f"smmplan.rules.{name}":
-                raise
-    return tuple(mods)
+    return tuple(importlib.import_module(f"smmplan.rules.{name}") for name in FAMILIES)
 
 
 @cache

@@ -1,13 +1,17 @@
 """FLOW: the client in the loop: post statuses, approval, and what is due.
 
 Every post has a status (``draft`` when none is written): idea, draft,
-review (sent to the client), approved, scheduled, published or cancelled;
-Russian words are accepted (see :data:`smmplan.model.STATUS_ALIASES`).
-Cancelled posts stay in the file for the record but leave the mix.
+review (sent to the client), changes_requested (sent back by the client),
+approved, scheduled, published, on_hold (paused) or cancelled; Russian words
+are accepted (see :data:`smmplan.model.STATUS_ALIASES`). Cancelled posts stay
+in the file for the record but leave the mix; posts on hold stay in the mix
+(they are paused, not dropped), and like any post not approved they are due
+and missed by their dates.
 
-Dates are judged against ``--as-of`` when given (the command line beats
-the file), else the plan's ``as_of``, else today; "due" means dated from that day to ``due_days``
-days after it (``--due-days``, config ``due-days``; default 3).
+Dates are judged against ``--as-of`` when given, else today (the plan's
+``as_of`` is the day its KPI figures were taken and moves no deadline); "due" means dated
+from that day to ``due_days`` days after it (``--due-days``, config ``due-days``; default 3),
+stopping at the calendar's last day, 9999-12-31.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 from typing import Any
 
+from smmplan.days import shift_within
 from smmplan.findings import Problem, nearest
 from smmplan.model import STATUS_ALIASES, STATUSES, normalise_status
 from smmplan.rules import Rule
@@ -29,9 +34,9 @@ _CLIENT = "client:\n  name: Coffee Lab LLC\n  approver: Maria Ivanova\n"
 RULES = (
     Rule(
         "FLOW001", "unknown-status", "error", "A post's status is not a status smmplan knows.",
-        what="A post's `status` is none of idea, draft, review, approved, scheduled, published, cancelled, "
-        "nor one of their Russian names (идея, черновик, на согласовании, согласовано, запланировано, "
-        "опубликовано, отменено).",
+        what="A post's `status` is none of idea, draft, review, changes_requested, approved, scheduled, "
+        "published, on_hold, cancelled, nor one of their Russian names (идея, черновик, на согласовании, "
+        "на доработке, согласовано, запланировано, опубликовано, на паузе, отменено).",
         why="A misspelt status hides where the post stands: an `aproved` post is neither counted as approved "
         "nor flagged as waiting, so nobody chases the client's sign-off.",
         example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: aproved\n",
@@ -39,22 +44,25 @@ RULES = (
     ),
     Rule(
         "FLOW002", "due-not-approved", "warning", "A post due soon is not approved yet.",
-        what="A post dated within the look-ahead (today and the next `due-days` days, 3 by default) is still "
-        "an idea, a draft or waiting for the client's review.",
+        what="A post dated within the look-ahead (today, or `--as-of`, and the next `due-days` days, 3 by "
+        "default) is still an idea, a draft, waiting for the client's review, sent back for changes "
+        "(`changes_requested`) or on hold (`on_hold`).",
         why="The client signs off what goes out in their name; a post that is due without approval either "
         "goes out unapproved or not at all.",
-        example="as_of: 2026-12-01\n" + _CLIENT
-        + "posts:\n  - date: 2026-12-02\n    type: engaging\n    title: Poll\n    status: review\n",
+        example=_CLIENT + "posts:\n  - date: 2026-12-02\n    type: engaging\n    title: Poll\n    status: review\n",
+        example_as_of="2026-12-01",
         fix="Get the approver's sign-off and write `status: approved` with `approved_by` and `approved_on`, "
         "or move the post to a later date.",
     ),
     Rule(
         "FLOW003", "missed-post", "warning", "A post dated in the past is not published: missed or not recorded.",
-        what="A post's date is before today (or `as_of`) and its status is not `published` (nor `cancelled`).",
+        what="A post's date is before today (or `--as-of`) and its status is not `published` (nor `cancelled`): "
+        "a post on hold or sent back for changes whose day has passed counts too. The plan's own `as_of` "
+        "is when its KPI figures were taken and moves no deadline.",
         why="Either the post never went out and the plan's mix is no longer what the followers saw, or it went "
         "out and the plan does not say so; both mislead the weekly call with the client.",
-        example="as_of: 2026-12-10\n" + _CLIENT
-        + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: scheduled\n",
+        example=_CLIENT + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: scheduled\n",
+        example_as_of="2026-12-10",
         fix="Record what happened: `status: published` with its `permalink`, or a new date, or "
         "`status: cancelled`.",
     ),
@@ -114,18 +122,13 @@ def suggest_status(raw: str) -> str | None:
     return f"`{word}`" if word in STATUSES else f"`{word.replace('_', ' ')}` ({STATUS_ALIASES[word]})"
 
 
-def _due_until(as_of: dt.date, horizon: int) -> dt.date | None:
-    """The last day of the look-ahead (``as_of`` + ``horizon`` days); None when no day is in it."""
-    if horizon < 0:
-        return None
-    try:
-        return as_of + dt.timedelta(days=horizon)
-    except OverflowError:  # the look-ahead runs past the calendar's last day: every later day is in it
-        return dt.date.max
+def _due_until(today: dt.date, horizon: int) -> dt.date:
+    """The last day of the look-ahead (``today`` + ``horizon`` days, the calendar's last day at most)."""
+    return shift_within(today, max(horizon, 0))
 
 
 def check(ctx) -> Iterator[Problem]:
-    as_of, horizon = ctx.as_of, ctx.settings.due_days
+    as_of, horizon = ctx.today, ctx.settings.due_days
     who = approver(ctx)
     signer = who or "the client's approver"
     name_them = "" if who else " Name who signs off under `client:` as `approver:`."
@@ -140,7 +143,7 @@ def check(ctx) -> Iterator[Problem]:
                 + (f" Did you mean {near}?" if near else ""),
                 ("posts", p.index, "status"),
                 fix=f"Use one of: {', '.join(STATUSES)} (or in Russian: идея, черновик, на согласовании, "
-                "согласовано, запланировано, опубликовано, отменено).",
+                "на доработке, согласовано, запланировано, опубликовано, на паузе, отменено).",
             )
             continue
         if status == "cancelled":
@@ -168,27 +171,41 @@ def check(ctx) -> Iterator[Problem]:
         if d < as_of and status != "published":
             days = (d - as_of).days
             again = "" if status in READY else f" A new date needs {signer}'s approval too.{name_them}"
+            if status == "on_hold":
+                fix = ("It was on hold when its day came: give it a new date and take it off hold, or write "
+                       "`status: cancelled`.")
+            else:
+                fix = ("If it went out, write `status: published` and its `permalink:`; if it did not, give it "
+                       "a new date or write `status: cancelled`.")
             yield Problem(
                 "FLOW003",
                 f"Post {_label(post)} was due {_ago(-days)} (as of {as_of:%Y-%m-%d}) and is {_shown(post, status)}, "
                 "not published: missed or not recorded.",
                 _where(p),
-                fix="If it went out, write `status: published` and its `permalink:`; if it did not, give it "
-                "a new date or write `status: cancelled`." + again,
+                fix=fix + again,
                 data={"status": status, "days": days},
             )
-        elif last is not None and as_of <= d <= last and status not in READY:
+        elif as_of <= d <= last and status not in READY:
             days = (d - as_of).days
             if status == "review":
                 todo = (f"Ask {signer} to sign it off now; then write `status: approved`, "
                         f"`approved_by: {who or 'NAME'}` and `approved_on:`, or move the post to a later date.")
+            elif status == "changes_requested":
+                todo = (f"Make the changes {signer} asked for and send it back (`status: review`); once signed off "
+                        "write `status: approved` with `approved_by` and `approved_on`, or move the post to a "
+                        "later date.")
+            elif status == "on_hold":
+                todo = ("It is on hold: give it a later date, or take it off hold and get it approved "
+                        f"by {signer} (`status: review`), or write `status: cancelled`.")
             else:
                 todo = (f"Finish it and send it to {signer} (`status: review`); once signed off write "
                         "`status: approved` with `approved_by` and `approved_on`, or move the post to a later date.")
+            said = (f"is {_shown(post, status)}: paused, it goes out only once taken off hold and approved by "
+                    f"{signer}." if status == "on_hold" else
+                    f"its status is {_shown(post, status)}, not approved: {signer} must approve it first.")
             yield Problem(
                 "FLOW002",
-                f"Post {_label(post)} goes out {_when(days)} and its status is {_shown(post, status)}, not approved: "
-                f"{signer} must approve it first.",
+                f"Post {_label(post)} goes out {_when(days)} and {said}",
                 _where(p),
                 fix=todo + name_them,
                 data={"status": status, "days": days, "approver": who},
@@ -203,7 +220,7 @@ def summarize(ctx) -> dict[str, Any]:
     """`statuses`: posts per status (every status, and `unknown`); `post_statuses`: each post's status
     in file order (`ready`: approved, scheduled or published); `waiting`: posts sent to the client
     (`review`); `due`: posts (not cancelled) dated within `due_window`."""
-    as_of, horizon = ctx.as_of, ctx.settings.due_days
+    as_of, horizon = ctx.today, ctx.settings.due_days
     who = approver(ctx)
     counts = dict.fromkeys((*STATUSES, "unknown"), 0)
     tally = Counter(map(attrgetter("status"), ctx.posts))  # one pass in C, statuses in first-seen order
@@ -213,7 +230,7 @@ def summarize(ctx) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     add, waiting, due = rows.append, [], []
     times: dict[dt.time | None, str | None] = {None: None}  # as written in JSON (no time: null); plans repeat a few
-    last = as_of + dt.timedelta(days=horizon)
+    last = _due_until(as_of, horizon)
     for p, line in zip(ctx.posts, ctx.post_lines()):
         post, status = p.post, p.status
         t, d = post.time, post.date

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, scheme_chars, urlsplit
@@ -229,7 +229,7 @@ def custom_metrics(settings) -> dict[str, Metric]:
     return _custom(tuple(sorted((str(k), str(v)) for k, v in (settings.custom_metrics or {}).items())))
 
 
-@cache
+@lru_cache(maxsize=64)  # per config's custom-metrics: a run has one or a few
 def _custom(declared: tuple[tuple[str, str], ...]) -> dict[str, Metric]:
     return vocabulary().custom(declared)
 
@@ -311,17 +311,6 @@ def parse_period(text: str) -> int | None:
     if not m or m[2] not in _PERIOD_DAYS:
         return None
     return int(m[1] or 1) * _PERIOD_DAYS[m[2]]
-
-
-def format_quantity(value: float | None, unit: str) -> str:
-    """A figure for people: 1,200 · 4 % · 2 h · 30 min."""
-    if value is None:
-        return "—"
-    if unit == "percent":
-        return f"{value:.3g} %" if value < 100 else f"{value:,.0f} %"
-    if unit in ("duration", "hours"):
-        return f"{value * 60:.3g} min" if value < 1 else f"{value:.3g} h"
-    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:.3g}"
 
 
 # --- walking the plan ------------------------------------------------------------
@@ -665,23 +654,25 @@ def _read_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], s
 
 # link -> _read_link(link): a function of the link's text alone (the vocabulary is fixed), so
 # every plan of a run shares it: a repository's plans link the same pages (the 300-plan
-# benchmark folder: 88 distinct links, 4,146 per plan). Emptied before a plan once it holds
-# more than _LINKS_KEPT. Shared, so read-only: nothing here modifies a reading's tags or list.
+# benchmark folder: 88 distinct links, 4,146 per plan). At most _LINKS_KEPT links are kept:
+# past that the memo starts afresh (a plan whose every post links a page of its own would
+# otherwise keep 20,000 readings it never asks for again). Shared, so read-only: nothing
+# here modifies a reading's tags or list.
 _LINKS_READ: dict[str, tuple | None] = {}
-_LINKS_KEPT = 16_384
+_LINKS_KEPT = 1024
 
 
 def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
     traffic = any(voc.goal_kind(g.kind) == "traffic" for g in ctx.plan.goals)
     read = _LINKS_READ  # per link: posts often share one
-    if len(read) > _LINKS_KEPT:
-        read.clear()
     for p in ctx.posts:
         link = p.post.link
         if not link or p.status == "cancelled":
             continue
         got = read.get(link, read)  # `read` itself: not read yet
         if got is read:
+            if len(read) >= _LINKS_KEPT:
+                read.clear()
             got = read[link] = _read_link(link, voc)
         if got is None:
             continue

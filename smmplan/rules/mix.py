@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from smmplan import formulas
+from smmplan.days import shift_within
 from smmplan.findings import Problem, with_article
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
@@ -189,7 +190,7 @@ def _weekly(ctx) -> Iterator[Problem]:
         begin = ctx.week_start(week)
         label = f"week {week + 1}"
         if begin:
-            label += f" ({begin:%b %d}–{begin + dt.timedelta(days=6):%b %d})"
+            label += f" ({begin:%b %d}–{shift_within(begin, 6):%b %d})"
         yield Problem(
             "MIX002",
             f"In {label}, {n} posts: " + "; ".join(parts)

@@ -166,7 +166,7 @@ def _posts(ctx, cats: dict[int, str | None]) -> Iterator[Problem]:
             )
             continue
         rubric, cat = plan.rubrics[j], cats[j]
-        if not post._type_from_rubric and cat is not None and p.category is not None and p.category != cat:
+        if not post.type_from_rubric and cat is not None and p.category is not None and p.category != cat:
             yield Problem(
                 "RUB002",
                 f"The post is `{post.type}` ({p.category}), but its rubric «{rubric.name}» is {cat}.",

@@ -1,0 +1,285 @@
+"""`smmplan suggest`: read the plan, ask the planner, check its answer, print and write.
+
+:mod:`smmplan.suggest` computes a rebalanced plan or a calendar from a plan
+the engine has checked; this module does the rest of the command: reading
+the file and checking it (:mod:`smmplan.engine`, the same check as
+`smmplan check`), checking a rebalanced plan again before anything is
+written, printing the changes and writing files atomically, never over an
+existing one unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import typer
+
+from smmplan import engine, loader, planner
+from smmplan.config import Settings
+from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
+
+FORMATS = ("yaml", "csv", "ics")
+COLORS = ("auto", "always", "never")
+EXIT_FINDINGS = 1
+
+
+def load(data: bytes, path: str, settings: Settings) -> engine.PlanResult:
+    """The plan checked as `smmplan check` checks it; SuggestError when it cannot be planned on."""
+    result = engine.check_bytes(data, path, settings)
+    if result.plan is None:
+        first = next((f for f in result.findings if f.severity == "error"), None)
+        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
+        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
+    if result.formula is None:
+        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
+    return result
+
+
+def rebalance_file(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
+                   add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the plan pass MIX001 and MIX002, applied to its text and
+    checked again. A plan with posts that could not be read is not rebalanced unless `force`d."""
+    settings = settings or Settings()
+    result = load(data, path, settings)
+    ctx = engine.Context(path, result.doc, result.plan, result.formula, result.tolerance, settings, result.posts,
+                         result.start)
+    rb, steps = engine.plan_rebalance(ctx, retype=retype, add=add)
+    sug = rebalance_plan(result, data, rb, steps, settings, add=add, force=force)
+    if sug.data is not None:
+        verify(sug, settings)
+    return sug
+
+
+def verify(sug: Suggestion, settings: Settings) -> None:
+    """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
+    before = sug.result.doc.data
+    after_doc = loader.load(sug.data, max_bytes=max(settings.max_file_size, len(sug.data) + 1))
+    if after_doc.fatal or not isinstance(after_doc.data, dict):
+        raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
+    after = after_doc.data
+    changed: dict[int, dict[str, Any]] = {}
+    for r in sug.retypes:
+        changed.setdefault(r.index, {})[r.key] = r.word
+    for index, key, value in sug.values:  # as the loader reads them back: dates are text
+        changed.setdefault(index, {})[key] = value.isoformat() if isinstance(value, dt.date) else value
+    old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
+    if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
+        raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
+    if len(new_posts) != len(old_posts) + len(sug.additions) + len(sug.replacements):
+        raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
+    for i, old in enumerate(old_posts):
+        want = dict(old, **changed[i]) if i in changed else old
+        if new_posts[i] != want:
+            raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
+    check = engine.check_bytes(sug.data, sug.path, settings)
+    totals, weeks = week_counts(check)
+    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
+        raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
+    sug.after = check
+
+
+def calendar_file(data: bytes | None, path: str | None, settings: Settings | None = None, **options) -> CalendarPlan:
+    """`make_calendar(**options)`, continuing the plan of `data` when there is one."""
+    settings = settings or Settings()
+    source = load(data, path, settings) if data is not None else None
+    return make_calendar(source=source, settings=settings, **options)
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week: int | None, channels: str | None,
+        formula: str | None, brand: str | None, goals: list[str], language: str | None, retype_only: bool,
+        add_only: bool, output: str | None, in_place: bool, force: bool, fmt: str, color: str,
+        business: str | None = None) -> int:
+    """The whole command once its options are parsed: the exit status; SuggestError for a usage error."""
+    from smmplan.config import ConfigError, ConfigFinder, settings_for
+
+    _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color)
+    try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
+        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
+    except ConfigError as exc:
+        raise SuggestError(f"config error: {exc}") from None
+    data = None
+    if plan is not None:
+        try:
+            with open(plan, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise SuggestError(f"{plan}: cannot read: {exc.strerror or exc}") from None
+    if weeks is None:
+        if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
+                                                         business)) or goals:
+            raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                               "--language and --business shape a calendar: add --weeks N.")
+        return _rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
+    if retype_only or add_only:
+        raise SuggestError("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
+    chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
+    if language is not None and language not in ("en", "ru"):
+        raise SuggestError(f"--language takes en or ru, not `{language}`.")
+    if business is not None:
+        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
+
+        if business_kind(business) is None:
+            near = suggest_business(business)
+            raise SuggestError(f"--business: `{business}` is no kind smmplan has ideas for"
+                               + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
+    made = calendar_file(data, plan, settings, weeks=weeks, per_week=per_week, start=start, channels=chans,
+                         formula=formula, brand=brand, goals=goals, language=language, business=business)
+    _write_calendar(made, output, fmt, color)
+    if made.placeholders and fmt == "yaml":
+        told = {"brand": "--brand", "goals": "--goal"}
+        typer.echo(f"smmplan: no {' or '.join(told[k] for k in made.placeholders)} given: the plan's "
+                   f"{' and '.join(made.placeholders)} say FILL IN; put in what the client agreed.", err=True)
+    return 0
+
+
+def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color) -> None:
+    if fmt not in FORMATS:
+        raise SuggestError(f"unknown format `{fmt}`; choose one of: {', '.join(FORMATS)}.")
+    if color not in COLORS:
+        raise SuggestError(f"--color takes auto, always or never, not `{color}`.")
+    if retype_only and add_only:
+        raise SuggestError("--retype-only and --add-only exclude each other; give one of them.")
+    if in_place and (plan is None or weeks is not None):
+        raise SuggestError("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or without PLAN.")
+    if in_place and output:
+        raise SuggestError("give either --in-place or --output, not both.")
+    if plan is None and weeks is None:
+        raise SuggestError("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
+    if output and not force and os.path.exists(output):
+        raise SuggestError(f"{output} exists; give --force to overwrite it, or choose another file.")
+    if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
+        raise SuggestError(f"{output} is the input plan; use --in-place to rewrite it.")
+
+
+def _write(path: str, text: str) -> None:
+    from smmplan.io import atomic_write
+
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        raise SuggestError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
+               in_place: bool, settings: Settings, force: bool = False) -> int:
+    sug = rebalance_file(data, plan, settings, retype=not add_only, add=not retype_only, force=force)
+    for line in unread_lines(sug, force):
+        typer.echo(line, err=True)
+    if sug.mode == "unread":
+        return EXIT_FINDINGS
+    for line in change_lines(sug):
+        typer.echo(line)
+    if sug.mode == "impossible":
+        return EXIT_FINDINGS
+    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
+        if output:
+            _write(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
+            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
+        return 0
+    target = plan if in_place else output
+    if target:
+        _write(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
+        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
+    return 0
+
+
+def unread_lines(sug: Suggestion, force: bool) -> list[str]:
+    """The posts the check could not read, and what the command does about them."""
+    if not sug.unread:
+        return []
+    n = len(sug.unread)
+    out = [f"{sug.path}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
+           f"{'them' if n != 1 else 'it'}:"]
+    out += [f"  line {line}: {message}" for line, message in sug.unread]
+    out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
+               "to rebalance the posts that were read." if not force else
+               "  --force: rebalancing the posts that were read.")
+    return out
+
+
+def change_lines(sug: Suggestion) -> list[str]:
+    """What the rebalancing changes, line by line, as the command prints it."""
+    rb = sug.rebalance
+    if sug.mode == "none":
+        return [f"{sug.path}: the mix already passes; nothing to change."]
+    if sug.mode == "impossible":
+        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
+                "lopsided); run without --retype-only to see the posts to add."]
+    if sug.mode in ("retype", "move"):
+        out = _step_lines(sug)
+        if rb.adds:
+            out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
+        return out
+    n = len(sug.additions)
+    exact = "the fewest" if rb.exact else "a small number"
+    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
+    for p in sug.additions:
+        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
+    return out
+
+
+def _step_lines(sug: Suggestion) -> list[str]:
+    """What `suggest` retypes, replaces or moves, post by post, for the terminal."""
+    rb = sug.rebalance
+    if sug.mode == "move":
+        n = len(sug.steps)
+        out = [f"{sug.path}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
+               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
+        for st in sug.steps:
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
+                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+        return out
+    n, m = len(sug.retypes), len(sug.replacements)
+    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
+    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
+    out = [f"{sug.path}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
+           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    for r in sug.retypes:
+        warn = "  (already published)" if r.status == "published" else ""
+        if r.target == "user_generated":
+            warn += "  (say whose content it is: author: or source:)"
+        change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+    reads = sug.result.reads
+    for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
+        line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
+        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
+                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
+    return out
+
+
+def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str) -> None:
+    posts = made.calendar.posts
+    text = made.text
+    if fmt != "yaml":
+        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        text = export_calendar(made, fmt)
+    if output:
+        _write(output, text)
+        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
+        grid_out = sys.stdout
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        grid_out = sys.stderr
+    if color == "always" or (color == "auto" and grid_out.isatty()):
+        from smmplan.report.text import calendar_grid, make_console
+
+        calendar_grid(make_console(grid_out, color), made)
+
+
+def export_calendar(made: CalendarPlan, fmt: str) -> str:
+    """The calendar as `smmplan export --to csv|ics --all` writes it (`suggest --format csv|ics`, deprecated:
+    exports live in smmplan.sheets)."""
+    from smmplan.sheets import export, targets
+
+    result = engine.check_bytes(made.text.encode("utf-8"), "calendar.yaml")
+    items, _ = export.items_of(result, include_all=True)
+    return targets.get(fmt).render(items, targets.Options(brand=made.header.get("brand"), plan=result.plan))
