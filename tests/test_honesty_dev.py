@@ -1,6 +1,8 @@
 """The honesty rules on the development corpus (tests/data/honesty_dev.yaml),
-the part of the labelled corpus the rules were tuned on. The held-out part has
-its own test (tests/test_honesty_heldout.py). Run with -s to see every miss."""
+the part of the labelled corpus the rules were tuned on. The part first held
+out, scored once and since then a second development set, has its own test
+(tests/test_honesty_heldout.py); tests/test_honesty_shapes.py holds phrasings
+of each shape written apart from both. Run with -s to see every miss."""
 
 from __future__ import annotations
 

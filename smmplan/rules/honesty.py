@@ -135,7 +135,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "transparent", "coordinator", "break", "defensive", "prohibited", "allowed")
+STRUCTURE = ("negation", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
@@ -165,6 +165,7 @@ class RoleRule:
     policies: tuple[str, ...]  # policy texts
     example: str
     phrase: str | None = None  # a project's own banned phrase
+    negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
 
     @property
     def source(self) -> str:
@@ -237,7 +238,7 @@ def lexicon() -> Lexicon:
                               int(r.get("near", 3)), r.get("between") in ("yes", "true"),
                               r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                               tuple(policies[c] for c in cited),
-                              str(r["example"])))
+                              str(r["example"]), negated=r.get("negated") in ("yes", "true")))
     kinds = raw["kinds"]
     return Lexicon(
         policies=policies,
@@ -626,9 +627,21 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
     negated = _negated(tokens, clause, by_role, hits)
     defensive = by_role.get("defensive", [])
-    prohibited = {clause[h.first] for h in by_role.get("prohibited", ())}
+    prohibited = firsts.get("prohibited", [])
+    refusals = {clause[h.first] for h in by_role.get("refusal", ())}
+    for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it
+        if (h.first == 0 or clause[h.first - 1] != clause[h.first]) and (h.last + 1 == n or clause[h.last + 1] != clause[h.first]):
+            refusals.add(clause[h.first])
+    has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
+
+    def role_at(k: int) -> bool:
+        if not has_role:
+            has_role.extend([False] * n)
+            for h in hits:
+                if h.role not in ("transparent", "negation", "break"):
+                    has_role[h.first : h.last + 1] = [True] * (h.last + 1 - h.first)
+        return has_role[k]
     allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
-    coordinators = firsts.get("coordinator", [])
     used: set[int] = set()  # tokens a match has taken
     reported: set[int] = set()  # clauses found
     out: list[tuple[Hit, Excused | None]] = []
@@ -639,7 +652,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         within it, or in the `near` words after it (not past an `and`), or, for a
         `between` rule, between its first two roles' words."""
         cl = clause[first]
-        if cl in prohibited:
+        if prohibited and _prohibited(prohibited, clause, tokens, role_at, clause_start[cl], first, last):
+            return True
+        if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
             return True
         if rule.defensive and defensive:
             at = firsts["defensive"]
@@ -660,11 +675,15 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
         return False
 
-    hits_of_coordinators = by_role.get("coordinator", [])
+    # an `unless` word after the match counts only before an `and` or a purpose ("... so influencers take us seriously")
+    hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ())), key=lambda h: h.first)
+    coordinators = [h.first for h in hits_of_coordinators]
     for rule in ex.rules:
+        if rule.roles[0] not in by_role:  # (most rules: no generator made)
+            continue
         for combo in _matches(rule, by_role, clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
-            if toks & used or toks & negated or clause[combo[0].first] in reported:
+            if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
             first, last = min(h.first for h in combo), max(h.last for h in combo)
             if cleared(rule, combo, toks, first, last):
@@ -683,6 +702,24 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 out.append((hit, Excused(hit, phrase, origin, cover.role)))
     out.sort(key=lambda p: p[0].start)
     return out
+
+
+def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, first: int, last: int) -> bool:
+    """A statement of policy covers the match: a prohibiting word before it in its
+    clause ("Запрещено: боты"), or after it with nothing between but other
+    tactics of a list ("накрутка, боты и фейковые отзывы запрещены"). A
+    prohibition of something else, past a comma ("взаимные подписки, отписываться
+    нельзя"), does not."""
+    cl = clause[first]
+    for p in at[bisect.bisect_left(at, start):]:
+        if clause[p] != cl:
+            break
+        if p <= last:
+            return True
+        between = range(last + 1, p)
+        if not any(tokens[k].listed for k in (*between, p)) or all(map(role_at, between)):
+            return True
+    return False
 
 
 def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:

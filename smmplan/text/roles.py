@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from smmplan.text.normalise import needs_mapping, normalise
 
@@ -60,6 +61,12 @@ class WordMatcher:
 
     @classmethod
     def parse(cls, spec: str) -> "WordMatcher":
+        return _parse_word(spec) if cls is WordMatcher else cls._parse(spec)
+
+    @classmethod
+    def _parse(cls, spec: str) -> "WordMatcher":
+        if "|" not in spec and "*" not in spec and spec != "#":  # one plain word (most entries' words)
+            return cls(frozenset((spec,)), (), (), False, True)
         exact, prefixes, globs, number = set(), [], [], False
         for alt in spec.split("|"):
             if alt == "#":
@@ -77,6 +84,12 @@ class WordMatcher:
         return (word in self.exact or (self.number and word[:1].isdigit())
                 or (bool(self.prefixes) and word.startswith(self.prefixes))
                 or any(glob_match(g, word) for g in self.globs))
+
+
+@lru_cache(maxsize=8192)
+def _parse_word(spec: str) -> WordMatcher:
+    """WordMatcher.parse, kept by value: vocabularies repeat their words (`the|our`, `#`)."""
+    return WordMatcher._parse(spec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +165,9 @@ class Vocabulary:
                 k = len(e.words)
                 if k == 1:
                     yield RoleHit(e.role, i, i, e)
-                elif i + k <= n and all(m(words[i + j]) for j, m in enumerate(e.words[1:], 1)):
-                    yield RoleHit(e.role, i, i + k - 1, e)
+                elif i + k <= n and e.words[1](words[i + 1]) and (
+                        k == 2 or all(m(words[i + j]) for j, m in enumerate(e.words[2:], 2))):
+                    yield RoleHit(e.role, i, i + k - 1, e)  # (the second word tried first: most entries fail there)
 
 
 def trie_regex(words: Iterable[str]) -> str:
