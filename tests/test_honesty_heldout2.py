@@ -27,6 +27,9 @@ def test_second_heldout_corpus_score():
 
 
 # Scored with the rules of the honesty14 merge, before any further change:
-# recall 75.8 % (91/120), precision 91.0 % (91/100), 4 code mix-ups.
-RECALL_FLOOR = 0.75
-PRECISION_FLOOR = 0.90
+#   recall 75.8 % (91/120), precision 91.0 % (91/100), 4 code mix-ups.
+# Scored once more after the generalising round (honesty14b), whose writer never read this set:
+#   recall 84.2 % (101/120), precision 93.5 % (101/108), 7 code mix-ups.
+# Nobody has tuned on its misses; the floors guard the last figure.
+RECALL_FLOOR = 0.84
+PRECISION_FLOOR = 0.93
