@@ -151,8 +151,13 @@ def check(
         raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(report.FORMATS)}.")
     if color not in COLOR_CHOICES:
         raise fail(f"--color takes auto, always or never, not `{color}`.")
-    if max_file_size is not None and max_file_size <= 0:
-        raise fail("--max-file-size must be a positive number of MiB.")
+    if max_file_size is not None:
+        from smmplan.config import file_size_limit
+
+        try:
+            max_file_size = file_size_limit(max_file_size)
+        except ValueError as exc:
+            raise fail(f"--max-file-size {exc}.") from None
     if due_days is not None and due_days < 0:
         raise fail(f"--due-days takes a number of days from 0 up, not `{due_days}`.")
     if jobs is not None and jobs < 1:
@@ -177,7 +182,7 @@ def check(
             raise fail(_sentence(f"{option}: {exc}")) from None
     overrides = {
         "as_of": parse_date(as_of, "--as-of"),
-        "max_file_size": int(max_file_size * 1024 * 1024) if max_file_size is not None else None,
+        "max_file_size": max_file_size,
         "due_days": due_days,
         # --select replaces the config's selection; --ignore and --extend-select refine it
         "cli_selection": tuple(selection) if any(selection) else None,

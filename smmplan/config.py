@@ -174,11 +174,23 @@ def _strings(value, what: str) -> tuple[str, ...]:
 
 
 def _number(value, low: float, high: float | None, what: str) -> float:
+    import math
+
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be {what}, not `{value}`")
-    if value < low or (high is not None and value > high):
-        raise ValueError(f"must be {what}, not {value}")
+    if not math.isfinite(value) or value < low or (high is not None and value > high):
+        raise ValueError(f"must be {what}, not {value}")  # NaN compares false to every bound
     return value
+
+
+MAX_FILE_MIB = 4096  # the largest --max-file-size / max-file-size, in MiB
+
+
+def file_size_limit(mib) -> int:
+    """A size limit in MiB (the option's and the config key's) as bytes; ValueError for
+    anything that is not a finite number from a byte up to MAX_FILE_MIB (NaN, infinity)."""
+    return int(_number(mib, 1 / (1024 * 1024), MAX_FILE_MIB, f"a number of MiB above 0 and up to {MAX_FILE_MIB}")
+               * 1024 * 1024)
 
 
 def _selectors(value) -> tuple[str, ...]:
@@ -225,9 +237,7 @@ CONFIG_KEYS = {
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),
-    "max-file-size": (
-        "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
-    ),
+    "max-file-size": ("max_file_size", file_size_limit),
 }
 
 

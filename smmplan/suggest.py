@@ -291,7 +291,7 @@ def make_calendar(
             raise SuggestError(f"{source[1]}: the plan has no posts to continue from; drop the PLAN argument.")
         totals, by_week = _week_counts(result)
         last_week = (result.end - result.start).days // 7
-        start = start or result.start + dt.timedelta(days=7 * (last_week + 1))
+        start = start or _day(result.start, 7 * (last_week + 1), f"{source[1]}: the plan ends too late to continue")
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
         if per_week is None:
@@ -325,6 +325,7 @@ def make_calendar(
         raise SuggestError(f"--weeks takes 1 to 520 weeks, not {weeks}.")
     language = language or "en"
     start = start or calendar.next_monday(today or dt.date.today())
+    _day(start, 7 * weeks, f"{weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d} run")
     channels = channels or list(DEFAULT_CHANNELS)
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
@@ -344,6 +345,14 @@ def make_calendar(
     out = CalendarPlan(header, cal, comments)
     out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
     return out
+
+
+def _day(start: dt.date, days: int, what: str) -> dt.date:
+    """``start`` + ``days``; SuggestError when that is past 9999-12-31, the last day a date can have."""
+    try:
+        return start + dt.timedelta(days=days)
+    except OverflowError:
+        raise SuggestError(f"{what} past 9999-12-31, the calendar's last day; start earlier or plan fewer weeks.") from None
 
 
 def _strip_actuals(goal: dict) -> dict:
@@ -378,7 +387,8 @@ def to_ics(posts: list[calendar.NewPost], brand: str | None) -> str:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmplan//content plan//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{brand} content plan" if brand else "Content plan")
+    # an X- property is written as given unless typed: as TEXT it is escaped (a newline in a brand)
+    cal.add("x-wr-calname", icalendar.vText(f"{brand} content plan" if brand else "Content plan"))
     for p in posts:
         hh, mm = (int(x) for x in p.time.split(":"))
         begin = dt.datetime.combine(p.date, dt.time(hh, mm))

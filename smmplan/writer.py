@@ -168,9 +168,12 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple[int, str]], new_posts
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
+    # the spans are keyed by libyaml's (line, column), which counts NEL, LS and PS as line
+    # breaks; locate() answers as an editor counts: key the spans the same way
+    spans = {doc.editor_position(*k): v for k, v in layout.spans.items()} if doc.line_map else layout.spans
     for index, word in retypes:
         where = doc.locate(("posts", index, "type"))
-        span = layout.spans.get(where)
+        span = spans.get(where)
         if span is None:
             raise EditError(f"cannot find the type of post {index + 1} in the text")
         start, end, style = span
