@@ -235,6 +235,10 @@ def schedule(start: dt.date, weeks: int, per_week: int) -> list[tuple[dt.date, s
     return out
 
 
+# Categories a generated calendar can lay out (its week patterns are searched exhaustively).
+MAX_CATEGORIES = 6
+
+
 def generate(
     formula: Formula,
     tolerance: Fraction,
@@ -250,8 +254,8 @@ def generate(
     """A calendar of `weeks` x `per_week` posts; `past` counts steer a continuation."""
     if per_week > 21 or per_week < 1:
         raise ValueError("posts per week must be between 1 and 21")
-    if len(formula.categories) > 6:
-        raise ValueError("a formula for calendars has at most six categories")
+    if len(formula.categories) > MAX_CATEGORIES:
+        raise ValueError(f"a formula for calendars has at most {MAX_CATEGORIES} categories")
     counts = week_counts(formula, tolerance, weeks, per_week, past)
     slots = sequence(counts, formula, channels)
     when = schedule(start, weeks, per_week)

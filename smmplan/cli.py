@@ -190,9 +190,10 @@ def check(
     targets = paths or (["-"] if stdin_filename else ["plans"])
     try:
         finder = ConfigFinder(config_file, isolated)
+        notes: list[str] = []
         files, problems = collect_paths(
             targets, excluded=lambda path, is_dir: finder.for_path(path, is_dir).excluded(path),
-            force_exclude=force_exclude,
+            force_exclude=force_exclude, notes=notes,
         )
         named = {f: (stdin_filename or os.path.join(os.getcwd(), STDIN)) if f == STDIN else f for f in files}
         if force_exclude and stdin_filename and STDIN in files and finder.for_path(stdin_filename).excluded(stdin_filename):
@@ -202,6 +203,8 @@ def check(
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
         typer.echo(f"smmplan: {p}", err=True)
+    for n in notes:
+        typer.echo(f"smmplan: note: {n}", err=True)
     several = len(files) > 1
 
     def check_one(f: str):

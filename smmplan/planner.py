@@ -104,13 +104,16 @@ class _Rules:
         # whether a week passes depends on its counts alone: each distinct week once
         return len(weeks) < 2 or all(map(self.week_ok, set(map(tuple, weeks))))
 
-    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, tuple[Counts, ...]]:
-        """The overall box (lo, hi), if any split of n fits it, and the closest splits."""
+    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, list[tuple[Counts, Counts]]]:
+        """The overall box (lo, hi), if any split of n fits it, and the closest splits as
+        targets: each one as (split, split), or, when they are too many to list (a formula
+        of many equal shares), their box (lo, hi), whose splits of n are exactly them."""
         ranges = self.arith.allowed(n)
         lo = tuple(a for a, _ in ranges)
         hi = tuple(b for _, b in ranges)
         box = (lo, hi) if all(a <= b for a, b in ranges) and sum(lo) <= n <= sum(hi) else None
-        return box, self.arith.closest(n)
+        splits = self.arith.closest(n)
+        return box, [(t, t) for t in splits] if splits is not None else [self.arith.closest_box(n)]
 
 
 def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
@@ -350,9 +353,9 @@ def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]]
         boxes = [((0,) * k, (m,) * k) for m in sizes]
     lows, highs = list(map(itemgetter(0), boxes)), list(map(itemgetter(1), boxes))
     layout = _layout(weeks, lows, highs)
-    box, splits = rules.overall_targets(n)
+    box, closest = rules.overall_targets(n)
     best: tuple[int, _Flow] | None = None
-    targets: list[tuple[Counts, Counts]] = [(t, t) for t in splits]
+    targets: list[tuple[Counts, Counts]] = list(closest)
     if box is not None:
         targets.insert(0, box)
     for lo, hi in targets:
@@ -422,9 +425,10 @@ def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) 
     limit = limit if limit is not None else 200 * max(n, 1) + 200
     for extra in range(limit + 1):
         total = n + extra
-        box, splits = rules.overall_targets(total)
-        for split in splits:
-            if all(s >= c for s, c in zip(split, counts)):
+        box, closest = rules.overall_targets(total)
+        for c_lo, c_hi in closest:
+            split = _lowest_above(counts, c_lo, c_hi, total)
+            if split is not None:
                 return split
         if box is None:
             continue
@@ -443,6 +447,20 @@ def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) 
         if room == 0 and rules.overall_ok(t):
             return tuple(t)
     return None
+
+
+def _lowest_above(counts: Counts, lo: Counts, hi: Counts, total: int) -> Counts | None:
+    """The first split of `total` in the box (lo, hi) with no category below `counts`
+    (spare posts to the earliest categories with room), or None."""
+    t = [max(c, a) for c, a in zip(counts, lo)]
+    left = total - sum(t)
+    if left < 0 or any(x > b for x, b in zip(t, hi)):
+        return None
+    for i, b in enumerate(hi):
+        step = min(b - t[i], left)
+        t[i] += step
+        left -= step
+    return tuple(t) if not left else None
 
 
 class _Budget(Exception):
@@ -512,14 +530,13 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
     least = list(map(fewest.__getitem__, weeks))
     E = max(sum(overall) - n if overall is not None else 0, sum(least))
     while True:
-        box, splits = rules.overall_targets(n + E)
+        box, closest = rules.overall_targets(n + E)
         targets = []
-        if box is not None:
-            lo = tuple(max(0, a - s) for a, s in zip(box[0], S))
-            hi = tuple(b - s for b, s in zip(box[1], S))
+        for lo_hi in ([box] if box is not None else []) + closest:
+            lo = tuple(max(0, a - s) for a, s in zip(lo_hi[0], S))
+            hi = tuple(b - s for b, s in zip(lo_hi[1], S))
             if all(a <= b for a, b in zip(lo, hi)) and sum(lo) <= E <= sum(hi):
                 targets.append((lo, hi))
-        targets += [(d, d) for d in (tuple(t - s for t, s in zip(split, S)) for split in splits) if min(d) >= 0]
         if targets:
             for spare in _spread(E - sum(least), list(map(add, map(sum, weeks), least)), budget - work):
                 work += len(weeks) * len(targets)

@@ -318,6 +318,9 @@ def make_calendar(
         resolved = formulas.resolve(spec)
     except formulas.FormulaError as exc:
         raise SuggestError(str(exc)) from None
+    if len(resolved.categories) > calendar.MAX_CATEGORIES:
+        raise SuggestError(f"the formula has {len(resolved.categories)} categories; a calendar can be laid out for "
+                           f"at most {calendar.MAX_CATEGORIES}. Use a preset (--formula) or merge categories.")
     per_week = per_week or 5
     if not 1 <= per_week <= 21:
         raise SuggestError(f"--posts-per-week takes 1 to 21 posts, not {per_week}.")

@@ -73,7 +73,8 @@ RULES = (
     ),
     Rule(
         "PLAN010", "too-complex", "error", "Nesting or aliases beyond sane limits.",
-        what="The file nests deeper than 64 levels or its aliases expand to more than a million nodes (an alias bomb).",
+        what="The file nests deeper than 64 levels, its aliases expand to more than a million nodes (an alias bomb), "
+        "one list or mapping has more than 100,000 items, or the file holds more than 2,000,000 values in all.",
         why="Such files exhaust memory in naive YAML tools; a content plan never needs them.",
         example="a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
         fix="Write the plan out plainly; use anchors only for small repeated defaults.",
