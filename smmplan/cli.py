@@ -54,8 +54,18 @@ def _root(
 # --- helpers shared by commands ---------------------------------------------------
 
 
+def say(message: str) -> None:
+    """`smmplan: message` on stderr, on one line whatever file names and plan words it
+    quotes: control characters are shown as escapes (a name with a newline and
+    `::error::` must not start a GitHub workflow command, nor an escape sequence
+    rewrite the terminal)."""
+    from smmplan.visible import visible_path
+
+    typer.echo(f"smmplan: {visible_path(message)}", err=True)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(f"smmplan: {message}", err=True)
+    say(message)
     return typer.Exit(code)
 
 
@@ -70,20 +80,39 @@ def parse_date(value: str | None, option: str):
         raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
 
 
-def write_output(path: str, text: str, protect: list[str] = ()) -> None:
-    """Write `text` to `path` atomically; never over one of the `protect`ed inputs."""
-    from smmplan.io import atomic_write
+def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: bytes | None = None,
+                 said: str | None = None) -> None:
+    """Write `text` to `path` with the one writer (smmplan.io: atomic, into devices and FIFOs,
+    through links); never over one of the `protect`ed inputs; with `expect`, only if the file
+    still holds those bytes. `said`: what to tell on stderr once written."""
+    from smmplan.io import ChangedError, write_file
 
     target = os.path.realpath(path)
-    if any(os.path.realpath(p) == target for p in protect):
+    if any(os.path.realpath(p) == target for p in protect if p != STDIN):
         raise fail(f"{path} is one of the plans being checked; choose another output file.")
-    existed = os.path.exists(path)
     try:
-        atomic_write(path, text)
+        done = write_file(path, text, expect=expect)
+    except ChangedError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-    if existed:
-        typer.echo(f"smmplan: replaced {path}", err=True)
+    for note in done.notes:
+        say(f"note: {note}")
+    if said:
+        say(said)
+    elif done.existed and not done.device:
+        say(f"replaced {path}")
+
+
+def _regular_file_exists(path: str) -> bool:
+    """An existing regular file (links followed): what --force must be given to overwrite.
+    Devices and FIFOs (`/dev/stdout`, a pipe) are written into, not overwritten."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode) and not os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    except OSError:
+        return False
 
 
 # --- check ------------------------------------------------------------------------
@@ -136,6 +165,14 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    show_suppressed: Annotated[
+        bool, typer.Option("--show-suppressed", metavar="", help="List the suppressed findings in full too.")
+    ] = False,
+    no_suppress: Annotated[
+        Optional[list[str]],
+        typer.Option("--no-suppress", metavar="RULES", help="Rules nothing may silence (comments, ignore, allowed phrases). "
+                     + SELECT_HELP),
+    ] = None,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -169,23 +206,27 @@ def check(
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
     from smmplan.report.page import page_kind, render_page
+    from smmplan.visible import display_name
 
     if isolated and config_file:
         raise fail("--isolated ignores every config file; drop --config or --isolated.")
     if report_file is not None and page_kind(report_file) is None:
         raise fail(f"--report saves .html or .svg pages, not `{report_file}`.")
     selection = []
-    for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select)):
+    for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select),
+                           ("--no-suppress", no_suppress)):
         try:
             selection.append(split_selectors(values))
         except ValueError as exc:
             raise fail(_sentence(f"{option}: {exc}")) from None
+    unsilenced = selection.pop()
     overrides = {
         "as_of": parse_date(as_of, "--as-of"),
         "max_file_size": max_file_size,
         "due_days": due_days,
         # --select replaces the config's selection; --ignore and --extend-select refine it
         "cli_selection": tuple(selection) if any(selection) else None,
+        "no_suppress": unsilenced or None,
     }
     targets = paths or (["-"] if stdin_filename else ["plans"])
     try:
@@ -202,9 +243,9 @@ def check(
     except ConfigError as exc:
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
-        typer.echo(f"smmplan: {p}", err=True)
+        say(p)
     for n in notes:
-        typer.echo(f"smmplan: note: {n}", err=True)
+        say(f"note: {n}")
     several = len(files) > 1
 
     def check_one(f: str):
@@ -212,8 +253,8 @@ def check(
             # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
             data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
             result = check_bytes(data, stdin_filename or STDIN, settings[f])
-        else:
-            result = check_path(f, settings[f])
+        else:  # a name that is not UTF-8 is reported as `\xNN`: every output stays valid UTF-8
+            result = check_path(f, settings[f], display_name(f))
         # Of many files, keep what the reports need: each file's data tree and post models
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
         # apart costs some 25 ms, and the process ends once the report is out.
@@ -224,10 +265,10 @@ def check(
     for f, result in zip(files, check_all(files, check_one, 1 if STDIN in files else jobs)):
         if isinstance(result, OSError):
             problems.append(f)
-            typer.echo(f"smmplan: {f}: cannot read: {result.strerror or result}", err=True)
+            say(f"{f}: cannot read: {result.strerror or result}")
         else:
             results.append(result)
-    _emit(results, fmt, output, color, files, status, strict=strict)
+    _emit(results, fmt, output, color, files, status, strict=strict, show_suppressed=show_suppressed)
     if report_file is not None:
         write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
     code = _exit_code(results, problems, strict)
@@ -254,9 +295,10 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
         reporter.render(results, sys.stdout)
     s = report.summary(results)
     plans = "plan" if s["plans"] == 1 else "plans"
+    silenced = report.suppressed_line(results)
     typer.echo(
         f"Checked {s['plans']} {plans}: {s['errors']} error{'s' * (s['errors'] != 1)}, "
-        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}.",
+        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}" + (f"; {silenced}." if silenced else "."),
         err=True,
     )
 
@@ -462,7 +504,7 @@ def suggest(
         raise fail("give either --in-place or --output, not both.")
     if plan is None and weeks is None:
         raise fail("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
-    if output and not force and os.path.exists(output):
+    if output and not force and _regular_file_exists(output):
         raise fail(f"{output} exists; give --force to overwrite it, or choose another file.")
     if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
         raise fail(f"{output} is the input plan; use --in-place to rewrite it.")
@@ -496,15 +538,6 @@ def suggest(
         raise fail(str(exc)) from None
 
 
-def _write_new(path: str, text: str) -> None:
-    from smmplan.io import atomic_write
-
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
 def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
                        in_place: bool, settings) -> None:
     from smmplan.suggest import rebalance_plan
@@ -514,15 +547,15 @@ def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool
         typer.echo(line)
     if sug.mode == "impossible":
         raise typer.Exit(EXIT_FINDINGS)
-    if sug.text is None:  # nothing to change: -o still gets the plan, as it is
+    if sug.text is None:  # nothing to change: -o still gets the plan, as it is (its bytes)
         if output:
-            _write_new(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
-            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
+            write_output(output, data, said=f"wrote {output} (unchanged)")
         return
     target = plan if in_place else output
-    if target:
-        _write_new(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
-        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
+    if target:  # in the plan's own encoding (UTF-8, with its BOM if any, or UTF-16); --in-place only
+        # if the plan still holds what was read: a concurrent edit is never overwritten
+        write_output(target, sug.data, expect=data if in_place else None,
+                     said=f"wrote {target}" + (" (comments and layout kept)" if in_place else ""))
 
 
 def _change_lines(sug) -> list[str]:
@@ -566,8 +599,8 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
     text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
             "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
     if output:
-        _write_new(output, text)
-        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
+        write_output(output, text, protect=[plan] if plan else [],
+                     said=f"wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})")
         grid_out = sys.stdout
     else:
         sys.stdout.write(text)
@@ -645,8 +678,21 @@ def _lazy_pydantic_plugins() -> None:
     sys.modules[_PLUGINS] = stand_in
 
 
+def _terminated(signum, frame) -> None:
+    """SIGTERM (a CI job cancelled, `timeout`): unwind like Ctrl-C, so that a file being
+    written loses its temporary file and forked workers are stopped, then exit 143."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console entry: an unexpected exception is a bug, reported in one line."""
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # a host's own handler is left alone
+            signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread of an in-process caller: its business
+        pass
     argv = sys.argv[1:]
     debug = "--debug" in argv  # accepted anywhere on the line
     args = [a for a in argv if a != "--debug"]

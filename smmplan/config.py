@@ -29,6 +29,12 @@ class Settings:
     as_of: dt.date | None = None
     due_days: int = 3
     max_file_size: int = DEFAULT_MAX_BYTES
+    # Rules whose findings nothing may silence (`no-suppress`, --no-suppress): no comment,
+    # no `ignore`, no allowed phrase. And rules the plan itself may silence without a
+    # warning (`plan-may-suppress`; SMM003 otherwise, for the honesty rules).
+    no_suppress: tuple[str, ...] = ()
+    plan_may_suppress: tuple[str, ...] = ()
+    config_path: str | None = None  # the config file these settings came from, if any
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -58,6 +64,26 @@ class Settings:
             elif best_ign > best_sel:
                 on = False
         return on
+
+    def may_suppress(self, code: str, name: str | None = None) -> bool:
+        """May anything silence this rule's findings? Not when `no-suppress` names it."""
+        return _specificity(self.no_suppress, code, name) < 0
+
+    def plan_may(self, code: str, name: str | None = None) -> bool:
+        """May the plan itself silence this rule without a warning (`plan-may-suppress`)?"""
+        return _specificity(self.plan_may_suppress, code, name) >= 0
+
+    def selected_by_config(self, code: str, name: str | None = None) -> bool:
+        """Would the configuration file's selection alone (without the command line's) check this rule?"""
+        return self.cli_selection is None and self.enabled(code, name) or (
+            self.cli_selection is not None and replace(self, cli_selection=None).enabled(code, name))
+
+    def deselected_by(self, code: str, name: str | None = None):
+        """The configuration's selection, which turned this rule off, as a SuppressedBy."""
+        from smmplan.findings import SuppressedBy
+
+        where = f" in {self.config_path}" if self.config_path else ""
+        return SuppressedBy(f"the configuration's `select`/`ignore`{where}", False, None, "config")
 
     def today(self) -> dt.date:
         return self.as_of or dt.date.today()
@@ -237,6 +263,8 @@ CONFIG_KEYS = {
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),
+    "no-suppress": ("no_suppress", _selectors),
+    "plan-may-suppress": ("plan_may_suppress", _selectors),
     "max-file-size": ("max_file_size", file_size_limit),
 }
 
@@ -352,5 +380,7 @@ class ConfigFinder:
 
 def settings_for(config: Config, cli_selection=None, **cli) -> Settings:
     values = dict(config.values)
+    if cli.get("no_suppress"):  # the command line adds to the config's, never lifts them
+        cli["no_suppress"] = tuple(dict.fromkeys((*values.get("no_suppress", ()), *cli["no_suppress"])))
     values.update({k: v for k, v in cli.items() if v is not None})
-    return Settings(cli_selection=cli_selection, **values)
+    return Settings(cli_selection=cli_selection, config_path=config.path, **values)

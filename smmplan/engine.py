@@ -14,7 +14,7 @@ from typing import Any
 
 from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
-from smmplan.findings import Finding, Problem, format_where, nearest
+from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.planner import Rebalance, pick_posts, rebalance
 from smmplan.rules import family_modules, registry
@@ -175,6 +175,8 @@ class PlanResult:
     posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
     start: dt.date | None = None
     end: dt.date | None = None
+    # findings found and silenced (comments, configuration, allowed phrases): never dropped
+    suppressed: list[Suppressed] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -222,6 +224,7 @@ class PlanResult:
             },
             "errors": self.errors,
             "warnings": self.warnings,
+            "suppressed": len(self.suppressed),
         }
         if self.rebalance is not None and self.rebalance.needed:
             out["rebalance"] = {
@@ -408,7 +411,7 @@ def check_document(doc: loader.Document, path: str, settings: Settings) -> PlanR
             result.plan, result.formula, result.tolerance = plan, ctx.formula, ctx.tolerance
             _run_families(ctx, problems, result)
             _mix_summary(ctx, result)
-    result.findings = _to_findings(problems, doc, path, settings)
+    result.findings, result.suppressed = _to_findings(problems, doc, path, settings)
     return result
 
 
@@ -503,7 +506,14 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
         result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
 
 
-def _to_findings(problems: list[Problem], doc: loader.Document, path: str, settings: Settings) -> list[Finding]:
+def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
+                 settings: Settings) -> tuple[list[Finding], list[Suppressed]]:
+    """The findings to report, and those silenced (each with what silenced it).
+
+    Nothing is dropped: a finding a comment, the configuration's selection or an
+    allowed phrase silences is kept as suppressed, unless `no-suppress` names its
+    rule (then it is reported as usual). An honesty finding the plan silences
+    itself brings an SMM003 warning unless the configuration allows it."""
     rules = registry()
 
     def locate(batch: list[Problem]) -> list[Finding]:
@@ -515,15 +525,52 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str, setti
                                format_where(p.where), p.data))
         return out
 
-    out = locate(problems)
+    may = lambda f: settings.may_suppress(f.code, f.name)  # noqa: E731
+    excused = [p for p in problems if p.suppressed is not None]
+    out = locate([p for p in problems if p.suppressed is None] if excused else problems)
+    silenced: list[Suppressed] = []
+    for p, f in zip(excused, locate(excused)):  # found, and let pass by the rule (an allowed phrase)
+        (silenced.append(Suppressed(f, p.suppressed)) if may(f) else out.append(f))
     # Hook: inline `# smmplan: ignore[...]` comments, matched before selection so a
     # suppression of a deselected rule is not "unused". Only files that mention them pay.
     if suppress.MARK in doc.text:
-        out, unused = suppress.apply(out, doc.text)
+        out, unused, by_comment = suppress.apply(out, doc.text, may)
         out += locate(unused)
-    out = [f for f in out if settings.enabled(f.code, f.name)]
-    out.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    return out
+        silenced += by_comment
+    for i, s in enumerate(silenced):
+        if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,
+                                                                                                 s.finding.name):
+            out += locate([_in_plan_warning(s)])
+            silenced[i] = Suppressed(s.finding, replace(s.by, status="underReview"))
+    kept = []
+    for f in out:
+        if settings.enabled(f.code, f.name) or not may(f):
+            kept.append(f)
+        elif not settings.selected_by_config(f.code, f.name):
+            # the configuration turned the rule off: kept as suppressed. A rule only the command
+            # line deselects (`--select MIX`) is this run's own choice, and simply not reported.
+            silenced.append(Suppressed(f, settings.deselected_by(f.code, f.name)))
+    kept.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    silenced.sort(key=lambda s: (s.finding.line or 0, s.finding.column or 0, s.finding.code))
+    return kept, silenced
+
+
+# Rule families a plan may not silence by itself without a warning: the ban on bought engagement.
+PLAN_MAY_NOT = ("BAN",)
+
+
+def _in_plan_warning(s: Suppressed) -> Problem:
+    f = s.finding
+    matched = (f.data or {}).get("matched")
+    what = f" (`{matched}`)" if isinstance(matched, str) else ""
+    return Problem(
+        suppress.IN_PLAN,
+        f"The plan silences its own {f.code} {f.name} finding here{what} with {s.by.how}; honesty findings "
+        "are lifted by the project's configuration, not by the plan. The finding stays listed as suppressed.",
+        line=f.line, column=f.column, data={"suppressed": f.code, "by": s.by.how},
+        fix=f"Fix the plan, or let the project allow it: `plan-may-suppress: [{f.code}]` in .smmplan.yaml "
+            "(or move the allowed phrase there).",
+    )
 
 
 def check_path(path: str, settings: Settings | None = None, display: str | None = None) -> PlanResult:

@@ -225,6 +225,16 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         )
 
 
+def encode_like(text: str, original: bytes) -> bytes:
+    """`text` encoded as `original` was (what :func:`decode` read): UTF-8 with its BOM if it
+    had one, UTF-16 (LE or BE, with the BOM) if it was UTF-16."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int]:
     """The bytes of a plan file and its size, reading at most ``max_bytes + 1``.
 

@@ -9,7 +9,6 @@ anything is written.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -19,9 +18,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from smmplan import calendar, formulas, ideas, planner, writer
+from smmplan import calendar, formulas, ideas, loader, planner, writer
 from smmplan.config import Settings
 from smmplan.engine import PlanResult, check_bytes
+from smmplan.sheets import safe
 
 CSV_HEADER = ("date", "time", "channel", "type", "title", "text", "link")
 DEFAULT_CHANNELS = ("instagram", "telegram")
@@ -134,8 +134,7 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
         return sug
     sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word) for r in sug.retypes],
                                 [p.fields() for p in sug.additions])
-    prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    sug.data = prefix + sug.text.encode("utf-8")
+    sug.data = loader.encode_like(sug.text, data)  # the plan's own encoding, BOM and all
     _verify(sug, settings)
     return sug
 
@@ -378,8 +377,8 @@ def to_csv(posts: list[calendar.NewPost]) -> str:
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\n")
     out.writerow(CSV_HEADER)
-    for p in posts:
-        out.writerow([p.date.isoformat(), p.time, p.channel or "", p.type, p.title, "", ""])
+    for p in posts:  # a title or channel that starts a formula is written as text (sheets.safe)
+        out.writerow(safe.row([p.date.isoformat(), p.time, p.channel or "", p.type, p.title, "", ""]))
     return buf.getvalue()
 
 

@@ -24,6 +24,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from smmplan.visible import visible
+
 SCHEMA_URL = "https://smmplan.dev/schema/plan.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
 
@@ -83,7 +85,7 @@ def flow(data: dict) -> str:
 def new_plan(header: dict, posts: Sequence[dict], comments: Sequence[str] = ()) -> str:
     """A complete plan file: modeline, comments, header keys, then the posts."""
     out = [MODELINE]
-    out += [f"# {c}\n" for c in comments]
+    out += [f"# {visible(c, one_line=True)}\n" for c in comments]  # a newline in a file name stays in its comment
     out.append(block({k: v for k, v in header.items() if v not in (None, [], {})}))
     out.append("\nposts:\n")
     out += [_item(p, 2) for p in posts]

@@ -17,6 +17,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.visible import visible, visible_path
+
 FAMILY_TITLES = {
     "PLAN": "Plan file",
     "MIX": "Content mix",
@@ -52,9 +54,10 @@ def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> 
 
 
 class TextReporter:
-    def __init__(self, color: str = "auto", width: int | None = None, **_: Any):
+    def __init__(self, color: str = "auto", width: int | None = None, show_suppressed: bool = False, **_: Any):
         self.color = color
         self.width = width
+        self.show_suppressed = show_suppressed
 
     def render(self, results: list, out: TextIO) -> None:
         console = make_console(out, self.color, self.width)
@@ -64,10 +67,29 @@ class TextReporter:
             self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
-        render_plan(console, result)
+        render_plan(console, result, self.show_suppressed)
 
 
-def render_plan(console: Console, result: Any) -> None:
+def _suppressed(console: Console, result: Any, show: bool) -> None:
+    """"2 findings suppressed: BAN001, BAN003", and with --show-suppressed each of them in full."""
+    from smmplan.report import suppressed_line
+
+    line = suppressed_line([result])
+    if line is None:
+        return
+    console.print()
+    console.print(Text(f"  {line}" + ("" if show else " (--show-suppressed lists them)"), style="yellow"))
+    if show:
+        for s in result.suppressed:
+            f = s.finding
+            where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
+            console.print(Text.assemble("    ", (where, "bold"), ("  " + f.code + " ", "magenta"), (f.name, "dim")))
+            console.print(Padding(Text(f.message), (0, 0, 0, 6), expand=False))
+            console.print(Padding(Text(f"suppressed ({s.by.kind}) by {s.by.how}", style="yellow"), (0, 0, 0, 6),
+                                  expand=False))
+
+
+def render_plan(console: Console, result: Any, show_suppressed: bool = False) -> None:
     console.print(_header(result), soft_wrap=True)
     if result.mix:
         console.print(mix_table(result))
@@ -80,15 +102,16 @@ def render_plan(console: Console, result: Any) -> None:
         _rebalance(console, result)
     if not result.findings:
         console.print(Text("  ✓ no findings", style="green"))
+    _suppressed(console, result, show_suppressed)
 
 
 def _header(result: Any) -> Text:
     text = Text()
-    text.append(result.path, style="bold")
+    text.append(visible_path(result.path), style="bold")
     plan = result.plan
     bits = []
     if plan is not None and plan.brand:
-        bits.append(plan.brand)
+        bits.append(visible(plan.brand, one_line=True))
     if result.plan is not None:
         bits.append(f"{result.post_count} posts")
     if result.start and result.end:
@@ -130,7 +153,7 @@ def mix_table(result: Any) -> Table:
         status = Text("ok", style="green") if r.ok else Text("off", style="bold red")
         allowed = f"{r.low}–{r.high}" if r.low < r.high else (str(r.low) if r.low == r.high else "—")
         table.add_row(
-            r.category, str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
+            visible(r.category, one_line=True), str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
             Text(f"{delta:+.1f}", style="green" if r.ok else "red"), status, _bar(r.share, r.target, scale, r.ok),
         )
     return table
@@ -168,7 +191,7 @@ def _findings(console: Console, result: Any) -> None:
         console.print()
         console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold underline"))
         for f in groups[fam]:
-            where = f.path + (f":{f.line}:{f.column}" if f.line else "")
+            where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             head = Text("  ")
             head.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
             head.append(" ")
@@ -182,6 +205,8 @@ def _findings(console: Console, result: Any) -> None:
             _highlight(message, phrases)
             console.print(Padding(message, (0, 0, 0, 4), expand=False))
             src = quoted.get(f.line)
+            if src is not None and not src.isprintable():  # an escape sequence is shown, not obeyed
+                src = visible(src, one_line=True)
             if src is not None and len(src) < 300:
                 gutter = f"    {f.line:>4} │ "
                 line = Text(gutter, style="dim")
@@ -222,7 +247,7 @@ def _rebalance(console: Console, result: Any) -> None:
     console.print(Text("Suggested rebalancing", style="bold underline"))
     for line in rebalance_lines(result):
         console.print(Text("  • " + line))
-    console.print(Text(f"  `smmplan suggest {result.path}` lists the posts, week by week.", style="dim"))
+    console.print(Text(f"  `smmplan suggest {visible_path(result.path)}` lists the posts, week by week.", style="dim"))
 
 
 # Extra sections supplied by rule families' summarize(): key -> renderer.
@@ -253,11 +278,11 @@ def kpi_table(rows: list[dict]) -> Table:
         per = {7: " / week", 30: " / month", 91: " / quarter", 365: " / year"}.get(r["period_days"], "")
         if r["period_days"] and not per:
             per = f" / {r['period_days']} d"
-        goal = r["goal"] if r["goal"] != shown_goal else ""
+        goal = visible(str(r["goal"]), one_line=True) if r["goal"] != shown_goal else ""
         shown_goal = r["goal"]
         status = Text(r["status"], style=STATUS_STYLE[r["status"]]) if r["status"] else Text("—", style="dim")
         table.add_row(
-            goal, r["metric"], format_quantity(r["target"], r["unit"]) + per, format_quantity(r["actual"], r["unit"]),
+            goal, visible(str(r["metric"]), one_line=True), format_quantity(r["target"], r["unit"]) + per, format_quantity(r["actual"], r["unit"]),
             "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]), status,
         )
     return table
@@ -290,13 +315,16 @@ def posts_table(rows: list[dict]) -> Table:
     for name in ("date", "channel", "title", "status", "who must approve"):
         table.add_column(name, no_wrap=name != "title", overflow="fold")
     for r in rows:
-        status = Text(r["status"] or f"{_short(r['status_written'], 20)}?", style="green" if r["ready"] else "yellow")
+        status = Text(r["status"] or f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
+                      style="green" if r["ready"] else "yellow")
         if r["ready"]:
-            who = Text("✓ " + (r["approved_by"] or ""), style="dim")
+            who = Text("✓ " + visible(r["approved_by"] or "", one_line=True), style="dim")
         else:
-            who = Text(r["approver"] or "not named (client: approver:)", style="" if r["approver"] else "red")
+            who = Text(visible(r["approver"], one_line=True) if r["approver"] else "not named (client: approver:)",
+                       style="" if r["approver"] else "red")
         when = r["date"] + (f" {r['time']}" if r["time"] else "")
-        table.add_row(when, _short(r["channel"] or "—", 20), _short(r["title"], 100), status, _short(who, 40))
+        table.add_row(when, _short(visible(r["channel"] or "—", one_line=True), 20),
+                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40))
     return table
 
 

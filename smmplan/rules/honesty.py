@@ -968,6 +968,7 @@ def check(ctx) -> Iterator[Problem]:
     for hit in scan(texts.texts, words):
         where = texts.path(hit.index)
         yield _text_problem(hit, where, texts.texts[hit.index], locator)
+    yield from excused_problems(ctx, texts, words, locator)  # hook: see the section at the end
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
 
@@ -1061,3 +1062,44 @@ def _posts(ctx) -> Iterator[Problem]:
                     ("posts", p.index, "sponsored" if post.sponsored else "type"),
                     fix="Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself.",
                 )
+
+
+# --- hook: hits an allowed phrase excused, kept as suppressed findings -------------------
+# (hostile21) The engine never drops a finding in silence: a hit that a project's or a
+# plan's `allowed_phrases` excuses becomes a Problem marked `suppressed`, naming the phrase
+# and where it was allowed. When the matcher is rewritten, re-wire `excused_hits` to the
+# new matcher's own list of excused hits; `excused_problems` stays as it is.
+
+
+def excused_hits(texts: list[str], words: Extra, phrases: tuple[tuple[str, bool], ...]) -> Iterator[tuple[Hit, str, bool]]:
+    """(hit, allowed phrase, allowed by the plan) for each hit of ``scan(texts, words)`` that
+    the project's own allowed phrases (``phrases``: (phrase, in the plan)) excused."""
+    if not phrases:
+        return
+    banned = tuple(raw for _, raw in words.banned_phrases)
+    every = scan(texts, extra(banned, ()))  # the lexicon's own allowed phrases still apply
+    if not every:
+        return
+    kept = {(h.index, h.start, h.end) for h in scan(texts, words)}
+    for hit in every:
+        if (hit.index, hit.start, hit.end) in kept:
+            continue
+        text = texts[hit.index]
+        for phrase, in_plan in phrases:  # which phrase excused it: the first that does alone
+            if not any((h.start, h.end) == (hit.start, hit.end) for h in scan([text], extra(banned, (phrase,)))):
+                yield hit, phrase, in_plan
+                break
+
+
+def excused_problems(ctx, texts: _Texts, words: Extra, locator: _Locator) -> Iterator[Problem]:
+    from smmplan.findings import SuppressedBy
+
+    own = tuple(getattr(ctx.plan, "allowed_phrases", None) or ())
+    config = tuple(getattr(ctx.settings, "allowed_phrases", ()) or ())
+    where_config = f"the configuration ({ctx.settings.config_path})" if ctx.settings.config_path else "the configuration"
+    phrases = tuple((p, True) for p in own) + tuple((p, False) for p in config)
+    for hit, phrase, in_plan in excused_hits(texts.texts, words, phrases):
+        problem = _text_problem(hit, texts.path(hit.index), texts.texts[hit.index], locator)
+        line = ctx.line(("allowed_phrases", own.index(phrase))) if in_plan else None
+        how = f"the allowed phrase `{phrase}` in " + (f"the plan (line {line})" if in_plan else where_config)
+        yield replace(problem, suppressed=SuppressedBy(how, in_plan, line, "allowed phrase"))

@@ -1,0 +1,1 @@
+"""Spreadsheets: readers, one exporter per target, and what every export shares (`safe`)."""
