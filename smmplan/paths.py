@@ -67,7 +67,7 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
                     f = os.path.join(root, n)
                     if skip(f, False):
                         dropped = True
-                    elif not inside(f, top):
+                    elif not inside(f, top) and os.path.isfile(f):  # (a link to a device: refused when read)
                         dropped = True
                         note(f"{f}: not read: a symbolic link to a file outside {top} (name it to check it)")
                     else:
