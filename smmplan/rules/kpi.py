@@ -84,7 +84,7 @@ RULES = (
     ),
     Rule(
         "KPI006", "unknown-metric", "error", "A KPI's metric is not in the vocabulary.",
-        what="The metric is neither one smmplan knows (see README, Goals and KPIs) nor a custom metric from the "
+        what="The metric is neither one smmplan knows (see docs/kpis.md) nor a custom metric from the "
         "configuration.",
         why="An unknown metric is usually a typo, and a goal measured by a misspelt metric looks measured but is not.",
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clikcs, target: 1200, source: GA4}\n"
@@ -541,7 +541,7 @@ def _kpi(ctx, voc: Vocabulary, info: KpiInfo) -> Iterator[Problem]:
             f"Metric `{kpi.metric}` is unknown." + (f" Did you mean `{near}`?" if near else "")
             + (f" {info.kind.capitalize()} metrics: {', '.join(fitting)}." if fitting else ""),
             info.where + ("metric",),
-            fix=(f"Write `metric: {near}`" if near else "Use a metric from the README's Goals and KPIs section")
+            fix=(f"Write `metric: {near}`" if near else "Use a metric from docs/kpis.md (Goals and KPIs)")
             + ", or declare it under `custom-metrics` in the configuration.",
         )
     if kpi.target is None:
