@@ -518,11 +518,15 @@ def suggest(
         raise fail(f"config error: {exc}") from None
     data = None
     if plan is not None:
-        try:
-            with open(plan, "rb") as fh:
-                data = fh.read()
+        from smmplan.loader import read_file
+
+        try:  # as `check` reads: a FIFO or a device is refused, never waited on
+            data, size = read_file(plan, settings.max_file_size)
         except OSError as exc:
             raise fail(f"{plan}: cannot read: {exc.strerror or exc}") from None
+        if size > settings.max_file_size:
+            raise fail(f"{plan}: the file is {size:,} bytes, over the max-file-size limit "
+                       f"({settings.max_file_size:,} bytes); raise `max-file-size` in the config to read it.")
     try:
         if weeks is None:
             if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
@@ -559,29 +563,32 @@ def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool
 
 
 def _change_lines(sug) -> list[str]:
+    from smmplan.visible import visible, visible_path
+
     rb = sug.rebalance
     if sug.mode == "none":
-        return [f"{sug.path}: the mix already passes; nothing to change."]
+        return [f"{visible_path(sug.path)}: the mix already passes; nothing to change."]
     if sug.mode == "impossible":
-        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
+        return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]
     if sug.mode == "retype":
         n = len(sug.retypes)
-        out = [f"{sug.path}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
+        out = [f"{visible_path(sug.path)}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
                "overall and week by week):"]
         for r in sug.retypes:
             warn = "  (already published)" if r.status == "published" else ""
             if r.target == "user_generated":
                 warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {r.was} -> {r.word}{warn}")
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {visible(r.was, one_line=True)} -> "
+                       f"{r.word}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out
     n = len(sug.additions)
     exact = "the fewest" if rb.exact else "a small number"
-    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
+    out = [f"{visible_path(sug.path)}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
     for p in sug.additions:
-        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
+        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {visible(p.channel or '-', one_line=True)}  {p.type}  {p.title!r}")
     return out
 
 

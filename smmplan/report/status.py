@@ -25,6 +25,7 @@ from rich.text import Text
 from smmplan import __version__
 from smmplan.report import summary
 from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table
+from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
 
@@ -76,16 +77,16 @@ class StatusTextReporter(TextReporter):
 
 def render_status(console: Any, result: Any) -> None:
     data = plan_status(result)
-    head = Text(result.path, style="bold")
+    head = Text(visible_path(result.path), style="bold")
     client = data["client"] or {}
     bits = [b for b in (data["brand"], client.get("name") and f"client {client['name']}",
                         client.get("approver") and f"approver {client['approver']}") if b]
     if bits:
-        head.append("  ·  " + "  ·  ".join(bits), style="dim")
+        head.append(visible("  ·  " + "  ·  ".join(bits), one_line=True), style="dim")
     console.print(head, soft_wrap=True)
     if result.plan is None:
         console.print(Text(f"  the plan cannot be read ({data['other_findings']} findings): "
-                           f"run `smmplan check {result.path}`", style="red"))
+                           f"run `smmplan check {visible_path(result.path)}`", style="red"))
         return
 
     counts = {k: n for k, n in data["statuses"].items() if k != "unknown" or n}
@@ -98,7 +99,7 @@ def render_status(console: Any, result: Any) -> None:
 
     approver = client.get("approver") or "the client"
     console.print()
-    console.print(Text(f"Waiting for {approver}", style="bold underline"))
+    console.print(Text(f"Waiting for {visible(approver, one_line=True)}", style="bold underline"))
     if data["waiting"]:
         console.print(posts_table(data["waiting"]))
     else:
@@ -127,5 +128,5 @@ def render_status(console: Any, result: Any) -> None:
     if data["other_findings"]:
         n = data["other_findings"]
         console.print()
-        console.print(Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {result.path}` shows "
+        console.print(Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {visible_path(result.path)}` shows "
                            f"{'them' if n != 1 else 'it'}.", style="dim"))

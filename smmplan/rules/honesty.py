@@ -1081,14 +1081,23 @@ def excused_hits(texts: list[str], words: Extra, phrases: tuple[tuple[str, bool]
     if not every:
         return
     kept = {(h.index, h.start, h.end) for h in scan(texts, words)}
+    excused: dict[int, list[Hit]] = {}
     for hit in every:
-        if (hit.index, hit.start, hit.end) in kept:
-            continue
-        text = texts[hit.index]
-        for phrase, in_plan in phrases:  # which phrase excused it: the first that does alone
-            if not any((h.start, h.end) == (hit.start, hit.end) for h in scan([text], extra(banned, (phrase,)))):
-                yield hit, phrase, in_plan
+        if (hit.index, hit.start, hit.end) not in kept:
+            excused.setdefault(hit.index, []).append(hit)
+    for index, hits in excused.items():  # which phrase excused each: the first that does alone,
+        left = {(h.start, h.end): h for h in hits}  # one scan of the text per phrase
+        for phrase, in_plan in phrases[:_PHRASES_NAMED]:
+            still = {(h.start, h.end) for h in scan([texts[index]], extra(banned, (phrase,)))}
+            for span in [span for span in left if span not in still]:
+                yield left.pop(span), phrase, in_plan
+            if not left:
                 break
+        for hit in left.values():  # past the phrases tried one by one: all of them, together
+            yield hit, ", ".join(p for p, _ in phrases), any(own for _, own in phrases)
+
+
+_PHRASES_NAMED = 16  # allowed phrases tried one by one to name the one that excused a hit
 
 
 def excused_problems(ctx, texts: _Texts, words: Extra, locator: _Locator) -> Iterator[Problem]:
@@ -1100,6 +1109,6 @@ def excused_problems(ctx, texts: _Texts, words: Extra, locator: _Locator) -> Ite
     phrases = tuple((p, True) for p in own) + tuple((p, False) for p in config)
     for hit, phrase, in_plan in excused_hits(texts.texts, words, phrases):
         problem = _text_problem(hit, texts.path(hit.index), texts.texts[hit.index], locator)
-        line = ctx.line(("allowed_phrases", own.index(phrase))) if in_plan else None
+        line = ctx.line(("allowed_phrases", own.index(phrase))) if in_plan and phrase in own else None
         how = f"the allowed phrase `{phrase}` in " + (f"the plan (line {line})" if in_plan else where_config)
         yield replace(problem, suppressed=SuppressedBy(how, in_plan, line, "allowed phrase"))
