@@ -73,6 +73,9 @@ def passes(counts: Counts, formula: Formula, tolerance: Fraction) -> bool:
     return all(overall_ok(counts, _shares(formula), tolerance))
 
 
+PLANNER_SPLITS = 8  # closest splits tried one by one (the presets have at most 6)
+
+
 class _Rules:
     """MIX001 and MIX002 for one formula and tolerance. A week passes MIX002
     exactly when each count lies in its box (the closest splits the rule also
@@ -112,8 +115,9 @@ class _Rules:
         lo = tuple(a for a, _ in ranges)
         hi = tuple(b for _, b in ranges)
         box = (lo, hi) if all(a <= b for a, b in ranges) and sum(lo) <= n <= sum(hi) else None
-        splits = self.arith.closest(n)
-        return box, [(t, t) for t in splits] if splits is not None else [self.arith.closest_box(n)]
+        splits = self.arith.closest(n)  # a flow per split: past a few, one flow over their box
+        few = splits is not None and len(splits) <= PLANNER_SPLITS
+        return box, [(t, t) for t in splits] if few else [self.arith.closest_box(n)]
 
 
 def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
@@ -519,6 +523,9 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
     n = sum(S)
     overall = _overall_additions(rules, S)
     work = 0
+    # a flow over k categories costs some k * k arcs a week: with a custom formula of 30 categories
+    # one step is 60 times a golden one's, and the budget must say so (else a 4 KB plan takes minutes)
+    step = max(1, k * k // 16)
     fewest: dict[Counts, int] = {}  # the fewest posts a week needs to pass alone: once per distinct week
     for w in dict.fromkeys(weeks):
         e = 0
@@ -539,7 +546,7 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
                 targets.append((lo, hi))
         if targets:
             for spare in _spread(E - sum(least), list(map(add, map(sum, weeks), least)), budget - work):
-                work += len(weeks) * len(targets)
+                work += len(weeks) * len(targets) * step
                 if work > budget:
                     raise _Budget
                 # (week, posts added) of each week; most weeks repeat a few of them
