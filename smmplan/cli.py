@@ -568,6 +568,9 @@ def _change_lines(sug) -> list[str]:
     rb = sug.rebalance
     if sug.mode == "none":
         return [f"{visible_path(sug.path)}: the mix already passes; nothing to change."]
+    if sug.mode == "impossible" and rb.retype_possible:  # additions were asked for, and none found
+        return [f"{visible_path(sug.path)}: no additions smmplan can find within its search limits make this plan "
+                "pass the mix rules; run without --add-only to see the posts to retype, or use fewer categories."]
     if sug.mode == "impossible":
         return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]

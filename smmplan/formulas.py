@@ -357,13 +357,15 @@ def _closest_box(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ...],
     between equal remainders give several equally close splits: the tied
     categories may each take one more (hi) while the others are fixed (lo),
     and a split of n in that box hands out exactly the leftover. Linear in the
-    categories: the splits themselves (C(tied, left) of them) are never listed.
+    categories (and in whole numbers: each share scaled by the common
+    denominator); the splits themselves (C(tied, left) of them) are never listed.
     """
-    ideal = [n * s for s in shares]
-    base = [int(x) for x in ideal]  # floor: ideal counts are never negative
-    left = n - sum(base)
-    rema = [x - b for x, b in zip(ideal, base)]
-    lo, hi = list(base), list(base)
+    a = _arith(shares)
+    d = a.scale
+    lo = [n * s // d for s in a.scaled]  # floors of the ideal counts
+    rema = [n * s % d for s in a.scaled]  # their remainders, times d
+    hi = list(lo)
+    left = n - sum(lo)
     if left:
         for r in sorted(set(rema), reverse=True):
             tied = [i for i, x in enumerate(rema) if x == r]

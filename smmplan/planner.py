@@ -47,6 +47,7 @@ class Rebalance:
     week_moves: list[Move] = field(default_factory=list)  # the same retypes, week by week
     week_adds: dict[int, dict[str, int]] = field(default_factory=dict)  # week -> category -> posts to add
     exact: bool = True  # False when the additions come from the greedy fallback (huge plans)
+    add_possible: bool = True  # some additions were found (when they were searched for)
 
     @property
     def retypes(self) -> int:
@@ -58,7 +59,7 @@ class Rebalance:
 
     @property
     def needed(self) -> bool:
-        return bool(self.moves or self.adds or not self.retype_possible)
+        return bool(self.moves or self.adds or not self.retype_possible or not self.add_possible)
 
 
 # --- the rules, as boxes of whole counts -------------------------------------------
@@ -74,6 +75,7 @@ def passes(counts: Counts, formula: Formula, tolerance: Fraction) -> bool:
 
 
 PLANNER_SPLITS = 8  # closest splits tried one by one (the presets have at most 6)
+SEARCH_STEPS = 400_000  # category steps of the searches for posts to add (a golden plan: 100,000 totals)
 
 
 class _Rules:
@@ -426,7 +428,8 @@ def compositions(total: int, parts: int) -> Iterator[Counts]:
 def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) -> Counts | None:
     """Counts after the fewest additions that pass MIX001 (the overall rule alone)."""
     n = sum(counts)
-    limit = limit if limit is not None else 200 * max(n, 1) + 200
+    # each total tried costs some k steps: a bound on the whole search, not only on the posts added
+    limit = limit if limit is not None else min(200 * max(n, 1) + 200, SEARCH_STEPS // len(rules.cats))
     for extra in range(limit + 1):
         total = n + extra
         box, closest = rules.overall_targets(total)
@@ -612,7 +615,8 @@ def _add(rules: _Rules, weeks: list[Counts], weekly: bool, budget: int) -> tuple
         return _add_exact(rules, weeks, budget), True
     except _Budget:
         n = sum(sum(w) for w in weeks)
-        return _add_greedy(rules, weeks, 50 * n + 1000), False
+        # a post added costs a look at every week and category: bound the steps, not only the posts
+        return _add_greedy(rules, weeks, min(50 * n + 1000, 25 * SEARCH_STEPS // (len(weeks) * k + 1))), False
 
 
 # --- the entry point ----------------------------------------------------------------
@@ -659,6 +663,7 @@ def rebalance(
             out.moves = [Move(s, t, c) for (s, t), c in totals.items()]
     if add:
         plus, out.exact = _add(rules, week_counts, weekly, budget)
+        out.add_possible = plus is not None
         if plus is not None:
             for key, a in compress(zip(keys, plus), map(any, plus)):  # the weeks that grow
                 out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}

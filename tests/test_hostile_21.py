@@ -613,6 +613,34 @@ def test_a_skewed_thirty_category_formula_found_by_the_property(tmp_path):
         no_crash(run_guarded(*args, cwd=tmp_path, cpu=20))
 
 
+def uneven_forty_category_plan(weeks: int = 52, per_week: int = 21) -> str:
+    """40 categories of uneven shares, tolerance 0, a year of 21 posts a week of three types (46 KB)."""
+    import datetime as dt
+    import random
+
+    rng = random.Random(1)
+    raw = [rng.randint(1, 1000) for _ in range(40)]
+    shares = [round(100 * r / sum(raw), 7) for r in raw]
+    shares[-1] = round(100 - sum(shares[:-1]), 7)
+    formula = "".join(f"  c{i}: {s!r}\n" for i, s in enumerate(shares))
+    start = dt.date(2026, 1, 5)
+    posts = "".join(f"  - {{date: {start + dt.timedelta(days=7 * w + j % 7)}, type: c{rng.choice([0, 1, 2])}, "
+                    "title: t}\n" for w in range(weeks) for j in range(per_week))
+    return f"brand: b\ntolerance: 0\nformula:\n{formula}posts:\n{posts}"
+
+
+def test_uneven_categories_at_zero_tolerance_stay_within_the_guard(tmp_path):
+    """Found while probing: each total of posts tried cost Fraction arithmetic over 40 categories,
+    and the searches for posts to add were bounded in posts, not in steps (35 s to check, minutes
+    to suggest)."""
+    (tmp_path / "p.yaml").write_text(uneven_forty_category_plan())
+    assert (tmp_path / "p.yaml").stat().st_size < 64 * 1024
+    no_crash(run_guarded("check", "p.yaml", "-f", "json", cwd=tmp_path, cpu=20))
+    added = run_guarded("suggest", "p.yaml", "--add-only", cwd=tmp_path, cpu=20)
+    no_crash(added)
+    assert b"already passes" not in added.stdout  # a search that finds nothing says so
+
+
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(hostile_plans())
 def test_no_plan_under_64_kb_needs_more_than_a_gib_or_20_seconds(tmp_path_factory, text):
