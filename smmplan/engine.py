@@ -537,11 +537,13 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
         out, unused, by_comment = suppress.apply(out, doc.text, may)
         out += locate(unused)
         silenced += by_comment
+    warned: dict[str, list[Suppressed]] = {}  # one SMM003 per suppression (comment or phrase) of the plan
     for i, s in enumerate(silenced):
         if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,
                                                                                                  s.finding.name):
-            out += locate([_in_plan_warning(s)])
+            warned.setdefault(s.by.how, []).append(s)
             silenced[i] = Suppressed(s.finding, replace(s.by, status="underReview"))
+    out += locate([_in_plan_warning(group) for group in warned.values()])
     kept = []
     for f in out:
         if settings.enabled(f.code, f.name) or not may(f):
@@ -559,16 +561,20 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
 PLAN_MAY_NOT = ("BAN",)
 
 
-def _in_plan_warning(s: Suppressed) -> Problem:
-    f = s.finding
+def _in_plan_warning(group: list[Suppressed]) -> Problem:
+    """The SMM003 warning for the honesty findings one comment or allowed phrase of the plan
+    silences, at the first of them."""
+    f, by = group[0].finding, group[0].by
+    codes = sorted({s.finding.code for s in group})
     matched = (f.data or {}).get("matched")
     what = f" (`{matched}`)" if isinstance(matched, str) else ""
+    more = f", and {len(group) - 1} more honesty finding{'s' * (len(group) > 2)} ({', '.join(codes)})" if len(group) > 1 else ""
     return Problem(
         suppress.IN_PLAN,
-        f"The plan silences its own {f.code} {f.name} finding here{what} with {s.by.how}; honesty findings "
-        "are lifted by the project's configuration, not by the plan. The finding stays listed as suppressed.",
-        line=f.line, column=f.column, data={"suppressed": f.code, "by": s.by.how},
-        fix=f"Fix the plan, or let the project allow it: `plan-may-suppress: [{f.code}]` in .smmplan.yaml "
+        f"The plan silences its own {f.code} {f.name} finding here{what}{more} with {by.how}; honesty findings "
+        "are lifted by the project's configuration, not by the plan. They stay listed as suppressed.",
+        line=f.line, column=f.column, data={"suppressed": codes, "count": len(group), "by": by.how},
+        fix=f"Fix the plan, or let the project allow it: `plan-may-suppress: [{', '.join(codes)}]` in .smmplan.yaml "
             "(or move the allowed phrase there).",
     )
 
