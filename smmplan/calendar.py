@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 
+from smmplan import networks
 from smmplan.formulas import Formula, allowed_range
-from smmplan.ideas import RU_TYPES, UGC_CATEGORIES, UGC_SOURCE, Titles
+from smmplan.ideas import DRY_NOTE, RU_TYPES, UGC_CATEGORIES, UGC_SOURCE, Titles
 from smmplan.planner import _Rules, compositions
 
 AD_CATEGORIES = ("advertising", "promotional")
@@ -42,14 +43,23 @@ class NewPost:
     source: str | None = None
     status: str = "idea"
     week: int = 0
+    rubric: str | None = None  # written instead of `type`: the post takes the rubric's
+    text: str | None = None
+    link: str | None = None
+    notes: str | None = None
 
     def fields(self) -> dict:
         out = {"date": self.date, "time": self.time}
         if self.channel:
             out["channel"] = self.channel
-        out.update({"type": self.type, "title": self.title})
-        if self.source:
-            out["source"] = self.source
+        if self.rubric:
+            out["rubric"] = self.rubric
+        else:
+            out["type"] = self.type
+        out["title"] = self.title
+        for key in ("text", "link", "source", "notes"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         out["status"] = self.status
         return out
 
@@ -250,27 +260,81 @@ def generate(
     past: tuple[int, ...] | None = None,
     type_words: dict[str, str] | None = None,
     taken_titles: set[str] | None = None,
+    slots: dict | None = None,
+    *,
+    business: str | None = None,
+    rubrics: list | None = None,
+    planned: dict[str, int] | None = None,
+    occasions: list | None = None,
 ) -> Calendar:
-    """A calendar of `weeks` x `per_week` posts; `past` counts steer a continuation."""
+    """A calendar of `weeks` x `per_week` posts; `past` counts steer a continuation.
+
+    Ideas come from `rubrics` ((name, category, weight, ideas) each) where a category has
+    them, else from the `business`'s bank; each of `occasions` (dated, within the period)
+    gets the post of its week that suits it best, moved onto its day."""
     if per_week > 21 or per_week < 1:
         raise ValueError("posts per week must be between 1 and 21")
     if len(formula.categories) > MAX_CATEGORIES:
         raise ValueError(f"a formula for calendars has at most {MAX_CATEGORIES} categories")
     counts = week_counts(formula, tolerance, weeks, per_week, past)
-    slots = sequence(counts, formula, channels)
+    order = sequence(counts, formula, channels)  # category of each post, in date order
     when = schedule(start, weeks, per_week)
-    titles = Titles(language, taken_titles)
+    titles = Titles(language, taken_titles, business=business, rubrics=rubrics, planned=planned)
     cats = formula.categories
     words = dict(type_words or {})
     cal = Calendar(start, weeks, per_week, formula)
-    lanes = _channel_of_each(slots, cats, channels)
-    for i, (c, (date, time)) in enumerate(zip(slots, when)):
+    lanes = _channel_of_each(order, cats, channels)
+    for i, (c, (date, time)) in enumerate(zip(order, when)):
         cat = cats[c]
+        if slots and lanes[i] is not None and (fit := slots.get(networks.channel_key(lanes[i]))):
+            date, time = networks.fit_slot(fit, date, time, start + dt.timedelta(days=7 * (i // per_week)))
         word = words.get(cat) or (RU_TYPES.get(cat, cat) if language == "ru" else cat)
+        idea = titles.pick(cat, date)
         cal.posts.append(NewPost(
             date=date, time=time, channel=lanes[i],
-            category=cat, type=word, title=titles.next(cat),
+            category=cat, type=word, title=idea.title,
             source=UGC_SOURCE[language if language in UGC_SOURCE else "en"] if cat in UGC_CATEGORIES else None,
-            week=i // per_week,
+            week=i // per_week, rubric=idea.rubric, text=idea.text, link=idea.link,
+            notes=DRY_NOTE[titles.language] if idea.placeholder else None,
         ))
+    if slots:
+        cal.posts.sort(key=lambda p: (p.date, p.time))  # a post moved into its slot keeps its week
+    if occasions:
+        _mark_occasions(cal, occasions, titles, start)
     return cal
+
+
+_OCCASION_TITLE = {"en": "{name}: greetings, and a question to followers about their plans for the day",
+                   "ru": "{name}: поздравляем подписчиков и спрашиваем о планах на этот день"}
+_OCCASION_NOTE = {"en": "occasion: {name}", "ru": "инфоповод: {name}"}
+
+
+def _mark_occasions(cal: Calendar, occasions: list, titles: Titles, start: dt.date) -> None:
+    """Move, for each occasion, the post of its week that suits it best onto its day: one of
+    the occasion's rubric (or type), else a non-advertising post; titled for the occasion."""
+    lang = titles.language
+    marked: set[int] = set()
+    for occ in occasions:
+        week = (occ.date - start).days // 7
+        wanted = occ.category
+        pool = [i for i, p in enumerate(cal.posts) if p.week == week and i not in marked]
+        if not pool:
+            continue
+        # the occasion's own category first, then an engaging post (a greeting and a question
+        # suit any holiday), then anything but advertising
+        best = min(pool, key=lambda i: (cal.posts[i].category != wanted,
+                                        cal.posts[i].category != "engaging",
+                                        cal.posts[i].category in AD_CATEGORIES,
+                                        abs((cal.posts[i].date - occ.date).days), i))
+        post = cal.posts[best]
+        if occ.rubric and post.category == wanted:
+            idea = titles.pick(post.category, occ.date)
+            post.rubric, post.text, post.link = idea.rubric, idea.text, idea.link
+            title = f"{occ.name}: {idea.title}"
+        else:
+            title = _OCCASION_TITLE[lang].format(name=occ.name)
+        post.title = title if titles.take(title) else f"{title} ({occ.date.isoformat()})"
+        post.date = occ.date
+        post.notes = _OCCASION_NOTE[lang].format(name=occ.name)
+        marked.add(best)
+    cal.posts.sort(key=lambda p: (p.date, p.time))

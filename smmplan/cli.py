@@ -77,7 +77,9 @@ def parse_date(value: str | None, option: str):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"{option} takes a date as YYYY-MM-DD, not `{value}`.") from None
+        from smmplan.dates import advice, read_date
+
+        raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
 def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: bytes | None = None,
@@ -159,7 +161,8 @@ def check(
         bool, typer.Option("--force-exclude", metavar="", help="Apply the config's `exclude` to files named explicitly too.")
     ] = False,
     report_file: Annotated[
-        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the text report as a page: FILE.html or FILE.svg.")
+        Optional[str], typer.Option("--report", metavar="FILE", help="Also save the plan's client page (FILE.html, as "
+                                    "`smmplan page`) or the text report as an image (FILE.svg).")
     ] = None,
     jobs: Annotated[
         Optional[int],
@@ -173,6 +176,18 @@ def check(
         typer.Option("--no-suppress", metavar="RULES", help="Rules nothing may silence (comments, ignore, allowed phrases). "
                      + SELECT_HELP),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
+                           "quoting kept), then check the fixed files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", metavar="", help="Show what --fix would change as a unified diff; write nothing "
+                           "(exit 1 if anything would change).")
+    ] = False,
+    fix_aliases: Annotated[
+        bool, typer.Option("--fix-aliases", metavar="", help="Also rewrite type, status and channel aliases to their "
+                           "canonical words (implies --fix unless --diff).")
+    ] = False,
 ) -> None:
     """Check plans against the content formula and report what to change.
 
@@ -205,7 +220,7 @@ def check(
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
-    from smmplan.report.page import page_kind, render_page
+    from smmplan.report.page import page_kind
     from smmplan.visible import display_name
 
     if isolated and config_file:
@@ -246,7 +261,20 @@ def check(
         say(p)
     for n in notes:
         say(f"note: {n}")
+    if fix or diff or fix_aliases:
+        if STDIN in files:
+            raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
+                       "save the plan to a file and give its path.")
+        from smmplan import fix as fixer
+
+        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
+        if diff:
+            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        problems += unwritten
     several = len(files) > 1
+    if report_file is not None and page_kind(report_file) == "html" and len(files) > 1:
+        raise fail(f"--report {report_file}: a page shows one plan, and {len(files)} were given; "
+                   "run `smmplan page PLAN -o FILE.html` for each plan.")
 
     def check_one(f: str):
         if f == STDIN:
@@ -270,9 +298,28 @@ def check(
             results.append(result)
     _emit(results, fmt, output, color, files, status, strict=strict, show_suppressed=show_suppressed)
     if report_file is not None:
-        write_output(report_file, render_page(results, page_kind(report_file)), protect=files)
+        _report_page(report_file, results, files)
     code = _exit_code(results, problems, strict)
     raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _report_page(path: str, results: list, inputs: list[str]) -> None:
+    """`check --report`: FILE.html is the plan's client page (as `smmplan page`), FILE.svg the text report."""
+    from smmplan.report.page import page_kind, render_svg
+
+    if page_kind(path) == "svg":
+        write_output(path, render_svg(results), protect=inputs)
+        return
+    if not results:  # the plan could not be read: said above, exit 2
+        return
+    from smmplan.page.command import PageError, write_page
+    from smmplan.page.render import render
+
+    try:
+        if write_page(path, render(results[0]), protect=inputs):
+            typer.echo(f"smmplan: replaced {path}", err=True)
+    except PageError as exc:
+        raise fail(str(exc)) from None
 
 
 def _sentence(text: str) -> str:
@@ -328,6 +375,64 @@ def status(
     check(paths=paths, fmt=fmt, output=output, as_of=as_of, color=color, due_days=due_days, status=True)
 
 
+# --- page -------------------------------------------------------------------------
+
+
+@app.command()
+def page(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file, or - for standard input.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the page here "
+                                                  "(default: beside PLAN, .html for .yaml; - for standard output).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date to judge progress and due posts by (default today).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: the plan's language).")] = None,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite FILE even if smmplan did not make it.")] = False,
+    config_file: Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", metavar="", help="Ignore all config files.")] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name of the plan read from standard input (`-`).")
+    ] = None,
+) -> None:
+    """Write the plan's client page: one self-contained HTML file (calendar, mix, KPIs, approvals, problems).
+
+    It works offline and as an e-mail attachment. An existing FILE is replaced only if smmplan made it.
+    """
+    from smmplan.page.command import PageError, make_page
+
+    try:
+        done = make_page(plan, output, as_of=parse_date(as_of, "--as-of"), language=language, force=force,
+                         config_file=config_file, isolated=isolated, stdin_filename=stdin_filename)
+    except PageError as exc:
+        raise fail(str(exc)) from None
+    if done.path != "-":
+        posts = f"{done.posts} post{'s' * (done.posts != 1)}"
+        problems = f"{done.errors} error{'s' * (done.errors != 1)}, {done.warnings} warning{'s' * (done.warnings != 1)}"
+        typer.echo(f"smmplan: {'replaced' if done.replaced else 'wrote'} {done.path} ({posts}; {problems})", err=True)
+
+
+# --- rubrics ----------------------------------------------------------------------
+
+
+@app.command()
+def rubrics(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Date the next posts are counted from (default today).")] = None,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
+    from smmplan import rubrics_cmd as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    try:
+        data = command.collect(plan, parse_date(as_of, "--as-of"))
+    except command.RubricsError as exc:
+        raise fail(_sentence(str(exc))) from None
+    command.print_json(data) if fmt == "json" else command.print_table(data, color)
+
+
 # --- formulas ---------------------------------------------------------------------
 
 
@@ -346,8 +451,9 @@ def formulas(
         return
     if fmt != "text":
         raise fail(f"unknown format `{fmt}`; choose text or json.")
-    from rich.console import Console
     from rich.table import Table
+
+    from smmplan.report.text import make_console
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
     table.add_column("formula")
@@ -356,7 +462,22 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{c} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(name + (" (default)" if name == DEFAULT_FORMULA else ""), shares, f.description)
-    Console(highlight=False).print(table)
+    make_console(sys.stdout).print(table)
+
+
+@app.command()
+def channels(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")] = "text",
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour: auto, always or never.")] = "auto",
+) -> None:
+    """List the networks smmplan knows: their aliases, limits and post kinds."""
+    from smmplan import channels as command
+
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    command.print_json() if fmt == "json" else command.print_table(color)
 
 
 # --- rules, rule, schema ------------------------------------------------------------
@@ -425,27 +546,28 @@ def rule(
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from smmplan.report.text import SEVERITY_STYLE, make_console
+    from smmplan.report.text import SEVERITY_STYLE, make_console, print_wrapped
 
     console = make_console(sys.stdout, color)
     head = Text(f"{found.code} ", style="bold").append(found.name, style="bold magenta")
     head.append(f"  ({found.severity} by default)", style=SEVERITY_STYLE.get(found.severity, ""))
-    console.print(head)
-    console.print(found.summary)
+    print_wrapped(console, head)
+    print_wrapped(console, Text(found.summary))
     for title, body in (("What it checks", found.what), ("Why", found.why)):
         console.print()
         console.print(Text(title, style="bold underline"))
-        console.print(body)
+        print_wrapped(console, Text(body))
     if found.example.strip():
         console.print()
         console.print(Text("A plan that triggers it", style="bold underline"))
-        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default"))
+        console.print(Syntax(found.example.rstrip("\n"), "yaml", theme="ansi_dark", background_color="default",
+                         word_wrap=True))  # wrapped, never cut: the example whole is in --format json
     console.print()
     console.print(Text("Fix", style="bold underline"))
-    console.print(found.fix)
+    print_wrapped(console, Text(found.fix))
     console.print()
-    console.print(Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
-                       f"or everywhere with `--ignore {found.code}`.", style="dim"))
+    print_wrapped(console, Text(f"Silence it on one line with `# smmplan: ignore[{found.code}]`, "
+                                f"or everywhere with `--ignore {found.code}`.", style="dim"))
 
 
 @app.command()
@@ -483,6 +605,9 @@ def suggest(
     goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help="A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable).")] = None,
     language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help="en or ru (default: PLAN's, else en).")] = None,
+    business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
+                                                    "cafe, beauty, fitness, b2b_software, retail, education, services, "
+                                                    "events (default: PLAN's `business:`).")] = None,
     retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
@@ -529,15 +654,16 @@ def suggest(
                        f"({settings.max_file_size:,} bytes); raise `max-file-size` in the config to read it.")
     try:
         if weeks is None:
-            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language)) or goal:
-                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal and "
-                           "--language shape a calendar: add --weeks N.")
+            if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
+                                                             business)) or goal:
+                raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                           "--language and --business shape a calendar: add --weeks N.")
             _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings)
             return
         if retype_only or add_only:
             raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
         _suggest_calendar(plan, data, weeks, parse_date(start, "--start"), per_week, channels, formula, brand,
-                          goal or [], language, output, fmt, color, settings)
+                          goal or [], language, output, fmt, color, settings, business)
     except SuggestError as exc:
         raise fail(str(exc)) from None
 
@@ -582,8 +708,9 @@ def _change_lines(sug) -> list[str]:
             warn = "  (already published)" if r.status == "published" else ""
             if r.target == "user_generated":
                 warn += "  (say whose content it is: author: or source:)"
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {visible(r.was, one_line=True)} -> "
-                       f"{r.word}{warn}")
+            change = (f"rubric «{visible(r.was, one_line=True)}» -> «{r.word}»" if r.key == "rubric"
+                      else f"{visible(r.was, one_line=True)} -> {r.word}")
+            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out
@@ -596,18 +723,28 @@ def _change_lines(sug) -> list[str]:
 
 
 def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, brand, goals, language, output,
-                      fmt, color, settings) -> None:
-    from smmplan.suggest import make_calendar, to_csv, to_ics
+                      fmt, color, settings, business=None) -> None:
+    from smmplan.suggest import export_calendar, make_calendar
 
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
         raise fail(f"--language takes en or ru, not `{language}`.")
+    if business is not None:
+        from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
+
+        if business_kind(business) is None:
+            near = suggest_business(business)
+            raise fail(f"--business: `{business}` is no kind smmplan has ideas for"
+                       + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
     made = make_calendar(weeks=weeks, per_week=per_week, start=start, channels=chans, formula=formula, brand=brand,
                          goals=goals, language=language, source=(data, plan) if plan else None,
-                         settings=settings)
+                         settings=settings, business=business)
     posts = made.calendar.posts
-    text = {"yaml": made.text, "csv": to_csv(posts) if fmt == "csv" else "",
-            "ics": to_ics(posts, made.header.get("brand")) if fmt == "ics" else ""}[fmt]
+    text = made.text
+    if fmt != "yaml":
+        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        text = export_calendar(made, fmt)
     if output:
         write_output(output, text, protect=[plan] if plan else [],
                      said=f"wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})")
@@ -620,6 +757,82 @@ def _suggest_calendar(plan, data, weeks, start, per_week, channels, formula, bra
         from smmplan.report.text import calendar_grid, make_console
 
         calendar_grid(make_console(grid_out, color), made)
+
+
+# --- import and export (glue in smmplan/sheets/commands.py) ------------------------
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[str, typer.Argument(metavar="FILE", help="The sheet: .csv, .xlsx or .ods.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="PLAN", help="The plan to write "
+                                                  "(default: FILE with .yaml; - for standard output).")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="NAME", help="The workbook's sheet to read "
+                                                 "(default: the first visible one).")] = None,
+    maps: Annotated[Optional[list[str]], typer.Option("--map", metavar="COLUMN=FIELD", help="Read this column as "
+                                                      "this post field (- to skip it); repeatable.")] = None,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="DD/MM/YYYY or "
+                                                       "MM/DD/YYYY, when the dates cannot tell.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="Year of dates written without one "
+                                                "(default: the sheet's other dates, else this year).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="A CSV file's encoding "
+                                                    "(default: UTF-8, else cp1251).")] = None,
+    keep_unmapped: Annotated[bool, typer.Option("--keep-unmapped", metavar="", help="Keep columns smmplan cannot "
+                                                "map in each post's notes.")] = False,
+    partial: Annotated[bool, typer.Option("--partial", metavar="", help="Write the plan even when some rows "
+                                          "cannot be read (they are listed).")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace an existing output file.")] = False,
+    brand: Annotated[Optional[str], typer.Option("--brand", metavar="NAME", help="The brand the plan is for.")] = None,
+) -> None:
+    """Import a content plan kept in a spreadsheet (CSV, XLSX, ODS) as a plan file, and check it.
+
+    Exit status: 0 every row imported; 1 rows that cannot be read (nothing is
+    written without --partial); 2 usage errors.
+    """
+    _sheets("import_sheet", source=source, output=output, sheet=sheet, maps=maps or [], date_format=date_format,
+            year=year, encoding=encoding, keep_unmapped=keep_unmapped, partial=partial, force=force, brand=brand)
+
+
+def _sheets(command: str, **options) -> None:
+    """Run a command of smmplan/sheets/commands.py: its exit status, or exit 2 with its usage message."""
+    from smmplan.sheets import commands
+
+    try:
+        code = getattr(commands, command)(**options)
+    except commands.UsageProblem as exc:
+        raise fail(_sentence(str(exc))) from None
+    raise typer.Exit(code)
+
+
+EXPORT_TARGETS = "buffer, hootsuite, sprout, metricool, publer, postiz, xlsx, csv or ics"
+
+
+@app.command()
+def export(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file to export.")],
+    to: Annotated[str, typer.Option("--to", "-t", metavar="TARGET", help=f"{EXPORT_TARGETS}.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE|DIR", help="Where to write: a file, "
+                                                  "or a folder for targets with one file per channel.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", metavar="", help="Export every post that is not cancelled "
+                                              "(default: approved and scheduled ones).")] = False,
+    split: Annotated[bool, typer.Option("--split", metavar="", help="Write several files where the target takes "
+                                        "fewer rows a file.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Replace existing output files.")] = False,
+    no_check: Annotated[bool, typer.Option("--no-check", metavar="", help="Export even if the plan has errors.")] = False,
+    date_format: Annotated[Optional[str], typer.Option("--date-format", metavar="FORMAT", help="Hootsuite and "
+                                                       "Sprout dates: DD/MM/YYYY (default) or MM/DD/YYYY.")] = None,
+    integrations: Annotated[Optional[list[str]], typer.Option("--integration", metavar="CHANNEL=ID", help="Postiz "
+                                                              "integration id of a channel; repeatable.")] = None,
+    now: Annotated[Optional[str], typer.Option("--now", metavar="DATETIME", help="Judge lead times from this moment "
+                                               "(default: now).")] = None,
+) -> None:
+    """Export a checked plan for a scheduler's bulk upload, a client workbook, CSV or a calendar.
+
+    Exit status: 0 written; 1 nothing written (plan errors, or posts the target
+    would refuse, all listed); 2 usage errors.
+    """
+    _sheets("export_plan", plan=plan, to=to.lower(), output=output, include_all=include_all, split=split, force=force,
+            no_check=no_check, date_format=date_format, integrations=integrations or [], now=now)
 
 
 # --- entry point ------------------------------------------------------------------

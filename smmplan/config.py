@@ -35,6 +35,9 @@ class Settings:
     no_suppress: tuple[str, ...] = ()
     plan_may_suppress: tuple[str, ...] = ()
     config_path: str | None = None  # the config file these settings came from, if any
+    slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
+    repeat_days: int = 14  # PLT008: the same text on one channel within this many days
+    starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -245,6 +248,17 @@ def _metrics(value) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in value.items()}
 
 
+def _slots(value) -> dict:
+    from smmplan import networks
+
+    if not isinstance(value, dict):
+        raise ValueError("must map channels to posting slots, e.g. {vk: 'Tue–Fri 10:00–12:00'}")
+    try:
+        return {str(k): networks.parse_slots(v) for k, v in value.items()}
+    except networks.SlotError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _due_days(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"must be a whole number of days (0 or more), not `{value}`")
@@ -266,6 +280,9 @@ CONFIG_KEYS = {
     "no-suppress": ("no_suppress", _selectors),
     "plan-may-suppress": ("plan_may_suppress", _selectors),
     "max-file-size": ("max_file_size", file_size_limit),
+    "repeat-days": ("repeat_days", _due_days),
+    "slots": ("slots", _slots),
+    "starved-weeks": ("starved_weeks", _due_days),
 }
 
 

@@ -240,7 +240,7 @@ class PlanResult:
 
 # --- validation ---------------------------------------------------------------
 
-_LIST_FIELDS = ("posts", "goals", "tactics")
+_LIST_FIELDS = ("posts", "goals", "tactics", "rubrics", "occasions")
 
 
 def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
@@ -280,7 +280,8 @@ def file_positions(doc: loader.Document, key: str, kept: int) -> list[int]:
 
     from smmplan import model
 
-    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic}[key]
+    cls = {"posts": model.Post, "goals": model.Goal, "tactics": model.Tactic, "rubrics": model.Rubric,
+           "occasions": model.Occasion}[key]
     out = []
     for i, item in enumerate(raw):
         try:
@@ -351,6 +352,9 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
             fix=f"Add `{loc[-1]}:` here.",
         )
     value = err.get("input")
+    kind_of = "date" if kind.startswith("date") else "time" if kind.startswith("time") else None
+    if kind_of is not None and isinstance(value, str):
+        return _date_problem(value, kind_of, where, loc)
     shown = value if isinstance(value, str) else None
     msg = err["msg"]
     hint = _value_hint(loc[-1] if loc else "")
@@ -361,6 +365,23 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
         loc,
         fix=hint,
     )
+
+
+def _date_problem(value: str, kind: str, where: str, loc: tuple) -> Problem:
+    """A date or time pydantic refused, in the user's words: what was written, the form
+    expected and, when the text has one meaning, the value converted."""
+    from smmplan import dates
+
+    reading = dates.read(value, kind)
+    form = dates.DATE_FORM if kind == "date" else dates.TIME_FORM
+    if reading.canonical is not None:
+        fix = f"Write `{reading.canonical}`, or run `smmplan check --fix` to rewrite every such {kind}."
+    elif reading.ambiguous:
+        fix = "Write the date you mean as YYYY-MM-DD; smmplan never guesses which comes first."
+    else:
+        fix = _value_hint(loc[-1] if loc else "")
+    return Problem("PLAN006", f"{dates.advice(reading, kind)}; `{where}` takes a {kind} as {form}.", loc,
+                   fix=fix)
 
 
 def _owner_phrase(loc: tuple) -> str:
@@ -438,7 +459,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     hints: dict[str, str] = {}
     for i, post in zip(file_positions(doc, "posts", len(posts)), posts):
         category = None
-        if formula is not None:
+        if formula is not None and post.type is not None:  # None: an unknown rubric (RUB001 says so)
             try:
                 category = categories[post.type]
             except KeyError:

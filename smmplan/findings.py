@@ -134,11 +134,21 @@ MAX_MESSAGE = 2000
 _QUOTED = re.compile(r"`([^`\n]{%d,})`" % (MAX_QUOTED + 1))
 
 
+MAX_URL = 1000  # a URL is shown whole up to this length: a cut one cannot be copied
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
+
+
+def _clip_quoted(m: re.Match) -> str:
+    if len(m[1]) <= MAX_URL and _URL.fullmatch(m[1]):
+        return m[0]
+    return f"`{m[1][:MAX_QUOTED - 20]}…` ({len(m[1]):,} characters)"
+
+
 def clip(text: str) -> str:
     """Shorten `quoted` values (and the whole text) that are too long to show."""
     if len(text) <= MAX_QUOTED:
         return text
-    text = _QUOTED.sub(lambda m: f"`{m[1][:MAX_QUOTED - 20]}…` ({len(m[1]):,} characters)", text)
+    text = _QUOTED.sub(_clip_quoted, text)
     if len(text) > MAX_MESSAGE:
         text = text[: MAX_MESSAGE - 1] + "…"
     return text

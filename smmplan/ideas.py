@@ -1,13 +1,18 @@
 """Placeholder post ideas by content type, in English and Russian.
 
 Every generated post gets a concrete idea for its type (a poll, a customer
-photo shown with permission, a how-to, an offer...). Titles are unique: when
-a type's ideas run out they come round again with the round number.
+photo shown with permission, a how-to, an offer...): from the plan's rubrics
+when it has them, else from its kind of business (`business:`), else these
+general ones. Titles are never reused; when a bank runs dry the post gets a
+clearly marked, dated placeholder instead of a numbered repeat.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import cache
 
 IDEAS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -178,10 +183,19 @@ RU_TYPES = {
     "value": "ценный",
 }
 
-_ROUND = {"en": "round {n}", "ru": "выпуск {n}"}
-_OTHER = {"en": "A {category} post", "ru": "Пост: {category}"}
+# Placeholders, when a bank runs dry: clearly marked, naming what needs ideas, and dated so
+# that two of them are never the same title.
+_RUBRIC_DRY = {"en": "Rubric «{rubric}»: add ideas (post of {day})", "ru": "Рубрика «{rubric}»: добавьте идеи (пост на {day})"}
+_TYPE_DRY = {"en": "{category} post: add an idea (post of {day})", "ru": "Пост «{category}»: добавьте идею (пост на {day})"}
+DRY_NOTE = {"en": "placeholder: the idea bank ran dry; write the idea before the post is drafted",
+            "ru": "заглушка: идеи в банке закончились; впишите идею до подготовки поста"}
+_DAY = {"en": "{d:%b} {d.day}", "ru": "{d.day:02d}.{d.month:02d}"}
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+# The kinds of business with ideas of their own (smmplan/data/ideas/KIND.yaml), and the
+# words plans write for them.
+BUSINESS_KINDS = ("cafe", "beauty", "fitness", "b2b_software", "retail", "education", "services", "events")
 
 
 def is_russian(language: str | None, texts: list[str]) -> bool:
@@ -192,25 +206,103 @@ def is_russian(language: str | None, texts: list[str]) -> bool:
     return cyr * 2 > len([t for t in texts if t]) > 0
 
 
-class Titles:
-    """Unique placeholder titles, cycling through each type's ideas."""
+@cache
+def _business_banks() -> tuple[dict[str, str], dict[str, dict[str, dict[str, tuple[str, ...]]]]]:
+    """(word -> business kind, kind -> language -> category -> ideas), read once with smmplan's loader."""
+    from pathlib import Path
 
-    def __init__(self, language: str, taken: set[str] | None = None):
+    from smmplan import loader
+
+    words: dict[str, str] = {}
+    banks: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+    folder = Path(__file__).parent / "data" / "ideas"
+    for kind in BUSINESS_KINDS:
+        raw = loader.load((folder / f"{kind}.yaml").read_bytes()).data
+        for word in (kind, *raw.get("aliases", ())):
+            words[_norm(word).replace(" ", "_")] = kind
+        banks[kind] = {lang: {cat: tuple(v) for cat, v in raw[lang].items()} for lang in ("en", "ru")}
+    return words, banks
+
+
+def business_kind(word: str | None) -> str | None:
+    """`Салон красоты` -> beauty; None for a word that names no kind smmplan has ideas for."""
+    if not word:
+        return None
+    return _business_banks()[0].get(_norm(word).replace(" ", "_").replace("-", "_"))
+
+
+def suggest_business(word: str) -> str | None:
+    from smmplan.findings import nearest
+
+    pool = _business_banks()[0]
+    near = nearest(_norm(word).replace(" ", "_"), pool)
+    return pool[near] if near else None
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """An idea for a new post: its title, and the rubric, text and link it comes with."""
+
+    title: str
+    rubric: str | None = None
+    text: str | None = None
+    link: str | None = None
+    placeholder: bool = False
+
+
+class Titles:
+    """Ideas for new posts, never the same twice and never numbered repeats.
+
+    A category with rubrics takes the next unused idea of its rubrics' banks, in bank
+    order, the rubric furthest behind its share first; a rubric whose bank is dry gets a
+    dated placeholder naming it. A category without rubrics takes the business's ideas
+    (`business:`), or the general ones, then a dated placeholder."""
+
+    def __init__(self, language: str, taken: set[str] | None = None, *, business: str | None = None,
+                 rubrics: list[tuple[str, str, float, tuple]] | None = None, planned: dict[str, int] | None = None):
         self.language = language if language in IDEAS else "en"
         self.taken = {_norm(t) for t in taken or ()}
-        self.used: dict[str, int] = {}
+        kind = business_kind(business)
+        self.bank = dict(IDEAS[self.language])
+        if kind is not None:
+            self.bank.update(_business_banks()[1][kind][self.language])
+        # (name, category, weight, ideas as (title, text, link)) per rubric
+        self.rubrics = list(rubrics or ())
+        self.planned = dict(planned or {})
 
-    def next(self, category: str) -> str:
-        ideas = IDEAS[self.language].get(category) or (_OTHER[self.language].format(category=category),)
-        while True:
-            i = self.used.get(category, 0)
-            self.used[category] = i + 1
-            title = ideas[i % len(ideas)]
-            if i >= len(ideas):
-                title += f" ({_ROUND[self.language].format(n=i // len(ideas) + 1)})"
-            if _norm(title) not in self.taken:
-                self.taken.add(_norm(title))
-                return title
+    def next(self, category: str, day: dt.date | None = None) -> str:
+        return self.pick(category, day).title
+
+    def pick(self, category: str, day: dt.date | None = None) -> Pick:
+        mine = [r for r in self.rubrics if r[1] == category]
+        if mine:
+            name, _, weight, ideas = min(mine, key=lambda r: (self.planned.get(r[0], 0) / r[2], self.rubrics.index(r)))
+            self.planned[name] = self.planned.get(name, 0) + 1
+            for title, text, link in ideas:
+                if self.take(title):
+                    return Pick(title, name, text, link)
+            return Pick(self._dry(_RUBRIC_DRY, day, rubric=name), name, placeholder=True)
+        for title in self.bank.get(category, ()):
+            if self.take(title):
+                return Pick(title)
+        label = RU_TYPES.get(category, category) if self.language == "ru" else category.replace("_", "-").capitalize()
+        return Pick(self._dry(_TYPE_DRY, day, category=label), placeholder=True)
+
+    def take(self, title: str) -> bool:
+        key = _norm(title)
+        if key in self.taken:
+            return False
+        self.taken.add(key)
+        return True
+
+    def _dry(self, template: dict[str, str], day: dt.date | None, **names: str) -> str:
+        when = _DAY[self.language].format(d=day) if day else "?"
+        title = template[self.language].format(day=when, **names)
+        n = 2
+        while not self.take(title):  # two posts of one rubric on one day
+            title = template[self.language].format(day=f"{when}, {n}", **names)
+            n += 1
+        return title
 
 
 def _norm(text: str) -> str:

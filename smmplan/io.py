@@ -118,6 +118,7 @@ def _unchanged(path: str, expect: bytes) -> None:
         raise ChangedError(f"{path} changed while smmplan worked; nothing written")
 
 
-def atomic_write(path: str, text: str, encoding: str = "utf-8") -> None:
-    """``write_file(path, text, encoding)``, for callers that need no report of it."""
+def atomic_write(path: str, text: str | bytes, encoding: str = "utf-8") -> None:
+    """``write_file(path, text, encoding)``, for callers that need no report of it; bytes
+    (an XLSX workbook) are written as they are."""
     write_file(path, text, encoding)

@@ -377,8 +377,11 @@ def _read(text: str, doc: Document) -> None:
         mark = exc.problem_mark or exc.context_mark
         line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "unreadable YAML"
+        opened = _unclosed(exc, text)
         if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
             problem = _too_deep(line, column)
+        elif opened is not None:
+            problem = _unclosed_problem(opened, line, column, what)
         else:
             context = f" {exc.context}" if exc.context else ""
             problem = LoadProblem("PLAN001", f"This is not valid YAML: {what}{context}.", line, column,
@@ -391,6 +394,41 @@ def _read(text: str, doc: Document) -> None:
                         "Check the file in a YAML-aware editor.")
         )
         doc.fatal = True
+
+
+_OPENERS = {"while scanning a quoted scalar": "quote", "while parsing a flow sequence": "`[`",
+            "while parsing a flow mapping": "`{`"}
+
+
+def _unclosed(exc, text: str) -> tuple[str, int, int] | None:
+    """For an error inside a quote, `[...]` or `{...}`: what was opened and the
+    line and column where it was, else None."""
+    opener = _OPENERS.get(exc.context or "")
+    mark = exc.context_mark
+    if opener is None or mark is None:
+        return None
+    if opener == "quote":
+        opener = "the quote `\"`" if text[mark.index:mark.index + 1] == '"' else "the quote `'`"
+    else:
+        opener = f"the {opener}"
+    line, column = _inside(text, mark.line + 1, mark.column + 1)
+    return opener, line, column
+
+
+def _unclosed_problem(opened: tuple[str, int, int], end_line: int | None, end_column: int | None,
+                      what: str) -> LoadProblem:
+    """Point at where the unclosed quote or bracket opened (where the fix goes), and
+    name where the parser gave up."""
+    opener, line, column = opened
+    ended = "the file ends" if "end of stream" in what else f"{what}"
+    where = f" at line {end_line}, column {end_column}" if end_line else ""
+    if "quote" in opener:
+        message = f"{opener} opened here is never closed: {ended}{where} inside it."
+        fix = "Close the quote at the end of the value, or drop it (and quote a value that has `: ` or `#`)."
+    else:
+        message = f"{opener} opened here is not closed properly: {ended}{where}."
+        fix = "Close the list or mapping, and check for a missing comma between its items."
+    return LoadProblem("PLAN001", f"This is not valid YAML: {message}", line, column, fix)
 
 
 def _build(text: str, doc: Document) -> None:

@@ -14,7 +14,7 @@ import os
 import re
 from typing import Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
@@ -112,12 +112,17 @@ class Post(_Model):
     date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
     time: dt.time | None = Field(None, description="Publication time, HH:MM (unquoted 10:30 means half past ten).")
     channel: str | None = Field(None, description="Where it goes out: instagram, telegram, vk...")
-    type: str = Field(description="Content type: a category of the plan's formula (engaging, ugc, educational, ad...).")
+    type: str | None = Field(None, description="Content type: a category of the plan's formula (engaging, ugc, "
+                             "educational, ad...). May be left out when the post names its `rubric`.")
+    rubric: str | None = Field(None, description="The plan's rubric the post belongs to; its type comes from the rubric.")
     title: str = Field(description="Working title or idea of the post.")
     text: str | None = Field(None, description="The post's text or a longer description.")
     link: str | None = Field(None, description="URL the post links to (with UTM tags for traffic goals).")
+    media: str | None = Field(None, description="What goes with the text: text (none), image, video, carousel, "
+                              "story or reel; Russian words such as `фото`, `карусель`, `сторис` are accepted.")
     permalink: str | None = Field(None, description="Address of the live post once published, for the client and the report.")
     author: str | None = Field(None, description="Whose content a user-generated post shows.")
+    owner: str | None = Field(None, description="Who on the team prepares the post.")
     source: str | None = Field(None, description="Where user content comes from (with permission).")
     notes: str | None = Field(None, description="Notes for the team.")
     status: str | None = Field(None, description="idea, draft (default), review, approved, scheduled, published or "
@@ -127,10 +132,19 @@ class Post(_Model):
     sponsored: bool = Field(False, description="A paid or partner post (needs a disclosure).")
     disclosure: str | None = Field(None, description="How a sponsored post is marked, e.g. `#ad`, `Реклама`.")
 
+    # True when `type` was filled in from the post's rubric rather than written
+    _type_from_rubric: bool = PrivateAttr(False)
+
     @field_validator("time", mode="before")
     @classmethod
     def _time(cls, value: Any) -> Any:
         return _time_of_day(value) if value.__class__ is str else value
+
+    @model_validator(mode="after")
+    def _type_or_rubric(self) -> "Post":
+        if self.type is None and self.rubric is None:
+            raise ValueError("a post needs a `type` (or a `rubric` whose type it takes)")
+        return self
 
 
 @functools.lru_cache(maxsize=1024)  # a plan uses a few times of day on thousands of posts
@@ -143,6 +157,56 @@ def _time_of_day(value: str) -> Any:
         if h < 24 and mi < 60 and s < 60:
             return dt.time(h, mi, s)
     return value
+
+
+class Idea(_Model):
+    """An idea in a rubric's bank: a title, and optionally a text and a link."""
+
+    title: str = Field(description="The idea as a working title.")
+    text: str | None = Field(None, description="A longer description or a draft text.")
+    link: str | None = Field(None, description="A link the post will use.")
+
+
+def _percent(value: Any) -> Any:
+    """`15`, `15%`, `15 %` -> 15."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()[:-1].strip()
+    return value
+
+
+class Rubric(_Model):
+    """A recurring rubric (content pillar) of the brand, with its bank of ideas."""
+
+    name: str = Field(description="The rubric's name, as posts name it in `rubric:`.")
+    type: str = Field(description="The formula category its posts count as (engaging, educational...).")
+    share: float | None = Field(None, ge=0, le=100, description="Percent of the plan's posts, e.g. `15`.")
+    per_month: int | None = Field(None, ge=0, le=1000, description="Posts a month, instead of a share.")
+    goal: str | None = Field(None, description="The business goal the rubric serves.")
+    audience: str | None = Field(None, description="Whom the rubric speaks to.")
+    description: str | None = Field(None, description="What the rubric is about.")
+    ideas: list[Idea] = Field(default_factory=list, description="The rubric's bank of ideas: text, or mappings "
+                              "with title, text and link.")
+
+    @field_validator("share", mode="before")
+    @classmethod
+    def _share(cls, value: Any) -> Any:
+        return _percent(value)
+
+    @field_validator("ideas", mode="before")
+    @classmethod
+    def _ideas(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"title": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class Occasion(_Model):
+    """A date of the brand's own worth a post: the shop's birthday, a product's launch."""
+
+    date: str = Field(description="YYYY-MM-DD, or MM-DD for a date that comes back every year.")
+    name: str = Field(description="What happens on that day.")
+    rubric: str | None = Field(None, description="The rubric that suits it.")
+    type: str | None = Field(None, description="The content type that suits it, when no rubric does.")
 
 
 class Plan(_Model):
@@ -170,7 +234,35 @@ class Plan(_Model):
     allowed_phrases: list[str] = Field(
         default_factory=list, description="Phrases the honesty rules never flag in this plan (a legitimate use)."
     )
+    timezone: str | None = Field(
+        None, description="IANA time zone the posts' times are in, e.g. Europe/Moscow (default: the machine's). "
+        "Exports to calendars and schedulers use it."
+    )
+    channel_timezones: dict[str, str] = Field(
+        default_factory=dict, description="A channel whose posts go out in another time zone than `timezone`: "
+        "channel -> IANA name, e.g. {telegram: Asia/Yekaterinburg}."
+    )
+    slots: dict[str, Union[str, list[str]]] | None = Field(
+        None, description="Posting slots per channel, e.g. `{vk: 'Tue–Fri 10:00–12:00'}`; posts outside them are "
+        "reported, and `suggest` times new posts inside them."
+    )
+    business: str | None = Field(None, description="Kind of business, for built-in ideas: cafe, beauty, fitness, "
+                                 "b2b_software, retail, education, services, events.")
+    country: Union[str, list[str], None] = Field(
+        None, description="Country or countries (ISO codes: RU, US...) whose public holidays are occasions.")
+    rubrics: list[Rubric] = Field(default_factory=list, description="The brand's rubrics (content pillars).")
+    occasions: list[Occasion] = Field(default_factory=list, description="The brand's own dates worth a post.")
     posts: list[Post] = Field(default_factory=list, description="The publications.")
+
+    @field_validator("timezone", mode="after")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        return None if value is None else check_timezone(value)
+
+    @field_validator("channel_timezones", mode="after")
+    @classmethod
+    def _channel_timezones(cls, value: dict[str, str]) -> dict[str, str]:
+        return {channel: check_timezone(name) for channel, name in value.items()}
 
     @field_validator("formula", mode="before")
     @classmethod
@@ -193,8 +285,35 @@ class Plan(_Model):
     def _channels(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
+    @model_validator(mode="after")
+    def _types_from_rubrics(self) -> "Plan":
+        """A post that names a known rubric and no type takes the rubric's type."""
+        if self.rubrics:
+            from smmplan.rubrics import find
 
-MODELS = (Plan, Post, Goal, Kpi, Tactic, Client)
+            for post in self.posts:
+                if post.type is None and post.rubric is not None:
+                    rubric = find(self.rubrics, post.rubric)
+                    if rubric is not None:
+                        post.type = rubric.type
+                        post._type_from_rubric = True
+        return self
+
+
+@functools.lru_cache(maxsize=64)
+def check_timezone(name: str) -> str:
+    """`name` if it is an IANA time zone (Europe/Moscow, UTC); a ValueError naming the fix otherwise."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
+                         "or UTC") from None
+    return name
+
+
+MODELS = (Plan, Post, Goal, Kpi, Tactic, Client, Rubric, Idea, Occasion)
 if _PLUGINS is None:
     del os.environ["PYDANTIC_DISABLE_PLUGINS"]
 else:

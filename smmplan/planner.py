@@ -18,7 +18,8 @@ maps the changes onto real posts. Two kinds of change:
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations, compress
@@ -684,7 +685,8 @@ STATUS_ORDER = {"idea": 0, "draft": 1, None: 1, "review": 2, "approved": 3, "sch
 
 
 def pick_posts(rb: Rebalance, posts: Sequence,
-               by_week: Mapping[int, Sequence] | None = None) -> list[tuple[object, Move]]:
+               by_week: Mapping[int, Sequence] | None = None,
+               eligible: Callable[[Any, str], bool] | None = None) -> list[tuple[object, Move]]:
     """The posts to retype for each move: (post, move-of-one) in the order of
     ``rb.moves``. `posts` are the counted posts, with ``week``, ``category``,
     ``status``, ``index`` and ``post.date``; `by_week`, if the caller has it,
@@ -710,7 +712,8 @@ def pick_posts(rb: Rebalance, posts: Sequence,
     chosen: dict[tuple[str, str], list] = {}
     for m in rb.week_moves:
         pool = sorted((p for p in (posts if m.week is None else by_week.get(m.week, ()))
-                       if p.category == m.source and p.index not in taken), key=order)
+                       if p.category == m.source and p.index not in taken
+                       and (eligible is None or eligible(p, m.target))), key=order)
         for p in pool[: m.count]:
             taken.add(p.index)
             chosen.setdefault((m.source, m.target), []).append((p, Move(m.source, m.target, 1, p.week)))

@@ -72,6 +72,9 @@ def plan_schema() -> dict[str, Any]:
         items = props["tactics"].get("items")
         if items is not None:
             props["tactics"]["items"] = {"anyOf": [items, _text()]}
+    rubric = defs.get("Rubric", {}).get("properties", {})
+    if "ideas" in rubric and "items" in rubric["ideas"]:  # an idea may be plain text: its title
+        rubric["ideas"]["items"] = {"anyOf": [rubric["ideas"]["items"], _text()]}
     for schema in (body, *defs.values()):
         if schema.get("type") == "object" and "properties" in schema:
             schema["additionalProperties"] = False

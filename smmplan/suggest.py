@@ -9,21 +9,16 @@ anything is written.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from smmplan import calendar, formulas, ideas, loader, planner, writer
+from smmplan import calendar, formulas, ideas, loader, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.engine import PlanResult, check_bytes
-from smmplan.sheets import safe
 
-CSV_HEADER = ("date", "time", "channel", "type", "title", "text", "link")
 DEFAULT_CHANNELS = ("instagram", "telegram")
 GOAL_KINDS = ("traffic", "awareness", "loyalty", "support")
 _GOAL_ALIASES = {"sales": "traffic", "leads": "traffic", "community": "loyalty", "engagement": "loyalty",
@@ -46,8 +41,9 @@ class Retype:
     was: str  # the type as written
     source: str  # category
     target: str  # category
-    word: str  # what the new type is written as
+    word: str  # what the new type is written as (or the new rubric's name, when `key` is rubric)
     status: str | None = None
+    key: str = "type"  # the key rewritten: `type`, or `rubric` for a post that takes its type from a rubric
 
 
 @dataclass(slots=True)
@@ -121,30 +117,42 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
         sug.mode = "retype"
         words = type_words(result)
         counted = [p for p in result.posts if p.counted]
-        for p, m in planner.pick_posts(rb, counted):
+        targets = _rubric_targets(result)
+
+        def eligible(p, target: str) -> bool:  # a rubric post moves to a rubric of the new type, if one exists
+            return not p.post.rubric or target in targets
+
+        for p, m in planner.pick_posts(rb, counted, eligible=eligible):
+            key, word = ("rubric", targets[m.target]) if p.post.rubric else ("type", words[m.target])
             sug.retypes.append(Retype(
-                p.index, result.doc.locate(("posts", p.index, "type"))[0], p.post.date, p.post.title,
-                p.post.type, m.source, m.target, words[m.target], p.status,
+                p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
+                p.post.rubric if key == "rubric" else p.post.type, m.source, m.target, word, p.status, key,
             ))
-    elif add and rb.adds:
+        if len(sug.retypes) < sum(m.count for m in rb.week_moves):
+            # rubric posts with no rubric of the new type to move to: adding posts is the way
+            sug.retypes.clear()
+            sug.mode = "none"
+    if sug.mode == "none" and add and rb.adds:
         sug.mode = "add"
-        sug.additions = _place_additions(result, rb)
-    else:
+        sug.additions = _place_additions(result, rb, settings)
+    elif sug.mode == "none":
         sug.mode = "impossible"
         return sug
-    sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word) for r in sug.retypes],
+    sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word, r.key) for r in sug.retypes],
                                 [p.fields() for p in sug.additions])
     sug.data = loader.encode_like(sug.text, data)  # the plan's own encoding, BOM and all
     _verify(sug, settings)
     return sug
 
 
-def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar.NewPost]:
+def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
     """Dates (emptiest days of the week first), channels and times for the posts to add."""
     plan = result.plan
     words = type_words(result)
     language = language_of(result)
-    titles = ideas.Titles(language, {p.title for p in plan.posts})
+    banks, planned, _ = _rubric_banks(plan, result.formula, result.start, 1, language, result)
+    titles = ideas.Titles(language, {p.title for p in plan.posts}, business=plan.business, rubrics=banks,
+                          planned=planned)
     per_day = Counter(p.post.date for p in result.posts)
     times = Counter(p.post.time.strftime("%H:%M") for p in result.posts if p.post.time)
     usual = [t for t, _ in times.most_common()] + [t for t in calendar.SINGLE_TIMES if t not in times]
@@ -153,6 +161,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
         if p.post.time:
             taken_times.setdefault(p.post.date, set()).add(p.post.time.strftime("%H:%M"))
     channels = list(plan.channels) or _channels_used(result)
+    slots = networks.merged_slots(settings, plan)
     by_channel: dict[str, list[tuple[dt.date, str, str | None]]] = {}
     for p in result.posts:
         if p.counted:
@@ -180,12 +189,17 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance) -> list[calendar
                 return (cat == ad and ad in near, week_load, channels.index(ch))
 
             channel = min(channels, key=clash) if channels else None
+            fit = slots.get(networks.channel_key(channel)) if channel else None
+            if fit:  # inside the channel's posting slots, in the same week
+                day, usual_time = networks.fit_slot(fit, day, usual_time, first)
             if channel:
                 by_channel.setdefault(channel.lower(), []).append((day, usual_time, cat))
+            idea = titles.pick(cat, day)
             out.append(calendar.NewPost(
-                date=day, time=usual_time, channel=channel, category=cat, type=words[cat],
-                title=titles.next(cat),
+                date=day, time=usual_time, channel=channel, category=cat, type=words[cat], title=idea.title,
                 source=ideas.UGC_SOURCE[language] if cat in ideas.UGC_CATEGORIES else None, week=week,
+                rubric=idea.rubric, text=idea.text, link=idea.link,
+                notes=ideas.DRY_NOTE[titles.language] if idea.placeholder else None,
             ))
     out.sort(key=lambda p: (p.date, p.time))
     return out
@@ -208,14 +222,14 @@ def _verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: r.word for r in sug.retypes}
+    retyped = {r.index: (r.key, r.word) for r in sug.retypes}
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
     if len(new_posts) != len(old_posts) + len(sug.additions):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, type=retyped[i]) if i in retyped else old
+        want = dict(old, **{retyped[i][0]: retyped[i][1]}) if i in retyped else old
         if new_posts[i] != want:
             raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
     check = check_bytes(sug.data, sug.path, settings)
@@ -260,6 +274,59 @@ def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
                      {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
 
 
+def _rubric_targets(result: PlanResult) -> dict[str, str]:
+    """For each formula category, the rubric a post retyped to it moves to: the first of that type."""
+    out: dict[str, str] = {}
+    for r in result.plan.rubrics if result.plan is not None else ():
+        cat = formulas.canonical_type(r.type, result.formula)
+        if cat is not None:
+            out.setdefault(cat, r.name)
+    return out
+
+
+def _rubric_fields(rubric: Any) -> dict[str, Any]:
+    """A rubric as the plan writes it: ideas with only a title as plain text."""
+    out = rubric.model_dump(exclude_none=True, exclude={"ideas"})
+    if isinstance(out.get("share"), float) and out["share"].is_integer():
+        out["share"] = int(out["share"])
+    if rubric.ideas:
+        out["ideas"] = [i.title if i.text is None and i.link is None else i.model_dump(exclude_none=True)
+                        for i in rubric.ideas]
+    return out
+
+
+def _rubric_banks(plan: Any, formula: Any, start: dt.date, weeks: int, language: str,
+                  result: PlanResult | None) -> tuple[list, dict[str, int], list]:
+    """The rubrics' idea banks by formula category, the posts each already has, and the
+    occasions of the new period (public holidays of the plan's country, its own dates)."""
+    if plan is None:
+        return [], {}, []
+    from smmplan import occasions, rubrics
+
+    banks = []
+    for r in plan.rubrics:
+        cat = formulas.canonical_type(r.type, formula)
+        if cat is None:
+            continue
+        weight = r.share if r.share is not None else (r.per_month if r.per_month is not None else 1.0)
+        banks.append((r.name, cat, max(float(weight), 1e-6), tuple((i.title, i.text, i.link) for i in r.ideas)))
+    planned: dict[str, int] = {}
+    for p in (result.posts if result is not None else ()):
+        if p.post.rubric and p.status != "cancelled":
+            found = rubrics.find(plan.rubrics, p.post.rubric)
+            if found is not None:
+                planned[found.name] = planned.get(found.name, 0) + 1
+    end = start + dt.timedelta(days=7 * weeks - 1)
+    found_occ, _ = occasions.in_period(plan, start, end, "ru" if language == "ru" else "en")
+    themed = []
+    for occ in found_occ:
+        rubric = rubrics.find(plan.rubrics, occ.rubric) if occ.rubric else None
+        cat = (formulas.canonical_type(rubric.type, formula) if rubric is not None
+               else formulas.canonical_type(occ.type, formula) if occ.type else None)
+        themed.append(occasions.Themed(occ.date, occ.name, rubric.name if rubric is not None else None, cat))
+    return banks, planned, themed
+
+
 def make_calendar(
     *,
     weeks: int,
@@ -273,11 +340,15 @@ def make_calendar(
     source: tuple[bytes, str] | None = None,
     settings: Settings | None = None,
     today: dt.date | None = None,
+    business: str | None = None,
 ) -> CalendarPlan:
-    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan."""
+    """A new plan of `weeks` weeks; with `source` (data, path) it continues that plan, or,
+    when that plan has rubrics and no posts yet, writes its first calendar from the rubrics."""
     settings = settings or Settings()
     header: dict[str, Any] = {}
     past = None
+    plan = None
+    first = False  # the source plan's first calendar: the whole plan is written out
     words: dict[str, str] = {}
     taken: set[str] = set()
     comments = []
@@ -286,29 +357,47 @@ def make_calendar(
     if source is not None:
         result = _load(source[0], source[1], settings)
         plan = result.plan
-        if result.end is None:
-            raise SuggestError(f"{source[1]}: the plan has no posts to continue from; drop the PLAN argument.")
+        if result.end is None and not plan.rubrics:
+            raise SuggestError(f"{source[1]}: the plan has no posts to continue from and no rubrics to start from; "
+                               "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
+        first = result.end is None
         totals, by_week = _week_counts(result)
-        last_week = (result.end - result.start).days // 7
-        start = start or _day(result.start, 7 * (last_week + 1), f"{source[1]}: the plan ends too late to continue")
+        if first:
+            start = start or plan.start or calendar.next_monday(today or dt.date.today())
+        else:
+            last_week = (result.end - result.start).days // 7
+            start = start or _day(result.start, 7 * (last_week + 1), f"{source[1]}: the plan ends too late to continue")
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
-        if per_week is None:
+        if per_week is None and not first:
             active = max(1, len(by_week))
             per_week = max(1, min(21, round(sum(totals) / active)))
         channels = channels or list(plan.channels) or _channels_used(result)
         brand = brand or plan.brand
         language = language or language_of(result)
         tolerance = plan.tolerance
-        if formulas.resolve(spec) == result.formula:
+        if formulas.resolve(spec) == result.formula and not first:
             past = totals
             words = type_words(result)
         taken = {p.title for p in plan.posts}
         if plan.client is not None:
             header["client"] = plan.client.model_dump(exclude_none=True)
+        if plan.slots:
+            header["slots"] = dict(plan.slots)
+        for key in ("business", "country"):
+            if getattr(plan, key):
+                header[key] = getattr(plan, key)
+        if plan.rubrics:
+            header["rubrics"] = [_rubric_fields(r) for r in plan.rubrics]
+        if plan.occasions:
+            header["occasions"] = [o.model_dump(exclude_none=True) for o in plan.occasions]
+        business = business or plan.business
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
-        comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
-                        "types chosen to bring the combined mix back to the formula.")
+        if first:
+            comments.append(f"First calendar of {source[1]}, drawn from its rubrics' ideas.")
+        else:
+            comments.append(f"Continues {source[1]} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
+                            "types chosen to bring the combined mix back to the formula.")
     else:
         inherited = []
     if spec is None:
@@ -332,7 +421,10 @@ def make_calendar(
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
     tol = Fraction(str(tolerance if tolerance is not None else 5)) / 100
-    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken)
+    banks, planned, themed = _rubric_banks(plan, resolved, start, weeks, language, result if plan else None)
+    slots = networks.merged_slots(settings, plan if source is not None else None)
+    cal = calendar.generate(resolved, tol, start, weeks, per_week, channels, language, past, words, taken, slots,
+                            business=business, rubrics=banks, planned=planned, occasions=themed)
     new_goals = [goal(g, len(cal.posts), language) for g in goals]
     kinds = {g["kind"] for g in new_goals}
     all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals
@@ -343,7 +435,12 @@ def make_calendar(
         **header, "goals": all_goals,
     }
     comments.insert(0, f"Generated by smmplan suggest: {weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d}, "
-                       f"{per_week} post{'s' * (per_week != 1)} a week. Titles are placeholder ideas.")
+                       f"{per_week} post{'s' * (per_week != 1)} a week. "
+                       + ("Ideas come from the rubrics' banks; titles marked «add ideas» need one."
+                          if banks else "Titles are placeholder ideas."))
+    if first:  # the plan's own keys stay as they were, with the posts added
+        header = {**{k: v for k, v in plan.model_dump(exclude_none=True, exclude={"posts", "rubrics", "goals", "occasions"}).items()
+                     if v not in ([], {})}, **header}
     out = CalendarPlan(header, cal, comments)
     out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
     return out
@@ -369,39 +466,14 @@ def _number(value: float) -> Any:
     return int(value) if float(value).is_integer() else value
 
 
-# --- exports ------------------------------------------------------------------------
+# --- exports ----------------------------------------------------------------------
 
 
-def to_csv(posts: list[calendar.NewPost]) -> str:
-    """One row per post, for a scheduler's bulk import."""
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
-    out.writerow(CSV_HEADER)
-    for p in posts:  # a title or channel that starts a formula is written as text (sheets.safe)
-        out.writerow(safe.row([p.date.isoformat(), p.time, p.channel or "", p.type, p.title, "", ""]))
-    return buf.getvalue()
+def export_calendar(made: CalendarPlan, fmt: str) -> str:
+    """The calendar as `smmplan export --to csv|ics --all` writes it (`suggest --format csv|ics`, deprecated:
+    exports live in smmplan.sheets)."""
+    from smmplan.sheets import export, targets
 
-
-def to_ics(posts: list[calendar.NewPost], brand: str | None) -> str:
-    """An iCalendar file with one event per post; UIDs are stable across runs."""
-    import icalendar
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//smmplan//content plan//EN")
-    cal.add("version", "2.0")
-    # an X- property is written as given unless typed: as TEXT it is escaped (a newline in a brand)
-    cal.add("x-wr-calname", icalendar.vText(f"{brand} content plan" if brand else "Content plan"))
-    for p in posts:
-        hh, mm = (int(x) for x in p.time.split(":"))
-        begin = dt.datetime.combine(p.date, dt.time(hh, mm))
-        key = f"{brand}|{p.date}|{p.time}|{p.channel}|{p.title}"
-        event = icalendar.Event()
-        event.add("uid", hashlib.sha1(key.encode()).hexdigest()[:20] + "@smmplan")
-        event.add("dtstamp", dt.datetime.combine(p.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
-        event.add("dtstart", begin)
-        event.add("duration", dt.timedelta(minutes=30))
-        event.add("summary", f"[{p.type}] {p.title}")
-        event.add("description", f"Channel: {p.channel or '-'}\nType: {p.type}\nStatus: {p.status}")
-        event.add("categories", [p.category])
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    result = check_bytes(made.text.encode("utf-8"), "calendar.yaml")
+    items, _ = export.items_of(result, include_all=True)
+    return targets.get(fmt).render(items, targets.Options(brand=made.header.get("brand"), plan=result.plan))

@@ -64,13 +64,25 @@ def block(data: dict, indent: int = 0) -> str:
     for key, value in data.items():
         if isinstance(value, dict):
             lines.append(f"{pad}{key}:\n" + block(value, indent + 2))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            lines.append(f"{pad}{key}:\n" + "".join(_item(v, indent + 2) for v in value))
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            lines.append(f"{pad}{key}:\n" + "".join(
+                _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
             lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
+        elif isinstance(value, str) and _literal_ok(value):
+            body = value[:-1] if value.endswith("\n") else value
+            indented = "".join(f"{pad}  {line}\n" if line else "\n" for line in body.split("\n"))
+            lines.append(f"{pad}{key}: {'|' if value.endswith(chr(10)) else '|-'}\n{indented}")
         else:
             lines.append(f"{pad}{key}: {scalar(value)}\n")
     return "".join(lines)
+
+
+def _literal_ok(text: str) -> bool:
+    """A multi-line text that a `|` block keeps byte for byte (a caption with line breaks)."""
+    if "\n" not in text.rstrip("\n") or text.endswith("\n\n") or text[:1] in (" ", "\t", "\n"):
+        return False
+    return all(line == line.rstrip() and line.isprintable() for line in text.split("\n"))
 
 
 def _item(data: dict, indent: int) -> str:
@@ -164,20 +176,22 @@ def _advance(expect_key: list[bool], path: list[Any]) -> None:
         expect_key[-1] = True
 
 
-def edit_plan(text: str, doc: Any, retypes: Sequence[tuple[int, str]], new_posts: Sequence[dict]) -> str:
-    """The plan's text with posts retyped (post index, new type word) and new
-    posts appended after the last one. Everything else is left byte for byte."""
+def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence[dict]) -> str:
+    """The plan's text with posts retyped ((post index, new type word) or (post index, new
+    value, key), the key `type` or `rubric`) and new posts appended after the last one.
+    Everything else is left byte for byte."""
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
     # the spans are keyed by libyaml's (line, column), which counts NEL, LS and PS as line
     # breaks; locate() answers as an editor counts: key the spans the same way
     spans = {doc.editor_position(*k): v for k, v in layout.spans.items()} if doc.line_map else layout.spans
-    for index, word in retypes:
-        where = doc.locate(("posts", index, "type"))
+    for index, word, *rest in retypes:
+        key = rest[0] if rest else "type"
+        where = doc.locate(("posts", index, key))
         span = spans.get(where)
         if span is None:
-            raise EditError(f"cannot find the type of post {index + 1} in the text")
+            raise EditError(f"cannot find the {key} of post {index + 1} in the text")
         start, end, style = span
         if style in ("'", '"'):
             value = scalar(word)

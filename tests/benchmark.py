@@ -36,6 +36,7 @@ from pathlib import Path
 
 BIG_POSTS = 20_000
 SMALL_POSTS = 40
+PAGE_POSTS = 1_000  # `smmplan page`: a 1,000-post plan's page is written in under 1 s
 FOLDER_PLANS = 300
 START = dt.date(2027, 1, 4)  # a Monday, after the plans' creation date
 
@@ -156,6 +157,8 @@ def make_inputs(root: Path, big_posts: int = BIG_POSTS) -> dict[str, Path]:
     big.write_text(plan_text(big_posts, seed=1, defects=20), encoding="utf-8")
     small = root / "small.yaml"
     small.write_text(plan_text(SMALL_POSTS, seed=2, defects=1), encoding="utf-8")
+    page = root / "page.yaml"
+    page.write_text(plan_text(PAGE_POSTS, seed=3, defects=5), encoding="utf-8")
     folder = root / "plans"
     folder.mkdir(exist_ok=True)
     brands = ("Coffee Lab", "Kolosok Bakery", "Taskwise", "Green Yard", "Bike Hub")
@@ -166,7 +169,7 @@ def make_inputs(root: Path, big_posts: int = BIG_POSTS) -> dict[str, Path]:
                       defects=int(rng.random() < 0.2)),
             encoding="utf-8",
         )
-    return {"big": big, "small": small, "folder": folder}
+    return {"big": big, "small": small, "folder": folder, "page": page}
 
 
 # --- running ------------------------------------------------------------------------
@@ -283,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(args.keep or tmp)
         print(f"Generating inputs in {root} ...", flush=True)
         inputs = make_inputs(root)
-        big, small, folder = (str(inputs[k].relative_to(root)) for k in ("big", "small", "folder"))
+        big, small, folder, page = (str(inputs[k].relative_to(root)) for k in ("big", "small", "folder", "page"))
         load_big = f"import yaml; yaml.load(open({big!r}, 'rb'), Loader=yaml.CSafeLoader)"
         cmds = {c.name: c for c in (
             Command("smmplan big", [smmplan, "check", "--format", "json", big]),
@@ -300,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
             Command("smmplan --version", [smmplan, "--version"]),
             Command("smmplan folder", [smmplan, "check", "--format", "json", folder]),
             Command("yamllint folder", [yamllint, "-d", "relaxed", folder], slow=True),
+            # the client page of a 1,000-post plan (replacing its own page from the round before),
+            # against checking the same plan (json): what the page adds to the check
+            Command("smmplan page 1000", [smmplan, "page", page, "-o", "page.html"]),
+            Command("smmplan check 1000", [smmplan, "check", "--format", "json", page]),
         )}
         size = inputs["big"].stat().st_size
         print(f"big plan: {BIG_POSTS:,} posts, {size / 1e6:.2f} MB; small plan: {SMALL_POSTS} posts; "
@@ -336,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         ("smmplan --version / import typer", m["smmplan --version"] / m["import typer"], "<=", 1.2, "x"),
         ("smmplan --version imports pydantic or rich", len(version_imports & {"pydantic", "rich"}), "==", 0, ""),
         ("folder of 300: yamllint / smmplan", m["yamllint folder"] / m["smmplan folder"], ">=", 20, "x"),
+        ("1,000-post plan: page written (s)", m["smmplan page 1000"], "<", 1.0, ""),
     ]
     ops = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
            "==": lambda a, b: a == b}
@@ -350,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(json {m['smmplan small'] * 1000:.0f} ms; rich's import after typer "
           f"{(m['import typer+rich'] - m['import typer']) * 1000:.0f} ms); "
           f"yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
+    print(f"1,000-post page: {m['smmplan page 1000'] * 1000:.0f} ms, {m['smmplan page 1000'] / m['smmplan check 1000']:.2f}x "
+          f"the json check of the same plan ({m['smmplan check 1000'] * 1000:.0f} ms)")
     print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "
           + ", ".join(f"{p:.0f}" for p in peaks) + " MiB")
     if args.json:

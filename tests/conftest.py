@@ -33,6 +33,17 @@ def codes(result, *prefixes: str) -> list[tuple[str, int | None, int | None]]:
     return [(f.code, f.line, f.column) for f in result.findings if not prefixes or f.code.startswith(prefixes)]
 
 
+def typed_plan(name: str) -> str:
+    """A shipped plan's text with each post's `rubric:` written as its rubric's `type:`, for tests
+    that retype posts by editing their type lines."""
+    import re
+
+    head, posts = (PLANS / name).read_text(encoding="utf-8").split("\nposts:\n", 1)
+    kinds = dict(re.findall(r"  - name: (.+)\n    type: (.+)\n", head))
+    posts = re.sub(r"^    rubric: (.+)$", lambda m: f"    type: {kinds[m[1]]}", posts, flags=re.M)
+    return head + "\nposts:\n" + posts
+
+
 def smmplan_command() -> list[str]:
     exe = shutil.which("smmplan", path=os.path.dirname(sys.executable)) or shutil.which("smmplan")
     return [exe] if exe else [sys.executable, "-m", "smmplan"]

@@ -236,8 +236,12 @@ def test_report_page_never_over_a_plan_and_needs_a_page_suffix(repo):
     res = runner.invoke(app, ["check", str(plan), "--report", str(plan.with_suffix(".pdf"))])
     assert res.exit_code == 2 and ".html or .svg" in res.stderr
     target = repo / "content" / "ads plan.html"
-    target.write_text("x")
+    target.write_text("x")  # not a page smmplan made: left alone
     res = runner.invoke(app, ["check", str(plan), "--isolated", "--report", str(target)])
+    assert res.exit_code == 2 and target.read_text() == "x" and "not a page smmplan made" in res.stderr
+    target.unlink()
+    runner.invoke(app, ["check", str(plan), "--isolated", "--report", str(target)])
+    res = runner.invoke(app, ["check", str(plan), "--isolated", "--report", str(target)])  # its own page: replaced
     assert target.read_text().startswith("<!DOCTYPE html>") and "replaced" in res.stderr
     html_plan = repo / "plan.html"
     html_plan.write_text(ADS)

@@ -329,7 +329,9 @@ def test_status_command_in_process(tmp_path):
     res = runner.invoke(app, ["status", str(path), "--as-of", "2026-12-01", "--color", "never"])
     assert res.exit_code == 0, res.output
     out = res.stdout
-    header, counts = out.splitlines()[1:3]
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.split()[:1] == [STATUSES[0]])  # below the plan's header
+    header, counts = lines[at:at + 2]
     assert header.split() == [*STATUSES, "total"]
     assert counts.split() == ["1", "0", "2", "0", "1", "0", "1", "5"]
     waiting = out[out.index("Waiting for Maria Ivanova"):out.index("Due soon")]

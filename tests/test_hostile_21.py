@@ -30,7 +30,7 @@ from smmplan import formulas, loader
 from smmplan.config import Settings
 from smmplan.engine import check_bytes
 from smmplan.io import ChangedError, write_file
-from smmplan.sheets.safe import cell
+from smmplan.sheets.safe import neutralise
 from smmplan.visible import visible, visible_path
 from tests.conftest import smmplan_command
 
@@ -503,9 +503,9 @@ def test_csv_cells_that_would_start_a_formula_are_text(tmp_path):
 
 
 @pytest.mark.parametrize("value,safe", [("=1+1", "'=1+1"), ("+7", "'+7"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
-                                        ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("plain", "plain"), (5, 5)])
+                                        ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("plain", "plain")])
 def test_the_cell_neutraliser(value, safe):
-    assert cell(value) == safe
+    assert neutralise(value) == safe
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", " JaVa\tscript:x", "data:text/html,x", "vbscript:x"])

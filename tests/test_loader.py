@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import yaml
 
 from smmplan import loader
-from tests.conftest import check_text, codes
+from tests.conftest import check_text, codes, run_cli
 
 
 def load(text: str) -> loader.Document:
@@ -206,3 +206,42 @@ def test_quoted_lines_are_the_lines_an_editor_shows(text, lines):
     assert all(doc.line_text(n) == expected[n] for n in lines)
     detached = loader.Document(excerpts=doc.quote(lines))
     assert all(detached.line_text(n) == expected[n] for n in lines)
+
+
+# --- an unclosed quote or bracket is reported where it opened ------------------------
+
+UNCLOSED = [
+    ('brand: Test\nposts:\n  - date: 2026-12-07\n    type: engaging\n    title: "Unclosed title\n'
+     '    channel: vk\n  - date: 2026-12-08\n    title: ok\n', (5, 12), '`"`', "line 9"),
+    ("brand: 'Test\nposts: []\n", (1, 8), "`'`", "line 3"),
+    ("brand: Test\nposts:\n  - {date: 2026-12-07, title: 'x}\n", (3, 31), "`'`", "line 4"),
+]
+
+
+@pytest.mark.parametrize("text, opened, quote, end", UNCLOSED)
+@pytest.mark.parametrize("fast", [True, False], ids=["C loader", "Python builder"])
+def test_an_unclosed_quote_is_reported_where_it_opened(text, opened, quote, end, fast, monkeypatch):
+    if not fast:
+        monkeypatch.setattr(loader, "_fastyaml", None)
+    elif loader._fastyaml is None:
+        pytest.skip("built without the C loader")
+    doc = loader.load(text.encode())
+    (problem,) = doc.problems
+    assert problem.code == "PLAN001" and (problem.line, problem.column) == opened
+    assert f"the quote {quote} opened here is never closed" in problem.message
+    assert f"the file ends at {end}" in problem.message
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opened():
+    doc = loader.load(b"brand: Test\nchannels: [vk, tg\nposts: []\n")
+    (problem,) = doc.problems
+    assert (problem.line, problem.column) == (2, 11) and "the `[` opened here" in problem.message
+    assert "line 3" in problem.message
+
+
+def test_an_unclosed_quote_through_the_command(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(UNCLOSED[0][0], encoding="utf-8")
+    proc = run_cli("check", str(path), "--format", "concise")
+    assert proc.returncode == 1
+    assert f"{path}:5:12: PLAN001" in proc.stdout.decode()

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from smmplan import calendar, cli, formulas, planner
 from smmplan.engine import check_bytes
 from smmplan.planner import compositions
-from smmplan.suggest import make_calendar, rebalance_plan, to_csv, to_ics
-from tests.conftest import PLANS, run_cli
+from smmplan.suggest import export_calendar, make_calendar, rebalance_plan
+from tests.conftest import PLANS, run_cli, typed_plan
 
 START = dt.date(2026, 11, 30)  # a Monday
 TOL = F(5, 100)
@@ -223,8 +223,9 @@ def test_published_posts_are_retyped_last():
 
 
 def test_untouched_posts_and_russian_type_words_survive(tmp_path):
-    src = (PLANS / "kolosok-bakery-ru.yaml").read_text(encoding="utf-8")
-    text = src.replace("type: вовлекающий", "type: рекламный", 3)
+    # the shipped plan's posts name their rubrics; here they carry Russian type words instead
+    head, posts = typed_plan("kolosok-bakery-ru.yaml").split("\nposts:\n", 1)
+    text = head + "\nposts:\n" + posts.replace("type: вовлекающий", "type: рекламный", 3)
     sug = rebalance_plan(text.encode(), "ru.yaml")
     assert sug.mode == "retype"
     assert all(r.word == "вовлекающий" or re.search("[а-я]", r.word) for r in sug.retypes)
@@ -239,7 +240,8 @@ def test_untouched_posts_and_russian_type_words_survive(tmp_path):
 
 @pytest.fixture
 def skewed(tmp_path):
-    text = (PLANS / "coffee-lab-december.yaml").read_text().replace("type: user_generated", "type: advertising", 3)
+    head, posts = typed_plan("coffee-lab-december.yaml").split("\nposts:\n", 1)
+    text = head + "\nposts:\n" + posts.replace("type: user_generated", "type: advertising", 3)
     path = tmp_path / "plan.yaml"
     path.write_text(text)
     return path, text
@@ -403,16 +405,18 @@ def test_csv_and_ics_parse_back(tmp_path):
 
     made = make_calendar(weeks=3, per_week=4, start=START, brand="Coffee Lab")
     posts = made.calendar.posts
-    rows = list(csv.DictReader(io.StringIO(to_csv(posts))))
-    assert list(rows[0]) == ["date", "time", "channel", "type", "title", "text", "link"]
-    assert [(r["date"], r["type"], r["title"]) for r in rows] == [(str(p.date), p.type, p.title) for p in posts]
-    ics = icalendar.Calendar.from_ical(to_ics(posts, "Coffee Lab"))
+    rows = list(csv.DictReader(io.StringIO(export_calendar(made, "csv").lstrip("\ufeff"))))
+    assert {"Date", "Time", "Channel", "Type", "Title"} <= set(rows[0])
+    assert [(r["Date"], r["Type"], r["Title"]) for r in rows] == [(str(p.date), p.type, p.title) for p in posts]
+    ics = icalendar.Calendar.from_ical(export_calendar(made, "ics"))
     events = [c for c in ics.walk("VEVENT")]
     assert len(events) == len(posts)
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert uids == [str(e["UID"]) for e in icalendar.Calendar.from_ical(to_ics(posts, "Coffee Lab")).walk("VEVENT")]
-    assert events[0].decoded("DTSTART") == dt.datetime.combine(posts[0].date, dt.time.fromisoformat(posts[0].time))
+    assert uids == [str(e["UID"]) for e in icalendar.Calendar.from_ical(export_calendar(made, "ics")).walk("VEVENT")]
+    start = events[0].decoded("DTSTART")
+    assert start.replace(tzinfo=None) == dt.datetime.combine(posts[0].date, dt.time.fromisoformat(posts[0].time))
+    assert start.tzinfo is not None  # the machine's zone, never a floating time
     # and through the command
     out = tmp_path / "plan.ics"
     result = CliRunner().invoke(cli.app, ["suggest", "--weeks", "2", "--start", str(START), "--format", "ics",
@@ -429,7 +433,8 @@ def test_calendar_on_stdout_is_clean_yaml_and_never_overwrites():
     assert {p["channel"] for p in data["posts"]} == {"vk", "telegram"}
     assert str(data["posts"][0]["date"]) == "2026-12-07"
     listed = run_cli("suggest", "--weeks", "1", "--format", "csv")
-    assert listed.stdout.decode().splitlines()[0] == "date,time,channel,type,title,text,link"
+    assert listed.stdout.decode("utf-8-sig").splitlines()[0].startswith("Date,Time,Channel,Type,")
+    assert "deprecated" in listed.stderr.decode() and "smmplan export" in listed.stderr.decode()
 
 
 def test_grid_is_drawn_only_where_it_cannot_corrupt_the_yaml(tmp_path):

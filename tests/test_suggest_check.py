@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from smmplan import cli, io
 from smmplan.formulas import PRESETS
-from tests.conftest import PLANS
+from tests.conftest import PLANS, typed_plan
 from tests.test_fuzz import FUZZ
 
 GOALS = ["traffic", "awareness", "loyalty", "support"]
@@ -46,7 +46,8 @@ def test_every_suggested_calendar_passes_check(tmp_path_factory, weeks, per_week
 
 def test_suggest_never_replaces_the_plan_unless_asked(tmp_path, monkeypatch):
     plan = tmp_path / "plan.yaml"
-    text = (PLANS / "coffee-lab-december.yaml").read_text().replace("type: user_generated", "type: advertising", 3)
+    head, posts = typed_plan("coffee-lab-december.yaml").split("\nposts:\n", 1)
+    text = head + "\nposts:\n" + posts.replace("type: user_generated", "type: advertising", 3)
     plan.write_text(text)
     for args in (["-o", str(plan)], ["-o", str(plan), "--force"]):
         result = CliRunner().invoke(cli.app, ["suggest", str(plan), *args])

@@ -1,8 +1,9 @@
-"""`check --report FILE.html|.svg`: the text report as a self-contained page.
+"""`check --report FILE.svg`: the text report as a self-contained SVG image.
 
-The same rich rendering as the terminal report, recorded and exported with
-inline styles, so the file can be mailed to the client or attached to a
-ticket and opened anywhere.
+The same rich rendering as the terminal report, recorded and exported, for a
+ticket or a chat where an image is wanted. `--report FILE.html` is the plan's
+client page instead (smmplan/page/, the same as `smmplan page`): one HTML
+story, made for people, not the terminal report in a page.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any
 PAGE_SUFFIXES = (".html", ".htm", ".svg")
 
 
-def render_page(results: list, kind: str, title: str = "smmplan report", width: int = 110) -> str:
-    """The report as an HTML page (kind "html") or an SVG image (kind "svg")."""
+def render_svg(results: list, title: str = "smmplan report", width: int = 110) -> str:
+    """The text report as an SVG image."""
     from rich.console import Console
 
     from smmplan.report.text import render_plan
@@ -26,9 +27,7 @@ def render_page(results: list, kind: str, title: str = "smmplan report", width: 
         if i:
             console.print()
         render_plan(console, result)
-    if kind == "svg":
-        return console.export_svg(title=title)
-    return console.export_html(inline_styles=True)
+    return console.export_svg(title=title)
 
 
 def page_kind(path: str) -> str | None:
@@ -40,4 +39,4 @@ def page_kind(path: str) -> str | None:
     return None
 
 
-__all__: Any = ["PAGE_SUFFIXES", "page_kind", "render_page"]
+__all__: Any = ["PAGE_SUFFIXES", "page_kind", "render_svg"]

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from smmplan import __version__
 from smmplan.report import summary
-from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table
+from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, table_width
 from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
@@ -75,27 +75,36 @@ class StatusTextReporter(TextReporter):
         render_status(console, result)
 
 
+def status_counts(statuses: dict[str, int], width: int) -> Table:
+    """Posts per status: a column each, or a row each where the columns would not fit."""
+    counts = {k: n for k, n in statuses.items() if k != "unknown" or n}
+    counts["total"] = sum(counts.values())
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    cells = [Text(str(n), style="dim" if not n else "") for n in counts.values()]
+    if table_width(tuple(counts), [tuple(str(n) for n in counts.values())]) <= width:
+        for name in counts:
+            table.add_column(name, justify="right", no_wrap=True)
+        table.add_row(*cells)
+        return table
+    table.add_column("status", no_wrap=True)
+    table.add_column("posts", justify="right", no_wrap=True)
+    for name, cell in zip(counts, cells):
+        table.add_row(name, cell)
+    return table
+
+
 def render_status(console: Any, result: Any) -> None:
     data = plan_status(result)
-    head = Text(visible_path(result.path), style="bold")
     client = data["client"] or {}
     bits = [b for b in (data["brand"], client.get("name") and f"client {client['name']}",
                         client.get("approver") and f"approver {client['approver']}") if b]
-    if bits:
-        head.append(visible("  ·  " + "  ·  ".join(bits), one_line=True), style="dim")
-    console.print(head, soft_wrap=True)
+    print_header(console, result.path, bits)
     if result.plan is None:
-        console.print(Text(f"  the plan cannot be read ({data['other_findings']} findings): "
-                           f"run `smmplan check {visible_path(result.path)}`", style="red"))
+        print_wrapped(console, Text(f"  the plan cannot be read ({data['other_findings']} findings): "
+                                    f"run `smmplan check {visible_path(result.path)}`", style="red"), hang=2)
         return
 
-    counts = {k: n for k, n in data["statuses"].items() if k != "unknown" or n}
-    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for name in (*counts, "total"):
-        table.add_column(name, justify="right")
-    table.add_row(*(Text(str(n), style="dim" if not n else "") for n in counts.values()),
-                  str(sum(counts.values())))
-    console.print(table)
+    console.print(status_counts(data["statuses"], console.width))
 
     approver = client.get("approver") or "the client"
     console.print()
@@ -124,9 +133,9 @@ def render_status(console: Any, result: Any) -> None:
             line.append(f" line {f.line}  " if f.line else " ", style="bold")
             line.append(f"{f.code}  ", style="magenta")
             line.append(f.message)
-            console.print(line)
+            print_wrapped(console, line, hang=10)
     if data["other_findings"]:
         n = data["other_findings"]
         console.print()
-        console.print(Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {visible_path(result.path)}` shows "
-                           f"{'them' if n != 1 else 'it'}.", style="dim"))
+        print_wrapped(console, Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {visible_path(result.path)}` shows "
+                                    f"{'them' if n != 1 else 'it'}.", style="dim"), hang=2)

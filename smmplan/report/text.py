@@ -8,10 +8,12 @@ posts due). Colour only on a terminal, or when asked; NO_COLOR is honoured.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
@@ -25,6 +27,8 @@ FAMILY_TITLES = {
     "BAN": "Honesty",
     "KPI": "Goals and KPIs",
     "FLOW": "Client workflow",
+    "PLT": "Platforms",
+    "RUB": "Rubrics and occasions",
     "SMM": "smmplan",
 }
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -35,10 +39,8 @@ def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> 
     """A console on `out`. color: auto (terminal only; NO_COLOR/FORCE_COLOR apply), always, never."""
     # markup and emoji off: a plan's words are printed as written (`[red]` and `:fire:` in a
     # title are text, not style and 🔥), and rich's emoji table is never loaded
-    kwargs: dict[str, Any] = {"file": out, "highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
+    kwargs: dict[str, Any] = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
     if color == "always":  # the command line beats NO_COLOR, and a pipe or TERM=dumb
-        import os
-
         kwargs["force_terminal"] = True
         kwargs["no_color"] = False
         if os.environ.get("TERM", "") in ("dumb", "unknown"):
@@ -48,9 +50,50 @@ def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> 
         kwargs["color_system"] = None
     if width:
         kwargs["width"] = width
-    elif not out.isatty() if hasattr(out, "isatty") else True:
-        kwargs["width"] = 100
-    return Console(**kwargs)
+    elif not os.environ.get("COLUMNS", "").isdigit() and (not out.isatty() if hasattr(out, "isatty") else True):
+        kwargs["width"] = 100  # a pipe or a file, unless COLUMNS says otherwise (rich reads it)
+    return Console(**kwargs, file=TrimmedLines(out))
+
+
+_LINE_END = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _trim(line: str) -> str:
+    """`line` without spaces at its end (colour codes among them are kept)."""
+    end = _LINE_END.search(line)
+    return line if end is None else line[: end.start()] + "".join(_STYLE.findall(end.group()))
+
+
+class TrimmedLines:
+    """A text stream that drops the spaces at the ends of lines before they reach `out`.
+
+    rich pads every table cell to its column's width, the last one too; in a
+    pipe or a file those spaces are noise (and fail `git diff --check`). Text
+    after the last line break waits until the next write, or is written
+    without its trailing spaces when flushed.
+    """
+
+    def __init__(self, out: TextIO):
+        self._out = out
+        self._tail = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._tail + text).split("\n")
+        self._tail = lines.pop()
+        if lines:
+            self._out.write("\n".join(_trim(line) for line in lines) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        kept = _trim(self._tail)
+        if kept:  # the spaces after it wait: more text may follow them on this line
+            self._out.write(kept)
+            self._tail = self._tail[len(kept):] if self._tail.startswith(kept) else ""
+        self._out.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding...: the stream's own
+        return getattr(self._out, name)
 
 
 class TextReporter:
@@ -67,7 +110,7 @@ class TextReporter:
             self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
-        render_plan(console, result, self.show_suppressed)
+        render_plan(console, result, getattr(self, "show_suppressed", False))
 
 
 def _suppressed(console: Console, result: Any, show: bool) -> None:
@@ -90,9 +133,9 @@ def _suppressed(console: Console, result: Any, show: bool) -> None:
 
 
 def render_plan(console: Console, result: Any, show_suppressed: bool = False) -> None:
-    console.print(_header(result), soft_wrap=True)
+    print_header(console, result.path, _header_bits(result))
     if result.mix:
-        console.print(mix_table(result))
+        console.print(mix_table(result, console.width))
     for name, render in SECTIONS.items():
         if result.sections.get(name):
             render(console, result.sections[name], result)
@@ -105,9 +148,7 @@ def render_plan(console: Console, result: Any, show_suppressed: bool = False) ->
     _suppressed(console, result, show_suppressed)
 
 
-def _header(result: Any) -> Text:
-    text = Text()
-    text.append(visible_path(result.path), style="bold")
+def _header_bits(result: Any) -> list[str]:
     plan = result.plan
     bits = []
     if plan is not None and plan.brand:
@@ -118,18 +159,79 @@ def _header(result: Any) -> Text:
         bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
     if result.formula is not None:
         bits.append(f"formula {result.formula.name} ± {float(result.tolerance * 100):g} pp")
-    if bits:
-        text.append("  ·  " + "  ·  ".join(bits), style="dim")
-    return text
+    return bits
 
 
-def _bar(share: float, target: float, scale: float, ok: bool) -> Text:
-    filled = share / scale * BAR_WIDTH if scale else 0
-    mark = min(BAR_WIDTH - 1, int(round(target / scale * BAR_WIDTH))) if scale else 0
+SEPARATOR = "  ·  "
+
+
+def print_header(console: Console, path: str, bits: list[str]) -> None:
+    """A plan's path in bold and what it is, dim, on one line when it fits the
+    console; else the path alone (whole, however long) and the rest below it,
+    broken between its parts."""
+    path = visible_path(path)  # control characters in a name or a plan are shown, not obeyed
+    bits = [visible(b, one_line=True) for b in bits]
+    line = Text(path, style="bold")
+    if not bits:
+        console.print(line, soft_wrap=True)
+        return
+    rest = SEPARATOR.join(bits)
+    if cell_len(path + SEPARATOR + rest) <= console.width:
+        line.append(SEPARATOR + rest, style="dim")
+        console.print(line, soft_wrap=True)
+        return
+    console.print(line, soft_wrap=True)
+    print_parts(console, bits, indent=2, style="dim")
+
+
+def wrap_lines(text: Text, width: int, first: int | None = None) -> list[Text]:
+    """`text` broken at spaces into lines of at most `width` cells (`first` for the
+    first line, default `width`). A word longer than a line (a URL, a file path)
+    is never broken: it stands whole on a line of its own, so it can be copied.
+    Lines after the first lose their leading spaces."""
+    plain = text.plain
+    offsets, used, room = [], cell_len(plain) - cell_len(plain.lstrip()), width if first is None else first
+    for i, m in enumerate(re.finditer(r"\S+\s*", plain)):
+        word = cell_len(m.group().rstrip())
+        if i and used + word > room:
+            offsets.append(m.start())
+            used, room = 0, width
+        used += cell_len(m.group())
+    lines = list(text.divide(offsets)) if offsets else [text]
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+def print_wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> None:
+    """Print `text` word-wrapped to the console, `indent` spaces in; a line's
+    continuation lines `hang` spaces in (default `indent`). See :func:`wrap_lines`."""
+    hang = indent if hang is None else hang
+    for part in text.split("\n", allow_blank=True):
+        lines = wrap_lines(part, max(20, console.width - hang), first=max(20, console.width - indent))
+        for i, line in enumerate(lines):
+            console.print(Text(" " * (hang if i else indent)).append_text(line), soft_wrap=True)
+
+
+def print_parts(console: Console, parts: list[str], indent: int, style: str = "") -> None:
+    """Parts joined by ` · ` and broken only between parts, to the console's width."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and cell_len(lines[-1] + " · " + part) <= console.width - indent:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    for line in lines:
+        console.print(Text(" " * indent + line, style=style), soft_wrap=True)
+
+
+def _bar(share: float, target: float, scale: float, ok: bool, width: int = BAR_WIDTH) -> Text:
+    filled = share / scale * width if scale else 0
+    mark = min(width - 1, int(round(target / scale * width))) if scale else 0
     full = int(filled)
     half = filled - full >= 0.5
     cells = []
-    for i in range(BAR_WIDTH):
+    for i in range(width):
         if i < full:
             ch = "█"
         elif i == full and half:
@@ -142,20 +244,52 @@ def _bar(share: float, target: float, scale: float, ok: bool) -> Text:
     return Text("".join(cells), style="green" if ok else "red")
 
 
-def mix_table(result: Any) -> Table:
-    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for name, justify in (("category", "left"), ("posts", "right"), ("actual", "right"), ("target", "right"),
-                          ("allowed", "right"), ("delta", "right"), ("status", "left"), ("", "left")):
-        table.add_column(name, justify=justify, no_wrap=True)
+MIX_HEADERS = ("category", "posts", "actual", "target", "allowed", "delta", "status")
+MIX_SHORT = ("category", "posts", "share", "target", "range", "±pp", "")
+MIN_BAR = 8
+
+
+def table_width(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> int:
+    """Cells a borderless table of these headers and rows needs, with one space
+    either side of every column (as the report's tables are padded)."""
+    return sum(max([cell_len(h), *(cell_len(str(r[i])) for r in rows)]) + 2 for i, h in enumerate(headers))
+
+
+def _fit(width: int, rows: list[tuple[Any, ...]], *header_sets: tuple[str, ...], extra: int = 0) -> tuple[tuple[str, ...], int]:
+    """The first header set whose table leaves at least `extra` cells spare (else
+    the last), and the cells left over."""
+    for headers in header_sets:
+        room = width - table_width(headers, rows)
+        if room >= extra:
+            break
+    return headers, room
+
+
+def mix_table(result: Any, width: int = 100) -> Table:
+    """The mix per category against the formula, with a bar each when the width
+    leaves room for one (it shrinks with the console, then goes; then the
+    headers shorten)."""
     scale = max([r.share for r in result.mix] + [r.target for r in result.mix] + [0.01])
+    rows = []
     for r in result.mix:
-        delta = (r.share - r.target) * 100
-        status = Text("ok", style="green") if r.ok else Text("off", style="bold red")
         allowed = f"{r.low}–{r.high}" if r.low < r.high else (str(r.low) if r.low == r.high else "—")
-        table.add_row(
-            visible(r.category, one_line=True), str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
-            Text(f"{delta:+.1f}", style="green" if r.ok else "red"), status, _bar(r.share, r.target, scale, r.ok),
-        )
+        rows.append((visible(r.category, one_line=True), str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
+                     f"{(r.share - r.target) * 100:+.1f}", "ok" if r.ok else "off"))
+    headers, room = _fit(width, rows, MIX_HEADERS, MIX_SHORT, extra=MIN_BAR + 2)
+    bar = min(BAR_WIDTH, room - 2) if room - 2 >= MIN_BAR else 0
+    if not bar:
+        headers, room = _fit(width, rows, MIX_HEADERS, MIX_SHORT)
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    for i, name in enumerate(headers):  # the category wraps only where nothing else would fit
+        table.add_column(name, justify="left" if i in (0, 6) else "right", no_wrap=i != 0, overflow="fold")
+    if bar:
+        table.add_column("", no_wrap=True)
+    for r, row in zip(result.mix, rows):
+        cells = [*row[:5], Text(row[5], style="green" if r.ok else "red"),
+                 Text(row[6], style="green" if r.ok else "bold red")]
+        if bar:
+            cells.append(_bar(r.share, r.target, scale, r.ok, bar))
+        table.add_row(*cells)
     return table
 
 
@@ -173,6 +307,23 @@ def caret_span(line: str, column: int) -> int:
         return end + 1 if end > 0 else len(rest.rstrip())
     cut = re.search(r"\s+#|,\s|[}\]]|$", rest)
     return max(1, len(rest[: cut.start()].rstrip()))
+
+
+def excerpt(line: str, column: int, span: int, room: int) -> tuple[str, int]:
+    """A source line cut to `room` characters around the culprit (`span`
+    characters from `column`), with `…` where it was cut, and the culprit's
+    column in what is shown. A line that fits is shown whole."""
+    if len(line) <= room or room < 12:
+        return line, column
+    start = 0
+    if column - 1 + min(span, room // 2) > room - 1:  # the culprit lies beyond the first screenful
+        start = max(0, column - 1 - room // 3)
+    shown = line[start:]
+    if start:
+        shown = "…" + shown[1:]
+    if len(shown) > room:
+        shown = shown[: room - 1] + "…"
+    return shown, column - start
 
 
 def _highlight(text: Text, phrases: list[str]) -> None:
@@ -198,30 +349,32 @@ def _findings(console: Console, result: Any) -> None:
             head.append(where, style="bold")
             head.append(f"  {f.code} ", style="magenta")
             head.append(f.name, style="dim")
-            console.print(head)
+            print_wrapped(console, head, hang=4)
             message = Text(f.message)
             matched = (f.data or {}).get("matched")
             phrases = [matched] if isinstance(matched, str) else list(matched or [])
             _highlight(message, phrases)
-            console.print(Padding(message, (0, 0, 0, 4), expand=False))
+            print_wrapped(console, message, indent=4)
             src = quoted.get(f.line)
             if src is not None and not src.isprintable():  # an escape sequence is shown, not obeyed
                 src = visible(src, one_line=True)
             if src is not None and len(src) < 300:
                 gutter = f"    {f.line:>4} │ "
+                width = caret_span(src, f.column) if f.column else 0
+                if f.column and phrases and src[f.column - 1 :].lower().startswith(phrases[0].lower()):
+                    width = len(phrases[0])  # just the matched words (honesty findings)
+                shown, column = excerpt(src, f.column or 1, width, console.width - len(gutter))
                 line = Text(gutter, style="dim")
-                body = Text(src)
+                body = Text(shown)
                 _highlight(body, phrases)
                 line.append_text(body)
                 console.print(line, soft_wrap=True)
                 if f.column:
-                    width = caret_span(src, f.column)
-                    if phrases and src[f.column - 1 :].lower().startswith(phrases[0].lower()):
-                        width = len(phrases[0])  # just the matched words (honesty findings)
-                    console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (f.column - 1) + "^" * width,
+                    width = max(1, min(width, cell_len(shown) - column + 1))
+                    console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
                                        style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
             if f.fix:
-                console.print(Padding(Text("fix: ", style="green").append(f.fix, style=""), (0, 0, 0, 4), expand=False))
+                print_wrapped(console, Text("fix: ", style="green").append(f.fix, style=""), indent=4)
 
 
 def rebalance_lines(result: Any) -> list[str]:
@@ -246,8 +399,9 @@ def _rebalance(console: Console, result: Any) -> None:
     console.print()
     console.print(Text("Suggested rebalancing", style="bold underline"))
     for line in rebalance_lines(result):
-        console.print(Text("  • " + line))
-    console.print(Text(f"  `smmplan suggest {visible_path(result.path)}` lists the posts, week by week.", style="dim"))
+        print_wrapped(console, Text("  • " + line), hang=4)
+    print_wrapped(console, Text(f"  `smmplan suggest {visible_path(result.path)}` lists the posts, week by week.", style="dim"),
+                  hang=2)
 
 
 # Extra sections supplied by rule families' summarize(): key -> renderer.
@@ -265,27 +419,54 @@ def section(name: str) -> Callable:
 STATUS_STYLE = {"ahead": "green", "on track": "cyan", "behind": "bold red"}
 
 
-def kpi_table(rows: list[dict]) -> Table:
-    """The kpi family's summary: each goal's KPIs with target, actual and progress."""
+PERIODS = {7: "week", 30: "month", 91: "quarter", 365: "year"}
+PERIODS_SHORT = {7: "wk", 30: "mo", 91: "qtr", 365: "yr"}
+KPI_HEADERS = ("goal", "metric", "target", "actual", "done", "expected", "status")
+
+
+def kpi_table(rows: list[dict], width: int = 100) -> Table:
+    """The kpi family's summary: each goal's KPIs with target, actual and progress.
+    Periods shorten (`/ month` -> `/mo`) when the table would not fit the width;
+    goal and metric wrap only where nothing else would fit."""
     from smmplan.rules.kpi import format_quantity
 
+    def cells(short: bool) -> list[tuple[Any, ...]]:
+        out, shown_goal = [], None
+        for r in rows:
+            days = r["period_days"]
+            name = (PERIODS_SHORT if short else PERIODS).get(days) or (f"{days} d" if days else "")
+            per = (f"/{name}" if short else f" / {name}") if name else ""
+            goal = visible(str(r["goal"]), one_line=True) if r["goal"] != shown_goal else ""
+            shown_goal = r["goal"]
+            out.append((goal, visible(str(r["metric"]), one_line=True), format_quantity(r["target"], r["unit"]) + per,
+                        format_quantity(r["actual"], r["unit"]),
+                        "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]),
+                        r["status"] or "—"))
+        return out
+
+    data = cells(short=False)
+    if table_width(KPI_HEADERS, data) <= width:
+        table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+        for i, name in enumerate(KPI_HEADERS):
+            table.add_column(name, justify="left" if i in (0, 1, 6) else "right", no_wrap=True)
+        for r, row in zip(rows, data):
+            table.add_row(*row[:6], _kpi_status(r))
+        return table
+    # narrow: each goal on a row of its own, the metrics below it, words apart so they wrap
+    data = cells(short=True)
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for name, justify in (("goal", "left"), ("metric", "left"), ("target", "right"), ("actual", "right"),
-                          ("done", "right"), ("expected", "right"), ("status", "left")):
-        table.add_column(name, justify=justify, no_wrap=True)
-    shown_goal = None
-    for r in rows:
-        per = {7: " / week", 30: " / month", 91: " / quarter", 365: " / year"}.get(r["period_days"], "")
-        if r["period_days"] and not per:
-            per = f" / {r['period_days']} d"
-        goal = visible(str(r["goal"]), one_line=True) if r["goal"] != shown_goal else ""
-        shown_goal = r["goal"]
-        status = Text(r["status"], style=STATUS_STYLE[r["status"]]) if r["status"] else Text("—", style="dim")
-        table.add_row(
-            goal, visible(str(r["metric"]), one_line=True), format_quantity(r["target"], r["unit"]) + per, format_quantity(r["actual"], r["unit"]),
-            "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]), status,
-        )
+    for i, name in enumerate(KPI_HEADERS[1:], 1):
+        table.add_column("goal, metric" if i == 1 else name, justify="left" if i in (1, 6) else "right",
+                         no_wrap=i != 1, overflow="fold")
+    for r, row in zip(rows, data):
+        if row[0]:
+            table.add_row(Text(row[0], style="bold"), *[""] * 5)
+        table.add_row("  " + row[1].replace("_", " "), *row[2:6], _kpi_status(r))
     return table
+
+
+def _kpi_status(row: dict) -> Text:
+    return Text(row["status"], style=STATUS_STYLE[row["status"]]) if row["status"] else Text("—", style="dim")
 
 
 @section("kpis")
@@ -296,7 +477,7 @@ def _kpis(console: Console, rows: list[dict], result: Any) -> None:
         note += f", {first['elapsed'] * 100:.0f} % of the plan's period gone"
     console.print()
     console.print(Text.assemble(("Goals and KPIs", "bold underline"), (note, "dim")))
-    console.print(kpi_table(rows))
+    console.print(kpi_table(rows, console.width))
 
 
 def _short(text: Any, width: int) -> Any:
@@ -313,7 +494,7 @@ def posts_table(rows: list[dict]) -> Table:
     """Posts from the flow family's summary (due soon, waiting for the client) as a table."""
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     for name in ("date", "channel", "title", "status", "who must approve"):
-        table.add_column(name, no_wrap=name != "title", overflow="fold")
+        table.add_column(name, no_wrap=name in ("date", "channel"), overflow="fold")
     for r in rows:
         status = Text(r["status"] or f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
                       style="green" if r["ready"] else "yellow")
@@ -355,7 +536,7 @@ def calendar_grid(console: Console, made: Any) -> None:
     table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
     table.add_column("week", justify="right")
     for d in range(7):
-        table.add_column((cal.start + dt.timedelta(days=d)).strftime("%a"), no_wrap=True)
+        table.add_column((cal.start + dt.timedelta(days=d)).strftime("%a"), overflow="fold")
     by_day: dict[Any, list] = {}
     for p in cal.posts:
         by_day.setdefault(p.date, []).append(p)
@@ -365,7 +546,7 @@ def calendar_grid(console: Console, made: Any) -> None:
         for d in range(7):
             cell = Text()
             for i, p in enumerate(by_day.get(first + dt.timedelta(days=d), [])):
-                cell.append(("·" if i else "") + short[p.category], style=style[p.category])
+                cell.append((" " if i else "") + short[p.category], style=style[p.category])
             cells.append(cell)
         table.add_row(f"{w + 1} {first:%d.%m}", *cells)
     console.print(table)

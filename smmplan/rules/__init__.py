@@ -18,7 +18,7 @@ from types import ModuleType
 
 # Families in the order their findings are reported. `plan` holds the file and
 # format rules the loader and the model raise; it has no walker of its own.
-FAMILIES = ("plan", "mix", "honesty", "kpi", "flow")
+FAMILIES = ("plan", "mix", "honesty", "kpi", "flow", "platform", "rubric")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1040,6 +1040,8 @@ def _posts(ctx) -> Iterator[Problem]:
     paid: dict[str, bool] = {}  # per type word: a sponsored type
     for p in ctx.posts:
         post = p.post
+        if post.type is None:  # an unknown rubric and no type: RUB001
+            continue
         if p.category != "user_generated" and post.type not in ugc:
             ugc[post.type] = canonical_type(post.type, golden) == "user_generated"
         if p.category == "user_generated" or ugc[post.type]:

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, scheme_chars, urlsplit
 
 from smmplan.findings import Problem, nearest
 from smmplan.formulas import normalise_word
+from smmplan.networks import channel_key
 from smmplan.rules import Rule
 
 AHEAD_AT = 1.10  # actual / expected at or above this: ahead
@@ -723,7 +724,7 @@ def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
 def _with_tags(post: Any, tags: dict[str, str], missing: list[str]) -> str:
     """The post's link with example values for the missing UTM tags."""
     example = {
-        "utm_source": normalise_word(post.channel) if post.channel else "<network>",
+        "utm_source": channel_key(post.channel) or "<network>",  # `ВК` is tagged vk
         "utm_medium": "cpc" if post.sponsored else "social",
         "utm_campaign": "<campaign>",
     }

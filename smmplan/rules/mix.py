@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from smmplan import formulas
 from smmplan.findings import Problem
+from smmplan.networks import channel_key
 from smmplan.rules import Rule
 
 _GOLDEN_PLAN = "posts:\n" + "".join(
@@ -158,9 +159,9 @@ def _back_to_back(ctx) -> Iterator[Problem]:
     ad = _ad_category(ctx.formula)
     if ad is None:
         return
-    by_channel: dict[str | None, list] = {}
-    for p in ctx.counted:
-        by_channel.setdefault((p.post.channel or "").lower(), []).append(p)
+    by_channel: dict[str, list] = {}
+    for p in ctx.counted:  # one list per channel, whatever the plan calls it: `ВК` is `vk`
+        by_channel.setdefault(channel_key(p.post.channel), []).append(p)
     for channel, posts in by_channel.items():
         posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):

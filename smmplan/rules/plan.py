@@ -140,7 +140,9 @@ RULES = (
 
 
 def check(ctx) -> Iterator[Problem]:
-    if not ctx.plan.posts:
+    written = ctx.doc.data.get("posts") if isinstance(ctx.doc.data, dict) else None
+    # posts that are all invalid are reported one by one (PLAN006), not as "no posts"
+    if not ctx.plan.posts and not (isinstance(written, list) and written):
         yield Problem("PLAN014", "The plan has no posts: there is no mix to check.", ("posts",), at_key=True,
                       fix="Add posts under `posts:`, or run `smmplan suggest --weeks 4`.")
     for p in ctx.posts:

@@ -1,32 +1,25 @@
-"""Cells a spreadsheet will not run: the one neutraliser every CSV and XLSX export uses.
+"""Cells that a spreadsheet would run as a formula, made plain text.
 
-Excel, LibreOffice and Google Sheets read a cell that starts with `=`, `+`, `-`
-or `@` as a formula (and a leading tab or carriage return can hide one), so a
-post titled `=HYPERLINK("http://evil.example","Click")` or `=cmd|' /C calc'!A0`
-would run when the client opens the export (CSV injection, OWASP). A text cell
-that starts with one of them is written with a leading apostrophe, which every
-spreadsheet shows as plain text. Numbers, dates and other values are left as
-they are: only text from a plan can carry a formula.
+Excel, LibreOffice and Google Sheets treat a cell that starts with `=`, `+`,
+`-` or `@` as a formula (and a leading tab or carriage return can hide one),
+so a caption such as `=HYPERLINK("http://evil","click")` in a CSV or XLSX file
+would run when the client opens it (OWASP "CSV injection"). Every text cell
+smmplan writes to CSV or XLSX goes through :func:`neutralise`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value: Any) -> Any:
-    """`value` as safe to put in a spreadsheet cell: text that would start a formula gets a
-    leading `'`; anything else is returned as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+def neutralise(cell: str) -> str:
+    """`cell` as text a spreadsheet shows but never evaluates: a single quote
+    before a leading `=`, `+`, `-`, `@`, tab or carriage return; anything else unchanged.
 
-
-def row(values: list[Any]) -> list[Any]:
-    """:func:`cell` of each value of a row."""
-    return [cell(v) for v in values]
-
-
-__all__ = ["FORMULA_STARTS", "cell", "row"]
+    A cell that already starts with quotes before one of those (`'=x`) gets one
+    more, so that removing one quote always gives back what was written
+    (`smmplan import` does: ``neutralise(cell[1:]) == cell`` means `cell` was neutralised).
+    """
+    if cell and cell.lstrip("'").startswith(TRIGGERS):
+        return "'" + cell
+    return cell

@@ -1,0 +1,74 @@
+"""`smmplan rubrics PLAN`: the plan's rubrics with planned and target counts, ideas left and
+the next post's date. Glue for the command; the reading lives in :mod:`smmplan.rubrics`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+from smmplan import rubrics
+
+
+class RubricsError(Exception):
+    """The plan cannot be read or has no rubrics: the message says why (exit 2)."""
+
+
+def collect(path: str, as_of: dt.date | None = None) -> dict[str, Any]:
+    from smmplan.config import ConfigError, ConfigFinder, settings_for
+    from smmplan.engine import check_path
+
+    try:
+        settings = settings_for(ConfigFinder().for_path(path), as_of=as_of)
+    except ConfigError as exc:
+        raise RubricsError(f"config error: {exc}") from None
+    try:
+        result = check_path(path, settings)
+    except OSError as exc:
+        raise RubricsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if result.plan is None:
+        raise RubricsError(f"{path}: the plan cannot be read; `smmplan check {path}` says why")
+    if not result.plan.rubrics:
+        raise RubricsError(f"{path}: the plan has no `rubrics:`; docs/rubrics.md shows how to write them")
+    end = result.end
+    if result.plan.weeks and result.start:
+        end = result.start + dt.timedelta(days=7 * result.plan.weeks - 1)
+    rows = rubrics.rows(result.plan, result.posts, settings.today(), result.start, end)
+    starved = {f.data["rubric"] for f in result.findings if f.code == "RUB005" and f.data}
+    short = {f.data["rubric"] for f in result.findings if f.code == "RUB006" and f.data}
+    return {"path": path, "start": result.start, "end": end, "rows": rows, "starved": starved, "short": short}
+
+
+def print_json(data: dict[str, Any]) -> None:
+    import json
+
+    out = [{"name": r.name, "type": r.type, "planned": r.planned,
+            "target": round(r.target, 1) if r.target is not None else None, "ideas": r.ideas,
+            "ideas_left": r.ideas_left, "next_post": r.next_post.isoformat() if r.next_post else None,
+            "starved": r.name in data["starved"], "ideas_short": r.name in data["short"]} for r in data["rows"]]
+    sys.stdout.write(json.dumps({"path": data["path"], "rubrics": out}, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_table(data: dict[str, Any], color: str = "auto", out=None, width: int | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from smmplan.report.text import make_console
+
+    table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0))
+    table.add_column("rubric", overflow="fold", ratio=3)
+    table.add_column("type", overflow="fold", ratio=2)
+    for name in ("posts", "target", "ideas"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("next", no_wrap=True)
+    for r in data["rows"]:
+        target = f"{r.target:.0f}" if r.target is not None else "—"
+        ideas = Text(f"{r.ideas_left}/{r.ideas}", style="yellow" if r.name in data["short"] else "")
+        posts = Text(str(r.planned), style="yellow" if r.name in data["starved"] else "")
+        table.add_row(r.name, r.type, posts, target, ideas, f"{r.next_post:%d %b}" if r.next_post else "—")
+    console = make_console(out or sys.stdout, color, width)
+    period = f"{data['start']:%Y-%m-%d} → {data['end']:%Y-%m-%d}" if data["start"] and data["end"] else "no dates"
+    console.print(Text(f"{data['path']}  ·  {period}", style="bold"))
+    console.print(table)
+    console.print("posts: planned (not cancelled); target: the rubric's share or monthly count over the period; "
+                  "ideas: unused / in the bank.")
