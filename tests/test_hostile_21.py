@@ -471,7 +471,8 @@ def test_non_utf8_names_give_valid_json_sarif_and_html(hostile_names):
     assert "plans/bad\\xff.yaml" in {f["path"] for f in data["findings"]}
     sarif = json.loads(run_guarded("check", "plans", "-f", "sarif", cwd=hostile_names).stdout)
     jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text()), cls=jsonschema.Draft7Validator)
-    run_guarded("check", "plans", "--report", "r.html", cwd=hostile_names)
+    page = run_guarded("check", os.fsdecode(b"plans/bad\xff.yaml"), "--report", "r.html", cwd=hostile_names)
+    no_crash(page)
     (hostile_names / "r.html").read_bytes().decode("utf-8")
 
 
