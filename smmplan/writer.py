@@ -68,7 +68,7 @@ def block(data: dict, indent: int = 0) -> str:
             lines.append(f"{pad}{key}:\n" + "".join(
                 _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
+            lines.append(f"{pad}{key}: [" + ", ".join(flow_scalar(v) for v in value) + "]\n")
         elif isinstance(value, str) and _literal_ok(value):
             body = value[:-1] if value.endswith("\n") else value
             indented = "".join(f"{pad}  {line}\n" if line else "\n" for line in body.split("\n"))
@@ -91,7 +91,20 @@ def _item(data: dict, indent: int) -> str:
 
 
 def flow(data: dict) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in data.items()) + "}"
+    return "{" + ", ".join(f"{k}: {flow_scalar(v)}" for k, v in data.items()) + "}"
+
+
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}?:#&*!|>'\"%@`]")
+
+
+def flow_scalar(value: Any) -> str:
+    """:func:`scalar` for a flow list or mapping (`[a, b]`, `{k: v}`), where a plain text
+    may not hold a comma, a bracket or a `?`: such a text is double-quoted (a title
+    "Share your playlist, we'll play the top five" stays one item)."""
+    out = scalar(value)
+    if isinstance(value, str) and out[:1] not in ("'", '"') and _FLOW_UNSAFE.search(out):
+        out = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**6).rstrip("\n")
+    return out
 
 
 def new_plan(header: dict, posts: Sequence[dict], comments: Sequence[str] = ()) -> str:
