@@ -608,11 +608,11 @@ def suggest(
     business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help="Kind of business for the ideas: "
                                                     "cafe, beauty, fitness, b2b_software, retail, education, services, "
                                                     "events (default: PLAN's `business:`).")] = None,
-    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance by retyping posts only.")] = False,
+    retype_only: Annotated[bool, typer.Option("--retype-only", metavar="", help="Rebalance without adding posts: retype (replace where the content forbids it) or move posts.")] = False,
     add_only: Annotated[bool, typer.Option("--add-only", metavar="", help="Rebalance by adding posts only.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the plan (or export) to this file.")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", metavar="", help="Rewrite PLAN itself (atomically, comments kept).")] = False,
-    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite an existing --output file; rebalance even when some posts could not be read.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Calendar output: yaml, csv or ics.")] = "yaml",
     color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour of the grid: auto, always or never.")] = "auto",
 ) -> None:
@@ -658,7 +658,7 @@ def suggest(
                                                              business)) or goal:
                 raise fail("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
                            "--language and --business shape a calendar: add --weeks N.")
-            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings)
+            _suggest_rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
             return
         if retype_only or add_only:
             raise fail("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
@@ -669,10 +669,14 @@ def suggest(
 
 
 def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
-                       in_place: bool, settings) -> None:
+                       in_place: bool, settings, force: bool = False) -> None:
     from smmplan.suggest import rebalance_plan
 
-    sug = rebalance_plan(data, plan, settings, retype=not add_only, add=not retype_only)
+    sug = rebalance_plan(data, plan, settings, retype=not add_only, add=not retype_only, force=force)
+    for line in _unread_lines(sug, force):
+        typer.echo(line, err=True)
+    if sug.mode == "unread":
+        raise typer.Exit(EXIT_FINDINGS)
     for line in _change_lines(sug):
         typer.echo(line)
     if sug.mode == "impossible":
@@ -688,29 +692,35 @@ def _suggest_rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool
                      said=f"wrote {target}" + (" (comments and layout kept)" if in_place else ""))
 
 
+def _unread_lines(sug, force: bool) -> list[str]:
+    if not sug.unread:
+        return []
+    n = len(sug.unread)
+    out = [f"{sug.path}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
+           f"{'them' if n != 1 else 'it'}:"]
+    out += [f"  line {line}: {message}" for line, message in sug.unread]
+    out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
+               "to rebalance the posts that were read." if not force else
+               "  --force: rebalancing the posts that were read.")
+    return out
+
+
 def _change_lines(sug) -> list[str]:
     from smmplan.visible import visible, visible_path
 
     rb = sug.rebalance
     if sug.mode == "none":
         return [f"{visible_path(sug.path)}: the mix already passes; nothing to change."]
-    if sug.mode == "impossible" and rb.retype_possible:  # additions were asked for, and none found
+    if sug.mode == "impossible" and rb.retype_possible and not rb.add_possible:  # additions searched, none found
         return [f"{visible_path(sug.path)}: no additions smmplan can find within its search limits make this plan "
                 "pass the mix rules; run without --add-only to see the posts to retype, or use fewer categories."]
     if sug.mode == "impossible":
         return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]
-    if sug.mode == "retype":
-        n = len(sug.retypes)
-        out = [f"{visible_path(sug.path)}: retype {n} post{'s' * (n != 1)} (the fewest that make the mix pass, "
-               "overall and week by week):"]
-        for r in sug.retypes:
-            warn = "  (already published)" if r.status == "published" else ""
-            if r.target == "user_generated":
-                warn += "  (say whose content it is: author: or source:)"
-            change = (f"rubric «{visible(r.was, one_line=True)}» -> «{r.word}»" if r.key == "rubric"
-                      else f"{visible(r.was, one_line=True)} -> {r.word}")
-            out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+    if sug.mode in ("retype", "move"):
+        from smmplan.suggest import change_lines
+
+        out = change_lines(sug)
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
         return out

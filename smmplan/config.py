@@ -24,6 +24,7 @@ class Settings:
     tolerance: float | None = None  # default when a plan names none
     banned_phrases: tuple[str, ...] = ()
     allowed_phrases: tuple[str, ...] = ()
+    role_words: tuple[tuple[str, str], ...] = ()  # (honesty role, word or phrase) the project adds
     custom_metrics: dict[str, str] = field(default_factory=dict)  # metric -> goal kind
     exclude: tuple[str, ...] = ()
     as_of: dt.date | None = None
@@ -248,6 +249,23 @@ def _metrics(value) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in value.items()}
 
 
+def _role_words(value) -> tuple[tuple[str, str], ...]:
+    """{role: [words]}: words a project adds to the honesty rules' roles."""
+    from smmplan.rules import honesty  # only when the key is given: the lexicon names the roles
+
+    roles = honesty.lexicon().docs
+    if not isinstance(value, dict):
+        raise ValueError("must map honesty roles to lists of words, e.g. {acquire: [выкупить]}")
+    out = []
+    for role, words in value.items():
+        if str(role) not in roles:
+            near = nearest(str(role), list(roles))
+            raise ValueError(f"unknown role `{role}`" + (f"; did you mean `{near}`?" if near else "")
+                             + " Roles: " + ", ".join(roles))
+        out += [(str(role), w) for w in _strings(words, "words")]
+    return tuple(out)
+
+
 def _slots(value) -> dict:
     from smmplan import networks
 
@@ -274,6 +292,7 @@ CONFIG_KEYS = {
     "tolerance": ("tolerance", lambda v: float(_number(v, 0, 100, "a number of percentage points from 0 to 100"))),
     "banned-phrases": ("banned_phrases", lambda v: _strings(v, "phrases")),
     "allowed-phrases": ("allowed_phrases", lambda v: _strings(v, "phrases")),
+    "role-words": ("role_words", _role_words),
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),

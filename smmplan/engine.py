@@ -16,7 +16,7 @@ from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
-from smmplan.planner import Rebalance, pick_posts, rebalance
+from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
 
 
@@ -130,6 +130,30 @@ class Context:
         self._memo["week_counts"] = {w: tuple(tallies[w]) for w in order}
         self._memo["counts"] = tuple(map(sum, zip(*tallies.values()))) if tallies else (0,) * k
 
+    def inferences(self) -> list:
+        """What each of ``posts`` reads as under the formula (``smmplan.text.types.Inference``),
+        read once: the content-type rule, the rebalancing and the JSON report ask."""
+        found = self._memo.get("inferences")
+        if found is None:
+            from smmplan.text import types as content
+
+            cats = self.formula.categories if self.formula is not None else ()
+            if cats and content.readable_categories(cats):
+                infer, body = content.infer, content.body
+                found = [infer(p.post.title, body(p.post), cats) for p in self.posts]
+            else:
+                found = [content.NEUTRAL] * len(self.posts)
+            self._memo["inferences"] = found
+        return found
+
+    def reads(self) -> dict[int, str | None]:
+        """Post index -> the category its content confidently reads as (None: no type for sure)."""
+        found = self._memo.get("reads")
+        if found is None:
+            found = self._memo["reads"] = {p.index: (i.category if i.confident else None)
+                                           for p, i in zip(self.posts, self.inferences())}
+        return found
+
     @property
     def as_of(self) -> dt.date:
         """The date to judge due posts and progress by: --as-of (the command line beats the
@@ -170,6 +194,8 @@ class PlanResult:
     mix: list[MixRow] = field(default_factory=list)
     rebalance: Rebalance | None = None
     examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
+    steps: list = field(default_factory=list)  # planner.Step of the cheapest rebalancing, post by post
+    reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
     sections: dict[str, Any] = field(default_factory=dict)
     post_count: int = 0
     posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
@@ -227,15 +253,29 @@ class PlanResult:
             "suppressed": len(self.suppressed),
         }
         if self.rebalance is not None and self.rebalance.needed:
+            rb = self.rebalance
             out["rebalance"] = {
+                "mode": rb.mode,
                 "retype": [
                     {"from": m.source, "to": m.target, "count": m.count, "lines": lines}
-                    for m, lines in zip(self.rebalance.moves, self.move_lines())
+                    for m, lines in zip(rb.moves, self.move_lines())
                 ],
-                "add": dict(self.rebalance.adds),
+                "add": dict(rb.adds),
+                "steps": list(map(step_dict, self.steps)),
             }
         out.update(self.sections)
         return out
+
+
+def step_dict(st: Any) -> dict[str, Any]:
+    """One rebalancing step as the JSON report writes it."""
+    out = {"action": st.kind, "line": st.line, "title": st.post.post.title, "date": st.post.post.date.isoformat(),
+           "from": st.source, "to": st.target}
+    if st.kind == "move":
+        out["new_date"] = st.date.isoformat()
+    if st.idea:
+        out["idea"] = st.idea
+    return out
 
 
 # --- validation ---------------------------------------------------------------
@@ -522,9 +562,55 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     ranges = formulas.allowed_ranges(n, shares, ctx.tolerance)  # allowed_range of each share
     for (cat, share), c, good, (lo, hi) in zip(ctx.formula.shares, counts, ok, ranges):
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
-    result.rebalance = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()))
-    for p, m in pick_posts(result.rebalance, counted, ctx.weeks()):
-        result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
+    result.rebalance, result.steps = plan_rebalance(ctx)
+    if result.rebalance.needed:
+        result.reads = ctx.reads()
+        for p, m in pick_posts(result.rebalance, counted, ctx.weeks(), reads=result.reads):
+            result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
+
+
+def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tuple[Rebalance, list]:
+    """The cheapest rebalancing of the plan that keeps every post's content true
+    to its type, and its steps post by post: the check report and `suggest` both ask."""
+    counts = ctx.counts()
+    rb = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()), retype=retype, add=add,
+                   content=_content_groups(ctx) if sum(counts) and not _passes(ctx) else None)
+    if not rb.needed:
+        return rb, []
+    titles: list = []
+
+    def idea(category: str, day: dt.date | None = None) -> str:  # the plan's titles are read only when asked
+        if not titles:
+            from smmplan import ideas
+
+            posts = ctx.plan.posts
+            russian = ideas.is_russian(ctx.plan.language, [p.title for p in posts])
+            titles.append(ideas.Titles("ru" if russian else "en", {p.title for p in posts},
+                                       business=ctx.plan.business))
+        return titles[0].next(category, day)
+
+    first = ctx.start if ctx.plan.start is None else None
+    out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), idea, first)
+    for st in out:
+        st.line = ctx.line(("posts", st.post.index))
+    return rb, out
+
+
+def _passes(ctx: Context) -> bool:
+    return plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
+
+
+def _content_groups(ctx: Context) -> dict[int, dict[tuple[int, int], int]]:
+    """Week -> {(category, reads as or NEUTRAL): posts}, categories as the formula's indexes."""
+    slot = ctx._slot()
+    reads = ctx.reads()
+    out: dict[int, dict[tuple[int, int], int]] = {}
+    for p in ctx.counted:
+        r = reads.get(p.index)
+        key = (slot[p.category], slot.get(r, NEUTRAL) if r is not None else NEUTRAL)
+        week = out.setdefault(p.week, {})
+        week[key] = week.get(key, 0) + 1
+    return out
 
 
 def _to_findings(problems: list[Problem], doc: loader.Document, path: str,

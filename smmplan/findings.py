@@ -169,3 +169,9 @@ def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
     near = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return near[0] if near else None
+
+
+def with_article(category: str) -> str:
+    """A category as a noun's attribute with its article: "an engaging", "a user-generated"."""
+    word = category.replace("_", "-")
+    return ("an " if word[:1] in ("a", "e", "i", "o") else "a ") + word

@@ -184,6 +184,11 @@ def canonical_type(raw: str, formula: Formula) -> str | None:
     return _category(raw, formula.categories)
 
 
+def category_among(raw: str, categories: tuple[str, ...]) -> str | None:
+    """The one of `categories` that the word `raw` (a type or a custom formula's category) means."""
+    return _category(raw, tuple(categories))
+
+
 @lru_cache(maxsize=4096)  # a plan has a handful of distinct types over thousands of posts
 def _category(raw: str, cats: tuple[str, ...]) -> str | None:
     word = normalise_word(raw)

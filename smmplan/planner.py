@@ -1,7 +1,8 @@
-"""Rebalancing: the fewest changes that make a plan pass the mix rules.
+"""Rebalancing: the cheapest changes that make a plan pass the mix rules.
 
-Works on counts (posts of each formula category, week by week); the caller
-maps the changes onto real posts. Two kinds of change:
+Works on counts (posts of each formula category, week by week, and, with
+content, what they read as); ``steps`` maps the changes onto real posts.
+Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
 
 * retyping a post (its week keeps its size), minimised exactly by a
   min-cost flow: each week must land inside its weekly box (MIX002, when the
@@ -10,19 +11,26 @@ maps the changes onto real posts. Two kinds of change:
 * adding posts to the plan's weeks (which also moves every box, as the
   allowed ranges grow with the number of posts), minimised exactly by a search
   over the number added and a dynamic programme over the weeks, with a greedy
-  fallback for huge plans that would take too long (``Rebalance.exact``).
+  fallback for huge plans that would take too long (``Rebalance.exact``);
+* with content, retyping becomes retyping where the content allows it and
+  replacing (a new post; the old one cancelled) where it does not, minimised
+  by a min-cost flow over (category, reads as) groups (``_changes_for``);
+* moving posts between weeks when the totals pass but a week does not,
+  breadth-first on small plans, greedy on long ones (``_shift``).
 
-"Smallest" is literal: tests compare both with brute force on every small plan.
+"Smallest" is literal: tests compare them with brute force on small plans
+(tests/test_suggest.py, tests/test_rebalance_content.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations, compress
+from typing import Any
 from operator import add, itemgetter, ne
 
 from smmplan.formulas import Formula, arithmetic, overall_ok
@@ -32,12 +40,32 @@ Counts = tuple[int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """Retype `count` posts from one category to another (in one week, if `week` is set)."""
+    """Retype (or replace) `count` posts from one category to another (in one week,
+    if `week` is set); with content, the posts are those that read as `reads`
+    (None: posts whose content reads as no type for sure)."""
 
     source: str
     target: str
     count: int
     week: int | None = None
+    reads: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """Move `count` posts of a category from one week of the plan to another."""
+
+    category: str
+    source: int
+    target: int
+    count: int
+
+
+# What each kind of change costs: the fewest-cost solution wins. Retyping a post
+# whose content fits (or reads as nothing for sure) and moving a post to another
+# week are small edits; adding a post means writing one; replacing means writing
+# one and cancelling a post already written.
+COSTS = {"retype": 1, "move": 1, "add": 2, "replace": 3}
 
 
 @dataclass(slots=True)
@@ -49,6 +77,29 @@ class Rebalance:
     week_adds: dict[int, dict[str, int]] = field(default_factory=dict)  # week -> category -> posts to add
     exact: bool = True  # False when the additions come from the greedy fallback (huge plans)
     add_possible: bool = True  # some additions were found (when they were searched for)
+    # posts whose content forbids the retype: replaced by a new post of the target type, week by week
+    replaces: list[Move] = field(default_factory=list)
+    shifts: list[Shift] = field(default_factory=list)  # or the fewest posts to move between weeks
+    shifts_exact: bool = True  # False when the moves come from the greedy fallback
+    changes_exact: bool = True  # False when retypes and replacements come from the fast path on a huge plan
+    mode: str | None = None  # the cheapest: "change" (retype/replace), "move" or "add"; None: impossible
+
+    @property
+    def replaced(self) -> int:
+        return sum(m.count for m in self.replaces)
+
+    @property
+    def moved(self) -> int:
+        return sum(m.count for m in self.shifts)
+
+    def cost(self, mode: str) -> int | None:
+        """What the `mode` solution costs (COSTS), None when there is none."""
+        if mode == "change":
+            ok = self.retype_possible and (self.moves or self.replaces)
+            return self.retypes * COSTS["retype"] + self.replaced * COSTS["replace"] if ok else None
+        if mode == "move":
+            return self.moved * COSTS["move"] if self.shifts else None
+        return self.added * COSTS["add"] if self.adds else None
 
     @property
     def retypes(self) -> int:
@@ -60,7 +111,8 @@ class Rebalance:
 
     @property
     def needed(self) -> bool:
-        return bool(self.moves or self.adds or not self.retype_possible or not self.add_possible)
+        return bool(self.moves or self.replaces or self.shifts or self.adds or not self.retype_possible
+                    or not self.add_possible)
 
 
 # --- the rules, as boxes of whole counts -------------------------------------------
@@ -620,6 +672,316 @@ def _add(rules: _Rules, weeks: list[Counts], weekly: bool, budget: int) -> tuple
         return _add_greedy(rules, weeks, min(50 * n + 1000, 25 * SEARCH_STEPS // (len(weeks) * k + 1))), False
 
 
+# --- content: retype where the content allows, replace where it does not ------------
+#
+# With content, the posts of a week are groups (category, reads as): `reads as`
+# is the category the post's text confidently reads as, or NEUTRAL. A post may
+# be retyped to the category it reads as, or anywhere when it reads as nothing
+# for sure; any other change of its type is a replacement (a new post of the
+# target type; the old one cancelled), which costs more. With the week sizes
+# fixed (retyping and replacing keep them), the cheapest set of changes is a
+# min-cost flow with bounds: groups -> (week, category) cells -> categories ->
+# sink, each cell inside the week's box and each category inside the overall
+# box (or on a closest split).
+
+NEUTRAL = -1
+Groups = Mapping[tuple[int, int], int]  # (category, reads as or NEUTRAL) -> posts
+
+
+class _MinCostFlow:
+    """Successive shortest paths (Dijkstra on reduced costs; every arc cost starts
+    non-negative) with lower bounds turned into demands."""
+
+    def __init__(self, n: int):
+        self.n = n + 2
+        self.ss, self.tt = n, n + 1
+        self.graph: list[list[list[int]]] = [[] for _ in range(self.n)]
+        self.need = [0] * self.n
+        self.base = 0
+
+    def arc(self, u: int, v: int, lo: int, hi: int, cost: int) -> tuple[int, int, int]:
+        """An arc u -> v carrying lo..hi units at `cost` each; returns its handle."""
+        if hi < lo:
+            raise ValueError("empty bounds")
+        self.need[v] += lo
+        self.need[u] -= lo
+        self.base += lo * cost
+        g = self.graph
+        g[u].append([v, hi - lo, cost, len(g[v])])
+        g[v].append([u, 0, -cost, len(g[u]) - 1])
+        return u, len(g[u]) - 1, lo
+
+    def supply(self, v: int, amount: int) -> None:
+        self.need[v] += amount
+
+    def demand(self, v: int, amount: int) -> None:
+        self.need[v] -= amount
+
+    def carried(self, handle: tuple[int, int, int]) -> int:
+        u, i, lo = handle
+        v, cap, _, rev = self.graph[u][i]
+        return lo + self.graph[v][rev][1]
+
+    def solve(self) -> int | None:
+        """The least cost of a flow meeting every bound, or None if there is none."""
+        want = 0
+        for v, x in enumerate(self.need[: self.ss]):
+            if x > 0:
+                self.graph[self.ss].append([v, x, 0, len(self.graph[v])])
+                self.graph[v].append([self.ss, 0, 0, len(self.graph[self.ss]) - 1])
+                want += x
+            elif x < 0:
+                self.graph[v].append([self.tt, -x, 0, len(self.graph[self.tt])])
+                self.graph[self.tt].append([v, 0, 0, len(self.graph[v]) - 1])
+        g, n, s, t = self.graph, self.n, self.ss, self.tt
+        pot = [0] * n
+        flowed = cost = 0
+        inf = float("inf")
+        while flowed < want:
+            dist = [inf] * n
+            via: list[tuple[int, int] | None] = [None] * n
+            dist[s] = 0
+            heap = [(0, s)]
+            while heap:
+                d, u = heapq.heappop(heap)
+                if d > dist[u]:
+                    continue
+                pu = pot[u]
+                for i, (v, cap, c, _) in enumerate(g[u]):
+                    if cap > 0:
+                        nd = d + c + pu - pot[v]
+                        if nd < dist[v]:
+                            dist[v] = nd
+                            via[v] = (u, i)
+                            heapq.heappush(heap, (nd, v))
+            if dist[t] == inf:
+                return None
+            for v in range(n):
+                if dist[v] < inf:
+                    pot[v] += dist[v]
+            push = want - flowed
+            v = t
+            while v != s:
+                u, i = via[v]
+                push = min(push, g[u][i][1])
+                v = u
+            v = t
+            while v != s:
+                u, i = via[v]
+                arc = g[u][i]
+                arc[1] -= push
+                g[v][arc[3]][1] += push
+                cost += push * arc[2]
+                v = u
+            flowed += push
+        return cost + self.base
+
+
+def _change_cost(c: int, r: int, d: int) -> int:
+    if d == c:
+        return 0
+    return COSTS["retype"] if r in (NEUTRAL, d) else COSTS["replace"]
+
+
+def _change_flow(k: int, groups: Sequence[Groups], cells: Sequence[Sequence[tuple[int, int]]],
+                 totals: Sequence[tuple[int, int]] | None) -> tuple[int, list[list[tuple[int, int, int, int]]]] | None:
+    """The cheapest changes that put each week's posts into its cells' bounds
+    (cells[w][d] = (lo, hi)) and, with `totals`, each category's sum into
+    (lo, hi): (cost, per week [(category, reads, target, posts)])."""
+    W = len(groups)
+    gnodes = [list(g.items()) for g in groups]
+    first_group = W * k + k + 1  # after the cells, the categories and the sink
+    size = first_group + sum(map(len, gnodes))
+    mcf = _MinCostFlow(size)
+    sink = W * k + k
+    handles: list[list[tuple]] = []
+    node = first_group
+    for w in range(W):
+        for d in range(k):
+            lo, hi = cells[w][d]
+            mcf.arc(w * k + d, W * k + d, lo, hi, 0)
+        mine = []
+        for (c, r), n in gnodes[w]:
+            mcf.supply(node, n)
+            for d in range(k):
+                mine.append(((c, r, d), mcf.arc(node, w * k + d, 0, n, _change_cost(c, r, d))))
+            node += 1
+        handles.append(mine)
+    for d in range(k):
+        lo, hi = totals[d] if totals is not None else (0, sum(sum(g.values()) for g in groups))
+        mcf.arc(W * k + d, sink, lo, hi, 0)
+    mcf.demand(sink, sum(sum(g.values()) for g in groups))
+    cost = mcf.solve()
+    if cost is None:
+        return None
+    out = []
+    for mine in handles:
+        out.append([(c, r, d, x) for (c, r, d), h in mine if d != c and (x := mcf.carried(h))])
+    return cost, out
+
+
+def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekly: bool,
+                 after: list[list[int]] | None, limit: int) -> tuple[list | None, bool]:
+    """Per week [(category, reads, target, posts)] of the cheapest retypes and
+    replacements, and whether that is exactly the cheapest.
+
+    The fewest retypes ignoring content (`after`, the retype flow) are a lower
+    bound: when the content allows every one of them (each week's posts are
+    matched to its new counts by a small flow) they are the answer. Otherwise
+    the whole problem is solved as one flow, when it is small enough."""
+    if after is None:
+        return None, True
+    k = len(rules.cats)
+    per_week = []
+    total = 0
+    for w, (c, x) in enumerate(zip(weeks, after)):
+        if list(c) == list(x):
+            per_week.append([])
+            continue
+        got = _change_flow(k, [groups[w]], [[(v, v) for v in x]], None)
+        if got is None:
+            raise RuntimeError("rebalance: a week's new counts do not fit its posts")
+        total += got[0]
+        per_week.append(got[1][0])
+    retypes = sum(sum(max(0, a - b) for a, b in zip(c, x)) for c, x in zip(weeks, after))
+    if total == retypes * COSTS["retype"]:
+        return per_week, True
+    if sum(map(len, groups)) * k > limit:
+        return per_week, False
+    sizes = list(map(sum, weeks))
+    n = sum(sizes)
+    cells = [tuple(zip(*rules.week_box(m))) if weekly else tuple((0, m) for _ in range(k)) for m in sizes]
+    box, splits = rules.overall_targets(n)
+    best = None
+    for lo, hi in ([box] if box is not None else []) + [(t, t) for t in splits]:
+        got = _change_flow(k, groups, cells, list(zip(lo, hi)))
+        if got is not None and (best is None or got[0] < best[0]):
+            best = got
+    if best is None:
+        raise RuntimeError("rebalance: the retype flow passed but the change flow did not")
+    return best[1], True
+
+
+# --- moving posts between weeks -----------------------------------------------------
+
+
+def _violation(rules: _Rules, week: Sequence[int]) -> int:
+    if not sum(week):
+        return 0
+    lo, hi = rules.week_box(sum(week))
+    return sum(max(0, a - c, c - b) for c, a, b in zip(week, lo, hi))
+
+
+def _shift(rules: _Rules, weeks: list[Counts], budget: int) -> tuple[list[tuple[int, int, int]] | None, bool]:
+    """The fewest posts to move between the plan's weeks (index 0 .. len-1, empty
+    ones included) so that every week passes MIX002; the totals, and so MIX001,
+    do not change. Breadth-first over single moves (exact) within `budget`
+    states, else greedy. Returns [(category, from, to)] and whether exact."""
+    start = tuple(map(tuple, weeks))
+    W, k = len(start), len(rules.cats)
+
+    def ok(state) -> bool:
+        return rules.plan_ok(state)
+
+    def steps(state):
+        for w in range(W):
+            for c in range(k):
+                if state[w][c]:
+                    for v in range(W):
+                        if v != w:
+                            new = list(state)
+                            new[w] = state[w][:c] + (state[w][c] - 1,) + state[w][c + 1:]
+                            new[v] = state[v][:c] + (state[v][c] + 1,) + state[v][c + 1:]
+                            yield (c, w, v), tuple(new)
+
+    if W * k * W <= 400:  # few enough moves from each arrangement to search them all
+        seen = {start: None}
+        frontier = [start]
+        while frontier and len(seen) < budget:
+            nxt = []
+            for state in frontier:
+                for move, new in steps(state):
+                    if new in seen:
+                        continue
+                    seen[new] = (state, move)
+                    if ok(new):
+                        path = []
+                        while seen[new] is not None:
+                            new, move = seen[new]
+                            path.append(move)
+                        return _net(path[::-1]), True
+                    nxt.append(new)
+            frontier = nxt
+        if not frontier:
+            return None, True  # every arrangement was tried
+    return _shift_greedy(rules, start)
+
+
+_NEAR = 8  # weeks on each side the greedy search looks at first
+
+
+def _shift_greedy(rules: _Rules, start: tuple[Counts, ...]) -> tuple[list[tuple[int, int, int]] | None, bool]:
+    """Move one post at a time into or out of the first failing week: the move that
+    most lowers the two weeks' distance from their boxes, among the nearest weeks
+    first (a post moves as little as it can), then among all."""
+    state = [list(w) for w in start]
+    W, k = len(state), len(rules.cats)
+    viol = [_violation(rules, w) for w in state]
+    failing = {w for w in range(W) if viol[w]}
+    path = []
+
+    def best_move(w: int, weeks) -> tuple | None:
+        best = None
+        for v in weeks:
+            if v == w:
+                continue
+            for a, b in ((w, v), (v, w)):  # out of the failing week, or into it
+                for c in range(k):
+                    if not state[a][c]:
+                        continue
+                    state[a][c] -= 1
+                    state[b][c] += 1
+                    delta = _violation(rules, state[a]) + _violation(rules, state[b]) - viol[a] - viol[b]
+                    state[a][c] += 1
+                    state[b][c] -= 1
+                    if delta < 0 and (best is None or (delta, abs(v - w)) < best[:2]):
+                        best = (delta, abs(v - w), c, a, b)
+        return best
+
+    for _ in range(sum(map(sum, start)) + 1):
+        if not failing:
+            return (_net(path), False) if rules.plan_ok(state) else (None, False)
+        w = min(failing)
+        best = best_move(w, range(max(0, w - _NEAR), min(W, w + _NEAR + 1))) or best_move(w, range(W))
+        if best is None:
+            return None, False
+        _, _, c, a, b = best
+        state[a][c] -= 1
+        state[b][c] += 1
+        for x in (a, b):
+            viol[x] = _violation(rules, state[x])
+            (failing.add if viol[x] else failing.discard)(x)
+        path.append((c, a, b))
+    return None, False
+
+
+def _net(path: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A post moved twice is moved once (a -> b -> c is a -> c)."""
+    out = list(path)
+    changed = True
+    while changed:
+        changed = False
+        for i, (c, a, b) in enumerate(out):
+            j = next((j for j, (c2, a2, _) in enumerate(out) if j != i and c2 == c and a2 == b), None)
+            if j is not None:
+                c2, _, b2 = out[j]
+                rest = [m for n, m in enumerate(out) if n not in (i, j)]
+                out = rest + ([(c, a, b2)] if a != b2 else [])
+                changed = True
+                break
+    return out
+
+
 # --- the entry point ----------------------------------------------------------------
 
 EXACT_BUDGET = 20_000  # steps of the exact search for additions before the greedy fallback
@@ -634,12 +996,19 @@ def rebalance(
     retype: bool = True,
     add: bool = True,
     budget: int = EXACT_BUDGET,
+    content: Mapping[int, Groups] | None = None,
+    move: bool = True,
 ) -> Rebalance:
-    """Fewest retypes, and separately the fewest additions, that pass MIX001 and
-    (with two or more non-empty `weeks`, week -> counts) MIX002.
+    """The cheapest changes that pass MIX001 and (with two or more non-empty
+    `weeks`, week -> counts) MIX002, three ways: retyping posts (and replacing
+    those whose content forbids the retype), moving posts between weeks, or
+    adding posts. Each is the fewest of its kind; ``mode`` names the one that
+    costs least (``COSTS``; on a tie, changing before moving before adding).
 
-    Without `weeks` the plan is judged overall only. `retype` / `add` switch
-    either search off (``--add-only`` / ``--retype-only``).
+    `content` (week -> {(category, reads as or NEUTRAL): posts}, categories as
+    indexes of the formula's) says what each week's posts read as; without it
+    every post may be retyped. Without `weeks` the plan is judged overall only.
+    `retype` / `add` switch searches off (``--add-only`` / ``--retype-only``).
     """
     rules = _Rules(formula, tolerance)
     cats = formula.categories
@@ -654,14 +1023,29 @@ def rebalance(
     if retype:
         after = _retype(rules, week_counts, weekly)
         out.retype_possible = after is not None
-        if after is not None:
+        if after is not None and content is None:
             # most weeks keep their counts: no moves to work out
             for i in compress(range(len(after)), map(ne, map(list, week_counts), after)):
                 out.week_moves += _moves(cats, week_counts[i], after[i], keys[i] if weekly else None)
-            totals: dict[tuple[str, str], int] = {}
-            for m in out.week_moves:
-                totals[m.source, m.target] = totals.get((m.source, m.target), 0) + m.count
-            out.moves = [Move(s, t, c) for (s, t), c in totals.items()]
+        elif after is not None:
+            groups = [content.get(key, {}) if weekly or key in content else _merged(content) for key in keys]
+            per_week, out.changes_exact = _changes_for(rules, week_counts, groups, weekly, after, budget)
+            for key, changes in zip(keys, per_week):
+                for c, r, d, x in changes:
+                    m = Move(cats[c], cats[d], x, key if weekly else None, cats[r] if r != NEUTRAL else None)
+                    (out.week_moves if _change_cost(c, r, d) == COSTS["retype"] else out.replaces).append(m)
+        totals: dict[tuple[str, str], int] = {}
+        for m in out.week_moves:
+            totals[m.source, m.target] = totals.get((m.source, m.target), 0) + m.count
+        out.moves = [Move(s, t, c) for (s, t), c in totals.items()]
+    if retype and move and weekly and rules.overall_ok(_column_sums(week_counts, len(cats))):
+        span = list(range(min(keys), max(keys) + 1))
+        full = [tuple(weeks.get(w, (0,) * len(cats))) if sum(weeks.get(w, ())) else (0,) * len(cats) for w in span]
+        shifts, out.shifts_exact = _shift(rules, full, budget)
+        merged: dict[tuple[int, int, int], int] = {}
+        for c, a, b in shifts or ():
+            merged[c, a, b] = merged.get((c, a, b), 0) + 1
+        out.shifts = [Shift(cats[c], span[a], span[b], x) for (c, a, b), x in merged.items()]
     if add:
         plus, out.exact = _add(rules, week_counts, weekly, budget)
         out.add_possible = plus is not None
@@ -670,6 +1054,17 @@ def rebalance(
                 out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}
                 for cat, x in out.week_adds[key].items():
                     out.adds[cat] = out.adds.get(cat, 0) + x
+    costs = [(cost, i, mode) for i, mode in enumerate(("change", "move", "add"))
+             if (cost := out.cost(mode)) is not None]
+    out.mode = min(costs)[2] if costs else None
+    return out
+
+
+def _merged(content: Mapping[int, Groups]) -> dict[tuple[int, int], int]:
+    out: dict[tuple[int, int], int] = {}
+    for groups in content.values():
+        for key, n in groups.items():
+            out[key] = out.get(key, 0) + n
     return out
 
 
@@ -686,14 +1081,20 @@ STATUS_ORDER = {"idea": 0, "draft": 1, None: 1, "review": 2, "approved": 3, "sch
 
 def pick_posts(rb: Rebalance, posts: Sequence,
                by_week: Mapping[int, Sequence] | None = None,
-               eligible: Callable[[Any, str], bool] | None = None) -> list[tuple[object, Move]]:
+               eligible: Callable[[Any, str], bool] | None = None, *,
+               moves: Sequence[Move] | None = None,
+               reads: Mapping[int, str | None] | None = None) -> list[tuple[object, Move]]:
     """The posts to retype for each move: (post, move-of-one) in the order of
-    ``rb.moves``. `posts` are the counted posts, with ``week``, ``category``,
-    ``status``, ``index`` and ``post.date``; `by_week`, if the caller has it,
-    the same posts by week, in their order (``Context.weeks()``). Overall-only
-    moves take posts in the weeks where the surplus type is densest; within a
-    week, posts not yet approved or published go first."""
-    if not rb.week_moves:
+    ``rb.moves`` (or, given `moves`, such as ``rb.replaces``, in their order).
+    `posts` are the counted posts, with ``week``, ``category``, ``status``,
+    ``index`` and ``post.date``; `by_week`, if the caller has it, the same posts
+    by week, in their order (``Context.weeks()``); `eligible(post, target)`, if
+    given, says whether a post may take the move; `reads`, post index -> what
+    its content reads as (a move takes posts that read as its ``reads``).
+    Overall-only moves take posts in the weeks where the surplus type is
+    densest; within a week, posts not yet approved or published go first."""
+    todo = rb.week_moves if moves is None else moves
+    if not todo:
         return []
     if by_week is None:
         by_week = {}
@@ -710,11 +1111,61 @@ def pick_posts(rb: Rebalance, posts: Sequence,
 
     taken: set[int] = set()
     chosen: dict[tuple[str, str], list] = {}
-    for m in rb.week_moves:
+    in_order = []
+    for m in todo:
         pool = sorted((p for p in (posts if m.week is None else by_week.get(m.week, ()))
                        if p.category == m.source and p.index not in taken
+                       and (reads is None or reads.get(p.index) == m.reads)
                        and (eligible is None or eligible(p, m.target))), key=order)
         for p in pool[: m.count]:
             taken.add(p.index)
-            chosen.setdefault((m.source, m.target), []).append((p, Move(m.source, m.target, 1, p.week)))
+            pair = (p, Move(m.source, m.target, 1, p.week, m.reads))
+            chosen.setdefault((m.source, m.target), []).append(pair)
+            in_order.append(pair)
+    if moves is not None:
+        return in_order
     return [pair for m in rb.moves for pair in chosen.get((m.source, m.target), [])]
+
+
+@dataclass(slots=True)
+class Step:
+    """One change to one post, in the cheapest solution (``Rebalance.mode``)."""
+
+    kind: str  # "retype", "replace" or "move"
+    post: Any  # the post (PostInfo)
+    source: str  # its category
+    target: str  # the category it becomes (move: its own)
+    week: int  # the week it ends in
+    date: dt.date  # the date it ends on
+    idea: str | None = None  # retype and replace: an idea for the post of the new type
+    line: int | None = None  # the post's line in the file (the caller sets it)
+
+
+def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None,
+          reads: Mapping[int, str | None] | None, idea: Callable[[str, dt.date], str] | None = None,
+          first: dt.date | None = None) -> list[Step]:
+    """The cheapest solution's changes, post by post (additions are ``rb.week_adds``).
+    Posts dated `first` (the day a plan without `start:` counts its weeks from) stay put."""
+    out: list[Step] = []
+    if rb.mode == "change":
+        for kind, moves in (("retype", None), ("replace", rb.replaces)):
+            for p, m in pick_posts(rb, posts, by_week, moves=moves, reads=reads):
+                out.append(Step(kind, p, m.source, m.target, p.week, p.post.date,
+                                idea(m.target, p.post.date) if idea else None))
+    elif rb.mode == "move":
+        if by_week is None:
+            by_week = {}
+            for p in posts:
+                by_week.setdefault(p.week, []).append(p)
+        taken: set[int] = set()
+        for sh in rb.shifts:
+            # move what is least settled, latest in the week first: it is nearest the week it goes to
+            pool = sorted((p for p in by_week.get(sh.source, ()) if p.category == sh.category
+                           and p.index not in taken and p.post.date != first),
+                          key=lambda p: (STATUS_ORDER.get(p.status, 1), -p.post.date.toordinal(), -p.index))
+            for p in pool[: sh.count]:
+                taken.add(p.index)
+                date = p.post.date + dt.timedelta(days=7 * (sh.target - sh.source))
+                out.append(Step("move", p, sh.category, sh.category, sh.target, date))
+    out.sort(key=lambda st: (st.post.post.date, st.post.index))
+    return out

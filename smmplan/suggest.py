@@ -51,9 +51,12 @@ class Suggestion:
     path: str
     result: PlanResult
     rebalance: planner.Rebalance
-    mode: str  # "none" (passes already), "retype", "add" or "impossible"
+    mode: str  # "none" (passes already), "retype" (retype and replace), "move", "add", "impossible", "unread"
     retypes: list[Retype] = field(default_factory=list)
     additions: list[calendar.NewPost] = field(default_factory=list)
+    steps: list[planner.Step] = field(default_factory=list)  # retype, replace and move, post by post
+    replacements: list[calendar.NewPost] = field(default_factory=list)  # the new posts of the replaced ones
+    unread: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message) of posts not read
     text: str | None = None  # the rebalanced plan
     data: bytes | None = None
     after: PlanResult | None = None  # the check of the rebalanced plan
@@ -103,35 +106,61 @@ def _week_counts(result: PlanResult) -> tuple[tuple[int, ...], dict[int, tuple[i
     return totals, {w: tuple(c) for w, c in sorted(weeks.items())}
 
 
+UNREAD_CODES = ("PLAN006", "PLAN007")  # a post's value that cannot be read (a bad date), an unknown type
+
+
+def unread_posts(result: PlanResult) -> list[tuple[int | None, str]]:
+    """(line, message) of every post the check could not read or count."""
+    return [(f.line, f.message) for f in result.findings
+            if f.code in UNREAD_CODES and f.where.startswith("posts[")]
+
+
 def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, retype: bool = True,
-                   add: bool = True) -> Suggestion:
-    """The fewest changes that make the plan pass MIX001 and MIX002, applied to its text."""
+                   add: bool = True, force: bool = False) -> Suggestion:
+    """The cheapest changes that make the plan pass MIX001 and MIX002, applied to its text.
+    A plan with posts that could not be read is not rebalanced unless `force`d (mode "unread"):
+    a rebalance computed on part of a plan is wrong."""
+    from smmplan.engine import Context, plan_rebalance
+
     settings = settings or Settings()
     result = _load(data, path, settings)
-    totals, weeks = _week_counts(result)
-    rb = planner.rebalance(totals, result.formula, result.tolerance, weeks, retype=retype, add=add)
-    sug = Suggestion(path, result, rb, "none")
+    unread = unread_posts(result)
+    ctx = Context(path, result.doc, result.plan, result.formula, result.tolerance, settings, result.posts,
+                  result.start)
+    rb, steps = plan_rebalance(ctx, retype=retype, add=add)
+    sug = Suggestion(path, result, rb, "none", unread=unread)
+    if unread and not force:
+        sug.mode = "unread"
+        return sug
     if not rb.needed:
         return sug
-    if retype and rb.retype_possible and rb.moves:
+    values: list[tuple[int, str, Any]] = []
+    if rb.mode == "change":
         sug.mode = "retype"
         words = type_words(result)
-        counted = [p for p in result.posts if p.counted]
         targets = _rubric_targets(result)
-
-        def eligible(p, target: str) -> bool:  # a rubric post moves to a rubric of the new type, if one exists
-            return not p.post.rubric or target in targets
-
-        for p, m in planner.pick_posts(rb, counted, eligible=eligible):
-            key, word = ("rubric", targets[m.target]) if p.post.rubric else ("type", words[m.target])
-            sug.retypes.append(Retype(
-                p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
-                p.post.rubric if key == "rubric" else p.post.type, m.source, m.target, word, p.status, key,
-            ))
-        if len(sug.retypes) < sum(m.count for m in rb.week_moves):
-            # rubric posts with no rubric of the new type to move to: adding posts is the way
-            sug.retypes.clear()
-            sug.mode = "none"
+        sug.steps = steps
+        for st in steps:
+            p = st.post
+            if st.kind == "retype":
+                if p.post.rubric and st.target not in targets:
+                    # a rubric post with no rubric of the new type to move to: adding posts is the way
+                    sug.retypes.clear()
+                    sug.replacements.clear()
+                    sug.steps, values, sug.mode = [], [], "none"
+                    break
+                key, word = ("rubric", targets[st.target]) if p.post.rubric else ("type", words[st.target])
+                sug.retypes.append(Retype(
+                    p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
+                    p.post.rubric if key == "rubric" else p.post.type, st.source, st.target, word, p.status, key,
+                ))
+            else:
+                values.append((p.index, "status", "cancelled"))
+                sug.replacements.append(_replacement(result, st, words))
+    elif rb.mode == "move":
+        sug.mode = "move"
+        sug.steps = steps
+        values = [(st.post.index, "date", st.date) for st in steps]
     if sug.mode == "none" and add and rb.adds:
         sug.mode = "add"
         sug.additions = _place_additions(result, rb, settings)
@@ -139,10 +168,55 @@ def rebalance_plan(data: bytes, path: str, settings: Settings | None = None, *, 
         sug.mode = "impossible"
         return sug
     sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word, r.key) for r in sug.retypes],
-                                [p.fields() for p in sug.additions])
+                                [p.fields() for p in sug.replacements + sug.additions], values)
     sug.data = loader.encode_like(sug.text, data)  # the plan's own encoding, BOM and all
-    _verify(sug, settings)
+    _verify(sug, settings, values)
     return sug
+
+
+def change_lines(sug: Suggestion) -> list[str]:
+    """What `suggest` changes, post by post, for the terminal."""
+    from smmplan.visible import visible, visible_path
+
+    rb = sug.rebalance
+    if sug.mode == "move":
+        n = len(sug.steps)
+        out = [f"{visible_path(sug.path)}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
+               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
+        for st in sug.steps:
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
+                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+        return out
+    n, m = len(sug.retypes), len(sug.replacements)
+    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
+    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
+    out = [f"{visible_path(sug.path)}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
+           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    for r in sug.retypes:
+        warn = "  (already published)" if r.status == "published" else ""
+        if r.target == "user_generated":
+            warn += "  (say whose content it is: author: or source:)"
+        was = visible(r.was, one_line=True)  # as written in the plan: control characters shown, not obeyed
+        change = f"rubric «{was}» -> «{r.word}»" if r.key == "rubric" else f"{was} -> {r.word}"
+        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+    reads = sug.result.reads
+    for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
+        line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
+        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
+                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
+    return out
+
+
+def _replacement(result: PlanResult, st: planner.Step, words: dict[str, str]) -> calendar.NewPost:
+    """The new post that takes a replaced post's slot: same day, time and channel, the idea as its title."""
+    post = st.post.post
+    language = language_of(result)
+    return calendar.NewPost(
+        date=post.date, time=post.time.strftime("%H:%M") if post.time else calendar.SINGLE_TIMES[0],
+        channel=post.channel, category=st.target, type=words[st.target], title=st.idea or st.target,
+        source=ideas.UGC_SOURCE[language] if st.target in ideas.UGC_CATEGORIES else None, week=st.week,
+    )
 
 
 def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
@@ -213,7 +287,7 @@ def _channels_used(result: PlanResult) -> list[str]:
     return seen
 
 
-def _verify(sug: Suggestion, settings: Settings) -> None:
+def _verify(sug: Suggestion, settings: Settings, values: list[tuple[int, str, Any]] = ()) -> None:
     """Re-read the new text: untouched posts and keys unchanged, and the mix passes."""
     from smmplan import loader
 
@@ -222,19 +296,23 @@ def _verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    retyped = {r.index: (r.key, r.word) for r in sug.retypes}
+    changed: dict[int, dict[str, Any]] = {}
+    for r in sug.retypes:
+        changed.setdefault(r.index, {})[r.key] = r.word
+    for index, key, value in values:  # as the loader reads them back: dates are text
+        changed.setdefault(index, {})[key] = value.isoformat() if isinstance(value, dt.date) else value
     old_posts, new_posts = before.get("posts") or [], after.get("posts") or []
     if {k: v for k, v in before.items() if k != "posts"} != {k: v for k, v in after.items() if k != "posts"}:
         raise RuntimeError("the rebalanced plan changed more than its posts; this is a bug in smmplan")
-    if len(new_posts) != len(old_posts) + len(sug.additions):
+    if len(new_posts) != len(old_posts) + len(sug.additions) + len(sug.replacements):
         raise RuntimeError("the rebalanced plan lost or gained posts; this is a bug in smmplan")
     for i, old in enumerate(old_posts):
-        want = dict(old, **{retyped[i][0]: retyped[i][1]}) if i in retyped else old
+        want = dict(old, **changed[i]) if i in changed else old
         if new_posts[i] != want:
-            raise RuntimeError(f"post {i + 1} changed beyond its type; this is a bug in smmplan")
+            raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
     check = check_bytes(sug.data, sug.path, settings)
     totals, weeks = _week_counts(check)
-    if not planner.plan_passes(check.formula, check.tolerance, weeks):
+    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
         raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
     sug.after = check
 

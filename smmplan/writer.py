@@ -68,7 +68,7 @@ def block(data: dict, indent: int = 0) -> str:
             lines.append(f"{pad}{key}:\n" + "".join(
                 _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(flow_scalar(v) for v in value) + "]\n")
+            lines.append(f"{pad}{key}: [" + ", ".join(_flow_scalar(v) for v in value) + "]\n")
         elif isinstance(value, str) and _literal_ok(value):
             body = value[:-1] if value.endswith("\n") else value
             indented = "".join(f"{pad}  {line}\n" if line else "\n" for line in body.split("\n"))
@@ -91,16 +91,18 @@ def _item(data: dict, indent: int) -> str:
 
 
 def flow(data: dict) -> str:
-    return "{" + ", ".join(f"{k}: {flow_scalar(v)}" for k, v in data.items()) + "}"
+    """A mapping in flow style; a text with a comma, a bracket or a `?` in it is quoted (in a
+    flow mapping they would end the value, or confuse a YAML reader)."""
+    return "{" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in data.items()) + "}"
 
 
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}?:#&*!|>'\"%@`]")
 
 
-def flow_scalar(value: Any) -> str:
-    """:func:`scalar` for a flow list or mapping (`[a, b]`, `{k: v}`), where a plain text
-    may not hold a comma, a bracket or a `?`: such a text is double-quoted (a title
-    "Share your playlist, we'll play the top five" stays one item)."""
+def _flow_scalar(value: Any) -> str:
+    """:func:`scalar` for a flow list or mapping (`[a, b]`, `{k: v}`): a plain text that holds
+    a comma, a bracket or a `?` is double-quoted (a rubric idea "Share your playlist, we'll
+    play the top five" stays one item)."""
     out = scalar(value)
     if isinstance(value, str) and out[:1] not in ("'", '"') and _FLOW_UNSAFE.search(out):
         out = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**6).rstrip("\n")
@@ -189,32 +191,38 @@ def _advance(expect_key: list[bool], path: list[Any]) -> None:
         expect_key[-1] = True
 
 
-def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence[dict]) -> str:
+def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence[dict],
+              values: Sequence[tuple[int, str, Any]] = ()) -> str:
     """The plan's text with posts retyped ((post index, new type word) or (post index, new
-    value, key), the key `type` or `rubric`) and new posts appended after the last one.
-    Everything else is left byte for byte."""
+    value, key), the key `type` or `rubric`), other values of posts set (post index, key,
+    value: a date moved, `status: cancelled`; a key the post lacks is written after its
+    `type`), and new posts appended after the last one. Everything else is left byte for byte."""
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
-    # the spans are keyed by libyaml's (line, column), which counts NEL, LS and PS as line
-    # breaks; locate() answers as an editor counts: key the spans the same way
-    spans = {doc.editor_position(*k): v for k, v in layout.spans.items()} if doc.line_map else layout.spans
-    for index, word, *rest in retypes:
-        key = rest[0] if rest else "type"
+    if doc.line_map:  # the spans are keyed by libyaml's (line, column), which counts NEL, LS and PS
+        # as line breaks; locate() answers as an editor counts: key the spans the same way
+        layout.spans = {doc.editor_position(*k): v for k, v in layout.spans.items()}
+    changes = [(index, rest[0] if rest else "type", word) for index, word, *rest in retypes] + list(values)
+    for index, key, value in changes:
+        if key not in (doc.data["posts"][index] or {}):
+            edits.append(_insert_after_type(text, layout, doc, index, key, value, newline))
+            continue
         where = doc.locate(("posts", index, key))
-        span = spans.get(where)
+        span = layout.spans.get(where)
         if span is None:
             raise EditError(f"cannot find the {key} of post {index + 1} in the text")
         start, end, style = span
+        word = value if isinstance(value, str) else scalar(value)
         if style in ("'", '"'):
-            value = scalar(word)
-            if not value.startswith(("'", '"')):
-                value = style + word.replace(style, style * 2 if style == "'" else '\\"') + style
+            out = scalar(word)
+            if not out.startswith(("'", '"')):
+                out = style + word.replace(style, style * 2 if style == "'" else '\\"') + style
         elif style in ("|", ">"):
-            raise EditError(f"the type of post {index + 1} is a block scalar; write it on one line first")
+            raise EditError(f"the {key} of post {index + 1} is a block scalar; write it on one line first")
         else:
-            value = scalar(word)
-        edits.append((start, end, value))
+            out = scalar(value)
+        edits.append((start, end, out))
     if new_posts:
         if layout.flow_seq:
             edits.append((layout.seq_end, layout.seq_end, "".join(", " + flow(p) for p in new_posts)))
@@ -236,6 +244,28 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence
     for start, end, value in sorted(edits, key=lambda e: e[0], reverse=True):
         out = out[:start] + value + out[end:]
     return out
+
+
+def _insert_after_type(text: str, layout: _Layout, doc: Any, index: int, key: str, value: Any,
+                       newline: str) -> tuple[int, int, str]:
+    """An edit that writes `key: value` into post `index` right after its type (or its
+    rubric, or its title): `, key: value` in a flow mapping, a line of its own in a block one."""
+    post = doc.data["posts"][index]
+    anchor = next(k for k in ("type", "rubric", "title", *post) if k in post)
+    key_at = layout.spans.get(doc.locate(("posts", index, anchor), at_key=True))
+    value_at = layout.spans.get(doc.locate(("posts", index, anchor)))
+    if key_at is None or value_at is None:
+        raise EditError(f"cannot find the {anchor} of post {index + 1} in the text")
+    before = text[: key_at[0]].rstrip(" \t")
+    end = value_at[1]
+    if before.endswith((",", "{")):
+        return end, end, f", {key}: {scalar(value)}"
+    column = key_at[0] - (text.rfind("\n", 0, key_at[0]) + 1)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_end - 1 : line_end] == "\r":
+        line_end -= 1
+    return line_end, line_end, f"{newline}{' ' * column}{key}: {scalar(value)}"
 
 
 def _item_at(data: dict, dash: int, inner: int) -> str:

@@ -2,18 +2,18 @@
 
     /work/venv/bin/python tests/bench_honesty.py [POSTS]
 
-Times, in one fresh process: reading the lexicon (no pattern compiled yet), the
+Times, in one fresh process: reading the lexicon (roles and rules), the
 scan of POSTS post titles (default 20,000) in two mixes, and the whole honesty
 family on a plan of that many posts, already loaded. Mixes:
 
 - realistic: the titles of the shipped plans, 1 % banned phrases from the corpus;
 - near-miss: only the corpus's legitimate phrases (every one a hard neighbour of
   a banned phrase, full of words such as bot, reviews, followers), 1 % banned:
-  the worst case for the word index, which then tries patterns on most titles;
+  the worst case for the word index, which then reads most titles in full;
 - odd characters: the realistic titles numbered "Пост №N…", characters NFKC
   changes ("№" becomes "No", "…" three dots), so the offset-mapping path runs.
 
-Medians of 5 runs (the first run pays for compiling the patterns it needs; it
+Medians of 5 runs (the first run pays for looking up the words it meets; it
 is shown on its own). Times are CPU time of this process (time.process_time),
 which other load on the machine disturbs less than the wall clock.
 """
@@ -62,7 +62,7 @@ def main() -> None:
 
     honesty.lexicon()
     t1 = time.process_time()
-    print(f"import + read lexicon: {(t1 - t0) * 1000:.1f} ms ({len(honesty.lexicon().patterns)} patterns)")
+    print(f"import + read lexicon: {(t1 - t0) * 1000:.1f} ms ({len(honesty.lexicon().rules)} rules)")
 
     for mix in ("realistic", "near-miss", "odd characters"):
         batch = titles(n, mix)
@@ -72,8 +72,7 @@ def main() -> None:
             hits = honesty.scan(batch)
             runs.append(time.process_time() - t)
         print(f"scan {n:,} titles, {mix}: first {runs[0] * 1000:.1f} ms, then median "
-              f"{statistics.median(runs[1:]) * 1000:.1f} ms, {len(hits)} hits, "
-              f"{len(honesty.lexicon()._compiled)} regexes compiled so far")
+              f"{statistics.median(runs[1:]) * 1000:.1f} ms, {len(hits)} hits")
 
     from smmplan import engine
     from smmplan.config import Settings

@@ -47,7 +47,7 @@ def _type_key(post: dict) -> str:
     return _norm(post["title"] + " " + post.get("text", ""))
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", ["dev", "heldout", "heldout2"])
 def test_honesty_items_have_the_documented_shape(part):
     for item in _honesty(part):
         assert set(item) == {"expect", "lang", "text"}, item
@@ -115,6 +115,31 @@ def test_no_duplicates_within_or_across_parts(load, key):
     assert not repeated, f"items repeated within or across dev/held-out: {repeated}"
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def test_second_honesty_heldout_size_spread_and_independence():
+    # honesty_heldout2.yaml was written later, by another hand, for a second unseen scoring (see README).
+    held2 = _honesty("heldout2")
+    assert len(held2) >= 220
+    counts = Counter((i["expect"], i["lang"]) for i in held2)
+    for label in HONESTY_LABELS:
+        for lang in LANGS:
+            assert counts[(label, lang)] >= 5, (label, lang, counts)
+    _honesty_balance(held2)
+    keys = [_norm(i["text"]) for i in held2]
+    assert not [k for k, n in Counter(keys).items() if n > 1], "items repeated within heldout2"
+    # neither a copy nor a near-copy (word overlap >= 0.6) of any dev or first held-out item
+    earlier = [_words(i["text"]) for part in ("dev", "heldout") for i in _honesty(part)]
+    close = [
+        i["text"]
+        for i in held2
+        if any(len(_words(i["text"]) & b) / len(_words(i["text"]) | b) >= 0.6 for b in earlier)
+    ]
+    assert not close, close
+
+
 def test_the_whole_files_are_gone_after_the_split():
     # Split once: only the dev and held-out parts may exist (the whole files live in git history).
     assert not (DATA / "honesty_all.yaml").exists()
@@ -145,5 +170,5 @@ def test_heldout_phrases_are_not_in_the_older_tuned_corpus():
     if not older.exists():
         pytest.skip("the older corpus has been retired")
     seen = {_norm(i["text"]) for i in yaml.safe_load(older.read_text(encoding="utf-8"))["phrases"]}
-    shared = [i["text"] for i in _honesty("heldout") if _norm(i["text"]) in seen]
+    shared = [i["text"] for part in ("heldout", "heldout2") for i in _honesty(part) if _norm(i["text"]) in seen]
     assert not shared, shared

@@ -77,101 +77,68 @@ def test_corpus_every_phrase_is_judged_right():
 # --- the lexicon ----------------------------------------------------------------------
 
 
-def test_every_pattern_flags_its_own_example_as_its_category():
+def test_every_rule_flags_its_own_example_as_its_category():
     lex = honesty.lexicon()
     wrong = []
-    for p in lex.patterns:
-        cats = [h.category for h in honesty.detect(p.example)]
-        if p.category not in cats:
-            wrong.append(f"{p.category}: {p.example!r} -> {cats} ({p.source})")
+    for r in lex.rules:
+        cats = [h.category for h in honesty.detect(r.example)]
+        if r.category not in cats:
+            wrong.append(f"{r.category}: {r.example!r} -> {cats} ({r.source})")
     assert not wrong, "\n".join(wrong)
 
 
-def test_every_pattern_cites_a_policy_and_every_category_has_a_rule():
+def test_every_rule_cites_a_policy_and_every_category_has_a_rule():
     lex = honesty.lexicon()
     rules = {r.code: r for r in honesty.RULES}
-    for p in lex.patterns:
-        assert p.policies and all(text in lex.policies.values() for text in p.policies)
-        assert p.stems and all(s for s in p.stems)
+    for r in lex.rules:
+        assert r.policies and all(text in lex.policies.values() for text in r.policies)
+        assert r.roles and all(role in lex.docs and lex.docs[role] for role in (*r.roles, *r.unless))
     for cat in lex.categories.values():
         assert rules[cat.code].severity == "error"
-        assert any(p.category == cat.id for p in lex.patterns)
+        assert any(r.category == cat.id for r in lex.rules)
     assert set(lex.banned_kinds.values()) <= set(lex.categories)
     assert not set(lex.banned_kinds) & set(lex.legitimate_kinds)
 
 
-def test_reading_the_lexicon_compiles_no_pattern():
-    honesty.lexicon.cache_clear()
+def test_every_role_has_words_and_every_role_word_is_read():
+    """Each role's entries parse into words as the text is read (no entry lost
+    to normalising), and each role is used by a rule, a mask or the reading."""
     lex = honesty.lexicon()
-    assert not lex._compiled
-    honesty.detect("A poll about the winter menu")
-    assert not lex._compiled, "clean text needs no pattern at all"
-    honesty.detect("buy followers")
-    assert 0 < len(lex._compiled) < len(lex.patterns) / 4
+    roles = {e.role for e in lex.entries}
+    assert roles == set(lex.docs)
+    used = {role for r in lex.rules for role in (*r.roles, *r.unless)} | set(honesty.STRUCTURE)
+    assert roles <= used, roles - used
+    for e in lex.entries:
+        assert all(w.literal or w.number for w in e.words), e.source
 
 
-def test_the_lexicons_memos_never_change_what_is_found():
-    """Tokens remembered as clean and finders kept by word set: scanning the corpus
-    in one process, in any order, finds what a lexicon with empty memos finds."""
+def test_clean_texts_are_not_read_further():
+    """Texts with no word a rule is looked for by are dropped after one look at
+    their distinct words; the rest are read in full."""
+    texts = ["A poll about the winter menu", "Grow followers with content", "Buy followers for the launch"]
+    assert honesty._candidates(texts, honesty.extra()) == [2]
+    assert [h.index for h in honesty.scan(texts)] == [2]
+
+
+def test_the_vocabularys_memo_never_changes_what_is_found():
+    """The word -> entries memo: scanning the corpus in one process, in any order,
+    finds what a vocabulary with an empty memo finds."""
     phrases = [p["text"] for p in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["phrases"]]
-    lex = honesty.lexicon()
-
-    def forget() -> None:
-        lex._clean.clear()
-        lex._clean_texts.clear()
-        lex._finders.clear()
-
+    vocab = honesty.extra().vocabulary
     fresh = []
     for text in phrases:
-        forget()
+        vocab._memo.clear()
         fresh.append(honesty.detect(text))
-    forget()
+    vocab._memo.clear()
     warm = [honesty.detect(text) for text in phrases]
     backwards = [honesty.detect(text) for text in reversed(phrases)][::-1]
     assert warm == fresh == backwards
-    assert lex._clean and not any(lex.candidates(lex.words({token})) for token in lex._clean)
 
 
-def test_texts_remembered_clean_still_meet_a_projects_own_phrases_and_allowances():
-    """The clean-text memo holds texts no lexicon pattern matched: a project's
-    banned phrase is still found in them, and a text whose match one project
-    allows is not remembered as clean for the next."""
-    lex = honesty.lexicon()
-    lex._clean_texts.clear()
-    clean, suspect = "A poll about the winter menu", "Buy followers for the launch"
-    assert honesty.scan([clean, suspect]) and clean in lex._clean_texts and suspect not in lex._clean_texts
-    banned = honesty.extra(("winter menu",))
-    assert [h.matched for h in honesty.scan([clean], banned)] == ["winter menu"]
-    allowed = honesty.extra((), ("buy followers",))
-    assert honesty.scan([suspect], allowed) == []
-    assert suspect not in lex._clean_texts
-    hits = honesty.scan([clean, suspect])
-    assert [(h.index, h.matched) for h in hits] == [(1, "Buy followers")]
-
-
-def test_a_big_plans_tokens_are_not_remembered(monkeypatch):
-    """The clean-token memo serves folders of small plans; a text with more new
-    tokens than the bound is scanned as usual and leaves the memo as it was."""
-    lex = honesty.lexicon()
-    lex._clean.clear()
-    text = "A poll about the winter menu, then buy followers for the launch"
-    expected = honesty.detect(text)
-    lex._clean.clear()
-    monkeypatch.setattr(honesty, "_CLEAN_NEW_MAX", 3)
-    assert honesty.detect(text) == expected
-    assert not lex._clean
-    monkeypatch.setattr(honesty, "_CLEAN_NEW_MAX", 10_000)
-    assert honesty.detect(text) == expected
-    assert lex._clean
-
-
-def test_stems_are_what_every_match_starts_with():
-    assert honesty.stems(r"(?:buy|purchas(?:e|ed))[\s\-]+x") == ("buy", "purchas")
-    assert honesty.stems(r"(?<!от )накру[тч]\w*") == ("накру",)
-    assert honesty.stems(r"#?sub[\s\-]*4|masss?") == ("sub", "mass")
-    assert honesty.stems(r"(?:a|b)?cd|x") == ("a", "b", "cd", "x")
-    with pytest.raises(honesty.LexiconError):
-        honesty.stems(r"\d+ followers")
+def test_findings_name_the_roles_and_words_that_matched():
+    [hit] = honesty.detect("Подписчиков для канала закупаем")
+    assert hit.roles == (("audience", "Подписчиков"), ("acquire", "закупаем"))
+    assert hit.matched == "Подписчиков для канала закупаем"
 
 
 # --- normalisation ------------------------------------------------------------------

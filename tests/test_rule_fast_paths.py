@@ -75,15 +75,20 @@ def test_post_lines_of_a_plan_without_posts():
     assert ctx.post_lines() == []
 
 
-@given(st.sets(st.text(st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs"),
-                                     blacklist_characters="İ"), min_size=1, max_size=6)))
-def test_honesty_words_read_each_token_as_the_per_token_loop_did(tokens):
+_PHRASES = ["Buy 5k followers", "накрутка подписчиков", "B.u.y likes", "bυy followers", "Пост №1…", "no bots",
+            "отзывы пишут сотрудники", "for the client", "от 0,5 ₽ подписчики", "ﬁne", "a poll", "İstanbul"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES), st.text(max_size=12)), max_size=8))
+def test_honesty_skipping_clean_texts_finds_what_reading_every_text_finds(texts):
+    """The fast path (one look at the plan's distinct words, then only the texts
+    holding a word a rule is looked for by) against the plain reference: every
+    text read in full."""
     from smmplan.rules import honesty
 
-    reference: set[str] = set()
-    for token in tokens:  # the loop the single regex pass replaced
-        reference.update([token.lower()] if token.isalnum() else honesty._WORD.findall(token.lower()))
-    assert honesty.lexicon().words(tokens) == reference
+    ex = honesty.extra()
+    reference = [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    assert honesty.scan(texts, ex) == reference
 
 
 def test_honesty_reads_nested_post_values_as_before():
@@ -117,3 +122,30 @@ def test_link_scheme_and_query_as_urlsplit_reads_them(link):
             _scheme_and_query(link)
         return
     assert _scheme_and_query(link) == (parts.scheme, parts.query)
+
+
+@given(st.text(st.sampled_from("aBуkК ё\u2063\u00ad\ufe0fİß\u0308.-«_\n№ﬁ"), max_size=16))
+def test_normalise_fast_path_reads_as_the_character_by_character_path(text):
+    """Text that needs no offset map takes the fast path (str methods on the
+    whole); the reference normalises character by character every time."""
+    import importlib
+
+    n = importlib.import_module("smmplan.text.normalise")
+
+    norm, _ = n.normalise(text)
+    slow, _ = n._nfkc(text)
+    assert norm == n._fix_mixed(n._replace(slow), set(n._replace(slow).split()))[0].lower()
+
+
+def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch):
+    """The joined text is split a slice at a time (memory): slices of a few
+    characters find what one piece finds."""
+    from smmplan.rules import honesty
+
+    texts = [*_PHRASES, "", "\x00 buy followers", *_PHRASES[::-1], "Накрутка подписчиков"] * 3
+    ex = honesty.extra()
+    whole = honesty.scan(texts, ex)
+    assert whole == [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    for size in (1, 7, 50):
+        monkeypatch.setattr(honesty, "_SLICE", size)
+        assert honesty.scan(texts, ex) == whole, size

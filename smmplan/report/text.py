@@ -19,6 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.findings import with_article
 from smmplan.visible import visible, visible_path
 
 FAMILY_TITLES = {
@@ -378,21 +379,49 @@ def _findings(console: Console, result: Any) -> None:
 
 
 def rebalance_lines(result: Any) -> list[str]:
-    """The suggested rebalancing in words."""
+    """The suggested rebalancing in words: the cheapest way, post by post, then the alternatives."""
     rb = result.rebalance
-    lines = []
-    for m, picked in zip(rb.moves, result.move_lines()):
-        examples = [str(x) for x in picked if x]
-        eg = ""
-        if examples:
-            eg = ", e.g. line " + examples[0] if len(examples) == 1 else (
-                ", e.g. lines " + ", ".join(examples[:-1]) + " and " + examples[-1])
-        noun = "post" if m.count == 1 else "posts"
-        lines.append(f"retype {m.count} {m.source} {noun} to {m.target}{eg}")
-    if rb.adds:
-        parts = [f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items()]
-        lines.append(("or " if lines else "") + "add " + ", ".join(parts))
+    lines = [step_line(st, result) for st in result.steps]
+    if rb.mode == "change" and not result.steps:  # no posts picked (a plan read without them)
+        for m, picked in zip(rb.moves, result.move_lines()):
+            lines.append(f"retype {m.count} {m.source} post{'s' * (m.count != 1)} to {m.target}"
+                         + _eg(picked))
+    adds = ", ".join(f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items())
+    if rb.adds and rb.mode == "add":
+        lines.append("add " + adds)
+    if rb.mode is None:
+        lines.append("no retyping or moving makes this plan pass: its weeks are too lopsided")
+    if rb.shifts and rb.mode != "move":
+        lines.append(f"or move {rb.moved} post{'s' * (rb.moved != 1)} to other weeks (`smmplan suggest` lists them)")
+    if rb.adds and rb.mode != "add":
+        lines.append("or add " + adds)
     return lines
+
+
+def _eg(picked: list) -> str:
+    examples = [str(x) for x in picked if x]
+    if not examples:
+        return ""
+    return ", e.g. line " + examples[0] if len(examples) == 1 else (
+        ", e.g. lines " + ", ".join(examples[:-1]) + " and " + examples[-1])
+
+
+def step_line(st: Any, result: Any) -> str:
+    """One change in words: "rewrite «Скидка выходного дня» (Dec 9, line 40) as an engaging post, ..."."""
+    p = st.post
+    where = f"{p.post.date:%b} {p.post.date.day}" + (f", line {st.line}" if st.line else "")
+    title = f"«{p.post.title}» ({where})"
+    idea = f", for example «{st.idea}»" if st.idea else ""
+    if st.kind == "move":
+        return f"move {title} to week {st.week + 1}: {st.date:%b} {st.date.day}"
+    if st.kind == "replace":
+        reads = result.reads.get(p.index)
+        return (f"rewrite {title} as {with_article(st.target)} post{idea}: it reads as {reads or st.source}, "
+                "so it cannot just be relabelled (keep the old one as cancelled)")
+    if result.reads.get(p.index) == st.target:
+        return f"retype {title} from {st.source} to {st.target}: its text already reads as {st.target}"
+    return f"retype {title} from {st.source} to {st.target}, and make it read so{idea}"
+
 
 
 def _rebalance(console: Console, result: Any) -> None:

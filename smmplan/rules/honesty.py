@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -30,6 +30,12 @@ from typing import Any
 from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.rules import Rule
+from smmplan.text import Entry, RoleHit, Vocabulary, normalise, parse_entry, read
+from smmplan.text.normalise import normalise_chunks
+from smmplan.text.roles import trie_regex
+from smmplan.text.tokens import TOKEN, word_of
+
+normalize = normalise  # the name the rest of smmplan knows
 
 RULES = (
     Rule(
@@ -89,10 +95,12 @@ RULES = (
         fix="Reach new people with targeted ads (a competitor's audience is a fine target) and disclosed collaborations.",
     ),
     Rule(
-        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans.",
+        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans (or an allowed phrase refused).",
         what="A text contains one of the project's own banned phrases (`banned-phrases` in the config, or "
-        "`banned_phrases:` in the plan).",
-        why="Teams know the euphemisms of their market; the lexicon cannot list them all.",
+        "`banned_phrases:` in the plan). Also reported here: an allowed phrase that is refused because it is "
+        "made only of wildcards (`* * *`) or would excuse a banned tactic of every kind.",
+        why="Teams know the euphemisms of their market; the lexicon cannot list them all. An allowed phrase "
+        "that excuses everything would switch the honesty rules off without a trace.",
         example="banned_phrases: ['сер* пиар*']\ntactics:\n  - Серый пиар в пабликах района\n",
         fix="Remove the phrase; if this use is legitimate, add the wording to `allowed-phrases`.",
     ),
@@ -125,170 +133,10 @@ RULES = (
 
 PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
-# --- normalisation ------------------------------------------------------------
-
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
-# One character for another (so lengths never change); str.replace runs at C speed
-# where str.translate with a mapping looks up every character.
-_REPLACE = (("ё", "е"), ("Ё", "Е"), ("_", " "), ("«", " "), ("»", " "), ("“", " "), ("”", " "), ("„", " "),
-            ('"', " "), ("’", "'"), ("‘", "'"), ("ʼ", "'"), *((d, "-") for d in _DASHES))
-
-
-def _replace(text: str) -> str:
-    for old, new in _REPLACE:
-        if old in text:
-            text = text.replace(old, new)
-    return text
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-# Look-alikes, case by case: Latin B is Cyrillic В, Latin b is ь.
-_LAT, _CYR = "AaBCcEeHKkMmOoPpTXxYyb", "АаВСсЕеНКкМмОоРрТХхУуь"
-_LAT2CYR = str.maketrans(_LAT, _CYR)
-_CYR2LAT = str.maketrans("АаВЕеКкМНОоРрСсТХхУу", "AaBEeKkMHOoPpCcTXxYy")
-_CYR_ONLY = frozenset(chr(c) for c in range(ord("А"), ord("я") + 1)) - set(_CYR)
-_LAT_ONLY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") - set(_LAT)
-_MIXED = re.compile(r"[а-яА-Я][a-zA-Z]|[a-zA-Z][а-яА-Я]")
-
-
-def _fix_word(word: str) -> str:
-    """A word of mixed scripts in the script its distinctive letters say."""
-    if any(c in _CYR_ONLY for c in word):
-        return word.translate(_LAT2CYR)
-    if any(c in _LAT_ONLY for c in word):
-        return word.translate(_CYR2LAT)
-    cyrillic = sum("а" <= c.lower() <= "я" for c in word)
-    return word.translate(_LAT2CYR if cyrillic * 2 >= len(word) else _CYR2LAT)
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _fix_mixed(text: str, tokens: set[str] | None = None) -> tuple[str, set[str]]:
-    """Fix only the words where Latin and Cyrillic letters meet (length kept),
-    and return the text's distinct whitespace-separated tokens as well.
-
-    Found among the distinct tokens (split at C speed; only non-ASCII tokens are
-    looked at), then replaced in one pass: a plan's text is scanned once.
-    """
-    tokens = set(text.split()) if tokens is None else tokens
-    if text.isascii():  # a word of mixed scripts holds a Cyrillic letter: none here (one C pass)
-        return text, tokens
-    mixed = {token for token in tokens if not token.isascii() and _MIXED.search(token)}
-    runs = {run for token in mixed for run in _LETTERS.findall(token) if _MIXED.search(run)}
-    if not runs:
-        return text, tokens
-    fixes = {run: _fix_word(run) for run in runs}
-    finder = re.compile("|".join(map(re.escape, sorted(runs, key=len, reverse=True))))
-
-    def fixed(s: str) -> str:
-        def fix(m: re.Match) -> str:  # a whole run of letters only, not part of a longer one
-            a, b = m.span()
-            whole = (a == 0 or not s[a - 1].isalpha()) and (b == len(s) or not s[b].isalpha())
-            return fixes[m[0]] if whole else m[0]
-
-        return finder.sub(fix, s)
-
-    return fixed(text), (tokens - mixed) | {fixed(token) for token in mixed}
-
-
-class OffsetMap:
-    """Where each character of a normalised text came from, kept as segments:
-    runs copied unchanged map one to one; a character NFKC expanded ("№" ->
-    "No") maps, every piece of it, to the whole original character."""
-
-    __slots__ = ("_norm", "_orig", "_size")
-
-    def __init__(self) -> None:
-        self._norm: list[int] = []  # where each segment starts in the normalised text
-        self._orig: list[int] = []  # ... and in the original
-        self._size: list[int] = []  # original length; 0 for a one-to-one run
-
-    def add(self, norm: int, orig: int, size: int) -> None:
-        self._norm.append(norm)
-        self._orig.append(orig)
-        self._size.append(size)
-
-    def start(self, n: int) -> int:
-        k = bisect.bisect_right(self._norm, n) - 1
-        return self._orig[k] + (n - self._norm[k] if not self._size[k] else 0)
-
-    def end(self, n: int) -> int:
-        """The end of the original characters behind normalised character n."""
-        k = bisect.bisect_right(self._norm, n) - 1
-        return self._orig[k] + (n - self._norm[k] + 1 if not self._size[k] else self._size[k])
-
-
-@cache
-def _stable_run() -> re.Pattern:
-    """Runs of characters NFKC leaves alone (in the ranges plans are written in),
-    which the slow path can copy whole."""
-    ranges = ((0x09, 0x0D), (0x20, 0x7E), (0xA0, 0x24F), (0x400, 0x52F), (0x2000, 0x2BFF),
-              (0xFE00, 0xFE0F), (0x1F000, 0x1FAFF))
-    stable = [c for lo, hi in ranges for c in range(lo, hi + 1)
-              if chr(c) not in _INVISIBLE and not unicodedata.combining(chr(c))
-              and unicodedata.normalize("NFKC", chr(c)) == chr(c) and len(chr(c).lower()) == 1]
-    parts, first = [], stable[0]
-    for prev, c in zip(stable, stable[1:] + [-1]):
-        if c != prev + 1:
-            parts.append(re.escape(chr(first)) + ("-" + re.escape(chr(prev)) if prev > first else ""))
-            first = c
-    return re.compile("[%s]+" % "".join(parts))
-
-
-def _read(text: str) -> tuple[str, set[str], OffsetMap | None]:
-    """Normalised text (as the lexicon reads it), its distinct whitespace-separated
-    tokens (not yet in lower case), and the offset map (None when every character
-    stays in place)."""
-    cmap = None
-    if any(ch in text for ch in _INVISIBLE) or "İ" in text or not unicodedata.is_normalized("NFKC", text):
-        text, cmap = _nfkc(text)
-    fixed, tokens = _fix_mixed(_replace(text))
-    return fixed.lower(), tokens, cmap
-
-
-def _nfkc(text: str) -> tuple[str, OffsetMap]:
-    """NFKC without the invisible characters, mapping back: stable runs are
-    copied whole, only the characters between them are looked at one by one."""
-    out: list[str] = []
-    cmap = OffsetMap()
-    size = pos = 0
-
-    def odd(i: int, stop: int) -> None:  # characters that may change, cluster by cluster
-        nonlocal size
-        while i < stop:
-            j = i + 1
-            while j < stop and unicodedata.combining(text[j]):
-                j += 1
-            piece = "".join(ch for ch in unicodedata.normalize("NFKC", text[i:j]) if ch not in _INVISIBLE)
-            piece = piece.replace("İ", "I")  # the one letter whose lower case is two characters
-            if piece:
-                cmap.add(size, i, j - i)
-                out.append(piece)
-                size += len(piece)
-            i = j
-
-    for m in _stable_run().finditer(text):
-        s, e = m.span()
-        if e < len(text) and unicodedata.combining(text[e]):
-            e -= 1  # the last letter may compose with the mark after it
-        if e <= s:
-            continue
-        odd(pos, s)
-        cmap.add(size, s, 0)
-        out.append(text[s:e])
-        size += e - s
-        pos = e
-    odd(pos, len(text))
-    return "".join(out), cmap
-
-
-def normalize(text: str) -> tuple[str, OffsetMap | None]:
-    """Text as the lexicon reads it, and where its characters came from (None
-    when every character stays in place, the usual case)."""
-    norm, _, cmap = _read(text)
-    return norm, cmap
-
-
 # --- the lexicon ----------------------------------------------------------------
+
+STRUCTURE = ("negation", "transparent", "coordinator", "break", "defensive", "prohibited", "allowed")
+PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,353 +150,236 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
-class Pattern:
-    index: int  # priority: specific patterns first, fallbacks last
+class RoleRule:
+    """Roles that, standing together in one clause, are a banned tactic."""
+
+    index: int  # priority: tried in this order
     category: str
-    source: str  # as written in the data file
-    regex: str  # expanded
+    roles: tuple[str, ...]  # the first is looked for first (the rarest)
+    window: int  # at most this many words from the first role's word to the last's
+    unless: tuple[str, ...]  # roles that clear the match when they stand within it or `near` words of it
+    near: int
+    between: bool  # `unless` roles clear the match only between the first two roles' words
+    defensive: bool  # a defensive word before the match clears it (not for rules of hiding feedback)
+    solo: bool
     policies: tuple[str, ...]  # policy texts
     example: str
-    fallback: bool
-    stems: tuple[str, ...]  # a match starts with a word starting so (or, given as `anchor`, holds one)
-    anchored: bool  # the stems were given as an `anchor`: the match may start elsewhere
+    phrase: str | None = None  # a project's own banned phrase
 
-
-_CLEAN_MAX = 200_000  # tokens remembered as clean
-_CLEAN_NEW_MAX = 5_000  # ... from one plan, at most: the memo serves folders of small plans
-_FINDERS_MAX = 64  # finders kept, by set of words
-
-
-@dataclass(frozen=True, slots=True)
-class Finder:
-    """A plan's candidate words as one regex, and the patterns to try at each."""
-
-    regex: re.Pattern  # a prefix tree of the words, with no look-behind at the front: scanned far faster
-    todo: dict[str, list[tuple[re.Pattern, int, Pattern]]]
-
-    def find(self, text: str) -> Iterator[re.Match]:
-        """The words in `text`, whole (a match inside a longer word is skipped)."""
-        for m in self.regex.finditer(text):
-            at = m.start()
-            if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-                yield m
+    @property
+    def source(self) -> str:
+        return self.phrase or " + ".join(self.roles)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     policies: dict[str, str]
     categories: dict[str, Category]
-    patterns: tuple[Pattern, ...]
-    guards: tuple[str, ...]  # expanded regexes
-    allowed: tuple[str, ...]  # expanded regexes
+    rules: tuple[RoleRule, ...]
+    entries: tuple[Entry, ...]  # every role's words
+    masks: tuple[Entry, ...]  # role "mask:<role>": phrases in which a word of <role> is not that role
+    docs: dict[str, str]  # role -> what it stands for
     legitimate_kinds: dict[str, str]
     banned_kinds: dict[str, str]  # kind -> category id
     sponsored_types: frozenset[str]
     disclosure_markers: str
-    # stem index: first letter -> stems; stem -> patterns that need it; whole words
-    by_letter: dict[str, tuple[str, ...]]
-    by_stem: dict[str, tuple[int, ...]]
-    by_word: dict[str, tuple[int, ...]]
     _compiled: dict = field(default_factory=dict, repr=False)
-    # Memos of pure functions of the lexicon (never stale: the lexicon does not change).
-    _clean: set = field(default_factory=set, repr=False)  # tokens holding no candidate word
-    _clean_texts: set = field(default_factory=set, repr=False)  # texts no pattern matched
-    _finders: dict = field(default_factory=dict, repr=False)  # frozenset of words -> Finder, an LRU
-
-    def compiled(self, key: Any, regex: str) -> re.Pattern:
-        """Compile on first use: the whole lexicon takes a quarter of a second to
-        compile, and a clean plan needs almost none of it."""
-        found = self._compiled.get(key)
-        if found is None:
-            found = self._compiled[key] = re.compile(regex)
-        return found
-
-    def regex(self, pattern: Pattern) -> re.Pattern:
-        return self.compiled(pattern.index, _word(pattern.regex))
-
-    def words(self, tokens: set[str]) -> set[str]:
-        """The distinct lower-case words in whitespace-separated tokens (which may
-        hold punctuation or hyphens)."""
-        # One regex pass over the tokens joined by spaces: a space is neither a word
-        # character nor cased, so it parts words and lower-casing (final sigma) alike.
-        return set(_WORD.findall(" ".join(tokens).lower()))
-
-    def finder(self, tokens: set[str]) -> Finder | None:
-        """What to look for in a text made of these tokens: the finder of its
-        candidate words, or None when it holds none (a clean text).
-
-        Same as building a Finder of ``candidates(words(tokens))``, with two memos:
-        tokens already seen to hold no candidate word are skipped (they add no
-        candidate, so the result is the same), and the Finder of a set of words
-        is kept (the plans of one project share their few suspect words).
-        """
-        new = tokens - self._clean if self._clean else tokens
-        words = self.candidates(self.words(new))
-        found = self._finder(words) if words else None
-        if len(new) > _CLEAN_NEW_MAX:  # a big plan: the memo would only hold its memory (7 MiB
-            return found               # of 20,000 posts' tokens) for plans that may never come
-        dirty: set[str] = set()
-        if found is not None:
-            # The tokens holding a candidate word (found as _matches finds words,
-            # by the finder) stay out of the memo. Newline-joined, as words() reads
-            # them; lower() keeps every length (no İ is left after _read), so a
-            # match's place in `low` is its place in `joined`.
-            joined = "\n".join(new)
-            low = joined.lower()
-            if len(low) != len(joined):
-                return found  # (cannot happen) remember nothing
-            for m in found.find(low):
-                at = m.start()
-                dirty.add(joined[low.rfind("\n", 0, at) + 1 : (low.find("\n", at) + 1 or len(low) + 1) - 1])
-        if len(self._clean) > _CLEAN_MAX:
-            self._clean.clear()  # a bound on memory, for a process checking a great many plans
-        self._clean.update(new)
-        self._clean.difference_update(dirty)
-        return found
-
-    def _finder(self, words: dict[str, tuple[int, ...]]) -> Finder:
-        key = frozenset(words)
-        found = self._finders.pop(key, None)  # re-inserted last: least recently used first
-        if found is None:
-            todo = {w: [(self.regex(self.patterns[k]), k, self.patterns[k]) for k in ks] for w, ks in words.items()}
-            found = Finder(re.compile(_trie(words) + r"(?!\w)"), todo)
-        self._finders[key] = found
-        if len(self._finders) > _FINDERS_MAX:
-            del self._finders[next(iter(self._finders))]
-        return found
-
-    @property
-    def guard(self) -> re.Pattern:
-        return self.compiled("guard", "|".join(f"(?:{g})" for g in self.guards))
 
     @property
     def disclosure(self) -> re.Pattern:
-        return self.compiled("disclosure", self.disclosure_markers)
-
-    def candidates(self, words: set[str]) -> dict[str, tuple[int, ...]]:
-        """Of these words, those a pattern can start with (or needs): word -> patterns."""
-        out: dict[str, tuple[int, ...]] = {}
-        by_letter, by_stem, by_word = self.by_letter, self.by_stem, self.by_word
-        for w in words:
-            stems = by_letter.get(w[0])
-            if stems and w.startswith(stems):
-                found = {i for s in stems if w.startswith(s) for i in by_stem[s]}
-                out[w] = tuple(sorted(found.union(by_word.get(w, ()))))
-            elif w in by_word:
-                out[w] = by_word[w]
-        return out
+        found = self._compiled.get("disclosure")
+        if found is None:
+            found = self._compiled["disclosure"] = re.compile(self.disclosure_markers)
+        return found
 
     def policies_of(self, category: str) -> tuple[str, ...]:
-        return next(p.policies for p in self.patterns if p.category == category)
+        return next(r.policies for r in self.rules if r.category == category)
 
 
 class LexiconError(ValueError):
     """The data file is malformed (a bug in smmplan, caught by the tests)."""
 
 
-_MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-
-
-def expand(source: str, macros: dict[str, str]) -> str:
-    """Macros, then separators: ` ` is spaces or hyphens, `_` (and ` ?`) joined or not."""
-    for _ in range(8):
-        new = _MACRO.sub(lambda m: macros[m[1]] if m[1] in macros else m[0], source)
-        if new == source:
-            break
-        source = new
-    if _MACRO.search(source):
-        raise LexiconError(f"unknown macro {_MACRO.search(source)[0]} in {source!r}")
-    return _separators(source)
-
-
-_SEP, _JOIN = r"[\s\-]+", r"[\s\-]*"
-# Regex syntax, coarsely: escapes and character classes (kept whole), parentheses, `|`.
-_CLASS = r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]"
-_STRUCT = re.compile(_CLASS + r"|[()|]")
-_TOKENS = re.compile(_CLASS + r"|\(\?<[!=]|[()]| \?| |_")
-
-
-def _separators(source: str) -> str:
-    """` ` -> spaces or hyphens, ` ?` and `_` -> joined or not; literal inside
-    character classes and look-behinds (which must keep a fixed width)."""
-    out: list[str] = []
-    last = behind = 0  # behind: paren depth inside a look-behind
-    for m in _TOKENS.finditer(source):
-        tok = m[0]
-        if tok[0] == "(":
-            behind += 1 if behind or tok != "(" else 0
-        elif tok == ")":
-            behind -= 1 if behind else 0
-        elif not behind and tok in (" ", " ?", "_"):
-            out += [source[last : m.start()], _SEP if tok == " " else _JOIN]
-            last = m.end()
-    out.append(source[last:])
-    return "".join(out)
-
-
-def _close(regex: str, i: int) -> int:
-    """Index of the `)` closing the group that opens at regex[i]."""
-    depth = 0
-    for m in _STRUCT.finditer(regex, i):
-        if m[0] == "(":
-            depth += 1
-        elif m[0] == ")":
-            depth -= 1
-            if depth == 0:
-                return m.start()
-    raise LexiconError(f"unbalanced parentheses in {regex!r}")
-
-
-def _alternatives(regex: str) -> list[str]:
-    """Split at the top-level `|`."""
-    out, depth, start = [], 0, 0
-    for m in _STRUCT.finditer(regex):
-        tok = m[0]
-        if tok == "(":
-            depth += 1
-        elif tok == ")":
-            depth -= 1
-        elif tok == "|" and depth == 0:
-            out.append(regex[start : m.start()])
-            start = m.end()
-    return [*out, regex[start:]]
-
-
-_META = frozenset("\\()[]{}.*+?|^$")
-
-
-def stems(regex: str) -> tuple[str, ...]:
-    r"""Literal beginnings, one of which every match of `regex` starts with:
-    `(?:buy|purchas\w*) ...` -> buy, purchas. Raises LexiconError when a pattern
-    can start with anything (then it needs an explicit `anchor`)."""
-    out: list[str] = []
-    for alt in _alternatives(regex):
-        out += _starts(alt, regex)
-    return tuple(dict.fromkeys(out))
-
-
-def _starts(alt: str, whole: str) -> list[str]:
-    while alt.startswith(("(?<!", "(?<=", "(?!", "(?=")):
-        alt = alt[_close(alt, 0) + 1 :]
-    if len(alt) > 1 and alt[1] == "?" and alt[0] not in _META:
-        alt = alt[2:]  # `#?follow...`: an optional first character
-    if alt.startswith("("):
-        end = _close(alt, 0)
-        inner = re.sub(r"^\(\?(?::|P<\w+>)", "(", alt[: end + 1])[1:-1]
-        quant = alt[end + 1 : end + 2]
-        if quant == "{":
-            raise LexiconError(f"cannot tell how {whole!r} starts: give it an `anchor`")
-        found = list(stems(inner))
-        if quant in ("?", "*"):
-            found += _starts(alt[end + 2 :], whole)
-        return found
-    prefix = []
-    for k, ch in enumerate(alt):
-        if ch in _META:
-            if ch in "?*{" and prefix:
-                prefix.pop()  # the character before is optional
-            break
-        prefix.append(ch)
-    stem = "".join(prefix)
-    if not stem or stem[0].isdigit() or not stem[0].isalpha() and len(stem) < 2:
-        raise LexiconError(f"cannot tell how {whole!r} starts: give it an `anchor`")
-    return [stem]
-
-
-def _word(regex: str) -> str:
-    return rf"(?<!\w)(?:{regex})(?!\w)"
+def _entries(role: str, words: Any) -> list[Entry]:
+    out = []
+    for w in words or ():
+        e = parse_entry(role, str(w))
+        if e is not None:
+            out.append(e)
+    return out
 
 
 @cache
 def lexicon() -> Lexicon:
-    """Read smmplan/data/honesty.yaml and index its patterns by stem, once.
-    The patterns themselves are compiled when a text first needs them."""
+    """Read smmplan/data/honesty.yaml once: roles, rules, categories, kinds."""
     from smmplan import loader
 
-    # smmplan's own loader (every scalar a string; `fallback: true` arrives as "true"):
-    # no PyYAML import, and a path beside this module rather than importlib.resources.
+    # smmplan's own loader (every scalar a string): no PyYAML import.
     raw = loader.load((Path(__file__).parent.parent / "data" / "honesty.yaml").read_bytes()).data
     policies = {str(k): str(v) for k, v in raw["policies"].items()}
-    macros = {str(k): str(v) for k, v in raw["macros"].items()}
-    categories: dict[str, Category] = {}
-    specs: list[tuple[str, dict]] = []
-    for cat in raw["categories"]:
-        categories[cat["id"]] = Category(cat["id"], cat["code"], cat["title"], cat["summary"], cat["why"], cat["fix"])
-        specs += [(cat["id"], p) for p in cat["patterns"]]
-    for _, p in specs:
-        if p.get("fallback", "false") not in ("true", "false"):
-            raise LexiconError(f"pattern {p['match']!r}: fallback is true or false, not {p['fallback']!r}")
-    specs.sort(key=lambda s: s[1].get("fallback") == "true")  # stable: fallbacks last
-    patterns: list[Pattern] = []
-    for index, (category, p) in enumerate(specs):
-        cited = p["policy"] if isinstance(p["policy"], list) else [p["policy"]]
-        unknown = [c for c in cited if c not in policies]
-        if unknown or not p.get("example"):
-            raise LexiconError(f"pattern {p['match']!r}: unknown policy {unknown} or no example")
-        regex = expand(p["match"], macros)
-        anchor = tuple(str(a) for a in p.get("anchor") or ())
-        if any(a != normalize(a)[0] or not a.rstrip("$").isalnum() for a in anchor):
-            raise LexiconError(f"pattern {p['match']!r}: anchors are lower-case words, not {anchor}")
-        patterns.append(Pattern(index, category, p["match"], regex, tuple(policies[c] for c in cited),
-                                str(p["example"]), p.get("fallback") == "true", anchor or stems(regex), bool(anchor)))
-    by_stem: dict[str, list[int]] = {}
-    by_word: dict[str, list[int]] = {}
-    for pat in patterns:
-        for stem in pat.stems:
-            if stem.endswith("$"):
-                by_word.setdefault(stem[:-1], []).append(pat.index)
-            else:
-                by_stem.setdefault(stem, []).append(pat.index)
-    by_letter: dict[str, list[str]] = {}
-    for stem in by_stem:
-        by_letter.setdefault(stem[0], []).append(stem)
+    categories = {c["id"]: Category(c["id"], c["code"], c["title"], c["summary"], c["why"], c["fix"])
+                  for c in raw["categories"]}
+    entries: list[Entry] = []
+    masks: list[Entry] = []
+    docs: dict[str, str] = {}
+    for role, spec in raw["roles"].items():
+        docs[role] = str(spec.get("doc", ""))
+        entries += _entries(role, spec["words"])
+        masks += _entries(f"mask:{role}", spec.get("masks"))
+    rules = []
+    for index, r in enumerate(raw["rules"]):
+        cited = r["policy"] if isinstance(r["policy"], list) else [r["policy"]]
+        roles = tuple(r["roles"])
+        if r["category"] not in categories or any(c not in policies for c in cited) or not r.get("example") \
+                or any(role not in docs for role in (*roles, *r.get("unless", ()))):
+            raise LexiconError(f"rule {r!r}: unknown category, policy or role, or no example")
+        rules.append(RoleRule(index, r["category"], roles, int(r.get("window", 6)), tuple(r.get("unless", ())),
+                              int(r.get("near", 3)), r.get("between") in ("yes", "true"),
+                              r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
+                              tuple(policies[c] for c in cited),
+                              str(r["example"])))
     kinds = raw["kinds"]
     return Lexicon(
         policies=policies,
         categories=categories,
-        patterns=tuple(patterns),
-        guards=tuple(expand(g, macros) for g in raw["guards"]),
-        allowed=tuple(expand(a, macros) for a in raw["allowed"]),
+        rules=tuple(rules),
+        entries=tuple(entries),
+        masks=tuple(masks),
+        docs=docs,
         legitimate_kinds={normalise_word(k): str(v) for k, v in kinds["legitimate"].items()},
         banned_kinds={normalise_word(k): str(v) for k, v in kinds["banned"].items()},
         sponsored_types=frozenset(normalise_word(t) for t in raw["sponsored_types"]),
         disclosure_markers=raw["disclosure_markers"],
-        by_letter={k: tuple(v) for k, v in by_letter.items()},
-        by_stem={k: tuple(v) for k, v in by_stem.items()},
-        by_word={k: tuple(v) for k, v in by_word.items()},
     )
 
 
-def phrase_regex(phrase: str) -> str:
-    """A project phrase as a regex: words in order, separated by spaces or hyphens
-    (or joined), `*` standing for any word ending; read like the plan's text."""
-    words = [w for w in re.split(r"[\s\-]+", normalize(phrase.strip())[0]) if w]
-    return r"[\s\-]*".join(r"\w*".join(re.escape(part) for part in w.split("*")) for w in words)
+# --- a project's own words ------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Extra:
-    """The project's own phrases, compiled: banned ones by category, allowed ones."""
+    """The lexicon with a project's own words: its banned phrases (rules of
+    their own), allowed phrases (with where each came from), words added to
+    roles; and the allowed phrases refused (wildcards only, or excusing every
+    category)."""
 
-    banned: re.Pattern | None
-    banned_phrases: tuple[tuple[str, str], ...]  # (category id, phrase as written), group bN
-    allowed: tuple[str, ...]  # regexes, the lexicon's and the project's
+    vocabulary: Vocabulary
+    rules: tuple[RoleRule, ...]
+    keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
+    anchor_entries: tuple[int, ...]  # the entries (numbers of key_roles) of roles a rule is looked for by (its first)
+    key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
+    number_keys: bool  # a key word is a number (`per 1000`)
+    allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
+    refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
+    banned: tuple[str, ...] = ()
+
+    @property
+    def banned_phrases(self) -> tuple[str, ...]:
+        return self.banned
+
+
+def _refusal(entry: Entry) -> str | None:
+    if not any(w.literal for w in entry.words):
+        return "it is made only of wildcards and would excuse any words"
+    return None
+
+
+def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allowed: tuple[str, ...] = (),
+          role_words: tuple[tuple[str, str], ...] = ()) -> Extra:
+    """The lexicon with a project's words: `allowed` from the project's config,
+    `plan_allowed` from the plan; `role_words` (role, word) pairs from the config.
+    Kept by value (however the arguments were passed), 32 sets at most."""
+    return _extra(tuple(banned), tuple(allowed), tuple(plan_allowed), tuple(role_words))
 
 
 @lru_cache(maxsize=32)
-def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> Extra:
+def _extra(banned: tuple[str, ...], allowed: tuple[str, ...], plan_allowed: tuple[str, ...],
+           role_words: tuple[tuple[str, str], ...]) -> Extra:
     lex = lexicon()
-    phrases: list[tuple[str, str]] = []
-    regexes: list[str] = []
-    for raw in banned:
+    entries = list(lex.entries) + list(lex.masks)
+    rules = list(lex.rules)
+    for role, word in role_words:
+        entries += _entries(role, [word])
+    for i, raw in enumerate(banned):
         head, sep, rest = raw.partition(":")
         category = head.strip() if sep and head.strip() in lex.categories else PROJECT
-        rx = phrase_regex(rest if category != PROJECT else raw)
-        if rx:
-            phrases.append((category, raw))
-            regexes.append(f"(?P<b{len(regexes)}>{_word(rx)})")
-    allow = [*lex.allowed, *filter(None, (phrase_regex(a) for a in allowed))]
-    return Extra(re.compile("|".join(regexes)) if regexes else None, tuple(phrases), tuple(allow))
+        e = parse_entry(f"project:{i}", rest if category != PROJECT else raw)
+        if e is None or not any(w.literal for w in e.words):
+            continue
+        entries.append(e)
+        policies = (lex.policies["project"],) if category == PROJECT else lex.policies_of(category)
+        rules.insert(0, RoleRule(-1 - i, category, (e.role,), 1, (), 0, False, True, True, policies, raw, raw))
+    allowed_list: list[tuple[str, str]] = []
+    refused: list[tuple[str, str, str]] = []
+    for origin, phrases in ((CONFIG, allowed), (PLAN, plan_allowed)):
+        for raw in phrases:
+            e = parse_entry(f"allow:{len(allowed_list)}", raw)
+            if e is None:
+                continue
+            why = _refusal(e)
+            if why is None:
+                allowed_list.append((raw, origin))
+                entries.append(e)
+            else:
+                refused.append((raw, origin, why))
+    vocab = Vocabulary(entries)
+    needed = {role for r in rules for role in r.roles}
+    keys, key_roles = _keys([e for e in entries if e.role in needed])
+    anchors = {r.roles[0] for r in rules}
+    anchor_entries = tuple(n for n, (role, _) in enumerate(key_roles) if role in anchors)
+    number_keys = any(w.number or any(x.isdigit() for x in w.exact) or any(p.isdigit() for p in w.prefixes)
+                      or any(all(p.isdigit() for p in g.split("*") if p) for g in w.globs)
+                      for e in keys.entries for w in e.words)  # a key word that can be a number
+    out = Extra(vocab, tuple(rules), keys, anchor_entries, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
+    if allowed_list:  # an allowed phrase that excuses an example of every category is refused too
+        out = _refuse_catch_alls(out, lex)
+    return out
+
+
+# Words too common to look for a text by: an entry is looked for by its first other word.
+_COMMON = frozenset("for the a an per of to from via through under as on in at with by and or our your their my "
+                    "his her its this that these those every each all some any one two who "
+                    "от за на в с до по для из у к и или как все это мы вы наш наши ваш ваши кто".split())
+
+
+def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]]:
+    """Each entry's distinctive words (not `for`, `the|our`, numbers) as entries
+    of their own, named `<entry number>:<word number>`: a text holds the entry
+    only if it holds all of them (`vote bot` needs `vote` and `bot`)."""
+    out: list[Entry] = []
+    roles: list[tuple[str, int]] = []
+    for n, e in enumerate(entries):
+        plain = [w for w in e.words if w.literal and not w.number and not any(
+            x.isdigit() for x in w.exact)]  # numbers are no key while a word will do
+        words = [w for w in plain if not (w.exact & _COMMON)] or plain or list(e.words[:1])
+        if len(set(words)) < len(words):  # `share for share`: the `for` is what tells it apart
+            words = plain
+        out += [Entry(f"{n}:{k}", e.source, (w,)) for k, w in enumerate(words)]
+        roles.append((e.role, len(words)))
+    return Vocabulary(out), tuple(roles)
+
+
+def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
+    examples = [r.example for r in lex.rules]
+    excused_cats: dict[int, set[str]] = {}
+    for e in _excused(examples, ex):
+        excused_cats.setdefault(int(e.role[len("allow:"):]), set()).add(e.hit.category)
+    bad = {k for k, cats in excused_cats.items() if cats >= set(lex.categories)}
+    if not bad:
+        return ex
+    keep = [a for k, a in enumerate(ex.allowed) if k not in bad]
+    why = "it would excuse a banned tactic of every kind"
+    refused = (*ex.refused, *((*ex.allowed[k], why) for k in sorted(bad)))
+    # rebuild without them: the same phrases, numbered afresh
+    return replace(extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
+                         _role_words_of(ex)), refused=refused)
+
+
+def _role_words_of(ex: Extra) -> tuple[tuple[str, str], ...]:
+    lex = lexicon()
+    own = set(map(id, lex.entries)) | set(map(id, lex.masks))
+    return tuple((e.role, e.source) for e in ex.vocabulary.entries
+                 if id(e) not in own and not e.role.startswith(("project:", "allow:")))
 
 
 # --- scanning -------------------------------------------------------------------
@@ -656,7 +387,7 @@ def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> Extra:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One banned phrase found in one text."""
+    """One banned tactic found in one text."""
 
     index: int  # which of the scanned texts
     start: int  # span in the original text
@@ -665,155 +396,387 @@ class Hit:
     category: str  # category id, or PROJECT
     policies: tuple[str, ...]
     phrase: str | None = None  # the project's banned phrase, for BAN007
+    roles: tuple[tuple[str, str], ...] = ()  # (role, the words that played it), in reading order
 
 
-_SENTENCE = re.compile(r"[.!?;:\n]|(?<!\w)(?:but|however|но|однако)(?!\w)")
-_WORDS = re.compile(r"[^\W_][\w']*")
-_WORD = re.compile(r"\w+")
-# Between texts: no pattern matches \x00 (\w, \s and - exclude it), and the
-# newlines let str.split() part the last word of a text from the next one's first.
+@dataclass(frozen=True, slots=True)
+class Excused:
+    """A hit an allowed phrase excused: for suppression accounting."""
+
+    hit: Hit
+    phrase: str  # the allowed phrase as written
+    origin: str  # PLAN or CONFIG
+    role: str  # allow:<i>
+
+    @property
+    def code(self) -> str:
+        return _code(self.hit.category)
+
+
+def _code(category: str) -> str:
+    return "BAN007" if category == PROJECT else lexicon().categories[category].code
+
+
+# Between texts: no word crosses it, and str.split() parts the texts' words.
 _SEPARATOR = "\n\x00\n"
-GUARD_WORDS = 4
+_CANDIDATES_MAX = 4096  # anchor words in one alternation (more: every text is read)
 
 
-def _guarded(text: str, start: int, guard: re.Pattern) -> bool:
-    """A negation or clean-up word among the few words before `start`, same sentence."""
-    before = text[max(0, start - 100) : start]
-    cut = 0
-    for m in _SENTENCE.finditer(before):
-        cut = m.end()
-    words = _WORDS.findall(before, cut)[-GUARD_WORDS:]
-    return any(guard.fullmatch(w) for w in words)
+@lru_cache(maxsize=16)  # keyed on the vocabulary's entries (values); a run has one or two
+def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
+    return frozenset(entries)
 
 
-def _covered(text: str, start: int, end: int, allowed: tuple[str, ...]) -> bool:
-    lex = lexicon()
-    for regex in allowed:
-        for m in lex.compiled(("allowed", regex), _word(regex)).finditer(text):
-            if m.start() <= start and m.end() >= end:
-                return True
-    return False
+@lru_cache(maxsize=256)  # keyed on the set of words (values): the plans of a folder share most
+def _finder(words: frozenset[str]) -> re.Pattern:
+    """One regex for the words that matter in a plan (no look-behind at the front: a regex scans
+    far faster without; the caller checks it)."""
+    return re.compile(r"(?:%s)(?![^\W_])" % trie_regex(words))
 
 
-def _trie(words) -> str:
-    """A regex matching exactly these words, factored by common prefixes."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+def _candidates(texts: list[str], ex: Extra) -> list[int]:
+    """The texts worth reading in full: those holding a word of every role of
+    some rule. All texts are joined and normalised once; their distinct
+    whitespace-separated chunks are read once (one regex, a prefix tree of the
+    words that matter, over the chunks joined); then each text is a few
+    dictionary look-ups of its chunks."""
+    joined = _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)  # \x00 parts no word
+    norm, _, distinct = normalise_chunks(joined)
+    chunks = list(distinct)
+    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
+        surfaces = {s for s in surfaces if not s.isdigit()}
+    keys, key_roles = ex.keys, ex.key_roles
+    found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
+    found = {s: ks for s, ks in found.items() if ks}
 
-    def emit(node: dict) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:
-            return f"(?:{body})?" if len(alts) == 1 and len(body) > 1 else body + "?"
-        return body
+    def roles(ks: frozenset[str]) -> frozenset[str]:  # the roles of the entries all of whose words are in ks
+        got: dict[int, int] = {}
+        for k in ks:
+            n = int(k.partition(":")[0])
+            got[n] = got.get(n, 0) + 1
+        return frozenset(key_roles[n][0] for n, c in got.items() if c == key_roles[n][1])
 
-    return emit(root)
-
-
-def _matches(norm: str, tokens: set[str], starts: list[int], lengths: list[int], lex: Lexicon) -> list[tuple]:
-    """(start, end, priority, pattern) of every pattern match in the joined text.
-
-    The words of all texts are looked up in the stem index; a pattern is tried
-    only where a word it can start with stands (or, for an anchored pattern,
-    in the texts holding an anchor word). Clean text costs one word split.
-    """
-    finder = lex.finder(tokens)
-    if finder is None:
+    present = roles(frozenset().union(*found.values())) if found else frozenset()
+    live = [frozenset(r.roles) for r in ex.rules if present.issuperset(r.roles)]
+    if not live:
         return []
-    todo = finder.todo
-    found: list[tuple] = []
-    searched: set[tuple[int, int]] = set()
-    for m in finder.find(norm):
+    if len(found) > _CANDIDATES_MAX:
+        return list(range(len(texts)))
+    # no look-behind at the front (a regex scans far faster without): checked here
+    finder = _finder(frozenset(found))
+    lines = "\n".join(chunks)
+    starts = [0, *itertools.accumulate(len(c) + 1 for c in chunks)]
+    chunk_keys: dict[str, frozenset[str]] = {}
+    for m in finder.finditer(lines):
         at = m.start()
-        hashed = at > 0 and norm[at - 1] == "#"
-        for regex, k, pattern in todo[m[0]]:
-            if not pattern.anchored:  # the match starts at this word (or its `#`)
-                hit = (hashed and regex.match(norm, at - 1)) or regex.match(norm, at)
-                if hit:
-                    found.append((hit.start(), hit.end(), k, pattern))
-                continue
-            i = bisect.bisect_right(starts, at) - 1
-            if (i, k) not in searched:
-                searched.add((i, k))
-                found += [(h.start(), h.end(), k, pattern)
-                          for h in regex.finditer(norm, starts[i], starts[i] + lengths[i])]
-    return found
+        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_"):
+            continue  # inside a longer word
+        c = chunks[bisect.bisect_right(starts, at) - 1]
+        chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
+    # the texts holding a word of a role some rule is looked for by: of each entry
+    # of such a role, the key word rarest in this plan (a text with the entry has all)
+    counts: Counter[str] = Counter()
+    for _, part in _slices(norm):
+        counts.update(filter(chunk_keys.__contains__, part))
+    key_count: dict[str, int] = {}
+    for c, ks in chunk_keys.items():
+        for k in ks:
+            key_count[k] = key_count.get(k, 0) + counts[c]
+    # only the entries some key of this plan belongs to (not every entry of the vocabulary)
+    by_entry: dict[int, list[str]] = {}
+    for k in key_count:
+        by_entry.setdefault(int(k.partition(":")[0]), []).append(k)
+    anchors = _anchor_set(ex.anchor_entries)
+    anchor = set()
+    for n, options in by_entry.items():
+        if n in anchors and len(options) == key_roles[n][1]:  # the entry may stand in some text
+            anchor.add(min(options, key=lambda k: (key_count[k], int(k.partition(":")[2]))))
+    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
+    if not anchor_chunks:
+        return []
+    # ... then each of those, by its chunks
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    for first_text, part in _slices(norm):
+        positions = range(len(part))
+        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
+        for i in sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, part))}):
+            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
+            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
+    verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
+    out = []
+    for i, found_keys in keys_of.items():
+        ks = frozenset(found_keys)
+        if ks not in verdict:
+            got = roles(ks)
+            verdict[ks] = any(rule <= got for rule in live)
+        if verdict[ks]:
+            out.append(i)
+    return out
+
+
+_SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan
+
+
+def _slices(norm: str) -> Iterator[tuple[int, list[str]]]:
+    """The joined text's chunks, a slice at a time, each slice ending at a
+    separator; with the number of the first text in each."""
+    start, first_text = 0, 0
+    while start < len(norm):
+        stop = norm.find("\x00", start + _SLICE)
+        stop = len(norm) if stop < 0 else stop + 1
+        part = norm[start:stop].split()
+        yield first_text, part
+        first_text += part.count("\x00")
+        start = stop
 
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
-    """Every banned phrase in `texts`, in order: all texts are normalised and
-    joined, a word index picks the few texts and patterns worth a regex.
-
-    Texts in which no pattern of the lexicon matched before are left out: what
-    the patterns match in a text depends on that text alone (no pattern matches
-    across the separator, and the guards stop at it), and a text with no match
-    has no hit whatever the allowed phrases. A project's own banned phrases are
-    not in that memo, so with any of them every text is scanned. The plans of a
-    folder repeat many texts (authors, tactics, goals, recurring titles)."""
-    lex = lexicon()
-    extra_words = extra_words or extra()
-    clean = lex._clean_texts
-    if extra_words.banned is None and clean:
-        todo = [i for i, t in enumerate(texts) if t not in clean]
-        if len(todo) < len(texts):
-            hits = _scan([texts[i] for i in todo], extra_words, lex)
-            return [replace(h, index=todo[h.index]) for h in hits]
-    return _scan(texts, extra_words, lex)
+    """Every banned tactic in `texts`, in order (text, then place)."""
+    return [h for h, _ in _scan(texts, extra_words or extra()) if _ is None]
 
 
-def _scan(texts: list[str], extra_words: Extra, lex: Lexicon) -> list[Hit]:
-    raw = _SEPARATOR.join(texts)
-    norm, tokens, cmap = _read(raw)
-    orig_starts = [0, *itertools.accumulate(map(len(_SEPARATOR).__add__, map(len, texts)))]
-    if cmap is None:
-        starts, lengths = orig_starts, list(map(len, texts))
-    else:  # the separators survive normalisation: find the texts again
-        starts = [0, *(m.end() + 1 for m in re.finditer("\x00", norm))]
-        lengths = [b - a - len(_SEPARATOR) for a, b in zip(starts, [*starts[1:], len(norm) + len(_SEPARATOR)])]
-    found = _matches(norm, tokens, starts, lengths, lex)
-    if extra_words.banned is None and len(texts) <= _CLEAN_NEW_MAX:  # remember the texts with no match
-        matched = {bisect.bisect_right(starts, f[0]) - 1 for f in found}
-        if len(lex._clean_texts) > _CLEAN_MAX:
-            lex._clean_texts.clear()  # a bound on memory, for a process checking a great many plans
-        lex._clean_texts.update(t for i, t in enumerate(texts) if i not in matched)
-    if extra_words.banned is not None:
-        for m in extra_words.banned.finditer(norm):
-            found.append((m.start(), m.end(), -1, extra_words.banned_phrases[int(m.lastgroup[1:])]))
-    if not found:
-        return []
-    found.sort(key=lambda f: (f[0], f[2]))  # leftmost first, then the more specific pattern
-    hits: list[Hit] = []
-    last = (-1, 0)
-    for gs, ge, _, what in found:
-        i = bisect.bisect_right(starts, gs) - 1
-        s, e = gs - starts[i], ge - starts[i]
-        if (i, s) < last or e > lengths[i]:
-            continue  # overlaps a match already taken (leftmost wins, then the more specific)
-        last = (i, e)
-        text = norm[starts[i] : starts[i] + lengths[i]]
-        if _guarded(text, s, lex.guard) or _covered(text, s, e, extra_words.allowed):
-            continue
-        if cmap is not None:
-            s, e = cmap.start(gs) - orig_starts[i], cmap.end(ge - 1) - orig_starts[i]
-        if isinstance(what, Pattern):
-            hits.append(Hit(i, s, e, texts[i][s:e], what.category, what.policies))
-        else:
-            category, phrase = what
-            policies = (lex.policies["project"],) if category == PROJECT else lex.policies_of(category)
-            hits.append(Hit(i, s, e, texts[i][s:e], category, policies, phrase))
-    return hits
+def excused(texts: list[str], extra_words: Extra) -> list[Excused]:
+    """The hits an allowed phrase (the plan's or the project config's) excused,
+    with the phrase and where it came from: for suppression accounting."""
+    return [x for _, x in _scan(texts, extra_words) if x is not None]
+
+
+def _excused(texts: list[str], ex: Extra) -> list[Excused]:
+    return [x for _, x in _scan(texts, ex) if x is not None]
+
+
+def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
+    out: list[tuple[Hit, Excused | None]] = []
+    for i in _candidates(texts, ex):
+        out += _read_text(i, texts[i], ex)
+    return out
 
 
 def detect(text: str, banned: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> list[Hit]:
-    """The banned phrases in one text (for tests and tools)."""
+    """The banned tactics in one text (for tests and tools)."""
     return scan([text], extra(tuple(banned), tuple(allowed)))
+
+
+class _Cover:
+    """Which of some spans of tokens covers a given span, in constant time after
+    one pass (a text read once, whatever the number of phrases in it)."""
+
+    def __init__(self, spans: list[RoleHit], n: int):
+        best: list[RoleHit | None] = [None] * n
+        for sp in spans:
+            if best[sp.first] is None or sp.last > best[sp.first].last:
+                best[sp.first] = sp
+        self.reach: list[RoleHit | None] = []
+        running: RoleHit | None = None
+        for sp in best:
+            if sp is not None and (running is None or sp.last > running.last):
+                running = sp
+            self.reach.append(running)
+
+    def __call__(self, first: int, last: int) -> RoleHit | None:
+        sp = self.reach[first]
+        return sp if sp is not None and sp.last >= last else None
+
+
+def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[RoleHit]:
+    """The hits (sorted by first token) starting between lo and hi."""
+    return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
+
+
+def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
+    """Read one text in full: its words' roles, clauses, negations; then the
+    rules in order. Every step is linear in the text (spans are looked up in
+    arrays made once, never by scanning all phrases for every match)."""
+    reading = read(text)
+    tokens = reading.tokens
+    n = len(tokens)
+    if not n:
+        return []
+    found = list(ex.vocabulary.tag(reading.words()))
+    # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
+    claimed = [False] * (n + 1)
+    for h in found:
+        if not h.role.startswith("mask:") and h.role not in STRUCTURE:
+            for k in range(h.first + 1, h.last + 1):
+                claimed[k] = True
+    masks: dict[str, list[RoleHit]] = {}
+    for h in found:
+        if h.role.startswith("mask:") and not claimed[h.first]:
+            masks.setdefault(h.role[5:], []).append(h)
+    covers = {role: _Cover(ms, n) for role, ms in masks.items()}
+    lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
+    hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
+            and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
+    # clauses: the reading's, and a new one after each `break` word
+    breaks = {h.first for h in hits if h.role == "break"}
+    clause: list[int] = []
+    c = 0
+    for k, t in enumerate(tokens):
+        if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
+            c += 1
+        clause.append(c)
+    clause_start: dict[int, int] = {}
+    for k, c in enumerate(clause):
+        clause_start.setdefault(c, k)
+    by_role: dict[str, list[RoleHit]] = {}
+    for h in hits:
+        by_role.setdefault(h.role, []).append(h)
+    firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
+    negated = _negated(tokens, clause, by_role, hits)
+    defensive = by_role.get("defensive", [])
+    prohibited = {clause[h.first] for h in by_role.get("prohibited", ())}
+    allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
+    coordinators = firsts.get("coordinator", [])
+    used: set[int] = set()  # tokens a match has taken
+    reported: set[int] = set()  # clauses found
+    out: list[tuple[Hit, Excused | None]] = []
+
+    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int) -> bool:
+        """Context that clears a match: a statement of policy in its clause; a
+        defensive word before it (or right after) in its clause; an `unless` word
+        within it, or in the `near` words after it (not past an `and`), or, for a
+        `between` rule, between its first two roles' words."""
+        cl = clause[first]
+        if cl in prohibited:
+            return True
+        if rule.defensive and defensive:
+            at = firsts["defensive"]
+            for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
+                if at[k] not in toks:  # (a few steps at most: past the match's own words)
+                    return True
+        for role in rule.unless:
+            if role not in by_role:
+                continue
+            if rule.between:
+                lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
+                if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
+                    return True
+                continue
+            for h in _in_range(by_role[role], firsts[role], first, last + rule.near):
+                if clause[h.first] == cl and (h.first <= last or not _in_range(
+                        hits_of_coordinators, coordinators, last + 1, h.first)):
+                    return True
+        return False
+
+    hits_of_coordinators = by_role.get("coordinator", [])
+    for rule in ex.rules:
+        for combo in _matches(rule, by_role, clause):
+            toks = {k for h in combo for k in range(h.first, h.last + 1)}
+            if toks & used or toks & negated or clause[combo[0].first] in reported:
+                continue  # one finding per clause: the first rule that reads it names it
+            first, last = min(h.first for h in combo), max(h.last for h in combo)
+            if cleared(rule, combo, toks, first, last):
+                continue
+            used |= toks
+            s, e = reading.span(first, last)
+            roles = tuple((h.role if not h.role.startswith("project:") else "phrase",
+                           text[slice(*reading.span(h.first, h.last))]) for h in sorted(combo, key=lambda h: h.first))
+            hit = Hit(index, s, e, text[s:e], rule.category, rule.policies, rule.phrase, roles)
+            cover = allowed(first, last)
+            if cover is None:
+                reported.add(clause[first])  # (an excused match leaves the clause to the other rules)
+                out.append((hit, None))
+            else:
+                phrase, origin = ex.allowed[int(cover.role[len("allow:"):])]
+                out.append((hit, Excused(hit, phrase, origin, cover.role)))
+    out.sort(key=lambda p: p[0].start)
+    return out
+
+
+def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
+    """Tokens in a negation's scope. A negation governs the next word (past the
+    `transparent` ones); when that word has a role of its own, the items of a
+    list after it as well ("без ботов и накрутки", "запрещено: боты, накрутка").
+    A negation followed only by `transparent` words to the clause's end denies
+    the phrase before it ("покупку подписчиков не используем")."""
+    if "negation" not in by_role:
+        return set()
+    roles_at: dict[int, set[str]] = {}
+    for h in hits:
+        for k in range(h.first, h.last + 1):
+            roles_at.setdefault(k, set()).add(h.role)
+    n = len(tokens)
+    out: set[int] = set()
+
+    def conjunct(k: int) -> int:
+        """Mark the word at k and the role-less words after it; return where they end."""
+        out.add(k)
+        m = k + 1
+        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and m not in roles_at:
+            m += 1
+        return m
+
+    for neg in by_role["negation"]:
+        k = neg.last + 1
+        while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
+                and not (roles_at.get(k, set()) - {"transparent", "negation"}):
+            k += 1
+        if k >= n or clause[k] != clause[neg.first]:
+            # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем")
+            if k > neg.last + 1:
+                m = neg.first - 1
+                while m >= 0 and clause[m] == clause[neg.first]:
+                    out.add(m)
+                    if tokens[m].listed:
+                        break
+                    m -= 1
+            continue
+        content = bool(roles_at.get(k, set()) - set(STRUCTURE))
+        m = conjunct(k)
+        while content and m < n and clause[m] == clause[k]:
+            if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
+                while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
+                    m += 1
+                if m >= n or clause[m] != clause[k]:
+                    break
+                m = conjunct(m)
+            else:
+                break
+    return out
+
+
+_NEAREST = 6  # candidates per role around each anchor
+
+
+def _matches(rule: RoleRule, by_role: dict[str, list[RoleHit]], clause: list[int]) -> Iterator[tuple[RoleHit, ...]]:
+    """Sets of hits, one per role of the rule, in one clause within the window,
+    the tightest first around each anchor."""
+    anchors = by_role.get(rule.roles[0])
+    if not anchors:
+        return
+    if rule.solo:
+        for a in anchors:
+            yield (a,)
+        return
+    others = []
+    for role in rule.roles[1:]:
+        hs = by_role.get(role)
+        if not hs:
+            return
+        others.append((hs, [h.first for h in hs]))
+    w = rule.window
+    for a in anchors:
+        pools = []
+        for hs, firsts in others:
+            lo = bisect.bisect_left(firsts, a.first - w)
+            hi = bisect.bisect_right(firsts, a.last + w)
+            near = [h for h in hs[lo:hi] if clause[h.first] == clause[a.first]]
+            near.sort(key=lambda h: abs(h.first - a.first))
+            if not near:
+                break
+            pools.append(near[:_NEAREST])
+        else:
+            combos = []
+            for combo in itertools.product(*pools):
+                hs = (a, *combo)
+                first, last = min(h.first for h in hs), max(h.last for h in hs)
+                if max(h.first for h in hs) - min(h.last for h in hs) <= w:
+                    combos.append((last - first, hs))
+            combos.sort(key=lambda c: c[0])
+            for _, hs in combos:
+                yield hs
 
 
 # --- where the words are --------------------------------------------------------
@@ -950,12 +913,16 @@ class _Texts:
         return where
 
 
-def _phrases(ctx, name: str) -> tuple[str, ...]:
-    own = getattr(ctx.plan, name, None) or ()
-    return tuple(getattr(ctx.settings, name, ()) or ()) + tuple(own)
+def _words(ctx) -> Extra:
+    """The lexicon with the project's words: banned phrases (config, then plan),
+    allowed phrases (config and plan kept apart), words added to roles (config)."""
+    settings, plan = ctx.settings, ctx.plan
+    banned = tuple(getattr(settings, "banned_phrases", ()) or ()) + tuple(getattr(plan, "banned_phrases", None) or ())
+    return extra(banned, tuple(getattr(settings, "allowed_phrases", ()) or ()),
+                 tuple(getattr(plan, "allowed_phrases", None) or ()), tuple(getattr(settings, "role_words", ()) or ()))
 
 
-def check(ctx) -> Iterator[Problem]:
+def _plan_texts(ctx) -> tuple[dict, _Texts]:
     data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
     texts = _Texts()
     for key, value in data.items():
@@ -963,8 +930,14 @@ def check(ctx) -> Iterator[Problem]:
             texts.posts(value)
         elif key not in NOT_TEXT:
             texts.walk(value, (key,))
-    words = extra(_phrases(ctx, "banned_phrases"), _phrases(ctx, "allowed_phrases"))
+    return data, texts
+
+
+def check(ctx) -> Iterator[Problem]:
+    data, texts = _plan_texts(ctx)
+    words = _words(ctx)
     locator = _Locator(ctx.doc)
+    yield from _refused(ctx, words)
     hits = scan(texts.texts, words)
     for hit in hits:
         where = texts.path(hit.index)
@@ -972,6 +945,34 @@ def check(ctx) -> Iterator[Problem]:
     yield from excused_problems(ctx, texts, words, locator, hits)  # hook: see the section at the end
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
+
+
+def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
+    """The findings an allowed phrase excused in this plan, each as the Problem
+    it would have been (code, where, line and column) with the Excused record
+    (the allowed phrase as written, and whether the plan or the project's config
+    gave it): for suppression accounting, which counts and reports them."""
+    _, texts = _plan_texts(ctx)
+    locator = _Locator(ctx.doc)
+    for x in excused(texts.texts, _words(ctx)):
+        where = texts.path(x.hit.index)
+        yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
+
+
+def _refused(ctx, words: Extra) -> Iterator[Problem]:
+    """Allowed phrases refused: wildcards only, or excusing a tactic of every kind."""
+    own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
+    for phrase, origin, why in words.refused:
+        where: tuple = ("allowed_phrases", own.index(phrase)) if origin == PLAN and phrase in own else ()
+        line, column = ctx.doc.locate(where) if where else (1, 1)
+        said = "this plan's `allowed_phrases`" if origin == PLAN else "the project's `allowed-phrases`"
+        yield Problem(
+            "BAN007",
+            f"Allowed phrase `{phrase}` in {said} is refused: {why}. The honesty rules ignore it.",
+            where, line=line, column=column,
+            fix="Allow the exact legitimate wording instead (e.g. `mass following of our own staff`).",
+            data={"phrase": phrase, "origin": origin, "refused": why},
+        )
 
 
 def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: bool = False) -> Problem:
@@ -989,10 +990,15 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     cat = lex.categories[hit.category]
     if hit.phrase:
         data["phrase"] = hit.phrase
+    read_as = ""
+    if hit.roles:
+        data["roles"] = [list(r) for r in hit.roles]
+        if len(hit.roles) > 1 or hit.roles[0][1] != hit.matched:
+            read_as = " (" + " + ".join(f"{role}: `{words}`" for role, words in hit.roles) + ")"
     cites = "; ".join(dict.fromkeys(p.split(" (")[0] for p in hit.policies))
     return Problem(
         cat.code,
-        f"{cat.title}: `{hit.matched}`{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
+        f"{cat.title}: `{hit.matched}`{read_as}{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
         where, line=line, column=column, fix=cat.fix, data=data,
     )
 

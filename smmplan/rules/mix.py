@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from smmplan import formulas
-from smmplan.findings import Problem
+from smmplan.findings import Problem, with_article
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
 
@@ -59,6 +59,19 @@ RULES = (
         fix="Put an engaging or educational post between them, or move one to another channel.",
     ),
     Rule(
+        "MIX005", "type-contradicts-content", "warning", "A post's declared type contradicts what its text says.",
+        what="The title and text confidently read as another type than the post declares: an offer with a price "
+        "or a discount labelled educational, a poll labelled advertising. Only confident readings count; a post "
+        "with cues of two kinds is left alone (docs/content-types.md).",
+        why="The formula is about what the audience sees. Six sales posts relabelled as engaging still read as six "
+        "sales posts, and a plan that passes only on its labels misleads the client.",
+        example="posts:\n  - {date: 2026-12-07, type: educational, title: Групповые занятия — первое бесплатно, "
+        "text: \"Скидка 20% на абонемент до воскресенья.\"}\n"
+        "  - {date: 2026-12-08, type: engaging, title: \"Poll: morning or evening workouts?\"}\n",
+        fix="Declare the type the post really is, or rewrite it so it is what it declares; `smmplan suggest` "
+        "replaces such posts instead of relabelling them.",
+    ),
+    Rule(
         "MIX004", "duplicate-content", "warning", "The same title or text appears twice.",
         what="Two posts in the plan share a title or a text (ignoring case and spacing).",
         why="Content must be unique: repeats bore the community and platforms rank them down.",
@@ -84,6 +97,38 @@ def check(ctx) -> Iterator[Problem]:
     yield from _weekly(ctx)
     yield from _back_to_back(ctx)
     yield from _duplicates(ctx)
+    yield from _contradictions(ctx)
+
+
+def _contradictions(ctx) -> Iterator[Problem]:
+    from smmplan.text.types import body, cue_words
+
+    for p, inf in zip(ctx.posts, ctx.inferences()):
+        if p.counted and inf.contradicts(p.category):
+            words = cue_words(p.post.title, body(p.post), inf)
+            yield Problem(
+                "MIX005",
+                f"Declared {p.category}, reads as {inf.category}: " + ", ".join(f"`{w}`" for w in words)
+                + f" (confidence {inf.confidence:.0%}).",
+                ("posts", p.index, "type"),
+                fix=f"If the post is {with_article(inf.category)} post, declare `type: {inf.category}`; otherwise rewrite it "
+                f"as {with_article(p.category)} post.",
+                data={"declared": p.category, "inferred": inf.category, "confidence": inf.confidence,
+                      "words": list(words)},
+            )
+
+
+
+def summarize(ctx) -> dict:
+    """What each post reads as, for the JSON report: its type and the inferred one, with the confidence."""
+    if ctx.formula is None or not ctx.posts:
+        return {}
+    lines = ctx.post_lines()
+    return {"content": [
+        {"line": line, "type": p.category, "inferred": inf.category, "confidence": inf.confidence,
+         "confident": inf.confident}
+        for p, inf, line in zip(ctx.posts, ctx.inferences(), lines)
+    ]}
 
 
 def _overall(ctx) -> Iterator[Problem]:

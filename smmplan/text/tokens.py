@@ -1,0 +1,86 @@
+"""Words and clauses of a normalised text.
+
+A token is a run of letters and digits (an inner apostrophe kept: `don't`), a
+currency sign, or a spelling with its letters parted by dots or the like
+(`b.u.y`, `f-o-l-l-o-w`), which reads as the word its letters make. Hyphens and
+spaces both part words; vocabularies match phrases across either.
+
+Clauses end at `. ! ? ; …` and line breaks (a dot inside a number or a dotted
+spelling is no end). Between two tokens, a comma, `/`, `&` or `+` marks them as
+coordinated (a list), which negation scopes use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from smmplan.text.normalise import OffsetMap, normalise
+
+_L = r"[^\W\d_]"
+TOKEN = re.compile(
+    rf"(?<![^\W_])(?:{_L}[.\-·•*]){{2,}}{_L}(?![^\W_])"  # b.u.y, f-o-l-l-o-w
+    r"|\d+(?:[.,]\d+)*[^\W_]*"  # 0,5  1,000  $1.20  10k
+    r"|[^\W_]+(?:'[^\W_]+)*"
+    r"|[₽$€£%]"
+)
+_DOTTED_SEP = re.compile(r"[.\-·•*]")
+_END = re.compile(r"[.!?;…\n]")
+_COORD = re.compile(r"[,/&+]")
+
+
+def word_of(surface: str) -> str:
+    """The word a token spells (`b.u.y` -> `buy`)."""
+    return _DOTTED_SEP.sub("", surface) if len(surface) > 2 and _DOTTED_SEP.match(surface, 1) else surface
+
+
+class Token(NamedTuple):
+    word: str  # as the vocabularies read it
+    start: int  # span in the normalised text
+    end: int
+    clause: int  # clauses counted from 0
+    listed: bool  # a comma or the like stands between this token and the one before
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One text read once: normalised, in tokens and clauses, with the way back."""
+
+    original: str
+    norm: str
+    cmap: OffsetMap | None
+    tokens: tuple[Token, ...]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The original text's span of tokens first..last (inclusive)."""
+        s, e = self.tokens[first].start, self.tokens[last].end
+        if self.cmap is None:
+            return s, e
+        return self.cmap.start(s), self.cmap.end(e - 1)
+
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+
+def tokenise(norm: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    clause = 0
+    last = 0
+    for m in TOKEN.finditer(norm):
+        s = m.start()
+        listed = False
+        if out:
+            gap = norm[last:s]
+            if _END.search(gap):
+                clause += 1
+            else:
+                listed = _COORD.search(gap) is not None
+        out.append(Token(word_of(m[0]), s, m.end(), clause, listed))
+        last = m.end()
+    return tuple(out)
+
+
+def read(text: str) -> Reading:
+    norm, cmap = normalise(text)
+    return Reading(text, norm, cmap, tokenise(norm))

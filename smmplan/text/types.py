@@ -1,0 +1,185 @@
+"""What a post reads as: its likely content type, from its title and text.
+
+The cues of each kind of content (offers and prices read as advertising, polls
+and questions to the audience as engaging, how-tos and myths as educational,
+customers' photos and reviews as user-generated...) are data, in
+``smmplan/data/content_types.yaml``; the text is read the way the honesty rules
+read it (:mod:`smmplan.text`: normalised, in words, with word forms as stems).
+
+Each signal scores the cues found (strong 2, weak 1, one more when found in the
+title); a formula category scores as the best of the signals it reads as. The
+best category is *confident* when it scores at least ``least`` and leaves the
+runner-up far enough behind: ``1 - (second + 1) / (best + 1) >= threshold``.
+A post with cues of two kinds (a customer's story that ends in a discount)
+gets no confident type, and so no finding: only confident contradictions count.
+
+Everything is read once per distinct text (a bounded cache keyed on the text)
+and the vocabulary once per process, when the first post is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from smmplan.text import Vocabulary, parse_entry, read
+
+STRONG, WEAK = 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """What a post reads as under one formula."""
+
+    category: str | None  # the best-scoring category; None when no cue was found
+    confidence: float  # 0..1
+    confident: bool
+    scores: tuple[tuple[str, int], ...] = ()  # category -> score, best first
+    cues: tuple[tuple[int, int, int], ...] = ()  # behind `category`: (0 title / 1 text, first, last token)
+
+    def contradicts(self, declared: str | None) -> bool:
+        """The post confidently reads as another category than `declared`."""
+        return self.confident and declared is not None and self.category != declared
+
+    def allows(self, category: str) -> bool:
+        """Whether the post may be labelled `category`: it reads as that, or as nothing for sure."""
+        return not self.confident or self.category == category
+
+
+NEUTRAL = Inference(None, 0.0, False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    vocabulary: Vocabulary
+    weights: dict[str, int]  # entry source -> weight, per signal (keyed "signal\0source")
+    categories: dict[str, tuple[str, ...]]  # formula category -> signals
+    least: int
+    threshold: float
+    title_bonus: int
+
+
+@cache
+def lexicon() -> _Lexicon:
+    from smmplan import loader  # the plans' own fast reader: a JSON report imports no PyYAML
+
+    data = loader.load((Path(__file__).resolve().parent.parent / "data" / "content_types.yaml").read_bytes()).data
+    entries = []
+    weights: dict[str, int] = {}
+    for signal, kinds in data["signals"].items():
+        for kind, weight in (("weak", WEAK), ("strong", STRONG)):  # a cue listed twice counts as strong
+            for source in kinds.get(kind) or ():
+                entry = parse_entry(signal, str(source))
+                if entry is not None:
+                    entries.append(entry)
+                    weights[f"{signal}\0{entry.source}"] = weight
+    conf = data["confidence"]
+    return _Lexicon(Vocabulary(entries), weights, {k: tuple(v) for k, v in data["categories"].items()},
+                    int(conf["least"]), float(conf["threshold"]), int(conf["title_bonus"]))
+
+
+def readable_categories(categories: tuple[str, ...]) -> bool:
+    """Whether any of a formula's categories can be inferred at all."""
+    return any(map(_signals_of, categories))
+
+
+@lru_cache(maxsize=1024)  # a formula's few category names
+def _signals_of(category: str) -> tuple[str, ...]:
+    """The signals a formula category reads as: its own, or those of the known
+    category it is a synonym of (a custom formula's `ads` reads as `advertising`)."""
+    from smmplan.formulas import category_among
+
+    known = lexicon().categories
+    if category not in known:
+        category = category_among(category, tuple(known))
+    return known.get(category, ()) if category else ()
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(text: str) -> str:
+    """The text with every number written 0: cues ask only whether a word is a
+    number, so posts that differ in their numbers alone are read once."""
+    return _DIGITS.sub("0", text) if text else ""
+
+
+@lru_cache(maxsize=8192)  # keyed on the texts' shapes: a plan's posts, and the same posts plan after plan
+def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, int, int], ...], bool], ...]:
+    """Per signal found: its score, its cues (part, first, last token) and whether
+    one of them is strong (weak cues alone never make a confident reading), best first."""
+    lex = lexicon()
+    weights = lex.weights
+    found: dict[str, dict[str, tuple[int, int, int, int]]] = {}  # signal -> entry -> (points, part, first, last)
+    for part, (value, bonus) in enumerate(((title, lex.title_bonus), (text, 0))):
+        if not value:
+            continue
+        for hit in lex.vocabulary.tag(read(value).words()):
+            cues = found.get(hit.role)
+            if cues is None:
+                cues = found[hit.role] = {}
+            source = hit.entry.source
+            points = weights[f"{hit.role}\0{source}"] + bonus
+            if source not in cues or cues[source][0] < points:
+                cues[source] = (points, part, hit.first, hit.last)
+    out = []
+    for signal, cues in found.items():
+        hits = sorted(cues.values(), key=lambda h: (-h[0], h[1], h[2]))
+        # a cue inside a longer one counts once ("first one free" is not also "free")
+        kept = [h for h in hits if not any(o is not h and o[1] == h[1] and o[2] <= h[2] and h[3] <= o[3]
+                                           and o[3] - o[2] > h[3] - h[2] for o in hits)]
+        strong = any(weights[f"{signal}\0{src}"] == STRONG for src in cues)
+        out.append((signal, sum(h[0] for h in kept), tuple(h[1:] for h in kept), strong))
+    out.sort(key=lambda s: -s[1])
+    return tuple(out)
+
+
+def body(post) -> str:
+    """What a plan's post says besides its title: its text, and whose content it shows
+    (``author``: "@anna, shared with permission") and where it comes from
+    (``source``: "reposted with the author's consent")."""
+    return "\n".join(part for part in (post.text, post.author, post.source) if part)
+
+
+def infer(title: str | None, text: str | None, categories: tuple[str, ...]) -> Inference:
+    """What a post with this title and text reads as, among a formula's categories
+    (its canonical names: ``Formula.categories``)."""
+    return _infer(_shape(title or ""), _shape(text or ""), tuple(categories))
+
+
+@lru_cache(maxsize=8192)
+def _infer(title: str, text: str, categories: tuple[str, ...]) -> Inference:
+    found = _signals(title, text)
+    if not found:
+        return NEUTRAL
+    lex = lexicon()
+    scored = []
+    for cat in categories:
+        signals = _signals_of(cat)
+        best = next((f for f in found if f[0] in signals), None)  # found is best first
+        if best is not None:
+            scored.append((cat, best[1], best[2], best[3]))
+    if not scored:
+        return NEUTRAL
+    scored.sort(key=lambda c: -c[1])
+    cat, best, cues, strong = scored[0]
+    second = scored[1][1] if len(scored) > 1 else 0
+    confidence = round(1 - (second + 1) / (best + 1), 3)
+    confident = strong and best >= lex.least and confidence >= lex.threshold
+    return Inference(cat, confidence, confident, tuple((c, s) for c, s, _, _ in scored), cues)
+
+
+def cue_words(title: str | None, text: str | None, inference: Inference, most: int = 4) -> tuple[str, ...]:
+    """The words behind an inference, as the post writes them (title first)."""
+    parts = (title or "", text or "")
+    readings: dict[int, object] = {}
+    out = []
+    for part, first, last in inference.cues[:most]:
+        reading = readings.get(part)
+        if reading is None:
+            reading = readings[part] = read(parts[part])
+        s, e = reading.span(first, last)
+        out.append(parts[part][s:e])
+    return tuple(dict.fromkeys(out))
