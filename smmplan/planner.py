@@ -851,9 +851,9 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
     sizes = list(map(sum, weeks))
     n = sum(sizes)
     cells = [tuple(zip(*rules.week_box(m))) if weekly else tuple((0, m) for _ in range(k)) for m in sizes]
-    box, splits = rules.overall_targets(n)
+    box, closest = rules.overall_targets(n)  # closest splits as targets: (split, split) or their box
     best = None
-    for lo, hi in ([box] if box is not None else []) + [(t, t) for t in splits]:
+    for lo, hi in ([box] if box is not None else []) + closest:
         got = _change_flow(k, groups, cells, list(zip(lo, hi)))
         if got is not None and (best is None or got[0] < best[0]):
             best = got

@@ -938,11 +938,10 @@ def check(ctx) -> Iterator[Problem]:
     words = _words(ctx)
     locator = _Locator(ctx.doc)
     yield from _refused(ctx, words)
-    hits = scan(texts.texts, words)
-    for hit in hits:
+    for hit in scan(texts.texts, words):
         where = texts.path(hit.index)
         yield _text_problem(hit, where, texts.texts[hit.index], locator)
-    yield from excused_problems(ctx, texts, words, locator, hits)  # hook: see the section at the end
+    yield from _kept_as_suppressed(ctx)  # hook: see the section at the end
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
 
@@ -1074,52 +1073,20 @@ def _posts(ctx) -> Iterator[Problem]:
 
 
 # --- hook: hits an allowed phrase excused, kept as suppressed findings -------------------
-# (hostile21) The engine never drops a finding in silence: a hit that a project's or a
-# plan's `allowed_phrases` excuses becomes a Problem marked `suppressed`, naming the phrase
-# and where it was allowed. When the matcher is rewritten, re-wire `excused_hits` to the
-# new matcher's own list of excused hits; `excused_problems` stays as it is.
+# The engine never drops a finding in silence: each hit a project's or a plan's
+# `allowed_phrases` excuses (excused_problems) becomes a Problem marked `suppressed`,
+# naming the phrase and where it was allowed (SARIF kind inSource for the plan's own).
 
 
-def excused_hits(texts: list[str], words: Extra, phrases: tuple[tuple[str, bool], ...],
-                 hits: list[Hit]) -> Iterator[tuple[Hit, str, bool]]:
-    """(hit, allowed phrase, allowed by the plan) for each hit the project's own allowed
-    phrases (``phrases``: (phrase, in the plan)) excused: what ``scan(texts, words)``
-    (``hits``) does not have and a scan without those phrases does."""
-    if not phrases:
-        return
-    banned = tuple(raw for _, raw in words.banned_phrases)
-    every = scan(texts, extra(banned, ()))  # the lexicon's own allowed phrases still apply
-    if not every:
-        return
-    kept = {(h.index, h.start, h.end) for h in hits}
-    excused: dict[int, list[Hit]] = {}
-    for hit in every:
-        if (hit.index, hit.start, hit.end) not in kept:
-            excused.setdefault(hit.index, []).append(hit)
-    for index, hits in excused.items():  # which phrase excused each: the first that does alone,
-        left = {(h.start, h.end): h for h in hits}  # one scan of the text per phrase
-        for phrase, in_plan in phrases[:_PHRASES_NAMED] if len(phrases) > 1 else ():
-            still = {(h.start, h.end) for h in scan([texts[index]], extra(banned, (phrase,)))}
-            for span in [span for span in left if span not in still]:
-                yield left.pop(span), phrase, in_plan
-            if not left:
-                break
-        for hit in left.values():  # the only phrase, or past those tried one by one: all of them
-            yield hit, ", ".join(p for p, _ in phrases), any(own for _, own in phrases)
-
-
-_PHRASES_NAMED = 16  # allowed phrases tried one by one to name the one that excused a hit
-
-
-def excused_problems(ctx, texts: _Texts, words: Extra, locator: _Locator, hits: list[Hit]) -> Iterator[Problem]:
+def _kept_as_suppressed(ctx) -> Iterator[Problem]:
     from smmplan.findings import SuppressedBy
 
-    own = tuple(getattr(ctx.plan, "allowed_phrases", None) or ())
-    config = tuple(getattr(ctx.settings, "allowed_phrases", ()) or ())
-    where_config = f"the configuration ({ctx.settings.config_path})" if ctx.settings.config_path else "the configuration"
-    phrases = tuple((p, True) for p in own) + tuple((p, False) for p in config)
-    for hit, phrase, in_plan in excused_hits(texts.texts, words, phrases, hits):
-        problem = _text_problem(hit, texts.path(hit.index), texts.texts[hit.index], locator)
-        line = ctx.line(("allowed_phrases", own.index(phrase))) if in_plan and phrase in own else None
-        how = f"the allowed phrase `{phrase}` in " + (f"the plan (line {line})" if in_plan else where_config)
-        yield replace(problem, suppressed=SuppressedBy(how, in_plan, line, "allowed phrase"))
+    own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
+    path = getattr(ctx.settings, "config_path", None)
+    for problem, x in excused_problems(ctx):
+        in_plan = x.origin == PLAN
+        line = ctx.line(("allowed_phrases", own.index(x.phrase))) if in_plan and x.phrase in own else None
+        where = (f"the plan (line {line})" if line else "the plan") if in_plan else (
+            f"the configuration ({path})" if path else "the configuration")
+        yield replace(problem, suppressed=SuppressedBy(f"the allowed phrase `{x.phrase}` in {where}", in_plan, line,
+                                                        "allowed phrase"))
