@@ -12,7 +12,8 @@
  * It handles plain documents only. At anything else (a tag, an anchor, an
  * alias, a merge key, a duplicate or non-scalar key, a null key, nesting at
  * the depth limit, a YAML error, no document, a top level that is not a
- * mapping, a second document) it gives up and returns None, and the
+ * mapping, a second document, a list or mapping longer than max_items, more
+ * than max_nodes nodes in all) it gives up and returns None, and the
  * pure-Python builder in loader.py reads the text again and reports what it
  * finds. So every problem is worded in one place, and this file only has to
  * be right about well-formed plans: tests/test_fastyaml.py checks that both
@@ -41,6 +42,9 @@ typedef struct {
     yaml_event_t event;
     int has_event;
     int max_depth;
+    Py_ssize_t max_items;      /* items of one list or mapping */
+    Py_ssize_t max_nodes;      /* nodes of the whole document */
+    Py_ssize_t nodes;
     CachedKey keys[KEY_CACHE];
     int nkeys;
     PyObject *known;           /* key text -> the one str used for it, past the cache */
@@ -213,9 +217,11 @@ build_container(State *s, int depth, uint64_t key_plus_one, PyObject **value, Py
     PyObject *data = mapping ? PyDict_New() : PyList_New(0);
     PyObject *children = mapping ? PyDict_New() : PyList_New(0);
     int rc = FAILED;
+    Py_ssize_t items = 0;
     if (mark != NULL && data != NULL && children != NULL) {
         while ((rc = next_event(s)) == OK && s->event.type != end
-               && (rc = (mapping ? add_pair : add_item)(s, depth, data, children)) == OK)
+               && (rc = ++items > s->max_items ? GIVE_UP  /* too long: the Python builder says so */
+                        : (mapping ? add_pair : add_item)(s, depth, data, children)) == OK)
             ;
         if (rc == OK && (*marks = new_marks(s, mark, children)) != NULL) {
             *value = Py_NewRef(data);
@@ -236,6 +242,8 @@ static int
 build(State *s, int depth, uint64_t key_plus_one, PyObject **value, PyObject **marks)
 {
     yaml_event_t *ev = &s->event;
+    if (++s->nodes > s->max_nodes)
+        return GIVE_UP;
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         if (ev->data.scalar.tag != NULL || ev->data.scalar.anchor != NULL)
@@ -288,7 +296,7 @@ build_stream(State *s, PyObject **value, PyObject **marks)
 }
 
 PyDoc_STRVAR(build_doc,
-"build(text, marks_type, max_depth) -> (data, marks) | None\n\n"
+"build(text, marks_type, max_depth, max_items, max_nodes) -> (data, marks) | None\n\n"
 "The data tree and positions of a plain YAML document whose top level is a\n"
 "mapping, as smmplan.loader builds them; None for anything else.");
 
@@ -299,8 +307,10 @@ fast_build(PyObject *module, PyObject *args)
     const char *utf8;
     Py_ssize_t size;
     int max_depth, rc;
+    Py_ssize_t max_items = PY_SSIZE_T_MAX, max_nodes = PY_SSIZE_T_MAX;
     State s;
-    if (!PyArg_ParseTuple(args, "UO!i:build", &text, &PyType_Type, &marks_type, &max_depth))
+    if (!PyArg_ParseTuple(args, "UO!i|nn:build", &text, &PyType_Type, &marks_type, &max_depth,
+                          &max_items, &max_nodes))
         return NULL;
     utf8 = PyUnicode_AsUTF8AndSize(text, &size);
     if (utf8 == NULL) {  /* lone surrogates: let the Python builder say so */
@@ -309,6 +319,8 @@ fast_build(PyObject *module, PyObject *args)
     }
     memset(&s, 0, sizeof s);
     s.max_depth = max_depth;
+    s.max_items = max_items;
+    s.max_nodes = max_nodes;
     s.marks_type = (PyTypeObject *)marks_type;
     s.known = PyDict_New();
     s.mark_slot = PyObject_GetAttrString(marks_type, "mark");

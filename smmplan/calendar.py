@@ -245,6 +245,10 @@ def schedule(start: dt.date, weeks: int, per_week: int) -> list[tuple[dt.date, s
     return out
 
 
+# Categories a generated calendar can lay out (its week patterns are searched exhaustively).
+MAX_CATEGORIES = 6
+
+
 def generate(
     formula: Formula,
     tolerance: Fraction,
@@ -270,8 +274,8 @@ def generate(
     gets the post of its week that suits it best, moved onto its day."""
     if per_week > 21 or per_week < 1:
         raise ValueError("posts per week must be between 1 and 21")
-    if len(formula.categories) > 6:
-        raise ValueError("a formula for calendars has at most six categories")
+    if len(formula.categories) > MAX_CATEGORIES:
+        raise ValueError(f"a formula for calendars has at most {MAX_CATEGORIES} categories")
     counts = week_counts(formula, tolerance, weeks, per_week, past)
     order = sequence(counts, formula, channels)  # category of each post, in date order
     when = schedule(start, weeks, per_week)

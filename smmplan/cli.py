@@ -70,8 +70,18 @@ def _root(
 # --- helpers shared by commands ---------------------------------------------------
 
 
+def say(message: str) -> None:
+    """`smmplan: message` on stderr, on one line whatever file names and plan words it
+    quotes: control characters are shown as escapes (a name with a newline and
+    `::error::` must not start a GitHub workflow command, nor an escape sequence
+    rewrite the terminal)."""
+    from smmplan.visible import visible_path
+
+    typer.echo(f"smmplan: {visible_path(message)}", err=True)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(f"smmplan: {message}", err=True)
+    say(message)
     return typer.Exit(code)
 
 
@@ -88,20 +98,34 @@ def parse_date(value: str | None, option: str):
         raise fail(f"{option} takes a date as YYYY-MM-DD: {advice(read_date(value), 'date')}.") from None
 
 
-def write_output(path: str, text: str, protect: list[str] = ()) -> None:
-    """Write `text` to `path` atomically; never over one of the `protect`ed inputs."""
-    from smmplan.io import atomic_write
+def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: bytes | None = None,
+                 said: str | None = None) -> None:
+    """Write `text` to `path` with the one writer (smmplan.io: atomic, into devices and FIFOs,
+    through links); never over one of the `protect`ed inputs; with `expect`, only if the file
+    still holds those bytes. `said`: what to tell on stderr once written."""
+    from smmplan.io import ChangedError, write_file
 
     target = os.path.realpath(path)
-    if any(os.path.realpath(p) == target for p in protect):
+    if any(os.path.realpath(p) == target for p in protect if p != STDIN):
         raise fail(f"{path} is one of the plans being checked; choose another output file.")
-    existed = os.path.exists(path)
     try:
-        atomic_write(path, text)
+        done = write_file(path, text, expect=expect)
+    except ChangedError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-    if existed:
-        typer.echo(f"smmplan: replaced {path}", err=True)
+    for note in done.notes:
+        say(f"note: {note}")
+    if said:
+        say(said)
+    elif done.existed and not done.device:
+        say(f"replaced {path}")
+
+
+def _regular_file_exists(path: str) -> bool:
+    from smmplan.io import regular_file_exists
+
+    return regular_file_exists(path)
 
 
 # --- check ------------------------------------------------------------------------
@@ -155,6 +179,14 @@ def check(
         Optional[int],
         typer.Option("--jobs", "-j", metavar="N", help="Processes checking files at once (default: one per core for 24 files or more)."),
     ] = None,
+    show_suppressed: Annotated[
+        bool, typer.Option("--show-suppressed", metavar="", help="List the suppressed findings in full too.")
+    ] = False,
+    no_suppress: Annotated[
+        Optional[list[str]],
+        typer.Option("--no-suppress", metavar="RULES", help="Rules nothing may silence (comments, ignore, allowed phrases). "
+                     + SELECT_HELP),
+    ] = None,
     fix: Annotated[
         bool, typer.Option("--fix", metavar="", help="Rewrite dates and times into the plan's forms, in place (comments and "
                            "quoting kept), then check the fixed files.")
@@ -182,8 +214,13 @@ def check(
         raise fail(f"unknown format `{fmt}`; choose one of: {', '.join(report.FORMATS)}.")
     if color not in COLOR_CHOICES:
         raise fail(f"--color takes auto, always or never, not `{color}`.")
-    if max_file_size is not None and max_file_size <= 0:
-        raise fail("--max-file-size must be a positive number of MiB.")
+    if max_file_size is not None:
+        from smmplan.config import file_size_limit
+
+        try:
+            max_file_size = file_size_limit(max_file_size)
+        except ValueError as exc:
+            raise fail(f"--max-file-size {exc}.") from None
     if due_days is not None and due_days < 0:
         raise fail(f"--due-days takes a number of days from 0 up, not `{due_days}`.")
     if jobs is not None and jobs < 1:
@@ -195,30 +232,35 @@ def check(
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
     from smmplan.report.page import page_kind
+    from smmplan.visible import display_name
 
     if isolated and config_file:
         raise fail("--isolated ignores every config file; drop --config or --isolated.")
     if report_file is not None and page_kind(report_file) is None:
         raise fail(f"--report saves .html or .svg pages, not `{report_file}`.")
     selection = []
-    for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select)):
+    for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select),
+                           ("--no-suppress", no_suppress)):
         try:
             selection.append(split_selectors(values))
         except ValueError as exc:
             raise fail(_sentence(f"{option}: {exc}")) from None
+    unsilenced = selection.pop()
     overrides = {
         "as_of": parse_date(as_of, "--as-of"),
-        "max_file_size": int(max_file_size * 1024 * 1024) if max_file_size is not None else None,
+        "max_file_size": max_file_size,
         "due_days": due_days,
         # --select replaces the config's selection; --ignore and --extend-select refine it
         "cli_selection": tuple(selection) if any(selection) else None,
+        "no_suppress": unsilenced or None,
     }
     targets = paths or (["-"] if stdin_filename else ["plans"])
     try:
         finder = ConfigFinder(config_file, isolated)
+        notes: list[str] = []
         files, problems = collect_paths(
             targets, excluded=lambda path, is_dir: finder.for_path(path, is_dir).excluded(path),
-            force_exclude=force_exclude,
+            force_exclude=force_exclude, notes=notes,
         )
         named = {f: (stdin_filename or os.path.join(os.getcwd(), STDIN)) if f == STDIN else f for f in files}
         if force_exclude and stdin_filename and STDIN in files and finder.for_path(stdin_filename).excluded(stdin_filename):
@@ -227,7 +269,9 @@ def check(
     except ConfigError as exc:
         raise fail(_sentence(f"config error: {exc}")) from None
     for p in problems:
-        typer.echo(f"smmplan: {p}", err=True)
+        say(p)
+    for n in notes:
+        say(f"note: {n}")
     if fix or diff or fix_aliases:
         if STDIN in files:
             raise fail("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
@@ -248,8 +292,8 @@ def check(
             # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
             data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
             result = check_bytes(data, stdin_filename or STDIN, settings[f])
-        else:
-            result = check_path(f, settings[f])
+        else:  # a name that is not UTF-8 is reported as `\xNN`: every output stays valid UTF-8
+            result = check_path(f, settings[f], display_name(f))
         # Of many files, keep what the reports need: each file's data tree and post models
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
         # apart costs some 25 ms, and the process ends once the report is out.
@@ -260,10 +304,10 @@ def check(
     for f, result in zip(files, check_all(files, check_one, 1 if STDIN in files else jobs)):
         if isinstance(result, OSError):
             problems.append(f)
-            typer.echo(f"smmplan: {f}: cannot read: {result.strerror or result}", err=True)
+            say(f"{f}: cannot read: {result.strerror or result}")
         else:
             results.append(result)
-    _emit(results, fmt, output, color, files, status, strict=strict)
+    _emit(results, fmt, output, color, files, status, strict=strict, show_suppressed=show_suppressed)
     if report_file is not None:
         _report_page(report_file, results, files)
     code = _exit_code(results, problems, strict)
@@ -309,9 +353,10 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
         reporter.render(results, sys.stdout)
     s = report.summary(results)
     plans = "plan" if s["plans"] == 1 else "plans"
+    silenced = report.suppressed_line(results)
     typer.echo(
         f"Checked {s['plans']} {plans}: {s['errors']} error{'s' * (s['errors'] != 1)}, "
-        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}.",
+        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}" + (f"; {silenced}." if silenced else "."),
         err=True,
     )
 
@@ -698,8 +743,21 @@ def run() -> None:
         gc.freeze()
 
 
+def _terminated(signum, frame) -> None:
+    """SIGTERM (a CI job cancelled, `timeout`): unwind like Ctrl-C, so that a file being
+    written loses its temporary file and forked workers are stopped, then exit 143."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console entry: an unexpected exception is a bug, reported in one line."""
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # a host's own handler is left alone
+            signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread of an in-process caller: its business
+        pass
     argv = sys.argv[1:]
     debug = "--debug" in argv  # accepted anywhere on the line
     args = [a for a in argv if a != "--debug"]

@@ -7,7 +7,7 @@ here too; the engine only ever sees a :class:`Settings`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from smmplan.findings import nearest
 from smmplan.loader import DEFAULT_MAX_BYTES, read_file
@@ -30,6 +30,12 @@ class Settings:
     as_of: dt.date | None = None
     due_days: int = 3
     max_file_size: int = DEFAULT_MAX_BYTES
+    # Rules whose findings nothing may silence (`no-suppress`, --no-suppress): no comment,
+    # no `ignore`, no allowed phrase. And rules the plan itself may silence without a
+    # warning (`plan-may-suppress`; SMM003 otherwise, for the honesty rules).
+    no_suppress: tuple[str, ...] = ()
+    plan_may_suppress: tuple[str, ...] = ()
+    config_path: str | None = None  # the config file these settings came from, if any
     slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
     repeat_days: int = 14  # PLT008: the same text on one channel within this many days
     starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
@@ -62,6 +68,26 @@ class Settings:
             elif best_ign > best_sel:
                 on = False
         return on
+
+    def may_suppress(self, code: str, name: str | None = None) -> bool:
+        """May anything silence this rule's findings? Not when `no-suppress` names it."""
+        return _specificity(self.no_suppress, code, name) < 0
+
+    def plan_may(self, code: str, name: str | None = None) -> bool:
+        """May the plan itself silence this rule without a warning (`plan-may-suppress`)?"""
+        return _specificity(self.plan_may_suppress, code, name) >= 0
+
+    def selected_by_config(self, code: str, name: str | None = None) -> bool:
+        """Would the configuration file's selection alone (without the command line's) check this rule?"""
+        return self.cli_selection is None and self.enabled(code, name) or (
+            self.cli_selection is not None and replace(self, cli_selection=None).enabled(code, name))
+
+    def deselected_by(self, code: str, name: str | None = None):
+        """The configuration's selection, which turned this rule off, as a SuppressedBy."""
+        from smmplan.findings import SuppressedBy
+
+        where = f" in {self.config_path}" if self.config_path else ""
+        return SuppressedBy(f"the configuration's `select`/`ignore`{where}", False, None, "config")
 
     def today(self) -> dt.date:
         return self.as_of or dt.date.today()
@@ -175,11 +201,23 @@ def _strings(value, what: str) -> tuple[str, ...]:
 
 
 def _number(value, low: float, high: float | None, what: str) -> float:
+    import math
+
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be {what}, not `{value}`")
-    if value < low or (high is not None and value > high):
-        raise ValueError(f"must be {what}, not {value}")
+    if not math.isfinite(value) or value < low or (high is not None and value > high):
+        raise ValueError(f"must be {what}, not {value}")  # NaN compares false to every bound
     return value
+
+
+MAX_FILE_MIB = 4096  # the largest --max-file-size / max-file-size, in MiB
+
+
+def file_size_limit(mib) -> int:
+    """A size limit in MiB (the option's and the config key's) as bytes; ValueError for
+    anything that is not a finite number from a byte up to MAX_FILE_MIB (NaN, infinity)."""
+    return int(_number(mib, 1 / (1024 * 1024), MAX_FILE_MIB, f"a number of MiB above 0 and up to {MAX_FILE_MIB}")
+               * 1024 * 1024)
 
 
 def _selectors(value) -> tuple[str, ...]:
@@ -255,12 +293,12 @@ CONFIG_KEYS = {
     "custom-metrics": ("custom_metrics", _metrics),
     "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
     "due-days": ("due_days", _due_days),
+    "no-suppress": ("no_suppress", _selectors),
+    "plan-may-suppress": ("plan_may_suppress", _selectors),
+    "max-file-size": ("max_file_size", file_size_limit),
     "repeat-days": ("repeat_days", _due_days),
     "slots": ("slots", _slots),
     "starved-weeks": ("starved_weeks", _due_days),
-    "max-file-size": (
-        "max_file_size", lambda v: int(_number(v, 1e-6, None, "a positive number of MiB") * 1024 * 1024)
-    ),
 }
 
 
@@ -371,5 +409,7 @@ class ConfigFinder:
 
 def settings_for(config: Config, cli_selection=None, **cli) -> Settings:
     values = dict(config.values)
+    if cli.get("no_suppress"):  # the command line adds to the config's, never lifts them
+        cli["no_suppress"] = tuple(dict.fromkeys((*values.get("no_suppress", ()), *cli["no_suppress"])))
     values.update({k: v for k, v in cli.items() if v is not None})
-    return Settings(cli_selection=cli_selection, **values)
+    return Settings(cli_selection=cli_selection, config_path=config.path, **values)

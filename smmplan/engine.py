@@ -14,7 +14,7 @@ from typing import Any
 
 from smmplan import formulas, loader, suppress
 from smmplan.config import Settings
-from smmplan.findings import Finding, Problem, format_where, nearest
+from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
@@ -207,6 +207,8 @@ class PlanResult:
     posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
     start: dt.date | None = None
     end: dt.date | None = None
+    # findings found and silenced (comments, configuration, allowed phrases): never dropped
+    suppressed: list[Suppressed] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -254,6 +256,7 @@ class PlanResult:
             },
             "errors": self.errors,
             "warnings": self.warnings,
+            "suppressed": len(self.suppressed),
         }
         if self.rebalance is not None and self.rebalance.needed:
             rb = self.rebalance
@@ -476,7 +479,7 @@ def check_document(doc: loader.Document, path: str, settings: Settings) -> PlanR
             result.plan, result.formula, result.tolerance = plan, ctx.formula, ctx.tolerance
             _run_families(ctx, problems, result)
             _mix_summary(ctx, result)
-    result.findings = _to_findings(problems, doc, path, settings)
+    result.findings, result.suppressed = _to_findings(problems, doc, path, settings)
     return result
 
 
@@ -617,7 +620,14 @@ def _content_groups(ctx: Context) -> dict[int, dict[tuple[int, int], int]]:
     return out
 
 
-def _to_findings(problems: list[Problem], doc: loader.Document, path: str, settings: Settings) -> list[Finding]:
+def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
+                 settings: Settings) -> tuple[list[Finding], list[Suppressed]]:
+    """The findings to report, and those silenced (each with what silenced it).
+
+    Nothing is dropped: a finding a comment, the configuration's selection or an
+    allowed phrase silences is kept as suppressed, unless `no-suppress` names its
+    rule (then it is reported as usual). An honesty finding the plan silences
+    itself brings an SMM003 warning unless the configuration allows it."""
     rules = registry()
 
     def locate(batch: list[Problem]) -> list[Finding]:
@@ -629,15 +639,58 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str, setti
                                format_where(p.where), p.data))
         return out
 
-    out = locate(problems)
+    may = lambda f: settings.may_suppress(f.code, f.name)  # noqa: E731
+    excused = [p for p in problems if p.suppressed is not None]
+    out = locate([p for p in problems if p.suppressed is None] if excused else problems)
+    silenced: list[Suppressed] = []
+    for p, f in zip(excused, locate(excused)):  # found, and let pass by the rule (an allowed phrase)
+        (silenced.append(Suppressed(f, p.suppressed)) if may(f) else out.append(f))
     # Hook: inline `# smmplan: ignore[...]` comments, matched before selection so a
     # suppression of a deselected rule is not "unused". Only files that mention them pay.
     if suppress.MARK in doc.text:
-        out, unused = suppress.apply(out, doc.text)
+        out, unused, by_comment = suppress.apply(out, doc.text, may)
         out += locate(unused)
-    out = [f for f in out if settings.enabled(f.code, f.name)]
-    out.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    return out
+        silenced += by_comment
+    warned: dict[str, list[Suppressed]] = {}  # one SMM003 per suppression (comment or phrase) of the plan
+    for i, s in enumerate(silenced):
+        if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,
+                                                                                                 s.finding.name):
+            warned.setdefault(s.by.how, []).append(s)
+            silenced[i] = Suppressed(s.finding, replace(s.by, status="underReview"))
+    out += locate([_in_plan_warning(group) for group in warned.values()])
+    kept = []
+    for f in out:
+        if settings.enabled(f.code, f.name) or not may(f):
+            kept.append(f)
+        elif not settings.selected_by_config(f.code, f.name):
+            # the configuration turned the rule off: kept as suppressed. A rule only the command
+            # line deselects (`--select MIX`) is this run's own choice, and simply not reported.
+            silenced.append(Suppressed(f, settings.deselected_by(f.code, f.name)))
+    kept.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    silenced.sort(key=lambda s: (s.finding.line or 0, s.finding.column or 0, s.finding.code))
+    return kept, silenced
+
+
+# Rule families a plan may not silence by itself without a warning: the ban on bought engagement.
+PLAN_MAY_NOT = ("BAN",)
+
+
+def _in_plan_warning(group: list[Suppressed]) -> Problem:
+    """The SMM003 warning for the honesty findings one comment or allowed phrase of the plan
+    silences, at the first of them."""
+    f, by = group[0].finding, group[0].by
+    codes = sorted({s.finding.code for s in group})
+    matched = (f.data or {}).get("matched")
+    what = f" (`{matched}`)" if isinstance(matched, str) else ""
+    more = f", and {len(group) - 1} more honesty finding{'s' * (len(group) > 2)} ({', '.join(codes)})" if len(group) > 1 else ""
+    return Problem(
+        suppress.IN_PLAN,
+        f"The plan silences its own {f.code} {f.name} finding here{what}{more} with {by.how}; honesty findings "
+        "are lifted by the project's configuration, not by the plan. They stay listed as suppressed.",
+        line=f.line, column=f.column, data={"suppressed": codes, "count": len(group), "by": by.how},
+        fix=f"Fix the plan, or let the project allow it: `plan-may-suppress: [{', '.join(codes)}]` in .smmplan.yaml "
+            "(or move the allowed phrase there).",
+    )
 
 
 def check_path(path: str, settings: Settings | None = None, display: str | None = None) -> PlanResult:

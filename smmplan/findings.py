@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from smmplan.visible import visible
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule reports: a path into the document, not a line number.
@@ -24,6 +27,46 @@ class Problem:
     line: int | None = None
     column: int | None = None
     data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    # Set by a rule that found the problem but was told to let it pass (an allowed
+    # phrase excused it): the engine keeps it as a suppressed finding, not a finding.
+    suppressed: SuppressedBy | None = field(default=None, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedBy:
+    """What silenced a finding, as SARIF's `suppressions` entry says it.
+
+    ``in_plan``: the plan silenced it (a comment, its own `allowed_phrases`;
+    SARIF kind ``inSource``), else the project's configuration or the command
+    line (``external``). ``how`` says it in words, ``line`` where in the plan.
+    """
+
+    how: str
+    in_plan: bool
+    line: int | None = None
+    source: str = ""  # "comment", "config", "allowed phrase"
+    # SARIF's review status: "underReview" when the plan silenced a finding only the
+    # project's configuration may (the SMM003 warning says so), else "accepted"
+    status: str = "accepted"
+
+    @property
+    def kind(self) -> str:
+        return "inSource" if self.in_plan else "external"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "status": self.status, "justification": self.how, "source": self.source,
+                "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding that was found and silenced: counted, listed and carried in every report."""
+
+    finding: Finding
+    by: SuppressedBy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.finding.to_dict(), "suppression": self.by.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +84,10 @@ class Finding:
 
     def __post_init__(self) -> None:
         # A hostile file can put megabytes into one value; reports quote values, not files.
-        object.__setattr__(self, "message", clip(self.message))
+        # Its control characters are quoted as escapes (`\x1b`), never sent to a terminal.
+        object.__setattr__(self, "message", visible(clip(self.message)))
         if self.fix is not None:
-            object.__setattr__(self, "fix", clip(self.fix))
+            object.__setattr__(self, "fix", visible(clip(self.fix)))
 
     @property
     def fingerprint(self) -> str:

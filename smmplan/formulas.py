@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
-from math import gcd
+from math import comb, gcd
 
 from smmplan.findings import nearest
 
@@ -72,6 +72,14 @@ PRESETS: dict[str, Formula] = {
 DEFAULT_FORMULA = "golden"
 
 
+# Categories a custom formula may have: the mix arithmetic and the planner's flow grow with
+# the square of it, and no content mix a person can follow has more.
+MAX_CATEGORIES = 40
+# Closest splits listed one by one up to this many; past it (equal shares over many categories
+# tie: C(125, 4) splits of 4 posts) only their box is kept, see _Arith.closest_box.
+MAX_LISTED_SPLITS = 64
+
+
 class FormulaError(ValueError):
     """A formula that cannot be used; the message says why and what to write."""
 
@@ -118,6 +126,11 @@ def resolve(spec: str | dict | None) -> Formula:
         written[meaning] = str(raw)
     if not shares:
         raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
+    if len(shares) > MAX_CATEGORIES:
+        raise FormulaError(
+            f"The formula has {len(shares)} categories; smmplan plans a mix of at most {MAX_CATEGORIES}. "
+            "Merge the small ones into broader categories."
+        )
     total = sum(shares.values())
     if total != 100:
         hint = ""
@@ -249,7 +262,7 @@ class _Arith:
         for s in shares:
             self.scale = self.scale * s.denominator // gcd(self.scale, s.denominator)
         self.scaled = tuple(s.numerator * (self.scale // s.denominator) for s in shares)
-        self.splits: dict[int, tuple[tuple[int, ...], ...]] = {}
+        self.splits: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # n -> closest box
         self.week: dict[tuple[int, ...], tuple[bool, ...]] = {}
         self.overall: dict[tuple[int, ...], tuple[bool, ...]] = {}
         self.boxes: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
@@ -260,11 +273,17 @@ class _Arith:
         d = self.scale
         return sum(abs(c * d - n * s) for c, s in zip(counts, self.scaled))
 
-    def closest(self, n: int) -> tuple[tuple[int, ...], ...]:
+    def closest_box(self, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(lo, hi): the closest splits of n are exactly the splits of n with lo <= c <= hi."""
         found = self.splits.get(n)
         if found is None:
-            found = _room(self.splits)[n] = _closest_splits(n, self.shares)
+            found = _room(self.splits)[n] = _closest_box(n, self.shares)
         return found
+
+    def closest(self, n: int) -> tuple[tuple[int, ...], ...] | None:
+        """Every closest split of n, or None when there are more than MAX_LISTED_SPLITS
+        (then ask :meth:`closest_box`)."""
+        return _splits_in(*self.closest_box(n), n)
 
     def answer(self, table: dict, counts: tuple[int, ...], compute) -> list[bool]:
         found = table.get(counts)
@@ -274,7 +293,7 @@ class _Arith:
 
     def is_closest(self, counts: tuple[int, ...]) -> bool:
         n = sum(counts)
-        return self.distance(counts, n) == self.distance(self.closest(n)[0], n)
+        return self.distance(counts, n) == self.distance(_first_in(*self.closest_box(n), n), n)
 
     def allowed(self, n: int) -> tuple[tuple[int, int], ...]:
         """``allowed_range(n, share, tolerance)`` of every share, in integers: with
@@ -344,41 +363,77 @@ def distance(counts: tuple[int, ...], n: int, shares: tuple[Fraction, ...]) -> F
 
 
 def closest_splits(n: int, shares: tuple[Fraction, ...]) -> list[tuple[int, ...]]:
-    """Every split of n posts that no other split lies nearer the formula (L1)."""
-    return list(_arith(shares).closest(n))
+    """Every split of n posts that no other split lies nearer the formula (L1).
+    Only for formulas with few ties: ValueError past MAX_LISTED_SPLITS of them."""
+    found = _arith(shares).closest(n)
+    if found is None:
+        raise ValueError(f"more than {MAX_LISTED_SPLITS} closest splits; use closest_box")
+    return list(found)
 
 
-def _closest_splits(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ...], ...]:
+def closest_box(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(lo, hi) such that the closest splits of n are the splits of n inside the box."""
+    return _arith(shares).closest_box(n)
+
+
+def _closest_box(n: int, shares: tuple[Fraction, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Floor each ideal count, then hand the leftover posts to the largest
     remainders (Hamilton's method, which minimises the L1 distance); ties
-    between equal remainders give several equally close splits.
+    between equal remainders give several equally close splits: the tied
+    categories may each take one more (hi) while the others are fixed (lo),
+    and a split of n in that box hands out exactly the leftover. Linear in the
+    categories (and in whole numbers: each share scaled by the common
+    denominator); the splits themselves (C(tied, left) of them) are never listed.
     """
-    ideal = [n * s for s in shares]
-    base = [int(x) for x in ideal]  # floor: ideal counts are never negative
-    left = n - sum(base)
-    rema = [x - b for x, b in zip(ideal, base)]
-    if left == 0:
-        return (tuple(base),)
-    order = sorted(set(rema), reverse=True)
-    sure: list[int] = []
-    for r in order:
-        tied = [i for i, x in enumerate(rema) if x == r]
-        if len(sure) + len(tied) <= left:
-            sure += tied
-            if len(sure) == left:
+    a = _arith(shares)
+    d = a.scale
+    lo = [n * s // d for s in a.scaled]  # floors of the ideal counts
+    rema = [n * s % d for s in a.scaled]  # their remainders, times d
+    hi = list(lo)
+    left = n - sum(lo)
+    if left:
+        for r in sorted(set(rema), reverse=True):
+            tied = [i for i, x in enumerate(rema) if x == r]
+            for i in tied:
+                hi[i] += 1
+            if len(tied) <= left:
+                for i in tied:
+                    lo[i] += 1
+                left -= len(tied)
+            else:
+                left = 0
+            if not left:
                 break
-            continue
-        out = []
-        for pick in combinations(tied, left - len(sure)):
-            split = list(base)
-            for i in (*sure, *pick):
-                split[i] += 1
-            out.append(tuple(split))
-        return tuple(out)
-    split = list(base)
-    for i in sure:
-        split[i] += 1
-    return (tuple(split),)
+    return tuple(lo), tuple(hi)
+
+
+def _first_in(lo: tuple[int, ...], hi: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """The first split of n in the box (lo, hi) that combinations() would list: the
+    spare posts go to the earliest categories with room."""
+    out, left = list(lo), n - sum(lo)
+    for i, (a, b) in enumerate(zip(lo, hi)):
+        if not left:
+            break
+        step = min(b - a, left)
+        out[i] += step
+        left -= step
+    return tuple(out)
+
+
+def _splits_in(lo: tuple[int, ...], hi: tuple[int, ...], n: int) -> tuple[tuple[int, ...], ...] | None:
+    """Every split of n in a closest box (each category at lo or lo + 1), in the order
+    combinations() lists them; None when there are more than MAX_LISTED_SPLITS."""
+    free = [i for i, (a, b) in enumerate(zip(lo, hi)) if b > a]
+    need = n - sum(lo)
+    if comb(len(free), need) > MAX_LISTED_SPLITS:
+        return None
+    out = []
+    for pick in combinations(free, need):
+        split = list(lo)
+        for i in pick:
+            split[i] += 1
+        out.append(tuple(split))
+    return tuple(out)
 
 
 def is_closest_split(counts: tuple[int, ...], shares: tuple[Fraction, ...]) -> bool:

@@ -38,6 +38,11 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIASES = 1_000
 MAX_EXPANDED_NODES = 1_000_000
+# A list or mapping of more items, or a file of more nodes in all, is refused (PLAN010): an
+# 8-million-item `tactics:` list (16 MB) would otherwise take gigabytes to build and validate.
+# 20,000 posts are some 200,000 nodes.
+MAX_ITEMS = 100_000
+MAX_NODES = 2_000_000
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Tags that only restate a core type are harmless; any other tag is refused.
@@ -220,6 +225,16 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         )
 
 
+def encode_like(text: str, original: bytes) -> bytes:
+    """`text` encoded as `original` was (what :func:`decode` read): UTF-8 with its BOM if it
+    had one, UTF-16 (LE or BE, with the BOM) if it was UTF-16."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int]:
     """The bytes of a plan file and its size, reading at most ``max_bytes + 1``.
 
@@ -280,7 +295,7 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
     built = None
     if _fastyaml is not None:
         with gc_paused():
-            built = _fastyaml.build(text, Marks, MAX_DEPTH)
+            built = _fastyaml.build(text, Marks, MAX_DEPTH, MAX_ITEMS, MAX_NODES)
     if built is not None:
         doc.data, doc.marks = built
     else:  # anything unusual, or no C loader: the Python builder words every problem
@@ -455,6 +470,7 @@ def _build(text: str, doc: Document) -> None:
     # itself and its items. Containers add up their children's as they close, so a chain
     # of aliases costs what the file holds, not what it expands to.
     made = 1
+    nodes = [0]  # items of the lists and mappings closed so far
     known: dict[str, str] = {}  # the keys met so far
     Scalar, MapStart, MapEnd, SeqStart, SeqEnd = (
         ScalarEvent, MappingStartEvent, MappingEndEvent, SequenceStartEvent, SequenceEndEvent,
@@ -551,6 +567,9 @@ def _build(text: str, doc: Document) -> None:
                 continue
             data[key] = value
             children[key] = vmark
+            if len(children) > MAX_ITEMS:
+                _too_many(kmark, "mapping", problems)
+        _count(len(children), nodes, mark, problems)
         if merges:
             _merge(data, children, merges, problems)
         marks = Marks(mark, children)
@@ -585,6 +604,9 @@ def _build(text: str, doc: Document) -> None:
                 nested += made - 1
             data.append(value)
             children.append(vmark)
+            if len(children) > MAX_ITEMS:
+                _too_many(mark, "list", problems)
+        _count(len(children), nodes, mark, problems)
         marks = Marks(mark, children)
         made = 1 + len(data) + nested
         if first.anchor is not None:
@@ -692,6 +714,26 @@ def _duplicate(key: Any, first: Any, mark: Any, problems: list[LoadProblem]) -> 
             f"Remove one of the two `{key}:` entries (the first is at {at}).",
         )
     )
+
+
+def _too_many(mark: int, kind: str, problems: list[LoadProblem]) -> None:
+    line, column = _position(mark)
+    problems.append(LoadProblem(
+        "PLAN010", f"This {kind} has more than {MAX_ITEMS:,} items; smmplan reads at most that many in one "
+        f"{kind} (no content plan needs more, and building them would exhaust memory).",
+        line, column, "Split the plan into several files, or remove the repeated items."))
+    raise _Abort
+
+
+def _count(items: int, nodes: list[int], mark: int, problems: list[LoadProblem]) -> None:
+    """Add a closed container's items to the file's count; PLAN010 past MAX_NODES."""
+    nodes[0] += items
+    if nodes[0] > MAX_NODES:
+        line, column = _position(mark)
+        problems.append(LoadProblem(
+            "PLAN010", f"The file holds more than {MAX_NODES:,} values in all; smmplan reads at most that many.",
+            line, column, "Split the plan into several files."))
+        raise _Abort
 
 
 def _too_deep(line: int | None, column: int | None) -> LoadProblem:

@@ -17,6 +17,7 @@ of the files, so every report is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -46,13 +47,48 @@ def check_all(files: Sequence[str], check: Callable[[str], Any], jobs: int | Non
     out[0] = _one(check, files[0])  # warms every cache the workers inherit
     rest = range(1, len(files))
     shares = [list(rest[k::n]) for k in range(n)]  # interleaved: big and small files even out
-    workers = [(_fork(files, check, share), share) for share in shares[1:]]
-    for i in shares[0]:
-        out[i] = _one(check, files[i])
-    for (pid, fd), share in workers:
-        for i, result in _collect(pid, fd, share) or [(i, _one(check, files[i])) for i in share]:
-            out[i] = result
+    workers: list[tuple[tuple[int, int], list[int]]] = []
+    waiting: set[int] = set()
+    try:
+        for share in shares[1:]:
+            with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
+                workers.append((_fork(files, check, share), share))
+                waiting.add(workers[-1][0][0])
+        for i in shares[0]:
+            out[i] = _one(check, files[i])
+        for (pid, fd), share in workers:
+            collected = _collect(pid, fd, share)
+            waiting.discard(pid)
+            for i, result in collected or [(i, _one(check, files[i])) for i in share]:
+                out[i] = result
+    finally:  # an exception here (SIGTERM, Ctrl-C, a bug): the workers end with their parent
+        _stop(waiting)
     return out
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """SIGTERM and SIGINT wait (are delivered on leaving) while the block runs."""
+    import signal
+
+    held = {signal.SIGTERM, signal.SIGINT}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _stop(pids: set[int]) -> None:
+    import signal
+
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
 
 
 def _one(check: Callable[[str], Any], file: str) -> Any:
@@ -70,6 +106,12 @@ def _fork(files: Sequence[str], check: Callable[[str], Any], share: list[int]) -
         status = 1
         try:
             import pickle
+            import signal
+
+            # the parent's handlers are not the worker's: SIGTERM and Ctrl-C simply end it
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
             os.close(read)
             results = [(i, _detach(_one(check, files[i]))) for i in share]

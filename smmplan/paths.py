@@ -18,7 +18,8 @@ GLOB_CHARS = frozenset("*?[")
 STDIN = "-"
 
 
-def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) -> tuple[list[str], list[str]]:
+def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
+                  notes: list[str] | None = None) -> tuple[list[str], list[str]]:
     """Expand files, directories and globs into plan files. Returns (files, problems).
 
     Files named explicitly are always checked (unless `force_exclude`, as
@@ -29,6 +30,12 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) 
     not exist but has glob characters is expanded (`plans/**/*.yaml`). `-` is
     standard input, kept in place. Paths that cannot be read are problems
     (exit 2), but the other files are still checked.
+
+    A search never leaves the directory it was asked to search: a symbolic
+    link to a plan outside it is not read (a plan's lines are quoted in
+    reports, and a link can point anywhere), only noted in ``notes``; named
+    explicitly, it is read. A `**` glob follows directory links but walks
+    each real directory once, so links pointing back up cannot loop.
     """
     import glob
 
@@ -60,12 +67,19 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) 
                     f = os.path.join(root, n)
                     if skip(f, False):
                         dropped = True
+                    elif not inside(f, top) and os.path.isfile(f):  # (a link to a device: refused when read)
+                        dropped = True
+                        note(f"{f}: not read: a symbolic link to a file outside {top} (name it to check it)")
                     else:
                         found.append(f)
         if not found and not dropped:
             problems.append(f"{raw}: no plan files (*.yaml, *.yml) in this directory")
         for f in found:
             add(f)
+
+    def note(message: str) -> None:
+        if notes is not None:
+            notes.append(message)
 
     def hidden(raw: str) -> bool:  # what a directory search skips, for --force-exclude
         parts = [x for x in Path(os.path.normpath(raw)).parts if x not in (".", "..", os.sep)]
@@ -88,7 +102,13 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) 
             elif p.is_symlink():
                 problems.append(f"{raw}: broken or looping symbolic link")
             elif named and GLOB_CHARS & set(raw):
-                matches = sorted(glob.glob(raw, recursive=True))
+                if "**" in raw:
+                    matches, base = recursive_glob(raw), glob_base(raw)
+                    for m in [m for m in matches if not inside(m, base)]:
+                        matches.remove(m)
+                        note(f"{m}: not read: a symbolic link to a file outside {base} (name it to check it)")
+                else:
+                    matches = sorted(glob.glob(raw))
                 if not matches:
                     problems.append(f"{raw}: no file matches this pattern")
                 for m in matches:
@@ -104,3 +124,93 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False) 
         else:
             one(raw)
     return files, problems
+
+
+def inside(path: str, top: str) -> bool:
+    """Does `path` (a file found in a search of `top`) really lie inside `top`, links resolved?"""
+    real, base = os.path.realpath(path), os.path.realpath(top)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def glob_base(pattern: str) -> str:
+    """The directories before a pattern's first wildcard: where its search starts."""
+    parts = pattern.split(os.sep)
+    fixed = []
+    for part in parts[:-1]:
+        if GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    return os.sep.join(fixed) or ("." if not pattern.startswith(os.sep) else os.sep)
+
+
+def recursive_glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)`` for a pattern with `**`, sorted, except
+    that each real directory is walked once (by device and inode), however many
+    symbolic links lead to it: glob's own walk loops through a link that points
+    back up until the path is too long, and several such links make it
+    exponential. Hidden names match only a pattern part that starts with a dot."""
+    import re
+
+    base = glob_base(pattern)
+    prefix = "" if base == "." and not pattern.startswith("." + os.sep) else base
+    rest = pattern[len(prefix):].lstrip(os.sep)
+    regex = re.compile(_translate(rest.split(os.sep)) + r"\Z", re.DOTALL)
+    seen: set[tuple[int, int]] = set()
+    out: list[str] = []
+    for root, dirs, names in os.walk(base, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # reached again through a link: walked already
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        rel_root = os.path.relpath(root, base)
+        for name in (*dirs, *names):
+            rel = name if rel_root == "." else os.path.join(rel_root, name)
+            if regex.match(rel.replace(os.sep, "/")):
+                out.append(os.path.join(prefix, rel) if prefix else rel)
+    return sorted(out)
+
+
+def _translate(parts: list[str]) -> str:
+    """Pattern parts (split at `/`) as one regex over `/`-separated relative paths;
+    `**` is any number of directories (none included), hidden ones excepted."""
+    out = ""
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out += "(?:[^/.][^/]*/)*" if not last else "(?:[^/.][^/]*(?:/[^/.][^/]*)*)?"
+        else:
+            out += _no_slash(part) + ("" if last else "/")
+    return out
+
+
+def _no_slash(part: str) -> str:
+    """One glob part as a regex that never crosses `/`."""
+    import re
+
+    out, i = "", 0
+    while i < len(part):
+        c = part[i]
+        if c == "*":
+            out += "[^/]*"
+        elif c == "?":
+            out += "[^/]"
+        elif c == "[":
+            j = part.find("]", i + 2 if i + 1 < len(part) and part[i + 1] in "!^" else i + 1)
+            if j == -1:
+                out += re.escape(c)
+            else:
+                body = part[i + 1:j]
+                if body[:1] in "!^":
+                    body = "^" + body[1:]
+                out += "[" + body.replace("\\", "\\\\") + "]"
+                i = j
+        else:
+            out += re.escape(c)
+        i += 1
+    return ("(?=[^.])" if not part.startswith(".") else "") + out

@@ -76,6 +76,7 @@ class Rebalance:
     week_moves: list[Move] = field(default_factory=list)  # the same retypes, week by week
     week_adds: dict[int, dict[str, int]] = field(default_factory=dict)  # week -> category -> posts to add
     exact: bool = True  # False when the additions come from the greedy fallback (huge plans)
+    add_possible: bool = True  # some additions were found (when they were searched for)
     # posts whose content forbids the retype: replaced by a new post of the target type, week by week
     replaces: list[Move] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)  # or the fewest posts to move between weeks
@@ -110,7 +111,8 @@ class Rebalance:
 
     @property
     def needed(self) -> bool:
-        return bool(self.moves or self.replaces or self.shifts or self.adds or not self.retype_possible)
+        return bool(self.moves or self.replaces or self.shifts or self.adds or not self.retype_possible
+                    or not self.add_possible)
 
 
 # --- the rules, as boxes of whole counts -------------------------------------------
@@ -123,6 +125,10 @@ def _shares(formula: Formula) -> tuple[Fraction, ...]:
 def passes(counts: Counts, formula: Formula, tolerance: Fraction) -> bool:
     """The overall rule (MIX001) for these counts."""
     return all(overall_ok(counts, _shares(formula), tolerance))
+
+
+PLANNER_SPLITS = 8  # closest splits tried one by one (the presets have at most 6)
+SEARCH_STEPS = 400_000  # category steps of the searches for posts to add (a golden plan: 100,000 totals)
 
 
 class _Rules:
@@ -156,13 +162,17 @@ class _Rules:
         # whether a week passes depends on its counts alone: each distinct week once
         return len(weeks) < 2 or all(map(self.week_ok, set(map(tuple, weeks))))
 
-    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, tuple[Counts, ...]]:
-        """The overall box (lo, hi), if any split of n fits it, and the closest splits."""
+    def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, list[tuple[Counts, Counts]]]:
+        """The overall box (lo, hi), if any split of n fits it, and the closest splits as
+        targets: each one as (split, split), or, when they are too many to list (a formula
+        of many equal shares), their box (lo, hi), whose splits of n are exactly them."""
         ranges = self.arith.allowed(n)
         lo = tuple(a for a, _ in ranges)
         hi = tuple(b for _, b in ranges)
         box = (lo, hi) if all(a <= b for a, b in ranges) and sum(lo) <= n <= sum(hi) else None
-        return box, self.arith.closest(n)
+        splits = self.arith.closest(n)  # a flow per split: past a few, one flow over their box
+        few = splits is not None and len(splits) <= PLANNER_SPLITS
+        return box, [(t, t) for t in splits] if few else [self.arith.closest_box(n)]
 
 
 def _column_sums(weeks: Sequence[Sequence[int]], k: int) -> Counts:
@@ -402,9 +412,9 @@ def _retype(rules: _Rules, weeks: list[Counts], weekly: bool) -> list[list[int]]
         boxes = [((0,) * k, (m,) * k) for m in sizes]
     lows, highs = list(map(itemgetter(0), boxes)), list(map(itemgetter(1), boxes))
     layout = _layout(weeks, lows, highs)
-    box, splits = rules.overall_targets(n)
+    box, closest = rules.overall_targets(n)
     best: tuple[int, _Flow] | None = None
-    targets: list[tuple[Counts, Counts]] = [(t, t) for t in splits]
+    targets: list[tuple[Counts, Counts]] = list(closest)
     if box is not None:
         targets.insert(0, box)
     for lo, hi in targets:
@@ -471,12 +481,14 @@ def compositions(total: int, parts: int) -> Iterator[Counts]:
 def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) -> Counts | None:
     """Counts after the fewest additions that pass MIX001 (the overall rule alone)."""
     n = sum(counts)
-    limit = limit if limit is not None else 200 * max(n, 1) + 200
+    # each total tried costs some k steps: a bound on the whole search, not only on the posts added
+    limit = limit if limit is not None else min(200 * max(n, 1) + 200, SEARCH_STEPS // len(rules.cats))
     for extra in range(limit + 1):
         total = n + extra
-        box, splits = rules.overall_targets(total)
-        for split in splits:
-            if all(s >= c for s, c in zip(split, counts)):
+        box, closest = rules.overall_targets(total)
+        for c_lo, c_hi in closest:
+            split = _lowest_above(counts, c_lo, c_hi, total)
+            if split is not None:
                 return split
         if box is None:
             continue
@@ -495,6 +507,20 @@ def _overall_additions(rules: _Rules, counts: Counts, limit: int | None = None) 
         if room == 0 and rules.overall_ok(t):
             return tuple(t)
     return None
+
+
+def _lowest_above(counts: Counts, lo: Counts, hi: Counts, total: int) -> Counts | None:
+    """The first split of `total` in the box (lo, hi) with no category below `counts`
+    (spare posts to the earliest categories with room), or None."""
+    t = [max(c, a) for c, a in zip(counts, lo)]
+    left = total - sum(t)
+    if left < 0 or any(x > b for x, b in zip(t, hi)):
+        return None
+    for i, b in enumerate(hi):
+        step = min(b - t[i], left)
+        t[i] += step
+        left -= step
+    return tuple(t) if not left else None
 
 
 class _Budget(Exception):
@@ -553,6 +579,9 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
     n = sum(S)
     overall = _overall_additions(rules, S)
     work = 0
+    # a flow over k categories costs some k * k arcs a week: with a custom formula of 30 categories
+    # one step is 60 times a golden one's, and the budget must say so (else a 4 KB plan takes minutes)
+    step = max(1, k * k // 16)
     fewest: dict[Counts, int] = {}  # the fewest posts a week needs to pass alone: once per distinct week
     for w in dict.fromkeys(weeks):
         e = 0
@@ -564,17 +593,16 @@ def _add_exact(rules: _Rules, weeks: list[Counts], budget: int) -> list[Counts] 
     least = list(map(fewest.__getitem__, weeks))
     E = max(sum(overall) - n if overall is not None else 0, sum(least))
     while True:
-        box, splits = rules.overall_targets(n + E)
+        box, closest = rules.overall_targets(n + E)
         targets = []
-        if box is not None:
-            lo = tuple(max(0, a - s) for a, s in zip(box[0], S))
-            hi = tuple(b - s for b, s in zip(box[1], S))
+        for lo_hi in ([box] if box is not None else []) + closest:
+            lo = tuple(max(0, a - s) for a, s in zip(lo_hi[0], S))
+            hi = tuple(b - s for b, s in zip(lo_hi[1], S))
             if all(a <= b for a, b in zip(lo, hi)) and sum(lo) <= E <= sum(hi):
                 targets.append((lo, hi))
-        targets += [(d, d) for d in (tuple(t - s for t, s in zip(split, S)) for split in splits) if min(d) >= 0]
         if targets:
             for spare in _spread(E - sum(least), list(map(add, map(sum, weeks), least)), budget - work):
-                work += len(weeks) * len(targets)
+                work += len(weeks) * len(targets) * step
                 if work > budget:
                     raise _Budget
                 # (week, posts added) of each week; most weeks repeat a few of them
@@ -640,7 +668,8 @@ def _add(rules: _Rules, weeks: list[Counts], weekly: bool, budget: int) -> tuple
         return _add_exact(rules, weeks, budget), True
     except _Budget:
         n = sum(sum(w) for w in weeks)
-        return _add_greedy(rules, weeks, 50 * n + 1000), False
+        # a post added costs a look at every week and category: bound the steps, not only the posts
+        return _add_greedy(rules, weeks, min(50 * n + 1000, 25 * SEARCH_STEPS // (len(weeks) * k + 1))), False
 
 
 # --- content: retype where the content allows, replace where it does not ------------
@@ -822,9 +851,9 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
     sizes = list(map(sum, weeks))
     n = sum(sizes)
     cells = [tuple(zip(*rules.week_box(m))) if weekly else tuple((0, m) for _ in range(k)) for m in sizes]
-    box, splits = rules.overall_targets(n)
+    box, closest = rules.overall_targets(n)  # closest splits as targets: (split, split) or their box
     best = None
-    for lo, hi in ([box] if box is not None else []) + [(t, t) for t in splits]:
+    for lo, hi in ([box] if box is not None else []) + closest:
         got = _change_flow(k, groups, cells, list(zip(lo, hi)))
         if got is not None and (best is None or got[0] < best[0]):
             best = got
@@ -1019,6 +1048,7 @@ def rebalance(
         out.shifts = [Shift(cats[c], span[a], span[b], x) for (c, a, b), x in merged.items()]
     if add:
         plus, out.exact = _add(rules, week_counts, weekly, budget)
+        out.add_possible = plus is not None
         if plus is not None:
             for key, a in compress(zip(keys, plus), map(any, plus)):  # the weeks that grow
                 out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}

@@ -12,13 +12,12 @@ printing and writing are the command's: :mod:`smmplan.commands.suggest`.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from smmplan import calendar, formulas, ideas, networks, planner, writer
+from smmplan import calendar, formulas, ideas, loader, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.days import shift
 
@@ -162,8 +161,7 @@ def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps
         return sug
     sug.text = writer.edit_plan(result.doc.text, result.doc, [(r.index, r.word, r.key) for r in sug.retypes],
                                 [p.fields() for p in sug.replacements + sug.additions], values)
-    prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    sug.data = prefix + sug.text.encode("utf-8")
+    sug.data = loader.encode_like(sug.text, data)  # the plan's own encoding, BOM and all
     sug.values = values
     return sug
 
@@ -424,6 +422,9 @@ def make_calendar(
         resolved = formulas.resolve(spec)
     except formulas.FormulaError as exc:
         raise SuggestError(str(exc)) from None
+    if len(resolved.categories) > calendar.MAX_CATEGORIES:
+        raise SuggestError(f"the formula has {len(resolved.categories)} categories; a calendar can be laid out for "
+                           f"at most {calendar.MAX_CATEGORIES}. Use a preset (--formula) or merge categories.")
     per_week = per_week or 5
     if not 1 <= per_week <= 21:
         raise SuggestError(f"--posts-per-week takes 1 to 21 posts, not {per_week}.")
@@ -478,6 +479,14 @@ def make_calendar(
     out = CalendarPlan(header, cal, comments, placeholders=placeholders)
     out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
     return out
+
+
+def _day(start: dt.date, days: int, what: str) -> dt.date:
+    """``start`` + ``days``; SuggestError when that is past 9999-12-31, the last day a date can have."""
+    try:
+        return start + dt.timedelta(days=days)
+    except OverflowError:
+        raise SuggestError(f"{what} past 9999-12-31, the calendar's last day; start earlier or plan fewer weeks.") from None
 
 
 def _strip_actuals(goal: dict) -> dict:

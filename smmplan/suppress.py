@@ -19,10 +19,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from smmplan.findings import Finding, Problem
+from smmplan.findings import Finding, Problem, Suppressed, SuppressedBy
 
 MARK = "smmplan:"
 UNUSED = "SMM002"
+IN_PLAN = "SMM003"  # an honesty finding silenced by the plan itself
 # A YAML comment starts with `#` at the start of a line or after white space.
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*smmplan:\s*(?P<kind>ignore-file|ignore)\b\s*(?:\[(?P<codes>[^\]]*)\])?")
 _ENTRY = re.compile(r"[^,\s]+")
@@ -117,27 +118,34 @@ def _names_unused(entry: str) -> bool:
     return entry.lower() == "unused-suppression" or UNUSED.startswith(entry.upper())
 
 
-def apply(findings: list[Finding], text: str) -> tuple[list[Finding], list[Problem]]:
-    """Drop suppressed findings; return the rest and an SMM002 problem for each
-    suppression entry that silenced nothing."""
+def apply(findings: list[Finding], text: str, may_suppress=None) -> tuple[list[Finding], list[Problem], list[Suppressed]]:
+    """Set suppressed findings aside; return the rest, an SMM002 problem for each
+    suppression entry that silenced nothing, and the findings silenced (each with
+    the comment that did it). ``may_suppress(finding)`` False keeps a finding
+    whatever the comments say (the config's `no-suppress`)."""
     sups = scan(text)
     if not sups:
-        return findings, []
+        return findings, [], []
     file_level = [s for s in sups if s.file_level and not s.misplaced]
     by_line: dict[int, list[Suppression]] = {}
     for s in sups:
         if not s.file_level and s.target is not None:
             by_line.setdefault(s.target, []).append(s)
-    kept = []
+    kept: list[Finding] = []
+    silenced: list[Suppressed] = []
     for f in findings:
-        silenced = False
+        by = None
         for s in (*by_line.get(f.line, ()), *file_level) if f.line is not None else file_level:
             for entry, _ in s.entries:
                 if _matches(entry, f):
                     s.used.add(entry)
-                    silenced = True
-        if not silenced:
+                    if by is None:
+                        kind = "ignore-file" if s.file_level else "ignore"
+                        by = SuppressedBy(f"`# smmplan: {kind}[{entry}]` on line {s.line}", True, s.line, "comment")
+        if by is None or (may_suppress is not None and not may_suppress(f)):
             kept.append(f)
+        else:
+            silenced.append(Suppressed(f, by))
     problems = []
     for s in sups:
         # `ignore[SMM002]` next to the others keeps their unused entries quiet
@@ -174,7 +182,7 @@ def apply(findings: list[Finding], text: str) -> tuple[list[Finding], list[Probl
                 msg = f"`{entry}` is suppressed here but no `{entry}` finding is {scope}."
                 fix = "Delete the stale suppression" + (" entry." if len(s.entries) > 1 else ".")
             problems.append(Problem(UNUSED, msg, line=s.line, column=column, fix=fix))
-    return kept, problems
+    return kept, problems, silenced
 
 
 __all__ = ["MARK", "Suppression", "apply", "scan"]

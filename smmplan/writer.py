@@ -24,6 +24,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from smmplan.visible import visible
+
 SCHEMA_URL = "https://smmplan.dev/schema/plan.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
 
@@ -64,7 +66,7 @@ def block(data: dict, indent: int = 0) -> str:
             lines.append(f"{pad}{key}:\n" + "".join(
                 _item(v, indent + 2) if isinstance(v, dict) else f"{pad}  - {scalar(v)}\n" for v in value))
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}: [" + ", ".join(scalar(v) for v in value) + "]\n")
+            lines.append(f"{pad}{key}: [" + ", ".join(_flow_scalar(v) for v in value) + "]\n")
         elif isinstance(value, str) and _literal_ok(value):
             body = value[:-1] if value.endswith("\n") else value
             indented = "".join(f"{pad}  {line}\n" if line else "\n" for line in body.split("\n"))
@@ -87,22 +89,28 @@ def _item(data: dict, indent: int) -> str:
 
 
 def flow(data: dict) -> str:
-    """A mapping in flow style; a text with a comma or a bracket in it is quoted (in a
-    flow mapping they would end the value)."""
+    """A mapping in flow style; a text with a comma, a bracket or a `?` in it is quoted (in a
+    flow mapping they would end the value, or confuse a YAML reader)."""
     return "{" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in data.items()) + "}"
 
 
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}?:#&*!|>'\"%@`]")
+
+
 def _flow_scalar(value: Any) -> str:
+    """:func:`scalar` for a flow list or mapping (`[a, b]`, `{k: v}`): a plain text that holds
+    a comma, a bracket or a `?` is double-quoted (a rubric idea "Share your playlist, we'll
+    play the top five" stays one item)."""
     out = scalar(value)
-    if isinstance(value, str) and not out.startswith(("'", '"')) and any(c in out for c in ",[]{}"):
-        return yaml.safe_dump(value, allow_unicode=True, width=10**6, default_style='"').rstrip("\n")
+    if isinstance(value, str) and out[:1] not in ("'", '"') and _FLOW_UNSAFE.search(out):
+        out = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**6).rstrip("\n")
     return out
 
 
 def new_plan(header: dict, posts: Sequence[dict], comments: Sequence[str] = ()) -> str:
     """A complete plan file: modeline, comments, header keys, then the posts."""
     out = [MODELINE]
-    out += [f"# {c}\n" for c in comments]
+    out += [f"# {visible(c, one_line=True)}\n" for c in comments]  # a newline in a file name stays in its comment
     out.append(block({k: v for k, v in header.items() if v not in (None, [], {})}))
     out.append("\nposts:\n")
     out += [_item(p, 2) for p in posts]
@@ -190,6 +198,9 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence
     layout = _layout(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[tuple[int, int, str]] = []
+    if doc.line_map:  # the spans are keyed by libyaml's (line, column), which counts NEL, LS and PS
+        # as line breaks; locate() answers as an editor counts: key the spans the same way
+        layout.spans = {doc.editor_position(*k): v for k, v in layout.spans.items()}
     changes = [(index, rest[0] if rest else "type", word) for index, word, *rest in retypes] + list(values)
     for index, key, value in changes:
         if key not in (doc.data["posts"][index] or {}):

@@ -189,7 +189,7 @@ def test_junit_stays_well_formed_with_characters_xml_cannot_hold():
     buf = io.StringIO()
     JunitReporter().render([Result()], buf)
     root = ET.fromstring(buf.getvalue())
-    assert root.find("testsuite/testcase/failure").get("message") == "quote \" and \ufffd bell & <tag>"
+    assert root.find("testsuite/testcase/failure").get("message") == "quote \" and \\x07 bell & <tag>"  # a plan's control characters are shown as escapes
 
 
 @pytest.mark.parametrize("fmt", ["json", "concise", "github", "sarif", "junit"])

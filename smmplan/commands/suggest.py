@@ -18,6 +18,8 @@ import typer
 
 from smmplan import engine, loader, planner
 from smmplan.config import Settings
+from smmplan.io import regular_file_exists
+from smmplan.visible import visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
 FORMATS = ("yaml", "csv", "ics")
@@ -104,11 +106,13 @@ def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week:
         raise SuggestError(f"config error: {exc}") from None
     data = None
     if plan is not None:
-        try:
-            with open(plan, "rb") as fh:
-                data = fh.read()
+        try:  # as `check` reads: a FIFO or a device is refused, never waited on
+            data, size = loader.read_file(plan, settings.max_file_size)
         except OSError as exc:
-            raise SuggestError(f"{plan}: cannot read: {exc.strerror or exc}") from None
+            raise SuggestError(f"{visible_path(plan)}: cannot read: {exc.strerror or exc}") from None
+        if size > settings.max_file_size:
+            raise SuggestError(f"{visible_path(plan)}: the file is {size:,} bytes, over the max-file-size limit "
+                               f"({settings.max_file_size:,} bytes); raise `max-file-size` in the config to read it.")
     if weeks is None:
         if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
                                                          business)) or goals:
@@ -150,19 +154,25 @@ def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, 
         raise SuggestError("give either --in-place or --output, not both.")
     if plan is None and weeks is None:
         raise SuggestError("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
-    if output and not force and os.path.exists(output):
+    if output and not force and regular_file_exists(output):  # devices and FIFOs are written into
         raise SuggestError(f"{output} exists; give --force to overwrite it, or choose another file.")
     if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
         raise SuggestError(f"{output} is the input plan; use --in-place to rewrite it.")
 
 
-def _write(path: str, text: str) -> None:
-    from smmplan.io import atomic_write
+def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
+    """With the one writer (atomic, into devices and FIFOs, through links); with `expect`, only if
+    the file still holds those bytes, so a concurrent edit is never overwritten."""
+    from smmplan.io import ChangedError, write_file
 
     try:
-        atomic_write(path, text)
+        done = write_file(path, data, expect=expect)
+    except ChangedError as exc:
+        raise SuggestError(str(exc)) from None
     except OSError as exc:
-        raise SuggestError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise SuggestError(f"cannot write {visible_path(path)}: {exc.strerror or exc}") from None
+    for note in done.notes:
+        typer.echo(f"smmplan: note: {note}", err=True)
 
 
 def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
@@ -178,12 +188,12 @@ def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output
         return EXIT_FINDINGS
     if sug.text is None:  # nothing to change: -o still gets the plan, as it is
         if output:
-            _write(output, sug.result.doc.text if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
+            _write(output, data)  # the plan's bytes, as they are
             typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
         return 0
     target = plan if in_place else output
     if target:
-        _write(target, sug.data.decode("utf-8"))  # a BOM, if the plan had one, is kept
+        _write(target, sug.data, expect=data if in_place else None)  # the plan's own encoding and BOM
         typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
     return 0
 
@@ -193,7 +203,7 @@ def unread_lines(sug: Suggestion, force: bool) -> list[str]:
     if not sug.unread:
         return []
     n = len(sug.unread)
-    out = [f"{sug.path}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
+    out = [f"{visible_path(sug.path)}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
            f"{'them' if n != 1 else 'it'}:"]
     out += [f"  line {line}: {message}" for line, message in sug.unread]
     out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
@@ -206,9 +216,9 @@ def change_lines(sug: Suggestion) -> list[str]:
     """What the rebalancing changes, line by line, as the command prints it."""
     rb = sug.rebalance
     if sug.mode == "none":
-        return [f"{sug.path}: the mix already passes; nothing to change."]
+        return [f"{visible_path(sug.path)}: the mix already passes; nothing to change."]
     if sug.mode == "impossible":
-        return [f"{sug.path}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
+        return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]
     if sug.mode in ("retype", "move"):
         out = _step_lines(sug)
@@ -217,7 +227,7 @@ def change_lines(sug: Suggestion) -> list[str]:
         return out
     n = len(sug.additions)
     exact = "the fewest" if rb.exact else "a small number"
-    out = [f"{sug.path}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
+    out = [f"{visible_path(sug.path)}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
     for p in sug.additions:
         out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
     return out
@@ -228,7 +238,7 @@ def _step_lines(sug: Suggestion) -> list[str]:
     rb = sug.rebalance
     if sug.mode == "move":
         n = len(sug.steps)
-        out = [f"{sug.path}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
+        out = [f"{visible_path(sug.path)}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
                + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
         for st in sug.steps:
             line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
@@ -238,13 +248,14 @@ def _step_lines(sug: Suggestion) -> list[str]:
     n, m = len(sug.retypes), len(sug.replacements)
     parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
     exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
-    out = [f"{sug.path}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
+    out = [f"{visible_path(sug.path)}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
            "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
     for r in sug.retypes:
         warn = "  (already published)" if r.status == "published" else ""
         if r.target == "user_generated":
             warn += "  (say whose content it is: author: or source:)"
-        change = f"rubric «{r.was}» -> «{r.word}»" if r.key == "rubric" else f"{r.was} -> {r.word}"
+        was = visible(r.was, one_line=True)  # as written in the plan: control characters shown, not obeyed
+        change = f"rubric «{was}» -> «{r.word}»" if r.key == "rubric" else f"{was} -> {r.word}"
         out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
     reads = sug.result.reads
     for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):

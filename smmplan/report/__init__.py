@@ -56,7 +56,17 @@ def summary(results: list) -> dict[str, int]:
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
         "info": sum(f.severity == "info" for f in findings),
+        "suppressed": sum(len(getattr(r, "suppressed", ())) for r in results),
     }
+
+
+def suppressed_line(results: list) -> str | None:
+    """"2 findings suppressed: BAN001, BAN003" (codes in order, each once), or None."""
+    every = [s for r in results for s in getattr(r, "suppressed", ())]
+    if not every:
+        return None
+    codes = sorted({s.finding.code for s in every})
+    return f"{len(every)} finding{'s' * (len(every) != 1)} suppressed: {', '.join(codes)}"
 
 
 def source_root(start: str | None = None) -> str:

@@ -9,15 +9,20 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from smmplan.report import position
+from smmplan.visible import visible_path
 
 
 class ConciseReporter:
-    def __init__(self, **_: Any):
-        pass
+    def __init__(self, show_suppressed: bool = False, **_: Any):
+        self.show_suppressed = show_suppressed
 
     def render(self, results: list, out: TextIO) -> None:
         for result in results:
-            for f in result.findings:
+            every = [(f, "") for f in result.findings]
+            if self.show_suppressed:  # in file order, each marked
+                every += [(s.finding, f" [suppressed by {s.by.how}]") for s in getattr(result, "suppressed", ())]
+                every.sort(key=lambda x: (x[0].line or 0, x[0].column or 0, x[0].code))
+            for f, mark in every:
                 line, column = position(f)
-                message = " ".join(f.message.split())  # one line per finding, always
-                out.write(f"{f.path}:{line}:{column}: {f.code} {message}\n")
+                message = " ".join((f.message + mark).split())  # one line per finding, always
+                out.write(f"{visible_path(f.path)}:{line}:{column}: {f.code} {message}\n")

@@ -13,11 +13,14 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from smmplan.report import relative_path, source_root
+from smmplan.visible import display_name
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
+    """As the runner reads workflow commands. (Control characters a plan puts in a
+    message are already escapes: findings.Finding shows them visibly.)"""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -33,7 +36,7 @@ class GithubReporter:
         root = self.root or source_root()
         for result in results:
             for f in result.findings:
-                props = [f"file={escape_property(relative_path(f.path, root) or f.path)}"]
+                props = [f"file={escape_property(display_name(relative_path(f.path, root) or f.path))}"]
                 if f.line:
                     props.append(f"line={f.line}")
                     if f.column:

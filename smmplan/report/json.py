@@ -27,6 +27,8 @@ class JsonReporter:
         out.write('{"version": ' + encode(__version__) + ",\n")
         out.write(' "findings": ')
         _write_list(out, [f.to_dict() for r in results for f in r.findings], encode)
+        out.write(',\n "suppressed": ')
+        _write_list(out, [s.to_dict() for r in results for s in getattr(r, "suppressed", ())], encode)
         out.write(',\n "plans": ')
         _write_list(out, [r.to_dict() for r in results], encode)
         out.write(',\n "summary": ' + encode(summary(results)) + "}\n")

@@ -64,10 +64,14 @@ class SarifReporter:
         index = {r.code: i for i, r in enumerate(rules)}
         sarif_results = []
         for result in results:
-            for f in result.findings:
+            # suppressed findings too, each with a `suppressions` entry: code scanning
+            # shows them as dismissed, not absent
+            every = [(f, None) for f in result.findings] + [
+                (s.finding, s.by) for s in getattr(result, "suppressed", ())]
+            for f, by in every:
                 line, column = position(f)
                 text = f.message + (f" Fix: {f.fix}" if f.fix else "")
-                sarif_results.append({
+                item = {
                     "ruleId": f.code,
                     "ruleIndex": index[f.code],
                     "level": LEVELS.get(f.severity, "warning"),
@@ -79,7 +83,14 @@ class SarifReporter:
                         }
                     }],
                     "partialFingerprints": {"smmplan/v1": f.fingerprint},
-                })
+                }
+                if by is not None:
+                    entry: dict[str, Any] = {"kind": by.kind, "status": by.status, "justification": by.how}
+                    if by.in_plan and by.line:
+                        entry["location"] = {"physicalLocation": {
+                            "artifactLocation": artifact_location(f.path, root), "region": {"startLine": by.line}}}
+                    item["suppressions"] = [entry]
+                sarif_results.append(item)
         return {
             "$schema": SCHEMA,
             "version": "2.1.0",

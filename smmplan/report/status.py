@@ -25,6 +25,7 @@ from rich.text import Text
 from smmplan import __version__
 from smmplan.report import summary
 from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, table_width
+from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
 # Counted in every report's data, shown in the text table only when a post has them.
@@ -102,14 +103,14 @@ def render_status(console: Any, result: Any) -> None:
     print_header(console, result.path, bits)
     if result.plan is None:
         print_wrapped(console, Text(f"  the plan cannot be read ({data['other_findings']} findings): "
-                                    f"run `smmplan check {result.path}`", style="red"), hang=2)
+                                    f"run `smmplan check {visible_path(result.path)}`", style="red"), hang=2)
         return
 
     console.print(status_counts(data["statuses"], console.width))
 
     approver = client.get("approver") or "the client"
     console.print()
-    console.print(Text(f"Waiting for {approver}", style="bold underline"))
+    console.print(Text(f"Waiting for {visible(approver, one_line=True)}", style="bold underline"))
     if data["waiting"]:
         console.print(posts_table(data["waiting"]))
     else:
@@ -138,5 +139,5 @@ def render_status(console: Any, result: Any) -> None:
     if data["other_findings"]:
         n = data["other_findings"]
         console.print()
-        print_wrapped(console, Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {result.path}` shows "
+        print_wrapped(console, Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {visible_path(result.path)}` shows "
                                     f"{'them' if n != 1 else 'it'}.", style="dim"), hang=2)

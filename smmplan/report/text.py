@@ -15,10 +15,12 @@ from typing import Any, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from smmplan.findings import with_article
+from smmplan.visible import visible, visible_path
 
 FAMILY_TITLES = {
     "PLAN": "Plan file",
@@ -96,9 +98,10 @@ class TrimmedLines:
 
 
 class TextReporter:
-    def __init__(self, color: str = "auto", width: int | None = None, **_: Any):
+    def __init__(self, color: str = "auto", width: int | None = None, show_suppressed: bool = False, **_: Any):
         self.color = color
         self.width = width
+        self.show_suppressed = show_suppressed
 
     def render(self, results: list, out: TextIO) -> None:
         console = make_console(out, self.color, self.width)
@@ -108,10 +111,29 @@ class TextReporter:
             self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
-        render_plan(console, result)
+        render_plan(console, result, getattr(self, "show_suppressed", False))
 
 
-def render_plan(console: Console, result: Any) -> None:
+def _suppressed(console: Console, result: Any, show: bool) -> None:
+    """"2 findings suppressed: BAN001, BAN003", and with --show-suppressed each of them in full."""
+    from smmplan.report import suppressed_line
+
+    line = suppressed_line([result])
+    if line is None:
+        return
+    console.print()
+    console.print(Text(f"  {line}" + ("" if show else " (--show-suppressed lists them)"), style="yellow"))
+    if show:
+        for s in result.suppressed:
+            f = s.finding
+            where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
+            console.print(Text.assemble("    ", (where, "bold"), ("  " + f.code + " ", "magenta"), (f.name, "dim")))
+            console.print(Padding(Text(f.message), (0, 0, 0, 6), expand=False))
+            console.print(Padding(Text(f"suppressed ({s.by.kind}) by {s.by.how}", style="yellow"), (0, 0, 0, 6),
+                                  expand=False))
+
+
+def render_plan(console: Console, result: Any, show_suppressed: bool = False) -> None:
     print_header(console, result.path, _header_bits(result))
     if result.mix:
         console.print(mix_table(result, console.width))
@@ -124,13 +146,14 @@ def render_plan(console: Console, result: Any) -> None:
         _rebalance(console, result)
     if not result.findings:
         console.print(Text("  ✓ no findings", style="green"))
+    _suppressed(console, result, show_suppressed)
 
 
 def _header_bits(result: Any) -> list[str]:
     plan = result.plan
     bits = []
     if plan is not None and plan.brand:
-        bits.append(plan.brand)
+        bits.append(visible(plan.brand, one_line=True))
     if result.plan is not None:
         bits.append(f"{result.post_count} posts")
     if result.start and result.end:
@@ -147,6 +170,8 @@ def print_header(console: Console, path: str, bits: list[str]) -> None:
     """A plan's path in bold and what it is, dim, on one line when it fits the
     console; else the path alone (whole, however long) and the rest below it,
     broken between its parts."""
+    path = visible_path(path)  # control characters in a name or a plan are shown, not obeyed
+    bits = [visible(b, one_line=True) for b in bits]
     line = Text(path, style="bold")
     if not bits:
         console.print(line, soft_wrap=True)
@@ -249,7 +274,7 @@ def mix_table(result: Any, width: int = 100) -> Table:
     rows = []
     for r in result.mix:
         allowed = f"{r.low}–{r.high}" if r.low < r.high else (str(r.low) if r.low == r.high else "—")
-        rows.append((r.category, str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
+        rows.append((visible(r.category, one_line=True), str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
                      f"{(r.share - r.target) * 100:+.1f}", "ok" if r.ok else "off"))
     headers, room = _fit(width, rows, MIX_HEADERS, MIX_SHORT, extra=MIN_BAR + 2)
     bar = min(BAR_WIDTH, room - 2) if room - 2 >= MIN_BAR else 0
@@ -318,7 +343,7 @@ def _findings(console: Console, result: Any) -> None:
         console.print()
         console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold underline"))
         for f in groups[fam]:
-            where = f.path + (f":{f.line}:{f.column}" if f.line else "")
+            where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             head = Text("  ")
             head.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
             head.append(" ")
@@ -332,6 +357,8 @@ def _findings(console: Console, result: Any) -> None:
             _highlight(message, phrases)
             print_wrapped(console, message, indent=4)
             src = quoted.get(f.line)
+            if src is not None and not src.isprintable():  # an escape sequence is shown, not obeyed
+                src = visible(src, one_line=True)
             if src is not None and len(src) < 300:
                 gutter = f"    {f.line:>4} │ "
                 width = caret_span(src, f.column) if f.column else 0
@@ -402,7 +429,7 @@ def _rebalance(console: Console, result: Any) -> None:
     console.print(Text("Suggested rebalancing", style="bold underline"))
     for line in rebalance_lines(result):
         print_wrapped(console, Text("  • " + line), hang=4)
-    print_wrapped(console, Text(f"  `smmplan suggest {result.path}` lists the posts, week by week.", style="dim"),
+    print_wrapped(console, Text(f"  `smmplan suggest {visible_path(result.path)}` lists the posts, week by week.", style="dim"),
                   hang=2)
 
 
@@ -438,9 +465,9 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
             days = r["period_days"]
             name = (PERIODS_SHORT if short else PERIODS).get(days) or (f"{days} d" if days else "")
             per = (f"/{name}" if short else f" / {name}") if name else ""
-            goal = r["goal"] if r["goal"] != shown_goal else ""
+            goal = visible(str(r["goal"]), one_line=True) if r["goal"] != shown_goal else ""
             shown_goal = r["goal"]
-            out.append((goal, r["metric"], format_quantity(r["target"], r["unit"]) + per,
+            out.append((goal, visible(str(r["metric"]), one_line=True), format_quantity(r["target"], r["unit"]) + per,
                         format_quantity(r["actual"], r["unit"]),
                         "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]),
                         r["status"] or "—"))
@@ -498,13 +525,16 @@ def posts_table(rows: list[dict]) -> Table:
     for name in ("date", "channel", "title", "status", "who must approve"):
         table.add_column(name, no_wrap=name in ("date", "channel"), overflow="fold")
     for r in rows:
-        status = Text(r["status"] or f"{_short(r['status_written'], 20)}?", style="green" if r["ready"] else "yellow")
+        status = Text(r["status"] or f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
+                      style="green" if r["ready"] else "yellow")
         if r["ready"]:
-            who = Text("✓ " + (r["approved_by"] or ""), style="dim")
+            who = Text("✓ " + visible(r["approved_by"] or "", one_line=True), style="dim")
         else:
-            who = Text(r["approver"] or "not named (client: approver:)", style="" if r["approver"] else "red")
+            who = Text(visible(r["approver"], one_line=True) if r["approver"] else "not named (client: approver:)",
+                       style="" if r["approver"] else "red")
         when = r["date"] + (f" {r['time']}" if r["time"] else "")
-        table.add_row(when, _short(r["channel"] or "—", 20), _short(r["title"], 100), status, _short(who, 40))
+        table.add_row(when, _short(visible(r["channel"] or "—", one_line=True), 20),
+                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40))
     return table
 
 

@@ -230,7 +230,7 @@ def summarize(ctx) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     add, waiting, due = rows.append, [], []
     times: dict[dt.time | None, str | None] = {None: None}  # as written in JSON (no time: null); plans repeat a few
-    last = _due_until(as_of, horizon)
+    last = _due_until(as_of, horizon) or as_of  # clamped at the calendar's last day, as check() does
     for p, line in zip(ctx.posts, ctx.post_lines()):
         post, status = p.post, p.status
         t, d = post.time, post.date

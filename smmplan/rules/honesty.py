@@ -978,6 +978,7 @@ def check(ctx) -> Iterator[Problem]:
     for hit in scan(texts.texts, words):
         where = texts.path(hit.index)
         yield _text_problem(hit, where, texts.texts[hit.index], locator)
+    yield from _kept_as_suppressed(ctx)  # hook: see the section at the end
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
 
@@ -1106,3 +1107,23 @@ def _posts(ctx) -> Iterator[Problem]:
                     ("posts", p.index, "sponsored" if post.sponsored else "type"),
                     fix="Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself.",
                 )
+
+
+# --- hook: hits an allowed phrase excused, kept as suppressed findings -------------------
+# The engine never drops a finding in silence: each hit a project's or a plan's
+# `allowed_phrases` excuses (excused_problems) becomes a Problem marked `suppressed`,
+# naming the phrase and where it was allowed (SARIF kind inSource for the plan's own).
+
+
+def _kept_as_suppressed(ctx) -> Iterator[Problem]:
+    from smmplan.findings import SuppressedBy
+
+    own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
+    path = getattr(ctx.settings, "config_path", None)
+    for problem, x in excused_problems(ctx):
+        in_plan = x.origin == PLAN
+        line = ctx.line(("allowed_phrases", own.index(x.phrase))) if in_plan and x.phrase in own else None
+        where = (f"the plan (line {line})" if line else "the plan") if in_plan else (
+            f"the configuration ({path})" if path else "the configuration")
+        yield replace(problem, suppressed=SuppressedBy(f"the allowed phrase `{x.phrase}` in {where}", in_plan, line,
+                                                        "allowed phrase"))

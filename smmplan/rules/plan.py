@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from smmplan.findings import Problem
@@ -73,7 +74,8 @@ RULES = (
     ),
     Rule(
         "PLAN010", "too-complex", "error", "Nesting or aliases beyond sane limits.",
-        what="The file nests deeper than 64 levels or its aliases expand to more than a million nodes (an alias bomb).",
+        what="The file nests deeper than 64 levels, its aliases expand to more than a million nodes (an alias bomb), "
+        "one list or mapping has more than 100,000 items, or the file holds more than 2,000,000 values in all.",
         why="Such files exhaust memory in naive YAML tools; a content plan never needs them.",
         example="a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
         fix="Write the plan out plainly; use anchors only for small repeated defaults.",
@@ -122,6 +124,18 @@ RULES = (
         example="# smmplan: ignore-file[MIX003]\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
         fix="Delete the suppression or the entry the message names; list rule codes with `smmplan rules`.",
     ),
+    Rule(
+        "SMM003", "suppressed-in-plan", "warning", "The plan silences one of its own honesty findings.",
+        what="A `# smmplan: ignore[...]` comment, or an entry of the plan's own `allowed_phrases`, silences a "
+        "BAN finding (bought followers, bots, fake reviews...). The finding is kept as suppressed in every report, "
+        "and this warning says who silenced it.",
+        why="The ban on bought or faked engagement is the agency's promise to clients; the author of a plan must "
+        "not be able to switch it off unseen. Only the project's configuration can lift it.",
+        example="posts:\n  - date: 2026-12-01\n    type: advertising\n    title: We buy 5000 followers  "
+        "# smmplan: ignore[BAN]\n",
+        fix="Remove the suppression, or allow it in the project's configuration: `plan-may-suppress: [BAN001]` "
+        "(or move the allowed phrase to the config's `allowed-phrases`).",
+    ),
 )
 
 
@@ -131,3 +145,28 @@ def check(ctx) -> Iterator[Problem]:
     if not ctx.plan.posts and not (isinstance(written, list) and written):
         yield Problem("PLAN014", "The plan has no posts: there is no mix to check.", ("posts",), at_key=True,
                       fix="Add posts under `posts:`, or run `smmplan suggest --weeks 4`.")
+    for p in ctx.posts:
+        for key in LINK_KEYS:
+            value = getattr(p.post, key)
+            scheme = link_scheme(value) if value else None
+            if scheme is not None and scheme not in LINK_SCHEMES:
+                yield Problem(
+                    "PLAN006",
+                    f"`posts[{p.index}].{key}` is `{value}`: a `{scheme}:` link, not a web address. Pages and "
+                    "exports made from the plan would carry it to the client and the scheduler.",
+                    ("posts", p.index, key),
+                    fix="Write the full web address, starting with https:// (or http://).",
+                )
+
+
+LINK_KEYS = ("link", "permalink")
+LINK_SCHEMES = frozenset(("http", "https"))
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):")
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these from a URL: `java\tscript:` is `javascript:`
+
+
+def link_scheme(url: str) -> str | None:
+    """A link's scheme, lower case, read as a browser would (spaces, tabs and control
+    characters dropped), or None when it has none (`shop.example/winter`)."""
+    m = _SCHEME.match(_IGNORED.sub("", url))
+    return m[1].lower() if m else None

@@ -20,7 +20,8 @@ def render(items: list[Item], options: Options) -> str:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmplan//content plan//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{options.brand} content plan" if options.brand else "Content plan")
+    # an X- property is written as given unless typed: as TEXT it is escaped (a newline in a brand)
+    cal.add("x-wr-calname", icalendar.vText(f"{options.brand} content plan" if options.brand else "Content plan"))
     for i in items:
         p = i.post
         key = f"{options.brand}|{p.date}|{p.time}|{i.channel}|{p.title}"

@@ -1,0 +1,52 @@
+"""Control characters from a plan or a file name, shown instead of obeyed.
+
+A plan's title, a file's name or a channel can hold an escape sequence
+(`\\x1b[2J` clears the screen, `\\x1b[1A` moves up and over the Honesty
+section), a bidi override (U+202E turns `txt.exe` into `exe.txt`), a carriage
+return that writes over the line, or a line break that starts a new
+workflow command under GitHub Actions (`\\n::error::` or `::stop-commands::`).
+Every report for people (text, concise, github), every message on stderr and
+every line smmplan writes from a plan's words shows them as visible escapes
+(`\\x1b`, `\\u202e`) instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls, the odd line breaks (NEL is C1),
+# and the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# ... and, where a value must stay on one line (a file name, a YAML comment), tab and newline too.
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """`text` with its control characters written as escapes (`\\x1b`, `\\u202e`); with
+    `one_line`, newlines and tabs too. Text without any is returned as it is."""
+    if text.isprintable():
+        return text
+    return (_CONTROL_ONE_LINE if one_line else _CONTROL).sub(_escape, text)
+
+
+def visible_path(path: str) -> str:
+    """A file name as shown on one line: control characters escaped, and bytes that are
+    not UTF-8 (read from the file system as surrogates) as `\\xNN`."""
+    return visible(display_name(path), one_line=True)
+
+
+def display_name(path: str) -> str:
+    """A file name as reports carry it: bytes that are not UTF-8 (which Python reads
+    from the file system as lone surrogates, and no UTF-8 output can hold) as `\\xNN`;
+    anything else as it is (JSON and SARIF escape it themselves)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in path):
+        return path
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in path)
+
+
+__all__ = ["display_name", "visible", "visible_path"]
