@@ -52,6 +52,7 @@ class FileFix:
     fixed: str  # the text with every change made
     changes: list[Change] = field(default_factory=list)
     bom: bool = False
+    original: bytes | None = None  # the file's bytes as read: written over only if it still holds them
 
     def diff(self) -> str:
         """A unified diff of the change, as `git diff` and `ruff --diff` print it."""
@@ -208,14 +209,16 @@ def fix_file(path: str, aliases: bool = False, formula_spec: object = None,
     if not text or "\x00" in text:
         return None
     fixed, changes = fix_text(text, aliases, formula_spec)
-    return FileFix(path, text, fixed, changes, bom)
+    return FileFix(path, text, fixed, changes, bom, data)
 
 
 def write(fix: FileFix) -> None:
-    """Write the fixed text over the file, atomically (through a symlink to its target)."""
-    from smmplan.io import atomic_write
+    """Write the fixed text over the file with the one writer (atomic, through a symlink to its
+    target, its permissions kept), and only if the file still holds what was read: an edit
+    made meanwhile is never overwritten (smmplan.io.ChangedError, an OSError)."""
+    from smmplan.io import write_file
 
-    atomic_write(os.path.realpath(fix.path), (BOM if fix.bom else "") + fix.fixed)
+    write_file(fix.path, (BOM if fix.bom else "") + fix.fixed, expect=fix.original)
 
 
 def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -> tuple[int, list[str]]:
@@ -241,7 +244,8 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
         try:
             write(fix)
         except OSError as exc:
-            err.write(f"smmplan: cannot write {path}: {exc.strerror or exc}\n")
+            err.write(f"smmplan: cannot write {path}: {exc.strerror or exc}\n" if exc.strerror
+                      else f"smmplan: {exc}\n")
             unwritten.append(path)
             total -= len(fix.changes)
             files_changed -= 1

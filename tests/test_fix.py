@@ -226,3 +226,20 @@ def test_fix_changes_values_only_into_what_they_mean(case):
     changed = {c.line for c in changes}
     for n, (a, b) in enumerate(zip(text.splitlines(), fixed.splitlines()), 1):
         assert (a == b) != (n in changed)
+
+
+def test_fix_never_overwrites_an_edit_made_after_the_read(tmp_path):
+    import pytest
+
+    from smmplan.fix import fix_file, write
+    from smmplan.io import ChangedError
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("posts:\n  - {date: 07.12.2026, type: engaging, title: Poll}\n", encoding="utf-8")
+    fix = fix_file(str(path))
+    assert fix is not None and fix.changes
+    path.write_text("posts:\n  - {date: 07.12.2026, type: engaging, title: Poll edited meanwhile}\n",
+                    encoding="utf-8")
+    with pytest.raises(ChangedError):
+        write(fix)
+    assert "edited meanwhile" in path.read_text(encoding="utf-8")
