@@ -103,23 +103,29 @@ def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: 
     """Write `text` to `path` with the one writer (smmplan.io: atomic, into devices and FIFOs,
     through links); never over one of the `protect`ed inputs; with `expect`, only if the file
     still holds those bytes. `said`: what to tell on stderr once written."""
-    from smmplan.io import ChangedError, write_file
+    from smmplan import io
 
     target = os.path.realpath(path)
     if any(os.path.realpath(p) == target for p in protect if p != STDIN):
         raise fail(f"{path} is one of the plans being checked; choose another output file.")
     try:
-        done = write_file(path, text, expect=expect)
-    except ChangedError as exc:
+        done = io.write_output(path, text, expect=expect)
+    except io.WriteError as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
     for note in done.notes:
         say(f"note: {note}")
     if said:
         say(said)
     elif done.existed and not done.device:
         say(f"replaced {path}")
+
+
+def _text_or_json(fmt: str, color: str) -> None:
+    """The options of a listing command: `--format text|json` and `--color WHEN`."""
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown format `{fmt}`; choose text or json.")
+    if color not in COLOR_CHOICES:
+        raise fail(f"--color takes auto, always or never, not `{color}`.")
 
 
 def _regular_file_exists(path: str) -> bool:
@@ -433,10 +439,7 @@ def rubrics(
     """The plan's rubrics: planned and target posts, ideas left, and the next post's date."""
     from smmplan import rubrics_cmd as command
 
-    if fmt not in ("text", "json"):
-        raise fail(f"unknown format `{fmt}`; choose text or json.")
-    if color not in COLOR_CHOICES:
-        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    _text_or_json(fmt, color)
     try:
         data = command.collect(plan, parse_date(as_of, "--as-of"))
     except command.RubricsError as exc:
@@ -484,10 +487,7 @@ def channels(
     """List the networks smmplan knows: their aliases, limits and post kinds."""
     from smmplan import channels as command
 
-    if fmt not in ("text", "json"):
-        raise fail(f"unknown format `{fmt}`; choose text or json.")
-    if color not in COLOR_CHOICES:
-        raise fail(f"--color takes auto, always or never, not `{color}`.")
+    _text_or_json(fmt, color)
     command.print_json() if fmt == "json" else command.print_table(color)
 
 

@@ -118,6 +118,21 @@ def _unchanged(path: str, expect: bytes) -> None:
         raise ChangedError(f"{path} changed while smmplan worked; nothing written")
 
 
+class WriteError(Exception):
+    """An output that could not be written; the message says why, in plain words."""
+
+
+def write_output(path: str, data: bytes | str, expect: bytes | None = None) -> Written:
+    """:func:`write_file`, its failures as :class:`WriteError` with a message for the user: the
+    commands' one way to write what they produce."""
+    try:
+        return write_file(path, data, expect=expect)
+    except ChangedError as exc:
+        raise WriteError(str(exc)) from None
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def regular_file_exists(path: str) -> bool:
     """An existing regular file (links followed): what --force must be given to overwrite.
     Devices and FIFOs (`/dev/stdout`, a pipe) are written into, not overwritten."""

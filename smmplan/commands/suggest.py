@@ -163,14 +163,12 @@ def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, 
 def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
     """With the one writer (atomic, into devices and FIFOs, through links); with `expect`, only if
     the file still holds those bytes, so a concurrent edit is never overwritten."""
-    from smmplan.io import ChangedError, write_file
+    from smmplan import io
 
     try:
-        done = write_file(path, data, expect=expect)
-    except ChangedError as exc:
-        raise SuggestError(str(exc)) from None
-    except OSError as exc:
-        raise SuggestError(f"cannot write {visible_path(path)}: {exc.strerror or exc}") from None
+        done = io.write_output(path, data, expect=expect)
+    except io.WriteError as exc:
+        raise SuggestError(visible(str(exc), one_line=True)) from None
     for note in done.notes:
         typer.echo(f"smmplan: note: {note}", err=True)
 
