@@ -45,6 +45,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    # Help in a terminal is drawn by rich; to a pipe or a file it is click's plain text, which
+    # has no padding to the width (no trailing spaces) and no box characters.
+    rich_markup_mode="rich" if sys.stdout.isatty() else None,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

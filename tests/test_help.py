@@ -26,3 +26,11 @@ def test_help_through_the_installed_command():
         proc = run_cli(*args, env={"COLUMNS": "120"})
         assert proc.returncode == 0 and b"<bool>" not in proc.stdout, args
         assert b"Show this message and exit." in proc.stdout
+
+
+@pytest.mark.parametrize("args", [(), ("check",), ("suggest",), ("export",)])
+def test_help_to_a_pipe_has_no_trailing_spaces(args):
+    run = run_cli(*args, "--help")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.decode().splitlines()
+    assert lines and not [line for line in lines if line != line.rstrip()]
