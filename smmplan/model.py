@@ -178,6 +178,13 @@ class Idea(_Model):
     link: str | None = Field(None, description="A link the post will use.")
 
 
+def _text_items(value: Any, key: str) -> Any:
+    """A list whose items may be plain text: text `x` stands for the mapping `{key: x}`."""
+    if isinstance(value, list):
+        return [{key: v} if isinstance(v, str) else v for v in value]
+    return value
+
+
 def _percent(value: Any) -> Any:
     """`15`, `15%`, `15 %` -> 15."""
     if isinstance(value, str) and value.strip().endswith("%"):
@@ -206,9 +213,7 @@ class Rubric(_Model):
     @field_validator("ideas", mode="before")
     @classmethod
     def _ideas(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"title": v} if isinstance(v, str) else v for v in value]
-        return value
+        return _text_items(value, "title")
 
 
 class Occasion(_Model):
@@ -287,9 +292,7 @@ class Plan(_Model):
     @field_validator("tactics", mode="before")
     @classmethod
     def _tactics(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"name": v} if isinstance(v, str) else v for v in value]
-        return value
+        return _text_items(value, "name")
 
     @field_validator("channels", mode="before")
     @classmethod

@@ -114,20 +114,20 @@ def countries_of(plan) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def in_period(plan, start: dt.date, end: dt.date, language: str = "en") -> tuple[list[Occasion], list[str]]:
-    """Every occasion of the plan between start and end, and the problems met (unknown
-    countries, unreadable dates) as messages."""
+def in_period(plan, start: dt.date, end: dt.date, language: str = "en") -> tuple[list[Occasion], list[tuple[tuple, str]]]:
+    """Every occasion of the plan between start and end, and the problems met (an unknown
+    country, an unreadable date) as (where in the plan, message)."""
     found: list[Occasion] = []
-    problems: list[str] = []
+    problems: list[tuple[tuple, str]] = []
     try:
         found += public(countries_of(plan), start, end, language)
     except OccasionError as exc:
-        problems.append(str(exc))
+        problems.append((("country",), str(exc)))
     for i, occ in enumerate(plan.occasions):
         try:
             days = own_date(occ.date, start, end)
         except OccasionError as exc:
-            problems.append(str(exc))
+            problems.append((("occasions", i, "date"), str(exc)))
             continue
         found += [Occasion(d, occ.name, "plan", occ.rubric, occ.type, i) for d in days]
     return sorted(found, key=lambda o: (o.date, o.source != "plan", o.name)), problems

@@ -77,6 +77,18 @@ def suggest(rubrics: Sequence[Any], name: str) -> str | None:
     return pool[near] if near else None
 
 
+def period_end(start: dt.date | None, weeks: int | None, last_post: dt.date | None) -> dt.date | None:
+    """The plan's last day: `weeks` weeks from its start (the calendar's last day at most),
+    else its last post's date; None for a plan without dates."""
+    from smmplan.days import shift
+
+    if start is None:
+        return None
+    if weeks:
+        return shift(start, 7 * weeks - 1) or dt.date.max
+    return last_post
+
+
 def period_months(start: dt.date, end: dt.date) -> float:
     return max(1, (end - start).days + 1) / DAYS_PER_MONTH
 

@@ -30,9 +30,7 @@ def collect(path: str, as_of: dt.date | None = None) -> dict[str, Any]:
         raise RubricsError(f"{path}: the plan cannot be read; `smmplan check {path}` says why")
     if not result.plan.rubrics:
         raise RubricsError(f"{path}: the plan has no `rubrics:`; docs/rubrics.md shows how to write them")
-    end = result.end
-    if result.plan.weeks and result.start:
-        end = result.start + dt.timedelta(days=7 * result.plan.weeks - 1)
+    end = rubrics.period_end(result.start, result.plan.weeks, result.end)
     rows = rubrics.rows(result.plan, result.posts, settings.today(), result.start, end)
     starved = {f.data["rubric"] for f in result.findings if f.code == "RUB005" and f.data}
     short = {f.data["rubric"] for f in result.findings if f.code == "RUB006" and f.data}

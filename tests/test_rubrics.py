@@ -330,3 +330,12 @@ def test_rubric_names_word_forms():
     assert rubrics.same_name("Story of the week", "Stories of the week")
     assert not rubrics.same_name("Мастер месяца", "Мастр месяца")
     assert not rubrics.same_name("Tips", "Tops")
+
+
+def test_rubrics_command_at_the_calendars_end_is_no_internal_error(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("start: 9999-12-20\nweeks: 4\nrubrics:\n  - {name: Polls, type: engaging, share: 40}\n"
+                    "posts:\n  - {date: 9999-12-21, rubric: Polls, title: Poll}\n", encoding="utf-8")
+    run = run_cli("rubrics", str(path), "--format", "json", "--as-of", "9999-12-01")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["rubrics"][0]["planned"] == 1

@@ -241,14 +241,7 @@ def _starved_and_banks(ctx) -> Iterator[Problem]:
 
 
 def _period_end(ctx) -> dt.date | None:
-    if ctx.start is None:
-        return None
-    if ctx.plan.weeks:
-        try:
-            return ctx.start + dt.timedelta(days=7 * ctx.plan.weeks - 1)
-        except OverflowError:
-            return dt.date.max
-    return max(p.post.date for p in ctx.posts) if ctx.posts else None
+    return rubrics.period_end(ctx.start, ctx.plan.weeks, max(p.post.date for p in ctx.posts) if ctx.posts else None)
 
 
 def _occasions(ctx) -> Iterator[Problem]:
@@ -265,18 +258,11 @@ def _occasions(ctx) -> Iterator[Problem]:
                           fix="Write 2026-12-15, or 12-15 for a date that comes back every year.")
     if start is None or end is None or not (plan.country or plan.occasions):
         return
-    found, language = [], _language(ctx)
-    try:
-        found += occasions.public(occasions.countries_of(plan), start, end, language)
-    except occasions.OccasionError as exc:
-        yield Problem("RUB008", f"{exc}.", ("country",),
-                      fix="Write the country as an ISO code, such as RU, US, DE, KZ or BY.")
-    for j, occ in enumerate(plan.occasions):
-        try:
-            found += [occasions.Occasion(d, occ.name, "plan", occ.rubric, occ.type, j)
-                      for d in occasions.own_date(occ.date, start, end)]
-        except occasions.OccasionError:
-            continue
+    found, problems = occasions.in_period(plan, start, end, _language(ctx))
+    for where, message in problems:
+        if where == ("country",):  # unreadable dates were reported above, whatever the period
+            yield Problem("RUB008", f"{message}.", where,
+                          fix="Write the country as an ISO code, such as RU, US, DE, KZ or BY.")
     days = {p.post.date for p in ctx.posts if p.status != "cancelled"}
     for occ in sorted(found, key=lambda o: o.date):
         if any(occ.date + dt.timedelta(days=k) in days for k in (-1, 0, 1) if _safe(occ.date, k)):
