@@ -16,6 +16,8 @@ from typing import Any, Union
 from pydantic import BaseModel, ConfigDict, Field, dataclasses, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from smmplan.locale import _
+
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
 # In the order a post moves through them; `changes_requested` sends a post back from review,
@@ -154,7 +156,7 @@ class Post:
     @model_validator(mode="after")
     def _type_or_rubric(self) -> "Post":
         if self.type is None and self.rubric is None:
-            raise ValueError("a post needs a `type` (or a `rubric` whose type it takes)")
+            raise ValueError(_("a post needs a `type` (or a `rubric` whose type it takes)"))
         return self
 
 
@@ -287,7 +289,7 @@ class Plan(_Model):
             return value
         if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             return value
-        raise ValueError("the formula must be a preset name or a mapping of categories to percents")
+        raise ValueError(_("the formula must be a preset name or a mapping of categories to percents"))
 
     @field_validator("tactics", mode="before")
     @classmethod
@@ -322,8 +324,8 @@ def check_timezone(name: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
-                         "or UTC") from None
+        raise ValueError(_("`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
+                           "or UTC").format(name=name)) from None
     return name
 
 
