@@ -109,9 +109,9 @@ def _month_year(month: int, year: int) -> str:
     language = current()
     if language == DEFAULT:
         return f"{_MONTH_NAMES[month - 1]} {year}"
-    from babel.dates import get_month_names
+    from smmplan.locale.dates import forms
 
-    return f"{get_month_names('wide', 'format', locale=language)[month]} {year}"
+    return f"{forms(language)['names']['MMMM'][month - 1]} {year}"
 
 
 def _make_date(year: int, month: int, day: int, written: str) -> Reading:
