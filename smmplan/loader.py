@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from smmplan.locale import _, current
+from smmplan.locale import DEFAULT, _, current
 
 try:  # the common case in C (setup.py builds it where libyaml's header is found)
     from smmplan import _fastyaml
@@ -290,10 +290,10 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
     doc = Document()
     size = max(len(data), size or 0)
     if size > max_bytes:
-        limit = f"{max_bytes / 1048576:.1f}"
+        limit = _mib(max_bytes)
         if size > max_bytes + 1:
             message = _("The file is {size} MiB, over the {limit} MiB limit (max-file-size).").format(
-                size=f"{size / 1048576:.1f}", limit=limit)
+                size=_mib(size), limit=limit)
         else:  # a stream read only up to the limit (stdin) has no known size
             message = _("The file is over the {limit} MiB limit (max-file-size).").format(limit=limit)
         doc.problems.append(
@@ -731,7 +731,12 @@ def gc_paused() -> Iterator[None]:
 
 def thousands(n: int) -> str:
     """A large number as the language groups its digits: 1,000,000 / 1 000 000."""
-    return f"{n:,}" if current() == "en" else f"{n:,}".replace(",", "\u00a0")
+    return f"{n:,}" if current() == DEFAULT else f"{n:,}".replace(",", "\u00a0")
+
+
+def _mib(size: int) -> str:
+    """A size in MiB with one decimal, as the language writes it: 3.5 / 3,5."""
+    return f"{size / 1048576:.1f}" if current() == DEFAULT else f"{size / 1048576:.1f}".replace(".", ",")
 
 
 def _duplicate(key: Any, first: Any, mark: Any, problems: list[LoadProblem]) -> None:

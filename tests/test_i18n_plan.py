@@ -85,9 +85,11 @@ def test_every_kind_of_file_problem_speaks_russian(data, russian):
 
 def test_the_size_limit_in_russian():
     with speaking("ru"):
-        (problem,) = loader.load(b"x" * 10, max_bytes=4, size=3 * 1048576).problems
+        (problem,) = loader.load(b"x" * 10, max_bytes=1048576, size=7 * 524288).problems
     assert problem.code == "PLAN011"
-    assert problem.message == "Файл весит 3.0 МиБ — больше предела в 0.0 МиБ (max-file-size)."
+    assert problem.message == "Файл весит 3,5 МиБ — больше предела в 1,0 МиБ (max-file-size)."
+    (english,) = loader.load(b"x" * 10, max_bytes=1048576, size=7 * 524288).problems
+    assert english.message == "The file is 3.5 MiB, over the 1.0 MiB limit (max-file-size)."
     with speaking("ru"):
         assert loader.thousands(1_000_000) == "1\u00a0000\u00a0000"
     assert loader.thousands(1_000_000) == "1,000,000"
