@@ -229,3 +229,13 @@ def test_config_errors_and_formulas_from_the_command(tmp_path):
     listed = run_cli("formulas", "--lang", "ru", env=NEUTRAL).stdout.decode()
     assert "Золотая формула агентства" in listed and "Парето: 80 % пользы" in listed
     assert "The agency's golden formula" in run_cli("formulas", "--lang", "en", env=NEUTRAL).stdout.decode()
+
+
+def test_a_broken_plan_that_says_language_ru_is_told_in_russian():
+    """The plan's `language:` is read before the file is parsed, so a file that does not parse
+    is still told in its own language."""
+    text = "language: ru\n" + BROKEN
+    found = _messages(check_text(text, dedent=False))
+    assert "Ошибка в синтаксисе YAML: кавычка" in found and "not valid YAML" not in found
+    english = _messages(check_text(text.replace("language: ru", "language: en"), dedent=False))
+    assert "This is not valid YAML: the quote" in english and "кавычка" not in english
