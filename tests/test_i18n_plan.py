@@ -87,7 +87,7 @@ def test_the_size_limit_in_russian():
     with speaking("ru"):
         (problem,) = loader.load(b"x" * 10, max_bytes=1048576, size=7 * 524288).problems
     assert problem.code == "PLAN011"
-    assert problem.message == "Файл весит 3,5 МиБ — больше предела в 1,0 МиБ (max-file-size)."
+    assert problem.message == "Файл весит 3,5 МБ — больше предела в 1,0 МБ (max-file-size)."
     (english,) = loader.load(b"x" * 10, max_bytes=1048576, size=7 * 524288).problems
     assert english.message == "The file is 3.5 MiB, over the 1.0 MiB limit (max-file-size)."
     with speaking("ru"):
