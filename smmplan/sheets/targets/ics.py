@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from smmplan.locale import _
 from smmplan.sheets.targets import Item, Options, Target
 
 
@@ -21,7 +22,8 @@ def render(items: list[Item], options: Options) -> str:
     cal.add("prodid", "-//smmplan//content plan//EN")
     cal.add("version", "2.0")
     # an X- property is written as given unless typed: as TEXT it is escaped (a newline in a brand)
-    cal.add("x-wr-calname", icalendar.vText(f"{options.brand} content plan" if options.brand else "Content plan"))
+    name = _("{brand} content plan").format(brand=options.brand) if options.brand else _("Content plan")
+    cal.add("x-wr-calname", icalendar.vText(name))
     for i in items:
         p = i.post
         key = f"{options.brand}|{p.date}|{p.time}|{i.channel}|{p.title}"
@@ -34,7 +36,8 @@ def render(items: list[Item], options: Options) -> str:
         else:
             event.add("dtstart", p.date)
         event.add("summary", f"[{p.type}] {p.title}")
-        lines = [f"Channel: {i.channel or '-'}", f"Type: {p.type}", f"Status: {p.status or 'draft'}"]
+        lines = [_("Channel: {channel}").format(channel=i.channel or "-"), _("Type: {type}").format(type=p.type),
+                 _("Status: {status}").format(status=p.status or "draft")]
         if p.text:
             lines.append("")
             lines.append(p.text)
