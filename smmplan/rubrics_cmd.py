@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from smmplan import rubrics
-from smmplan.locale import DEFAULT, N_, _, current, dates, terms
+from smmplan.locale import DEFAULT, N_, _, current, dates, speaking, terms
 
 _HEADERS = (N_("rubric"), N_("type"), N_("posts"), N_("target"), N_("ideas"), N_("next"))
 
@@ -17,12 +17,14 @@ class RubricsError(Exception):
     """The plan cannot be read or has no rubrics: the message says why (exit 2)."""
 
 
-def collect(path: str, as_of: dt.date | None = None) -> dict[str, Any]:
+def collect(path: str, as_of: dt.date | None = None, lang: str | None = None) -> dict[str, Any]:
+    """The plan's rubric rows, and `language`: the plan's report language (`lang` is `--lang`, None when
+    not given)."""
     from smmplan.config import ConfigError, ConfigFinder, settings_for
     from smmplan.engine import check_path
 
     try:
-        settings = settings_for(ConfigFinder().for_path(path), as_of=as_of)
+        settings = settings_for(ConfigFinder().for_path(path), as_of=as_of, lang=lang)
     except ConfigError as exc:
         raise RubricsError(_("config error: {error}").format(error=exc)) from None
     try:
@@ -38,7 +40,8 @@ def collect(path: str, as_of: dt.date | None = None) -> dict[str, Any]:
     rows = rubrics.rows(result.plan, result.posts, settings.today(), result.start, end)
     starved = {f.data["rubric"] for f in result.findings if f.code == "RUB005" and f.data}
     short = {f.data["rubric"] for f in result.findings if f.code == "RUB006" and f.data}
-    return {"path": path, "start": result.start, "end": end, "rows": rows, "starved": starved, "short": short}
+    return {"path": path, "start": result.start, "end": end, "rows": rows, "starved": starved, "short": short,
+            "language": result.language}
 
 
 def print_json(data: dict[str, Any]) -> None:
@@ -52,6 +55,12 @@ def print_json(data: dict[str, Any]) -> None:
 
 
 def print_table(data: dict[str, Any], color: str = "auto", out=None, width: int | None = None) -> None:
+    """The rubrics as a table, in the plan's report language."""
+    with speaking(data.get("language", current())):
+        _table(data, color, out, width)
+
+
+def _table(data: dict[str, Any], color: str, out, width: int | None) -> None:
     from rich.table import Table
     from rich.text import Text
 

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TextIO
 
-from smmplan.locale import _, ngettext
+from smmplan.locale import _, ngettext, speaking
 
 EXIT_OK, EXIT_LOST, EXIT_USAGE = 0, 1, 2
 
@@ -25,11 +25,12 @@ def _say(text: str = "", out: TextIO | None = None) -> None:
     print(text, file=out or sys.stdout)
 
 
-def _settings_for(path: str):
+def _settings_for(path: str, lang: str | None = None):
+    """The settings for a plan at `path`: its config's, with `--lang` (None when not given)."""
     from smmplan.config import ConfigError, ConfigFinder, settings_for
 
     try:
-        return settings_for(ConfigFinder().for_path(os.path.abspath(path)))
+        return settings_for(ConfigFinder().for_path(os.path.abspath(path)), lang=lang)
     except ConfigError as exc:
         raise UsageProblem(_("config error: {error}").format(error=exc)) from None
 
@@ -55,7 +56,7 @@ def check_new_output(path: str, force: bool, inputs: list[str]) -> None:
 def import_sheet(source: str, output: str | None = None, *, sheet: str | None = None, maps: list[str] = (),
                  date_format: str | None = None, year: int | None = None, encoding: str | None = None,
                  keep_unmapped: bool = False, partial: bool = False, force: bool = False,
-                 brand: str | None = None) -> int:
+                 brand: str | None = None, lang: str | None = None) -> int:
     from smmplan.sheets.importer import ImportError_, NoHeader, import_table, parse_map
     from smmplan.sheets.read import SheetError, read_table
 
@@ -136,7 +137,7 @@ def import_sheet(source: str, output: str | None = None, *, sheet: str | None = 
         said = ngettext("Wrote {path}: {n} post {rows}.", "Wrote {path}: {n} posts {rows}.", posts)
     lost_text = ngettext("{n} row left out (--partial)", "{n} rows left out (--partial)", lost).format(n=lost)
     _say(said.format(path=shown, n=posts, rows=rows, lost=lost_text), note)
-    _report_check(text.encode("utf-8"), target or os.path.splitext(source)[0] + ".yaml", note)
+    _report_check(text.encode("utf-8"), target or os.path.splitext(source)[0] + ".yaml", note, lang)
     return EXIT_LOST if found.problems else EXIT_OK
 
 
@@ -169,11 +170,11 @@ def _write(path: str, text: str | bytes) -> None:
         raise UsageProblem(_("cannot write {path}: {error}").format(path=path, error=exc.strerror or exc)) from None
 
 
-def _report_check(data: bytes, path: str, out: TextIO) -> None:
+def _report_check(data: bytes, path: str, out: TextIO, lang: str | None = None) -> None:
     """The check of the new plan: its findings, one line each, and the summary line `check` prints."""
     from smmplan.engine import check_bytes
 
-    result = check_bytes(data, path, _settings_for(path))
+    result = check_bytes(data, path, _settings_for(path, lang))
     _report_findings(result, out)
     _say(_("Checked {path}: {errors}, {warnings}.").format(
         path=path, errors=ngettext("{n} error", "{n} errors", result.errors).format(n=result.errors),
@@ -187,7 +188,7 @@ STDOUT_TARGETS = ("csv", "ics", "postiz", "metricool")
 
 def export_plan(plan: str, to: str, output: str | None = None, *, include_all: bool = False, split: bool = False,
                 force: bool = False, no_check: bool = False, date_format: str | None = None,
-                integrations: list[str] = (), now: str | None = None) -> int:
+                integrations: list[str] = (), now: str | None = None, lang: str | None = None) -> int:
     from smmplan.engine import check_path
     from smmplan.sheets import export, targets
 
@@ -208,47 +209,51 @@ def export_plan(plan: str, to: str, output: str | None = None, *, include_all: b
         raise UsageProblem(said.format(target=title))
     if not os.path.isfile(plan):
         raise UsageProblem(_("{plan}: no such plan file").format(plan=plan))
-    result = check_path(plan, _settings_for(plan))
-    if result.plan is None:
-        _report_findings(result, sys.stderr)
-        raise UsageProblem(_("{plan}: the plan cannot be read; run `smmplan check {plan}` and fix it first").format(
-            plan=plan))
-    note = sys.stderr if output == "-" else sys.stdout
-    if result.errors and not no_check:
-        _report_findings(result, note)
-        _say(ngettext("Nothing exported: {plan} has {n} error (`smmplan check {plan}`); fix it, or give --no-check.",
-                      "Nothing exported: {plan} has {n} errors (`smmplan check {plan}`); fix them, or give --no-check.",
-                      result.errors).format(plan=plan, n=result.errors), note)
-        return EXIT_LOST
-    options.brand, options.plan = result.plan.brand, result.plan
-    stem = os.path.splitext(os.path.basename(plan))[0]
-    done = export.build(result, target, include_all=include_all, split=split, now=moment, options=options, stem=stem)
-    if done.left_out:
-        _say(export.left_out_text(done.left_out, include_all), note)
-    if done.blockers:
-        n = len(done.blockers)
-        _say(ngettext("Nothing exported: {target} would refuse this:", "Nothing exported: {target} would refuse "
-                      "these {n}:", n).format(target=title, n=n), note)
-        for b in done.blockers:
-            _say(f"  {plan}:{b.line}: {b.message}" if b.line else f"  {plan}: {b.message}", note)
-        return EXIT_LOST
-    if not done.items:
-        _say(_("Nothing exported: no post of {plan} is ready for {target}.").format(plan=plan, target=title), note)
-        return EXIT_LOST
-    if output == "-":
-        sys.stdout.write(next(iter(done.files.values())).removeprefix("\ufeff"))  # the mark is for Excel, not pipes
-        sys.stdout.flush()
-        paths = {"<stdout>": n for n in done.counts.values()}
-    else:
-        paths = _write_files(done, plan, to, output, force)
-    listed = ", ".join(f"{p} ({n})" for p, n in paths.items()) if len(paths) > 1 else next(iter(paths))
-    n = len(done.items)
-    _say(ngettext("Exported {n} post for {target}: {files}", "Exported {n} posts for {target}: {files}", n).format(
-        n=n, target=title, files=listed), note)
-    if not target.verified:
-        _say("  " + _("Note: {target}'s format could not be checked against its own documentation "
-                      "(docs/sheets.md); try one file before a large upload.").format(target=title), note)
-    return EXIT_OK
+    result = check_path(plan, _settings_for(plan, lang))
+    with speaking(result.language):  # what is said of the plan is said in its report language
+        title = _(target.title)
+        if result.plan is None:
+            _report_findings(result, sys.stderr)
+            raise UsageProblem(_("{plan}: the plan cannot be read; run `smmplan check {plan}` and fix it "
+                                 "first").format(plan=plan))
+        note = sys.stderr if output == "-" else sys.stdout
+        if result.errors and not no_check:
+            _report_findings(result, note)
+            _say(ngettext("Nothing exported: {plan} has {n} error (`smmplan check {plan}`); fix it, or give "
+                          "--no-check.",
+                          "Nothing exported: {plan} has {n} errors (`smmplan check {plan}`); fix them, or give "
+                          "--no-check.", result.errors).format(plan=plan, n=result.errors), note)
+            return EXIT_LOST
+        options.brand, options.plan = result.plan.brand, result.plan
+        stem = os.path.splitext(os.path.basename(plan))[0]
+        done = export.build(result, target, include_all=include_all, split=split, now=moment, options=options,
+                            stem=stem)
+        if done.left_out:
+            _say(export.left_out_text(done.left_out, include_all), note)
+        if done.blockers:
+            n = len(done.blockers)
+            _say(ngettext("Nothing exported: {target} would refuse this:", "Nothing exported: {target} would refuse "
+                          "these {n}:", n).format(target=title, n=n), note)
+            for b in done.blockers:
+                _say(f"  {plan}:{b.line}: {b.message}" if b.line else f"  {plan}: {b.message}", note)
+            return EXIT_LOST
+        if not done.items:
+            _say(_("Nothing exported: no post of {plan} is ready for {target}.").format(plan=plan, target=title), note)
+            return EXIT_LOST
+        if output == "-":
+            sys.stdout.write(next(iter(done.files.values())).removeprefix("\ufeff"))  # the mark is for Excel, not pipes
+            sys.stdout.flush()
+            paths = {"<stdout>": n for n in done.counts.values()}
+        else:
+            paths = _write_files(done, plan, to, output, force)
+        listed = ", ".join(f"{p} ({n})" for p, n in paths.items()) if len(paths) > 1 else next(iter(paths))
+        n = len(done.items)
+        _say(ngettext("Exported {n} post for {target}: {files}", "Exported {n} posts for {target}: {files}", n).format(
+            n=n, target=title, files=listed), note)
+        if not target.verified:
+            _say("  " + _("Note: {target}'s format could not be checked against its own documentation "
+                          "(docs/sheets.md); try one file before a large upload.").format(target=title), note)
+        return EXIT_OK
 
 
 def _write_files(done, plan: str, to: str, output: str | None, force: bool) -> dict[str, int]:
