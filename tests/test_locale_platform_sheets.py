@@ -18,6 +18,7 @@ from smmplan.config import Settings
 from smmplan.locale import _, speaking
 from smmplan.sheets import export
 from smmplan.sheets.importer import RowProblem
+from smmplan.engine import check_bytes
 from tests.conftest import check_text, run_cli
 
 PLAN = """\
@@ -308,3 +309,51 @@ def test_left_out_and_row_problems_in_russian():
         assert str(RowProblem(4, "Date (A)", "x", "y")) == "строка 4, столбец Date (A): `x`: y"
     assert export.left_out_text(Counter({"cancelled": 2}), include_all=True) == "Left out 2 cancelled posts."
     assert str(RowProblem(4, "Date (A)", "x", "y")) == "row 4, column Date (A): `x`: y"
+
+
+def test_the_clients_workbook_in_russian_reads_back_to_the_same_posts(tmp_path):
+    """The workbook's headers are Russian in Russian; `smmplan import` maps them back to the same fields."""
+    import zipfile
+
+    from smmplan.engine import check_path
+    from smmplan.model import post_dict
+    from smmplan.sheets import targets
+    from smmplan.sheets.commands import plan_text
+    from smmplan.sheets.importer import import_table
+    from smmplan.sheets.read import read_table
+    from tests.conftest import PLANS
+
+    source = check_path(str(PLANS / "kolosok-bakery-ru.yaml"))
+    with speaking("ru"):
+        done = export.build(source, targets.get("xlsx"), include_all=True,
+                            options=targets.Options(plan=source.plan, brand=source.plan.brand))
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(next(iter(done.files.values())))
+    with zipfile.ZipFile(path) as z:
+        strings = z.read("xl/sharedStrings.xml").decode()
+        book = z.read("xl/workbook.xml").decode()
+    assert all(f"<t>{h}</t>" in strings for h in ("Дата", "Тип контента", "Рубрика", "Кто согласовал", "Параметр"))
+    assert "<t>Date</t>" not in strings and 'name="Посты"' in book
+    back = import_table(read_table(str(path)))
+    assert not back.problems and not back.unmapped
+    again = check_bytes(plan_text(back, str(path), None).encode("utf-8"), "back.yaml").plan
+    assert [post_dict(p) for p in again.posts] == [post_dict(i.post) for i in source.posts if i.status != "cancelled"]
+    assert (again.brand, again.language) == (source.plan.brand, source.plan.language)
+
+
+def test_the_calendar_in_russian():
+    from smmplan.sheets import targets
+
+    source = check_bytes(EXPORT_PLAN.encode(), "plan.yaml")
+
+    def calendar() -> str:
+        done = export.build(source, targets.get("ics"), options=targets.Options(brand="Coffee Lab"))
+        return next(iter(done.files.values())).replace("\r\n ", "")
+
+    with speaking("ru"):
+        russian = calendar()
+    english = calendar()
+    assert "X-WR-CALNAME:Контент-план Coffee Lab" in russian
+    assert "Канал: instagram\\nТип: вовлекающий\\nСтатус: согласован" in russian
+    assert "X-WR-CALNAME:Coffee Lab content plan" in english
+    assert "Channel: instagram\\nType: engaging\\nStatus: approved" in english

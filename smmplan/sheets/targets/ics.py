@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from smmplan.locale import _
+from smmplan.locale import DEFAULT, _, current, terms
+from smmplan.model import canonical_status
 from smmplan.sheets.targets import Item, Options, Target
 
 
@@ -36,8 +37,12 @@ def render(items: list[Item], options: Options) -> str:
         else:
             event.add("dtstart", p.date)
         event.add("summary", f"[{p.type}] {p.title}")
-        lines = [_("Channel: {channel}").format(channel=i.channel or "-"), _("Type: {type}").format(type=p.type),
-                 _("Status: {status}").format(status=p.status or "draft")]
+        kind, status = p.type, p.status or "draft"  # as written; in Russian, as words when smmplan knows them
+        if current() != DEFAULT:
+            kind = terms.category(i.category) if i.category else kind
+            status = terms.status(canonical_status(p.status)) if canonical_status(p.status) else status
+        lines = [_("Channel: {channel}").format(channel=i.channel or "-"), _("Type: {type}").format(type=kind),
+                 _("Status: {status}").format(status=status)]
         if p.text:
             lines.append("")
             lines.append(p.text)

@@ -33,7 +33,7 @@ def render(items: list[Item], options: Options) -> bytes:
         raise RuntimeError(_(MISSING)) from None
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    sheet = book.add_worksheet("Posts")
+    sheet = book.add_worksheet(_("Posts"))
     head = book.add_format({"bold": True, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "top"})
     colours: dict[str, str] = {}
     formats: dict[tuple[str, bool], object] = {}
@@ -52,10 +52,10 @@ def render(items: list[Item], options: Options) -> bytes:
         return formats[colours[key], date]
 
     for col, (name, header) in enumerate(COLUMNS):
-        sheet.write_string(0, col, header, head)
+        sheet.write_string(0, col, _(header), head)
         sheet.set_column(col, col, WIDTHS.get(name, 14))
     for row, i in enumerate(items, 1):
-        for col, (name, _) in enumerate(COLUMNS):
+        for col, (name, _header) in enumerate(COLUMNS):
             if name == "date":
                 sheet.write_datetime(row, col, dt.datetime.combine(i.post.date, dt.time()), style(i.category, True))
             else:
@@ -65,8 +65,8 @@ def render(items: list[Item], options: Options) -> bytes:
     plan = options.plan
     if plan is not None:
         about = book.add_worksheet(SETTINGS_SHEET)
-        about.write_string(0, 0, "Setting", head)
-        about.write_string(0, 1, "Value", head)
+        about.write_string(0, 0, _("Setting"), head)
+        about.write_string(0, 1, _("Value"), head)
         about.set_column(0, 0, 14)
         about.set_column(1, 1, 40)
         row = 1
