@@ -145,7 +145,7 @@ def test_rubrics_table_in_russian(tmp_path, plan, args, env):
     run = _rubrics_run(tmp_path, plan, args, env)
     out = run.stdout.decode()
     assert run.returncode == 0, run.stderr
-    assert re.search(r"рубрика\s+тип\s+постов\s+цель\s+идеи\s+следующий", out), out
+    assert re.search(r"рубрика\s+тип\s+постов\s+план\s+идеи\s+следующий", out), out
     assert "1–28 дек." in out and "2 дек." in out and "вовлекающий" in out
     assert "идеи: не использовано / всего в банке" in out
     assert "ideas: unused" not in out and "next" not in out
@@ -332,8 +332,8 @@ def test_the_clients_workbook_in_russian_reads_back_to_the_same_posts(tmp_path):
     with zipfile.ZipFile(path) as z:
         strings = z.read("xl/sharedStrings.xml").decode()
         book = z.read("xl/workbook.xml").decode()
-    assert all(f"<t>{h}</t>" in strings for h in ("Дата", "Тип контента", "Рубрика", "Кто согласовал", "Параметр"))
-    assert "<t>Date</t>" not in strings and 'name="Посты"' in book
+    assert all(f"<t>{h}</t>" in strings for h in ("Дата", "Рубрика", "Кто согласовал", "Дата согласования", "Параметр"))
+    assert "<t>Date</t>" not in strings and "<t>Rubric</t>" not in strings and 'name="Posts"' in book
     back = import_table(read_table(str(path)))
     assert not back.problems and not back.unmapped
     again = check_bytes(plan_text(back, str(path), None).encode("utf-8"), "back.yaml").plan

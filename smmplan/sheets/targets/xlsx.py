@@ -33,7 +33,7 @@ def render(items: list[Item], options: Options) -> bytes:
         raise RuntimeError(_(MISSING)) from None
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    sheet = book.add_worksheet(_("Posts"))
+    sheet = book.add_worksheet("Posts")
     head = book.add_format({"bold": True, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "top"})
     colours: dict[str, str] = {}
     formats: dict[tuple[str, bool], object] = {}
