@@ -12,6 +12,9 @@ from smmplan import networks
 from smmplan.locale import N_, _, ngettext
 
 LIMITS = ("text", "caption", "title", "hashtags", "posts_per_day")
+# the limits by name, as `no source for:` lists them (English: the data file's own names)
+_NAMES = {"text": N_("text"), "caption": N_("caption"), "title": N_("title"), "hashtags": N_("hashtags"),
+          "posts_per_day": N_("posts_per_day")}
 _HEADERS = (N_("network"), N_("also written"), N_("limits"), N_("kinds"))
 
 
@@ -67,7 +70,8 @@ def print_table(color: str = "auto", out=None, width: int | None = None) -> None
         limits = [_limit(field, getattr(net, field)) for field in LIMITS if getattr(net, field) is not None]
         limits.append(_("links clickable") if net.links else _("links not clickable"))
         if net.unsourced:
-            limits.append(_("no source for: {limits}").format(limits=", ".join(net.unsourced)))
+            missing = ", ".join(_(_NAMES[name]) if name in _NAMES else name for name in net.unsourced)
+            limits.append(_("no source for: {limits}").format(limits=missing))
         table.add_row(key, ", ".join(net.aliases), "; ".join(limits), ", ".join(net.kinds))
     console = make_console(out or sys.stdout, color, width)
     console.print(table)
