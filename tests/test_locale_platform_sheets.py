@@ -44,8 +44,9 @@ posts:
 EXPECTED = {
     "FLOW001": ("У поста 2026-12-01 «Poll» статус `aproved`, такого статуса нет. Возможно, имелось в виду `approved`?",
                 'Post 2026-12-01 "Poll" has status `aproved`, which is not a status. Did you mean `approved`?'),
-    "FLOW002": ("Пост 2026-12-02 «Anna» выходит сегодня", 'Post 2026-12-02 "Anna" goes out today'),
-    "FLOW005": ("в статусе `published`, но нет `permalink`", "is `published` but has no `permalink`"),
+    "FLOW002": ("Пост 2026-12-02 «Anna» выходит сегодня, а его статус — `review` (на согласовании), он не согласован.",
+                'Post 2026-12-02 "Anna" goes out today and its status is `review`, not approved'),
+    "FLOW005": ("в статусе `published` (опубликован), но нет `permalink`", "is `published` but has no `permalink`"),
     "PLT009": ("ср, 2 дек., 19:00 — вне слотов канала vk: вт–пт 10:00–12:00.",
                "Wed 02 Dec at 19:00 is outside the slots of vk: Tue–Fri 10:00–12:00."),
     "PLT007": ("В Telegram нет постов формата `reel`", "Telegram has no reel posts"),

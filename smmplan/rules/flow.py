@@ -24,7 +24,7 @@ from typing import Any
 
 from smmplan.days import shift_within
 from smmplan.findings import Problem, nearest
-from smmplan.locale import N_, _, ngettext
+from smmplan.locale import DEFAULT, N_, _, current, ngettext, terms
 from smmplan.model import STATUS_ALIASES, STATUSES, normalise_status
 from smmplan.rules import Rule
 
@@ -90,12 +90,14 @@ def _label(post: Any) -> str:
 
 
 def _shown(post: Any, status: str) -> str:
-    """The status as written, with its meaning when the word is not the English one."""
+    """The status as written, with its meaning: the code after a Russian word in English, the Russian
+    word after the code in Russian."""
     if post.status is None:
         return _("`draft` (no status written)")
-    if normalise_status(post.status) == status:
-        return f"`{status}`"
-    return f"`{post.status}` ({status})"
+    english = normalise_status(post.status) == status
+    if current() == DEFAULT:
+        return f"`{status}`" if english else f"`{post.status}` ({status})"
+    return f"`{status}` ({terms.status(status)})" if english else f"`{post.status}`"
 
 
 def _when(days: int) -> str:
