@@ -470,7 +470,7 @@ def rubrics(
 
     _text_or_json(fmt, color)
     try:
-        data = command.collect(plan, parse_date(as_of, "--as-of"))
+        data = command.collect(plan, parse_date(as_of, "--as-of"), LANG_OPTION)
     except command.RubricsError as exc:
         raise fail(_sentence(str(exc))) from None
     command.print_json(data) if fmt == "json" else command.print_table(data, color)
@@ -710,7 +710,7 @@ def _sheets(command: str, **options) -> None:
     from smmplan.sheets import commands
 
     try:
-        code = getattr(commands, command)(**options)
+        code = getattr(commands, command)(**options, lang=LANG_OPTION)
     except commands.UsageProblem as exc:
         raise fail(_sentence(str(exc))) from None
     raise typer.Exit(code)
