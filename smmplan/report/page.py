@@ -16,6 +16,8 @@ def render_svg(results: list, title: str = "smmplan report", width: int = 110) -
     """The text report as an SVG image."""
     from rich.console import Console
 
+    from smmplan.locale import speaking
+    from smmplan.report import plan_language
     from smmplan.report.text import render_plan
 
     console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True,
@@ -24,7 +26,8 @@ def render_svg(results: list, title: str = "smmplan report", width: int = 110) -
     for i, result in enumerate(results):
         if i:
             console.print()
-        render_plan(console, result)
+        with speaking(plan_language(result)):
+            render_plan(console, result)
     return console.export_svg(title=title)
 
 
