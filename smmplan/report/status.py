@@ -126,7 +126,7 @@ def render_status(console: Any, result: Any) -> None:
     console.print()
     console.print(Text(waiting, style="bold underline"))
     if data["waiting"]:
-        console.print(posts_table(data["waiting"]))
+        console.print(posts_table(data["waiting"], console.width))
     else:
         console.print(Text("  " + _("nothing waiting for approval"), style="dim"))
 
@@ -135,7 +135,7 @@ def render_status(console: Any, result: Any) -> None:
     console.print(Text(_("Due soon"), style="bold underline").append(f"  {window.get('from')} → {window.get('to')}",
                                                                   style="dim"))
     if data["due"]:
-        console.print(posts_table(data["due"]))
+        console.print(posts_table(data["due"], console.width))
     else:
         console.print(Text("  " + _("nothing due"), style="dim"))
 

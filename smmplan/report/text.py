@@ -109,8 +109,9 @@ class TextReporter:
 
 
 def severity_width() -> int:
-    """Cells the widest severity word takes in the current language (`warning`: 7)."""
-    return max(cell_len(terms.severity(s)) for s in SEVERITY_STYLE)
+    """Cells the severity words are padded to: the widest in the current language (`warning`: 7),
+    but never more than 8 (a longer word, `предупреждение`, pushes its own line along)."""
+    return min(8, max(cell_len(terms.severity(s)) for s in SEVERITY_STYLE))
 
 
 def _suppressed(console: Console, result: Any, show: bool) -> None:
@@ -277,7 +278,7 @@ def _fit(width: int, rows: list[tuple[Any, ...]], *header_sets: tuple[str, ...],
 def mix_table(result: Any, width: int = 100) -> Table:
     """The mix per category against the formula, with a bar each when the width
     leaves room for one (it shrinks with the console, then goes; then the
-    headers shorten)."""
+    headers shorten; then the verdict is a sign, and the category wraps)."""
     scale = max([r.share for r in result.mix] + [r.target for r in result.mix] + [0.01])
     rows = []
     for r in result.mix:
@@ -290,6 +291,8 @@ def mix_table(result: Any, width: int = 100) -> Table:
     bar = min(BAR_WIDTH, room - 2) if room - 2 >= MIN_BAR else 0
     if not bar:
         names, room = _fit(width, rows, long, short)
+    if room < 0:  # still too wide (long category words, `вне нормы`): the verdict as a sign
+        rows = [(*row[:6], "✓" if r.ok else "✕") for r, row in zip(result.mix, rows)]
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     for i, name in enumerate(names):  # the category wraps only where nothing else would fit
         table.add_column(name, justify="left" if i in (0, 6) else "right", no_wrap=i != 0, overflow="fold")
@@ -572,11 +575,13 @@ def _short(text: Any, width: int) -> Any:
 POSTS_HEADERS = (N_("date"), N_("channel"), N_("title"), N_("status"), N_("who must approve"))
 
 
-def posts_table(rows: list[dict]) -> Table:
-    """Posts from the flow family's summary (due soon, waiting for the client) as a table."""
-    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for i, name in enumerate(headers(POSTS_HEADERS)):
-        table.add_column(name, no_wrap=i < 2, overflow="fold")
+def posts_table(rows: list[dict], width: int | None = None) -> Table:
+    """Posts from the flow family's summary (due soon, waiting for the client) as a table.
+
+    Where its columns cannot fit the `width` without breaking words (long Russian
+    statuses, a long approver's name), the channel goes under the date and the
+    approver under the status, so every word stays whole."""
+    cells = []
     for r in rows:
         status = Text(terms.status(r["status"]) if r["status"] else
                       f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
@@ -587,9 +592,53 @@ def posts_table(rows: list[dict]) -> Table:
             who = Text(visible(r["approver"], one_line=True) if r["approver"] else _("not named (client: approver:)"),
                        style="" if r["approver"] else "red")
         when = r["date"] + (f" {r['time']}" if r["time"] else "")
-        table.add_row(when, _short(visible(r["channel"] or "—", one_line=True), 20),
-                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40))
+        cells.append((when, _short(visible(r["channel"] or "—", one_line=True), 20),
+                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40)))
+    names = headers(POSTS_HEADERS)
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    widths = column_widths(names, cells, width, whole=2) if width else [None] * len(names)
+    if widths is not None:
+        for i, (name, cells_wide) in enumerate(zip(names, widths)):
+            table.add_column(name, no_wrap=i < 2, overflow="fold", width=cells_wide)
+        for row in cells:
+            table.add_row(*row)
+        return table
+    for i in (0, 2, 3):
+        table.add_column(names[i], no_wrap=i == 0, overflow="fold")
+    for when, channel, title, status, who in cells:
+        table.add_row(f"{when}\n{channel}", title, Text.assemble(status, "\n", who))
     return table
+
+
+def column_widths(names: tuple[str, ...], rows: list[tuple[Any, ...]], width: int,
+                  whole: int = 0) -> list[int | None] | None:
+    """Widths for a borderless table's columns (one space either side) so that it fits
+    `width` and no word is broken: the first `whole` columns unwrapped, the others at
+    least as wide as their longest word, the widest narrowed first (as rich does).
+    None for a column's width where rich's own narrowing breaks no word; None
+    altogether when even the words cannot fit."""
+    texts = [[str(name), *(str(r[i]) for r in rows)] for i, name in enumerate(names)]
+    most = [max(cell_len(line) for t in col for line in t.split("\n")) for col in texts]
+    if sum(most) + 2 * len(names) <= width:
+        return [None] * len(names)
+    least = [m if i < whole else max(cell_len(w) for t in col for w in (t.split() or [""]))
+             for i, (m, col) in enumerate(zip(most, texts))]
+    room = width - 2 * len(names) - sum(most[:whole])
+    if sum(least[whole:]) > room:
+        return None
+
+    def level(floor: list[int]) -> int:
+        """The widest a wrapped column may be: rich narrows the widest columns first."""
+        top = max(most[whole:])
+        while top > 1 and sum(max(f, min(m, top)) for f, m in zip(floor[whole:], most[whole:])) > room:
+            top -= 1
+        return top
+
+    plain = level([0] * len(names))
+    if all(min(m, plain) >= n for m, n in zip(most[whole:], least[whole:])):
+        return [None] * len(names)  # rich's own narrowing breaks no word
+    top = level(least)
+    return [None if i < whole else max(n, min(m, top)) for i, (m, n) in enumerate(zip(most, least))]
 
 
 @section("due")
@@ -599,7 +648,7 @@ def _due(console: Console, rows: list[dict], result: Any) -> None:
     title = Text(_("Due soon"), style="bold underline")
     title.append(f"  {window.get('from')} → {window.get('to')}", style="dim")
     console.print(title)
-    console.print(posts_table(rows))
+    console.print(posts_table(rows, console.width))
 
 
 # --- `smmplan suggest --weeks`: the calendar as a week x weekday grid ------------------
