@@ -247,3 +247,13 @@ def test_page_errors_speak_russian(plan):
 
         with pytest.raises(PageError, match="папка"):
             write_page(str(plan.parent), "<html>")
+
+
+def test_the_page_drops_line_references_in_both_languages():
+    from smmplan.page.labels import Words
+    from smmplan.page.view import plain
+
+    assert plain("Two ads in a row (lines 4 and 7) in plans/x.yaml.", "plans/x.yaml", Words("en")) == \
+        "Two ads in a row in the plan."
+    assert plain("Две рекламы подряд (строки 4 и 7) в plans/x.yaml.", "plans/x.yaml", Words("ru")) == \
+        "Две рекламы подряд в план."

@@ -367,7 +367,8 @@ def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-_LINE_REFS = re.compile(r" ?\(lines? \d+(?:(?:, | and )\d+)*\)| at lines? \d+(?:(?:, | and )\d+)*")
+# "(line 4)", "(lines 4, 7 and 9)", " at line 4", and the same in Russian: "(строка 4)", "(строки 4 и 7)"
+_LINE_REFS = re.compile(r" ?\((?:lines?|строк[аи]) \d+(?:(?:, | and | и )\d+)*\)| at lines? \d+(?:(?:, | and )\d+)*")
 
 
 def plain(message: str, path: str, w: Words) -> str:

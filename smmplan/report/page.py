@@ -12,11 +12,11 @@ import io
 from typing import Any
 
 
-def render_svg(results: list, title: str = "smmplan report", width: int = 110) -> str:
-    """The text report as an SVG image."""
+def render_svg(results: list, title: str | None = None, width: int = 110) -> str:
+    """The text report as an SVG image (titled `smmplan report` in the current language)."""
     from rich.console import Console
 
-    from smmplan.locale import speaking
+    from smmplan.locale import _, speaking
     from smmplan.report import plan_language
     from smmplan.report.text import render_plan
 
@@ -28,7 +28,7 @@ def render_svg(results: list, title: str = "smmplan report", width: int = 110) -
             console.print()
         with speaking(plan_language(result)):
             render_plan(console, result)
-    return console.export_svg(title=title)
+    return console.export_svg(title=_("smmplan report") if title is None else title)
 
 
 def page_kind(path: str) -> str | None:
