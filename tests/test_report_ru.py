@@ -257,3 +257,20 @@ def test_the_page_drops_line_references_in_both_languages():
         "Two ads in a row in the plan."
     assert plain("Две рекламы подряд (строки 4 и 7) в plans/x.yaml.", "plans/x.yaml", Words("ru")) == \
         "Две рекламы подряд в план."
+
+
+def test_russian_reports_and_pages_need_no_babel_at_run_time(plan):
+    """Babel is for maintainers (catalogues, CLDR's date forms): a Russian report or page reads the
+    compiled catalogue and ru/dates.json only."""
+    import subprocess
+    import sys
+
+    code = ("import io, sys; from smmplan.config import Settings; from smmplan.engine import check_path; "
+            "from smmplan.page.render import render; from smmplan.report.text import TextReporter; "
+            f"r = check_path({str(plan)!r}, Settings(lang='ru')); html = render(r); "
+            "TextReporter(color='never').render([r], io.StringIO()); "
+            "assert 'Декабрь 2026' in html and 'Понедельник' in html, 'not Russian'; "
+            "print(sorted(m for m in sys.modules if m.startswith('babel')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

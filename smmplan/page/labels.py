@@ -158,12 +158,10 @@ class Words:
             return _(PERIODS[days]) if days in PERIODS else _("{n} d").format(n=days)
 
     def month(self, month: int) -> str:
-        """`December` / `Декабрь`: a calendar month's heading (the stand-alone form, CLDR's in Russian)."""
+        """`December` / `Декабрь`: a calendar month's heading (CLDR's stand-alone name in Russian)."""
         if self.lang == locale.DEFAULT:
             return f"{dt.date(2026, month, 1):%B}"
-        from babel.dates import get_month_names
-
-        return _capital(get_month_names("wide", "stand-alone", locale=self.lang)[month])
+        return _capital(dates.forms(self.lang)["names"]["LLLL"][month - 1])
 
     def day(self, date: dt.date) -> str:
         """`December 1, 2026` / `1 декабря 2026 г.`"""
@@ -180,10 +178,7 @@ class Words:
         monday = dt.date(2024, 1, 1)
         if self.lang == locale.DEFAULT:
             return tuple(f"{monday + dt.timedelta(days=i):%A}" for i in range(7))
-        from babel.dates import get_day_names
-
-        names = get_day_names("wide", "stand-alone", locale=self.lang)
-        return tuple(_capital(names[i]) for i in range(7))
+        return tuple(_capital(name) for name in dates.forms(self.lang)["names"]["cccc"])
 
     def weekdays_short(self) -> tuple[str, ...]:
         """`Mon` ... `Sun` / `Пн` ... `Вс`."""
