@@ -42,6 +42,7 @@ LABELS: dict[str, str] = {
                         "as a list."),
     "week": N_("Week"),
     "week_of": N_("Week of {date}"),
+    "week_of_off": N_("Week of {date} (off target)"),
     "no_posts": N_("No posts in this plan yet."),
     "mix": N_("Content mix"),
     "mix_note": N_("Actual share of each type against the formula's target; the shaded band is what the tolerance "

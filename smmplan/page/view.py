@@ -301,7 +301,7 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
     for k, week in enumerate(sorted(weeks)):
         counts = weeks[week]
         first = result.start + dt.timedelta(days=7 * week)
-        title = w("week_of", date=w.day(first)) + (f" ({w('off')})" if week in off else "")
+        title = w("week_of_off" if week in off else "week_of", date=w.day(first))
         segs = segments(counts, sum(counts), [str(c) for c in counts])
         rows.append(Item(label=f"{first.day:02d}.{first.month:02d}" + (" ✕" if week in off else ""), off=week in off,
                          title=title, tooltip=tooltip(title, segs),
