@@ -446,13 +446,11 @@ def page(
 
     try:
         done = make_page(plan, output, as_of=parse_date(as_of, "--as-of"), language=language, force=force,
-                         config_file=config_file, isolated=isolated, stdin_filename=stdin_filename)
+                         config_file=config_file, isolated=isolated, stdin_filename=stdin_filename, lang=LANG_OPTION)
     except PageError as exc:
         raise fail(str(exc)) from None
     if done.path != "-":
-        posts = f"{done.posts} post{'s' * (done.posts != 1)}"
-        problems = f"{done.errors} error{'s' * (done.errors != 1)}, {done.warnings} warning{'s' * (done.warnings != 1)}"
-        typer.echo(f"smmplan: {'replaced' if done.replaced else 'wrote'} {done.path} ({posts}; {problems})", err=True)
+        typer.echo(f"smmplan: {done.summary()}", err=True)
 
 
 # --- rubrics ----------------------------------------------------------------------

@@ -210,6 +210,9 @@ def date_forms(language: str) -> dict:
             "LLL": [get_month_names("abbreviated", "stand-alone", loc)[m] for m in range(1, 13)],
             "E": [get_day_names("abbreviated", "format", loc)[d] for d in range(7)],
             "ccc": [get_day_names("abbreviated", "stand-alone", loc)[d] for d in range(7)],
+            # a calendar's month heading and its weekdays' full names (the client page)
+            "LLLL": [get_month_names("wide", "stand-alone", loc)[m] for m in range(1, 13)],
+            "cccc": [get_day_names("wide", "stand-alone", loc)[d] for d in range(7)],
         },
     }
 
