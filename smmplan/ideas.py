@@ -189,7 +189,6 @@ _RUBRIC_DRY = {"en": "Rubric «{rubric}»: add ideas (post of {day})", "ru": "Р
 _TYPE_DRY = {"en": "{category} post: add an idea (post of {day})", "ru": "Пост «{category}»: добавьте идею (пост на {day})"}
 DRY_NOTE = {"en": "placeholder: the idea bank ran dry; write the idea before the post is drafted",
             "ru": "заглушка: идеи в банке закончились; впишите идею до подготовки поста"}
-_DAY = {"en": "{d:%b} {d.day}", "ru": "{d.day:02d}.{d.month:02d}"}
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
@@ -296,13 +295,21 @@ class Titles:
         return True
 
     def _dry(self, template: dict[str, str], day: dt.date | None, **names: str) -> str:
-        when = _DAY[self.language].format(d=day) if day else "?"
+        when = _day(day, self.language) if day else "?"
         title = template[self.language].format(day=when, **names)
         n = 2
         while not self.take(title):  # two posts of one rubric on one day
             title = template[self.language].format(day=f"{when}, {n}", **names)
             n += 1
         return title
+
+
+def _day(day: dt.date, language: str) -> str:
+    """`Jan 13` / `13 янв.`: the day a placeholder is for, as people of its language write it."""
+    from smmplan.locale import dates, speaking
+
+    with speaking(language):
+        return dates.day(day)
 
 
 def _norm(text: str) -> str:
