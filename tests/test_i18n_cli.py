@@ -174,12 +174,12 @@ def test_rule_docs_commands_in_russian():
 def test_suggest_speaks_the_plans_language_and_the_lang_option(tmp_path):
     ru_plan = PLANS / "kolosok-bakery-ru.yaml"  # `language: ru`, already balanced
     assert run_cli("suggest", str(ru_plan), env=EN_ENV).stdout.decode().endswith(
-        "баланс рубрик уже в норме; менять нечего.\n")
+        "баланс контента уже в норме; менять нечего.\n")
     assert run_cli("suggest", str(ru_plan), "--lang", "en", env=RU_ENV).stdout.decode().endswith(
         "the mix already passes; nothing to change.\n")
     en_plan = PLANS / "coffee-lab-december.yaml"  # `language: en`: beats the locale, not --lang
     assert "the mix already passes" in run_cli("suggest", str(en_plan), env=RU_ENV).stdout.decode()
-    assert "баланс рубрик уже в норме" in run_cli("--lang", "ru", "suggest", str(en_plan), env=EN_ENV).stdout.decode()
+    assert "баланс контента уже в норме" in run_cli("--lang", "ru", "suggest", str(en_plan), env=EN_ENV).stdout.decode()
     clash = run_cli("suggest", str(ru_plan), "--weeks", "2", "--retype-only", env=EN_ENV)
     assert clash.returncode == 2
     assert "--retype-only и --add-only относятся к выравниванию плана PLAN" in clash.stderr.decode()
@@ -242,7 +242,7 @@ def test_suggest_in_process_in_russian(tmp_path):
 
     sug = rebalance_file((PLANS / "kolosok-bakery-ru.yaml").read_bytes(), "ru.yaml")
     with speaking("ru"):
-        assert change_lines(sug) == ["ru.yaml: баланс рубрик уже в норме; менять нечего."]
+        assert change_lines(sug) == ["ru.yaml: баланс контента уже в норме; менять нечего."]
     assert change_lines(sug) == ["ru.yaml: the mix already passes; nothing to change."]
 
 
