@@ -727,7 +727,8 @@ def suggest(
     brand: Annotated[Optional[str], typer.Option("--brand", metavar="NAME", help=N_("The brand the plan is for."))] = None,
     goal: Annotated[Optional[list[str]], typer.Option("--goal", metavar="KIND", help=N_("A goal with a fitting KPI: traffic, "
                                                       "awareness, loyalty or support (repeatable)."))] = None,
-    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help=N_("en or ru (default: PLAN's, else en)."))] = None,
+    language: Annotated[Optional[str], typer.Option("--language", metavar="LANG", help=N_("en or ru (default: PLAN's, else the language "
+                                                                           "smmplan speaks)."))] = None,
     business: Annotated[Optional[str], typer.Option("--business", metavar="KIND", help=N_("Kind of business for the ideas: "
                                                     "cafe, beauty, fitness, b2b_software, retail, education, services, "
                                                     "events (default: PLAN's `business:`)."))] = None,
