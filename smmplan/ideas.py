@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smmplan.locale import N_, _, dates, speaking
+
 IDEAS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "engaging": (
@@ -185,10 +187,23 @@ RU_TYPES = {
 
 # Placeholders, when a bank runs dry: clearly marked, naming what needs ideas, and dated so
 # that two of them are never the same title.
-_RUBRIC_DRY = {"en": "Rubric «{rubric}»: add ideas (post of {day})", "ru": "Рубрика «{rubric}»: добавьте идеи (пост на {day})"}
-_TYPE_DRY = {"en": "{category} post: add an idea (post of {day})", "ru": "Пост «{category}»: добавьте идею (пост на {day})"}
-DRY_NOTE = {"en": "placeholder: the idea bank ran dry; write the idea before the post is drafted",
-            "ru": "заглушка: идеи в банке закончились; впишите идею до подготовки поста"}
+_RUBRIC_DRY = N_("Rubric «{rubric}»: add ideas (post of {day})")
+_TYPE_DRY = N_("{category} post: add an idea (post of {day})")
+_DRY_NOTE = N_("placeholder: the idea bank ran dry; write the idea before the post is drafted")
+
+
+class _InLanguage:
+    """``DRY_NOTE["ru"]``: a text of the catalogue in the language of the plan it is written into."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __getitem__(self, language: str) -> str:
+        with speaking(language):
+            return _(self.message)
+
+
+DRY_NOTE = _InLanguage(_DRY_NOTE)
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
@@ -294,22 +309,17 @@ class Titles:
         self.taken.add(key)
         return True
 
-    def _dry(self, template: dict[str, str], day: dt.date | None, **names: str) -> str:
-        when = _day(day, self.language) if day else "?"
-        title = template[self.language].format(day=when, **names)
+    def _dry(self, message: str, day: dt.date | None, **names: str) -> str:
+        """A dated placeholder title, in the plan's language."""
+        with speaking(self.language):
+            when = dates.day(day) if day else "?"
+            template = _(message)
+        title = template.format(day=when, **names)
         n = 2
         while not self.take(title):  # two posts of one rubric on one day
-            title = template[self.language].format(day=f"{when}, {n}", **names)
+            title = template.format(day=f"{when}, {n}", **names)
             n += 1
         return title
-
-
-def _day(day: dt.date, language: str) -> str:
-    """`Jan 13` / `13 янв.`: the day a placeholder is for, as people of its language write it."""
-    from smmplan.locale import dates, speaking
-
-    with speaking(language):
-        return dates.day(day)
 
 
 def _norm(text: str) -> str:
