@@ -169,7 +169,25 @@ def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     return near[0] if near else None
 
 
+def number(value: float, spec: str = "g") -> str:
+    """A number in a message, as the current language writes it: ``format(value, spec)`` in
+    English (1,200.5); in Russian with a decimal comma and spaced thousands (1 200,5)."""
+    from smmplan.locale import DEFAULT, current
+
+    text = format(value, spec)
+    if current() == DEFAULT:
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
 def with_article(category: str) -> str:
-    """A category as a noun's attribute with its article: "an engaging", "a user-generated"."""
+    """A category as a noun's attribute with its article: "an engaging", "a user-generated".
+
+    In a language without articles, the category's word alone (`рекламный`), so a message
+    such as "rewrite it as {kind} post" reads in either language."""
+    from smmplan.locale import DEFAULT, current, terms
+
+    if current() != DEFAULT:
+        return terms.category(category)
     word = category.replace("_", "-")
     return ("an " if word[:1] in ("a", "e", "i", "o") else "a ") + word
