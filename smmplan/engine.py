@@ -414,8 +414,11 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
     shown = value if isinstance(value, str) else None
     msg = err["msg"]
     hint = _value_hint(loc[-1] if loc else "")
-    # pydantic's own words for what is wrong (English: pydantic is not translated)
+    # In English, pydantic's own words for what is wrong; in another language, ours for the
+    # kinds of error a plan meets (pydantic is not translated), else pydantic's.
     said = msg[0].lower() + msg[1:]
+    if kind in _VALUE_ERRORS and locale.current() != locale.DEFAULT:
+        said = _(_VALUE_ERRORS[kind])
     return Problem(
         "PLAN006",
         (_("`{where}` is `{value}`: {error}.") if shown is not None else _("`{where}`: {error}.")).format(
@@ -478,6 +481,15 @@ def _value_hint(key: Any) -> str | None:
 
 
 _ANY_VALUE = N_("Fix the value as the message says.")
+_WHOLE, _NUMBER, _YES_NO = N_("a whole number is expected"), N_("a number is expected"), N_("yes or no is expected")
+_MAPPING = N_("keys with values are expected here")
+_VALUE_ERRORS = {  # pydantic's error types -> what a plan's author is told
+    "int_parsing": _WHOLE, "int_type": _WHOLE, "int_from_float": _WHOLE,
+    "float_parsing": _NUMBER, "float_type": _NUMBER,
+    "bool_parsing": _YES_NO, "bool_type": _YES_NO,
+    "string_type": N_("text is expected"), "list_type": N_("a list is expected"),
+    "dict_type": _MAPPING, "model_type": _MAPPING, "model_attributes_type": _MAPPING, "dataclass_type": _MAPPING,
+}
 _VALUE_HINTS = {
     "date": N_("Write the date as YYYY-MM-DD, e.g. 2026-12-01."),
     "start": N_("Write the date as YYYY-MM-DD, e.g. 2026-12-01."),

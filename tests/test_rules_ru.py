@@ -242,3 +242,18 @@ def test_english_numbers_unchanged_russian_numbers_local():
     with speaking("ru"):
         assert number(1200.5, ",.1f") == "1\u00a0200,5"
         assert number(0.5) == "0,5"
+
+
+def test_plan_format_messages_in_russian():
+    """PLAN005/PLAN006 as the engine words them: pydantic's English is replaced by ours in Russian."""
+    text = ("language: ru\nweeks: many\ngoals:\n  - kind: traffic\n    kpis: 5\n"
+            "posts:\n  - {date: 2026-12-01, type: engaging, title: [a, b], sponsored: maybe, chanel: vk}\n")
+    said = {(f.code, f.message, f.fix) for f in check_text(text, dedent=False).findings if f.code.startswith("PLAN")}
+    assert ("PLAN006", "`weeks` — `many`: нужно целое число.", "Напишите целое число недель, например 4.") in said
+    assert ("PLAN006", "`goals[0].kpis` — `5`: нужен список.", "Исправьте значение, как сказано в сообщении.") in said
+    assert ("PLAN006", "`posts[0].sponsored` — `maybe`: нужно yes или no.", "Напишите yes или no.") in said
+    assert ("PLAN005", "Неизвестный ключ `chanel` в посте. Может быть, `channel`?", "Используйте `channel`.") in said
+    english = {(f.code, f.message) for f in check_text(text.replace("language: ru", "language: en"),
+                                                        dedent=False).findings}
+    assert ("PLAN006", "`weeks` is `many`: input should be a valid integer, unable to parse string as an integer."
+            ) in english
