@@ -257,3 +257,15 @@ def test_plan_format_messages_in_russian():
                                                         dedent=False).findings}
     assert ("PLAN006", "`weeks` is `many`: input should be a valid integer, unable to parse string as an integer."
             ) in english
+
+
+def test_a_utf16_plans_language_is_read_too():
+    """`language: ru` in a UTF-16 file (with its BOM) chooses Russian as it does in UTF-8."""
+    from smmplan.engine import check_bytes
+
+    text = "language: ru\nposts: []\n"
+    for data in (text.encode("utf-8"), text.encode("utf-16"), text.encode("utf-16-be").join([b"\xfe\xff", b""])):
+        result = check_bytes(data, "plan.yaml")
+        assert result.language == "ru"
+        assert [f.message for f in result.findings if f.code == "PLAN014"] == [
+            "В плане нет постов: контент-микс проверять не на чем."]
