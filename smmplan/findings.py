@@ -181,13 +181,6 @@ def number(value: float, spec: str = "g") -> str:
 
 
 def with_article(category: str) -> str:
-    """A category as a noun's attribute with its article: "an engaging", "a user-generated".
-
-    In a language without articles, the category's word alone (`рекламный`), so a message
-    such as "rewrite it as {kind} post" reads in either language."""
-    from smmplan.locale import DEFAULT, current, terms
-
-    if current() != DEFAULT:
-        return terms.category(category)
+    """A category as a noun's attribute with its article: "an engaging", "a user-generated"."""
     word = category.replace("_", "-")
     return ("an " if word[:1] in ("a", "e", "i", "o") else "a ") + word

@@ -112,12 +112,17 @@ def _contradictions(ctx) -> Iterator[Problem]:
                     words=", ".join(f"`{w}`" for w in words), confidence=number(inf.confidence, ".0%")),
                 ("posts", p.index, "type"),
                 fix=_("If the post is {inferred_kind} post, declare `type: {inferred}`; otherwise rewrite it "
-                      "as {declared_kind} post.").format(inferred_kind=with_article(inf.category),
-                                                         inferred=inf.category, declared_kind=with_article(p.category)),
+                      "as {declared_kind} post.").format(inferred_kind=_kind(inf.category), inferred=inf.category,
+                                                         declared_kind=_kind(p.category)),
                 data={"declared": p.category, "inferred": inf.category, "confidence": inf.confidence,
                       "words": list(words)},
             )
 
+
+
+def _kind(category: str) -> str:
+    """A category as a post's attribute: "an engaging" in English, the category's word in Russian."""
+    return with_article(category) if current() == DEFAULT else terms.category(category)
 
 
 def summarize(ctx) -> dict:
