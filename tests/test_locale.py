@@ -152,6 +152,47 @@ def test_english_spans():
     assert dates.span(dt.date(2026, 11, 30), dt.date(2026, 12, 6)) == "Nov 30 – Dec 6"
 
 
+def _every_day(years=(2024, 2026, 2027)):
+    for year in years:
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            yield day
+            day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("language", catalogues.TRANSLATED)
+def test_dates_without_babel_are_babels(language):
+    """Run time reads the compiled date forms (dates.json), not Babel: day by day, over three
+    years, they must write what Babel writes, and be what Babel's data holds today."""
+    from babel.dates import format_date, format_interval, format_skeleton
+
+    assert dates.forms(language) == catalogues.date_forms(language), "run `python -m smmplan.locale compile`"
+    with speaking(language):
+        for day in _every_day():
+            assert dates.day(day) == format_skeleton("MMMd", day, locale=language)
+            assert dates.weekday_day(day) == format_skeleton("MMMEd", day, locale=language)
+            assert dates.weekday(day) == format_skeleton("E", day, locale=language)
+            assert dates.day_year(day) == format_skeleton("yMMMd", day, locale=language)
+            assert dates.long(day) == format_date(day, "long", locale=language)
+            for later in (day + dt.timedelta(days=6), day + dt.timedelta(days=40), day + dt.timedelta(days=400)):
+                skeleton = "MMMd" if later.year == day.year else "yMMMd"
+                babel = format_interval(day, later, skeleton, locale=language)
+                assert dates.span(day, later) == dates._RANGE_DASH.sub("–", babel), (day, later)
+
+
+def test_a_russian_run_loads_no_babel():
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime as dt\n"
+            "from smmplan.locale import speaking, dates, _\n"
+            "with speaking('ru'):\n"
+            "    print(dates.long(dt.date(2026, 12, 7)), dates.span(dt.date(2026, 12, 7), dt.date(2026, 12, 13)), _('x'))\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["7 декабря 2026\u202fг. 7–13 дек. x", "[]"]
+
+
 def test_russian_dates():
     with speaking("ru"):
         assert dates.long(dt.date(2026, 12, 7)) == "7 декабря 2026\u202fг."

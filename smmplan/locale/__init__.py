@@ -17,8 +17,10 @@ The language is chosen once by :func:`choose` (``--lang``, the config's
 ``lang``, the plan's ``language:``, the locale, English) and made current with
 :func:`speaking`. English needs no catalogue and loads nothing; Russian reads
 the compiled catalogue ``ru/LC_MESSAGES/smmplan.mo`` once, with the standard
-library's :mod:`gettext`. The sources are the ``.po`` files in ``ru/``;
-``python -m smmplan.locale`` extracts, updates and compiles them (Babel).
+library's :mod:`gettext`, and its date forms (:mod:`smmplan.locale.dates`).
+The sources are the ``.po`` files in ``ru/``; ``python -m smmplan.locale``
+extracts, updates and compiles them with Babel (the ``i18n`` extra), which
+smmplan itself never imports.
 """
 
 from __future__ import annotations

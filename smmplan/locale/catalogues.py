@@ -181,6 +181,54 @@ def compile_(language: str) -> Path:
     return target
 
 
+# The date forms smmplan shows (smmplan.locale.dates), by CLDR skeleton.
+SKELETONS = ("MMMd", "MMMEd", "yMMMd", "E")
+INTERVALS = ("MMMd", "yMMMd")
+
+
+def date_forms(language: str) -> dict:
+    """A language's date forms from Babel's CLDR data, as ``%``-format patterns over named
+    fields (``%(d)s %(MMM)s``) and the names they take: what smmplan needs to write dates at
+    run time without loading Babel (some 20 ms). ``compile`` writes it beside the catalogue;
+    a test holds its output to Babel's own for every day of several years."""
+    from babel import Locale
+    from babel.dates import get_day_names, get_month_names, parse_pattern
+
+    loc = Locale.parse(language)
+
+    def pattern(text: str) -> str:
+        return parse_pattern(text).format
+
+    return {
+        "skeletons": {sk: pattern(loc.datetime_skeletons[sk]) for sk in SKELETONS},
+        "long": pattern(str(loc.date_formats["long"])),
+        "intervals": {sk: {diff: [pattern(part) for part in parts] for diff, parts in loc.interval_formats[sk].items()}
+                      for sk in INTERVALS},
+        "fallback": loc.interval_formats[None].replace("{0}", "%(start)s").replace("{1}", "%(end)s"),
+        "names": {
+            "MMM": [get_month_names("abbreviated", "format", loc)[m] for m in range(1, 13)],
+            "MMMM": [get_month_names("wide", "format", loc)[m] for m in range(1, 13)],
+            "LLL": [get_month_names("abbreviated", "stand-alone", loc)[m] for m in range(1, 13)],
+            "E": [get_day_names("abbreviated", "format", loc)[d] for d in range(7)],
+            "ccc": [get_day_names("abbreviated", "stand-alone", loc)[d] for d in range(7)],
+        },
+    }
+
+
+def write_date_forms(language: str) -> Path:
+    import json
+
+    target = HERE / language / "dates.json"
+    _write_text(target, json.dumps(date_forms(language), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return target
+
+
+def _write_text(path: Path, text: str) -> None:
+    from smmplan.io import write_file
+
+    write_file(str(path), text)
+
+
 def _write(path: Path, catalog, writer) -> None:
     import io
 
@@ -195,12 +243,17 @@ def _write(path: Path, catalog, writer) -> None:
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
+    try:
+        import babel  # noqa: F401
+    except ImportError:
+        print("python -m smmplan.locale needs Babel: pip install 'smmplan[i18n]' (or -e '.[i18n]' in a clone)")
+        return 2
     status = 0
     for language in TRANSLATED:
         if command == "update":
             print(f"{language}: {update(language)} new messages")
         elif command == "compile":
-            print(f"{language}: wrote {compile_(language)}")
+            print(f"{language}: wrote {compile_(language)} and {write_date_forms(language)}")
         elif command == "check":
             found = list(problems(language))
             for line in found:
