@@ -139,7 +139,11 @@ _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
 def _clip_quoted(m: re.Match) -> str:
     if len(m[1]) <= MAX_URL and _URL.fullmatch(m[1]):
         return m[0]
-    return f"`{m[1][:MAX_QUOTED - 20]}…` ({len(m[1]):,} characters)"
+    from smmplan.locale import ngettext
+
+    n = len(m[1])
+    return ngettext("`{start}…` ({n} character)", "`{start}…` ({n} characters)", n).format(
+        start=m[1][:MAX_QUOTED - 20], n=number(n, ","))
 
 
 def clip(text: str) -> str:
