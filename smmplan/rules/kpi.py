@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, scheme_chars, urlsplit
 from smmplan.findings import Problem, nearest, number
 from smmplan.formulas import normalise_word
 from smmplan.networks import channel_key
-from smmplan.locale import DEFAULT, N_, _, current, ngettext, terms
+from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.rules import Rule
 
 AHEAD_AT = 1.10  # actual / expected at or above this: ahead
@@ -505,7 +505,7 @@ def _goal(ctx, voc: Vocabulary, goal: Any, gi: int, kpis: list[KpiInfo]) -> Iter
             fix=_("Write `kind: {near}`.").format(near=near) if near else _("Use traffic, awareness, loyalty or support."),
         )
         return
-    said = kind if current() == DEFAULT else terms.goal(kind)
+    said = kind if current() == DEFAULT else _goal_word(kind)
     label = (goal.kind if current() == DEFAULT else said) if normalise_word(goal.kind) == kind else f"{goal.kind} ({said})"
     fitting = voc.kinds[kind]
     if not any(k.metric is None for k in kpis) and not any(k.metric and kind in k.metric.kinds for k in kpis):
@@ -563,7 +563,7 @@ def _kpi(ctx, voc: Vocabulary, info: KpiInfo) -> Iterator[Problem]:
             "KPI006",
             _unknown_metric(bool(near), bool(fitting)).format(
                 metric=kpi.metric, near=near, metrics=", ".join(fitting),
-                kind=(info.kind or "").capitalize() if current() == DEFAULT else terms.goal(info.kind or "")),
+                kind=(info.kind or "").capitalize() if current() == DEFAULT else _goal_word(info.kind or "")),
             info.where + ("metric",),
             fix=(_("Write `metric: {near}`, or declare it under `custom-metrics` in the configuration.") if near else
                  _("Use a metric from docs/kpis.md (Goals and KPIs), or declare it under `custom-metrics` in the "
@@ -638,6 +638,13 @@ def _growth(ctx, info: KpiInfo) -> Iterator[Problem]:
             fix=fix.format(**figures),
             data={"growth": round(growth, 4), "limit": round(limit, 4)},
         )
+
+
+def _goal_word(kind: str) -> str:
+    """A goal kind as Russian SMM people say it (the locale's words are loaded only then)."""
+    from smmplan.locale import terms
+
+    return terms.goal(kind)
 
 
 def _unknown_metric(near: bool, fitting: bool) -> str:

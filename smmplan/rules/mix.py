@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from smmplan import formulas
 from smmplan.days import shift_within
 from smmplan.findings import Problem, number, with_article
-from smmplan.locale import DEFAULT, N_, _, current, dates, ngettext, terms
+from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
 
@@ -108,7 +108,7 @@ def _contradictions(ctx) -> Iterator[Problem]:
             yield Problem(
                 "MIX005",
                 _("Declared {declared}, reads as {inferred}: {words} (confidence {confidence}).").format(
-                    declared=terms.category(p.category), inferred=terms.category(inf.category),
+                    declared=_word(p.category), inferred=_word(inf.category),
                     words=", ".join(f"`{w}`" for w in words), confidence=number(inf.confidence, ".0%")),
                 ("posts", p.index, "type"),
                 fix=_("If the post is {inferred_kind} post, declare `type: {inferred}`; otherwise rewrite it "
@@ -120,9 +120,25 @@ def _contradictions(ctx) -> Iterator[Problem]:
 
 
 
+def _word(category: str) -> str:
+    """A category as people read it: the code in English, the word in Russian (`рекламный`).
+    The locale's helpers are loaded only for a language other than English."""
+    if current() == DEFAULT:
+        return category
+    from smmplan.locale import terms
+
+    return terms.category(category)
+
+
 def _kind(category: str) -> str:
     """A category as a post's attribute: "an engaging" in English, the category's word in Russian."""
-    return with_article(category) if current() == DEFAULT else terms.category(category)
+    return with_article(category) if current() == DEFAULT else _word(category)
+
+
+def _span(begin: dt.date, end: dt.date) -> str:
+    from smmplan.locale import dates
+
+    return dates.span(begin, end)
 
 
 def summarize(ctx) -> dict:
@@ -164,7 +180,7 @@ def _overall(ctx) -> Iterator[Problem]:
                            "`smmplan suggest` gives the fewest changes.", k).format(n=k, category=cat)
         yield Problem(
             "MIX001",
-            template.format(category=terms.category(cat), count=c, total=n, share=_pct(c / n),
+            template.format(category=_word(cat), count=c, total=n, share=_pct(c / n),
                             formula=ctx.formula.name, target=_pct(share), tolerance=number(tol_pp, "g"),
                             nearest=round(float(ideal)), low=lo, high=hi),
             ("posts",), at_key=True,
@@ -224,13 +240,13 @@ def _weekly(ctx) -> Iterator[Problem]:
         bad = [(cat, c, n * s) for cat, s, c in fails]
         slack = formulas.week_slack(n, ctx.tolerance)
         parts = [ngettext("{n} post {category} (ideal {ideal})", "{n} posts {category} (ideal {ideal})", c).format(
-            n=c, category=terms.category(cat), ideal=number(float(ideal), ".2g")) for cat, c, ideal in bad]
+            n=c, category=_word(cat), ideal=number(float(ideal), ".2g")) for cat, c, ideal in bad]
         over = [cat for cat, c, ideal in bad if c > ideal]
         anchor = next((p for p in posts if p.category in over), posts[0])
         begin = ctx.week_start(week)
         if begin:
             end = shift_within(begin, 6)
-            span = f"{begin:%b %d}–{end:%b %d}" if current() == DEFAULT else dates.span(begin, end)
+            span = f"{begin:%b %d}–{end:%b %d}" if current() == DEFAULT else _span(begin, end)
             template = ngettext("In week {week} ({span}), {n} posts: {parts}. A week may stray by {slack} post(s) "
                                 "per type.",
                                 "In week {week} ({span}), {n} posts: {parts}. A week may stray by {slack} post(s) "
@@ -266,7 +282,7 @@ def _back_to_back(ctx) -> Iterator[Problem]:
                             _("Two {category} posts in a row: `{first}` (line {line}) and `{second}`."))
                 yield Problem(
                     "MIX003",
-                    template.format(category=terms.category(ad), channel=cur.post.channel, first=prev.post.title,
+                    template.format(category=_word(ad), channel=cur.post.channel, first=prev.post.title,
                                     line=ctx.line(("posts", prev.index)), second=cur.post.title),
                     ("posts", cur.index, "type"),
                     fix=_("Put a post of another type between them or move one to another channel."),
