@@ -45,7 +45,7 @@ EXPECTED = [
     ("MIX004", "Такой же заголовок, как у поста на строке", "The same title as"),
     ("MIX005", "Заявлен тип «обучающий», а читается как «рекламный»", "Declared educational"),
     ("BAN001", "Купленная аудитория: `Buy 5000 followers`", "Bought audience:"),
-    ("SMM003", "План сам заглушает здесь своё замечание BAN009 ugc-without-author, чем: "
+    ("SMM003", "План сам скрывает здесь своё замечание BAN009 ugc-without-author, чем: "
      "`# smmplan: ignore[BAN009]` на строке", "The plan silences its own"),
     ("KPI002", "Цель «трафик» измеряется только метрикой `followers_growth`", "goal is measured only by"),
     ("KPI005", "не указано, откуда берётся цифра", "does not say where its figure is read"),
@@ -53,7 +53,7 @@ EXPECTED = [
     ("KPI010", "Цель по поддержке должна обещать время первого ответа", "A support goal must promise"),
     ("PLAN005", "Неизвестный ключ `tittle` в посте. Может быть, `title`?", "Unknown key `tittle` in a post"),
     ("PLAN007", "Тип поста `educatonal` не входит в категории формулы «golden»", "is not a category of the"),
-    ("SMM002", "`MIX004` здесь заглушено, но замечаний `MIX004` на этой строке нет", "is suppressed here but no"),
+    ("SMM002", "`MIX004` здесь скрыто, но замечаний `MIX004` на этой строке нет", "is suppressed here but no"),
 ]
 FIXES_RU = ["Уберите это. Растите аудиторию контентом", "Разметьте ссылку:", "Используйте `title`."]
 
