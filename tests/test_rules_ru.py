@@ -269,3 +269,16 @@ def test_a_utf16_plans_language_is_read_too():
         assert result.language == "ru"
         assert [f.message for f in result.findings if f.code == "PLAN014"] == [
             "В плане нет постов: контент-микс проверять не на чем."]
+
+
+def test_a_rule_copies_and_pickles_as_itself():
+    import copy
+    import pickle
+
+    rule = registry()["BAN003"]
+    for clone in (pickle.loads(pickle.dumps(rule)), copy.deepcopy(rule), copy.copy(rule)):
+        assert clone == rule and hash(clone) == hash(rule)
+        with speaking("ru"):
+            assert clone.summary == rule.summary != rule.english("summary")
+    with pytest.raises(AttributeError):
+        rule.severity = "info"

@@ -50,6 +50,9 @@ class Rule:
     def __setattr__(self, key, value):
         raise AttributeError(f"Rule {self.code} is read-only")
 
+    def __reduce__(self):  # copies and pickles are built by __init__, as the rule was
+        return (Rule, tuple(object.__getattribute__(self, k) for k in Rule.__slots__))
+
     def __repr__(self) -> str:
         return f"Rule({self.code!r}, {self.name!r}, {self.severity!r})"
 
