@@ -44,7 +44,8 @@ EXPECTED = [
     ("MIX003", "Два поста типа «рекламный» подряд в канале vk", "Two advertising posts in a row"),
     ("MIX004", "Такой же заголовок, как у поста на строке", "The same title as"),
     ("MIX005", "Заявлен тип «обучающий», а читается как «рекламный»", "Declared educational"),
-    ("BAN001", "Купленная аудитория: `Buy 5000 followers`", "Bought audience:"),
+    ("BAN001", "Купленная аудитория: `Buy 5000 followers` (покупка: `Buy` + аудитория: `followers`)",
+     "Bought audience:"),
     ("SMM003", "План сам скрывает здесь своё замечание BAN009 ugc-without-author, чем: "
      "`# smmplan: ignore[BAN009]` на строке", "The plan silences its own"),
     ("KPI002", "Цель «трафик» измеряется только метрикой `followers_growth`", "goal is measured only by"),

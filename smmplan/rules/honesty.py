@@ -1034,7 +1034,7 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     if hit.roles:
         data["roles"] = [list(r) for r in hit.roles]
         if len(hit.roles) > 1 or hit.roles[0][1] != hit.matched:
-            read_as = " (" + " + ".join(f"{role}: `{words}`" for role, words in hit.roles) + ")"
+            read_as = " (" + " + ".join(f"{_role(role)}: `{words}`" for role, words in hit.roles) + ")"
     # the policies' and categories' texts come from smmplan/data/honesty.yaml, in the catalogue
     # by data_messages.py; translated here, at use (the lexicon is cached in English)
     cites = "; ".join(dict.fromkeys(_(p).split(" (")[0] for p in hit.policies))
@@ -1045,6 +1045,38 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
         message.format(title=_(cat.title), matched=hit.matched, read_as=read_as, why=_(cat.why), cites=cites),
         where, line=line, column=column, fix=_(cat.fix), data=data,
     )
+
+
+def _role(role: str) -> str:
+    """A role of the lexicon as a message shows it: its name in English (as in the JSON's
+    `roles`), a word in another language; a role the table does not know, by its name."""
+    from smmplan.locale import DEFAULT, current
+
+    if current() == DEFAULT or role not in ROLE_WORDS:
+        return role
+    return _(ROLE_WORDS[role])
+
+
+# The lexicon's roles in words, for messages in another language than English (English shows
+# the role's name). The msgids are prefixed: a role's name alone (`review`) is another message.
+ROLE_WORDS = {
+    "account": N_("role: account"), "accounts": N_("role: accounts"), "acquire": N_("role: acquire"),
+    "acquire_weak": N_("role: acquire"), "actor": N_("role: actor"), "audience": N_("role: audience"),
+    "automation": N_("role: automation"), "bot": N_("role: bot"), "bot_strong": N_("role: bots"),
+    "competitor": N_("role: competitor"), "customer": N_("role: customer"), "engagement": N_("role: engagement"),
+    "engagement_machine": N_("role: engagement service"), "exchange": N_("role: exchange"), "fake": N_("role: fake"),
+    "feedback": N_("role: feedback"), "follow": N_("role: follow"), "follow_mass": N_("role: mass following"),
+    "for_client": N_("role: for the client"), "from": N_("role: from"), "gating": N_("role: review gating"),
+    "growth": N_("role: growth"), "happy": N_("role: happy customers"), "impersonate": N_("role: posing as"),
+    "impersonated": N_("role: posed as"), "inflation": N_("role: inflation"), "mass_target": N_("role: mass target"),
+    "negative": N_("role: negative"), "nonuser": N_("role: non-customer"), "only": N_("role: only"),
+    "paid_actor": N_("role: hired actor"), "positive": N_("role: positive"), "price": N_("role: price"),
+    "publish": N_("role: publish"), "rating_positive": N_("role: top rating"), "reciprocal": N_("role: reciprocal"),
+    "review": N_("role: review"), "review_scheme": N_("role: review scheme"), "reward": N_("role: reward"),
+    "seller": N_("role: seller"), "seller_strong": N_("role: seller"), "show": N_("role: show"),
+    "suppress": N_("role: suppress"), "swap": N_("role: swap"), "unfollow": N_("role: unfollow"),
+    "withhold": N_("role: withhold"), "write": N_("role: write"),
+}
 
 
 def _kinds(ctx, data: dict, words: Extra, locator: _Locator) -> Iterator[Problem]:
