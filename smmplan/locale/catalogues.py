@@ -53,7 +53,8 @@ def extract(root: Path = PACKAGE) -> dict[str, Message]:
     from babel.messages.extract import extract_from_dir
 
     found: dict[str, Message] = {}
-    method_map = [("**/catalogues.py", "ignore"), ("**.py", "python")]
+    # data files' texts shown to people: smmplan/locale/datafiles.py
+    method_map = [("**/catalogues.py", "ignore"), ("data/*.yaml", "smmplan.locale.datafiles:extract"), ("**.py", "python")]
     for filename, lineno, text, _comments, _context in extract_from_dir(
         str(root), method_map=method_map, keywords=KEYWORDS, strip_comment_tags=True
     ):
