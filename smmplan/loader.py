@@ -272,11 +272,9 @@ def declared_language(data: bytes) -> str | None:
     """The plan's top-level ``language:`` as written, read before the file is parsed, so
     that the parser's own messages are in the plan's language too (None when absent).
     The model reads the same key when the plan is loaded; this is only a first look."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # as decode() reads it
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # read as decode() reads it
+        text, _problem = decode(data)
+        data = text.encode("utf-8") if text is not None else b""
     m = _LANGUAGE.search(data)
     if m is None:
         return None

@@ -24,8 +24,9 @@ TOL = F(5, 100)
 
 
 def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    """The installed command, its output as text."""
-    result = _run_cli(*args, **kw)
+    """The installed command, its output as text, in English (the gym's plan is `language: ru`, which
+    smmplan would otherwise speak; these tests read what it says in English)."""
+    result = _run_cli(*args, "--lang", "en", **kw)
     result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     return result
 
