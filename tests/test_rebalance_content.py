@@ -24,9 +24,9 @@ TOL = F(5, 100)
 
 
 def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    """The installed command, its output as text, in English (the gym's plan is `language: ru`, which
-    smmplan would otherwise speak; these tests read what it says in English)."""
-    result = _run_cli(*args, "--lang", "en", **kw)
+    """The installed command, its output as text (the gym's plan is `language: ru`: what smmplan
+    says of it is Russian unless `--lang en` is given)."""
+    result = _run_cli(*args, **kw)
     result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     return result
 
@@ -203,7 +203,7 @@ def test_the_gym_is_not_fixed_by_relabelling_its_sales_posts(tmp_path):
     before = run_cli("check", str(plan), "-f", "json")
     assert any(f["code"] == "MIX001" for f in json.loads(before.stdout)["findings"])
     out = tmp_path / "fixed.yaml"
-    result = run_cli("suggest", str(plan), "-o", str(out))
+    result = run_cli("suggest", str(plan), "-o", str(out), "--lang", "en")
     assert result.returncode == 0, result.stderr
     posts = yaml.safe_load(out.read_text(encoding="utf-8"))["posts"]
     sales = [p for p in posts if p["title"] in SALES]
@@ -267,13 +267,13 @@ def test_posts_that_cannot_be_read_stop_suggest_until_forced(tmp_path):
     plan = tmp_path / "broken.yaml"
     plan.write_text(text, encoding="utf-8")
     out = tmp_path / "out.yaml"
-    result = run_cli("suggest", str(plan), "-o", str(out))
+    result = run_cli("suggest", str(plan), "-o", str(out), "--lang", "en")
     assert result.returncode == 1
     assert not out.exists()
     err = result.stderr
     assert "2 posts could not be read" in err and "line 12:" in err and "line 13:" in err
     assert "--force" in err and result.stdout == ""
-    forced = run_cli("suggest", str(plan), "-o", str(out), "--force")
+    forced = run_cli("suggest", str(plan), "-o", str(out), "--force", "--lang", "en")
     assert forced.returncode == 0, forced.stderr
     assert out.exists() and "--force: rebalancing the posts that were read" in forced.stderr
     assert forced.stderr.index("could not be read") < forced.stderr.index("wrote")
