@@ -35,7 +35,7 @@ posts:
   - {date: 2026-12-11, channel: instagram, type: user_generated, status: draft, title: Your bouquet photos}  # smmplan: ignore[FLOW002]
 """
 # the words the text report writes itself, in each language
-RUSSIAN = ("5 постов", "формула golden ± 5 п. п.", " тип ", " постов ", " факт ", " план ", " допуск ", "вне нормы",
+RUSSIAN = ("5 постов", "формула golden ± 5 п.п.", " тип ", " постов ", " факт ", " план ", " допуск ", "вне нормы",
            "пользовательский (UGC)", "Контент-микс", "Работа с клиентом", "Ближайшие публикации", "кто согласует",
            "черновик", "как исправить:", "Как выровнять микс", "перепишите «Winter bouquets, order now» (7 дек., строка 4)",
            "например «", "покажет посты по неделям", "1 замечание скрыто: FLOW002", "40,0 %", "+35,0")
