@@ -166,6 +166,11 @@ class Context:
         else the plan's `as_of` (when its actual figures were taken), else today."""
         return self.settings.as_of or self.plan.as_of or self.settings.today()
 
+    def period_end(self) -> dt.date | None:
+        """The last day of a plan that states its length (`weeks:`), None otherwise. Posts
+        dated after it belong to the next period: they do not count in this one's mix."""
+        return period_end(self.start, self.plan.weeks)
+
     def week_start(self, week: int) -> dt.date | None:
         return self.start + dt.timedelta(days=7 * week) if self.start else None
 
@@ -267,18 +272,32 @@ class PlanResult:
                     for m, lines in zip(rb.moves, self.move_lines())
                 ],
                 "add": dict(rb.adds),
-                "steps": list(map(step_dict, self.steps)),
+                "steps": list(map(step_dict, self.steps)) + add_steps(rb),
             }
+            if rb.mode == "mixed":
+                out["rebalance"]["cost"] = rb.combo.cost
+                out["rebalance"]["kinds"] = rb.combo.kinds
         out.update(self.sections)
         return out
 
 
+def add_steps(rb: Rebalance) -> list[dict[str, Any]]:
+    """The posts to add of the cheapest rebalancing, as steps: week (1-based), type, how many."""
+    adds = rb.combo.week_adds if rb.mode == "mixed" else rb.week_adds if rb.mode == "add" else {}
+    return [{"kind": "add", "action": "add", "week": w + 1, "to": cat, "count": x}
+            for w, cats in sorted(adds.items()) for cat, x in cats.items()]
+
+
 def step_dict(st: Any) -> dict[str, Any]:
     """One rebalancing step as the JSON report writes it."""
-    out = {"action": st.kind, "line": st.line, "title": st.post.post.title, "date": st.post.post.date.isoformat(),
-           "from": st.source, "to": st.target}
-    if st.kind == "move":
+    out = {"kind": st.kind, "action": st.kind, "line": st.line, "title": st.post.post.title,
+           "date": st.post.post.date.isoformat(), "from": st.source, "to": st.target}
+    if st.kind == "move" or st.date != st.post.post.date:  # moved (replace: the new post's day)
         out["new_date"] = st.date.isoformat()
+    if st.kind == "replace":
+        out["old_post"] = "moved" if st.later else "cancelled"
+        if st.later:
+            out["old_post_date"] = st.later.isoformat()
     if st.idea:
         out["idea"] = st.idea
     return out
@@ -497,6 +516,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     tolerance = formulas.parse_tolerance(tol_raw)
     posts = plan.posts
     start = plan.start or (min(p.date for p in posts) if posts else None)
+    end = period_end(start, plan.weeks) or dt.date.max  # posts past a stated end: the next period's
     infos: list[PostInfo] = []
     append = infos.append
     # type as written -> category, status word -> status, unknown type -> hint: a plan
@@ -526,8 +546,18 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         except KeyError:
             status = statuses[post.status] = canonical_status(post.status)
         week = (post.date - start).days // 7 if start else 0
-        append(PostInfo(i, post, category, category is not None and status != "cancelled", week, status))
+        append(PostInfo(i, post, category, category is not None and status != "cancelled" and post.date <= end,
+                        week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
+
+
+def period_end(start: dt.date | None, weeks: int | None) -> dt.date | None:
+    """The last day of a plan of `weeks` weeks from `start`; None without both (or past 9999-12-31)."""
+    if start is None or not weeks:
+        return None
+    from smmplan.days import shift
+
+    return shift(start, 7 * weeks - 1)
 
 
 def _run_families(ctx: Context, problems: list[Problem], result: PlanResult) -> None:
@@ -598,9 +628,26 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
 
     first = ctx.start if ctx.plan.start is None else None
     out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), idea, first)
+    end = continues(ctx)
     for st in out:
         st.line = ctx.line(("posts", st.post.index))
+        if st.kind == "replace" and end is not None:  # the old post waits for the next period
+            st.later = postponed(st.post.post.date, end)
     return rb, out
+
+
+def continues(ctx: Context) -> dt.date | None:
+    """The plan's end when the plan continues past it: it states its length (`weeks:`) and
+    already holds posts of the next period (dated after the end). None otherwise."""
+    end = ctx.period_end()
+    return end if end is not None and any(p.post.date > end for p in ctx.posts) else None
+
+
+def postponed(day: dt.date, end: dt.date) -> dt.date | None:
+    """The same weekday in the first week after the plan's `end` (None past 9999-12-31)."""
+    from smmplan.days import shift
+
+    return shift(day, 7 * ((end - day).days // 7 + 1))
 
 
 def _passes(ctx: Context) -> bool:

@@ -218,7 +218,7 @@ def change_lines(sug: Suggestion) -> list[str]:
     if sug.mode == "impossible":
         return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
                 "lopsided); run without --retype-only to see the posts to add."]
-    if sug.mode in ("retype", "move"):
+    if sug.mode in ("retype", "move", "mixed"):
         out = _step_lines(sug)
         if rb.adds:
             out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
@@ -226,28 +226,56 @@ def change_lines(sug: Suggestion) -> list[str]:
     n = len(sug.additions)
     exact = "the fewest" if rb.exact else "a small number"
     out = [f"{visible_path(sug.path)}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
-    for p in sug.additions:
-        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
-    return out
+    return out + _addition_lines(sug.additions)
 
 
 def _step_lines(sug: Suggestion) -> list[str]:
-    """What `suggest` retypes, replaces or moves, post by post, for the terminal."""
+    """What `suggest` retypes, replaces, moves or adds, post by post, for the terminal."""
     rb = sug.rebalance
     if sug.mode == "move":
         n = len(sug.steps)
         out = [f"{visible_path(sug.path)}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
                + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
-        for st in sug.steps:
-            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
-            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
-                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
-        return out
+        return out + _move_lines(sug)
+    if sug.mode == "mixed":
+        kinds = rb.combo.kinds
+        parts = [f"{verb} {x} post{'s' * (x != 1)}{where}" for kind, verb, where in MIXED_PARTS
+                 if (x := kinds.get(kind))]
+        costs = ", ".join(f"{kind} {planner.COSTS[kind]}" for kind in kinds)
+        exact = "the cheapest" if rb.mixed_exact else "a cheap (not proven the cheapest)"
+        out = [f"{visible_path(sug.path)}: {_and(parts)} ({exact} mix of changes that makes the mix pass, overall "
+               f"and week by week: {rb.combo.cost} at a cost per post of {costs}; cheaper than any one kind of "
+               "change alone):"]
+        return out + _move_lines(sug) + _change_lines(sug) + _addition_lines(sug.additions)
     n, m = len(sug.retypes), len(sug.replacements)
     parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
     exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
     out = [f"{visible_path(sug.path)}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
            "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    return out + _change_lines(sug)
+
+
+# A mixed plan's kinds, in the order the header names them: (kind, verb, where)
+MIXED_PARTS = (("move", "move", " to other weeks"), ("retype", "retype", ""), ("replace", "replace", ""),
+               ("add", "add", ""))
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _move_lines(sug: Suggestion) -> list[str]:
+    out = []
+    for st in sug.steps:
+        if st.kind == "move":
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
+                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+    return out
+
+
+def _change_lines(sug: Suggestion) -> list[str]:
+    out = []
     for r in sug.retypes:
         warn = "  (already published)" if r.status == "published" else ""
         if r.target == "user_generated":
@@ -258,9 +286,15 @@ def _step_lines(sug: Suggestion) -> list[str]:
     reads = sug.result.reads
     for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
         line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
+        old = (f"moved to {st.later:%Y-%m-%d}, after the plan's end" if st.later else "cancelled")
+        on = f" on {new.date:%Y-%m-%d}" if new.date != st.post.post.date else ""
         out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
-                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
+                   f"{reads.get(st.post.index) or st.source}: {old}, replaced by {new.type} {new.title!r}{on}")
     return out
+
+
+def _addition_lines(additions: list) -> list[str]:
+    return [f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}" for p in additions]
 
 
 def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str) -> None:

@@ -386,6 +386,20 @@ def rebalance_lines(result: Any) -> list[str]:
         for m, picked in zip(rb.moves, result.move_lines()):
             lines.append(f"retype {m.count} {m.source} post{'s' * (m.count != 1)} to {m.target}"
                          + _eg(picked))
+    if rb.mode == "mixed":
+        import datetime as dt
+
+        from smmplan.planner import COSTS
+
+        for week, cats in sorted(rb.combo.week_adds.items()):
+            first = result.start + dt.timedelta(days=7 * week) if result.start else None
+            for cat, k in cats.items():
+                lines.append(f"add {k} {cat} post{'s' * (k != 1)} in week {week + 1}"
+                             + (f" (from {first:%b} {first.day})" if first else ""))
+        kinds = rb.combo.kinds
+        lines.append(f"this mix of changes costs {rb.combo.cost} (per post: "
+                     + ", ".join(f"{kind} {COSTS[kind]}" for kind in kinds)
+                     + "), less than any one kind of change alone" + ("" if rb.mixed_exact else " (not proven the cheapest)"))
     adds = ", ".join(f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
         lines.append("add " + adds)
@@ -416,8 +430,11 @@ def step_line(st: Any, result: Any) -> str:
         return f"move {title} to week {st.week + 1}: {st.date:%b} {st.date.day}"
     if st.kind == "replace":
         reads = result.reads.get(p.index)
-        return (f"rewrite {title} as {with_article(st.target)} post{idea}: it reads as {reads or st.source}, "
-                "so it cannot just be relabelled (keep the old one as cancelled)")
+        on = f" on {st.date:%b} {st.date.day}" if st.date != p.post.date else ""
+        old = (f"move the old one past the plan's end, to {st.later:%b} {st.later.day}" if st.later
+               else "keep the old one as cancelled")
+        return (f"rewrite {title} as {with_article(st.target)} post{on}{idea}: it reads as {reads or st.source}, "
+                f"so it cannot just be relabelled ({old})")
     if result.reads.get(p.index) == st.target:
         return f"retype {title} from {st.source} to {st.target}: its text already reads as {st.target}"
     return f"retype {title} from {st.source} to {st.target}, and make it read so{idea}"
