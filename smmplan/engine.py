@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
-from smmplan import formulas, loader, suppress
+from smmplan import formulas, loader, rubrics, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
@@ -169,7 +169,7 @@ class Context:
     def period_end(self) -> dt.date | None:
         """The last day of a plan that states its length (`weeks:`), None otherwise. Posts
         dated after it belong to the next period: they do not count in this one's mix."""
-        return period_end(self.start, self.plan.weeks)
+        return rubrics.period_end(self.start, self.plan.weeks, None)
 
     def week_start(self, week: int) -> dt.date | None:
         return self.start + dt.timedelta(days=7 * week) if self.start else None
@@ -516,7 +516,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     tolerance = formulas.parse_tolerance(tol_raw)
     posts = plan.posts
     start = plan.start or (min(p.date for p in posts) if posts else None)
-    end = period_end(start, plan.weeks) or dt.date.max  # posts past a stated end: the next period's
+    end = rubrics.period_end(start, plan.weeks, None) or dt.date.max  # posts past a stated end: the next period's
     infos: list[PostInfo] = []
     append = infos.append
     # type as written -> category, status word -> status, unknown type -> hint: a plan
@@ -549,15 +549,6 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         append(PostInfo(i, post, category, category is not None and status != "cancelled" and post.date <= end,
                         week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
-
-
-def period_end(start: dt.date | None, weeks: int | None) -> dt.date | None:
-    """The last day of a plan of `weeks` weeks from `start`; None without both (or past 9999-12-31)."""
-    if start is None or not weeks:
-        return None
-    from smmplan.days import shift
-
-    return shift(start, 7 * weeks - 1)
 
 
 def _run_families(ctx: Context, problems: list[Problem], result: PlanResult) -> None:

@@ -74,6 +74,15 @@ class Shift:
 COSTS = {"retype": 1, "move": 1, "add": 2, "replace": 3}
 
 
+def cost_words() -> str:
+    """What each kind of change costs, in words, as `suggest` and the check report say it."""
+    c = COSTS
+    if c["move"] == c["retype"]:
+        return f"where a move or a retype costs {c['move']}, an addition {c['add']} and a replacement {c['replace']}"
+    return (f"where a move costs {c['move']}, a retype {c['retype']}, an addition {c['add']} and a replacement "
+            f"{c['replace']}")
+
+
 @dataclass(slots=True)
 class Combo:
     """The cheapest plan that mixes kinds of change: posts moved between weeks,

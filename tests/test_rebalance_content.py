@@ -433,3 +433,89 @@ def test_mixes_are_found_where_no_single_kind_is_cheapest():
                 found += 1
                 assert len(rb.combo.kinds) >= 2, rb.combo
     assert found >= 5
+
+
+# --- mixes and plans that continue, through the installed command ------------------------
+
+from tests.conftest import ROOT  # noqa: E402
+
+MIXED = (ROOT / "docs" / "examples" / "coffee-lab-mixed.yaml").read_text(encoding="utf-8")
+NEXT_PERIOD = '  - {date: 2027-01-04, channel: instagram, type: engaging, title: "Poll: your coffee resolution for 2027"}\n'
+
+
+def _posts_by_title(text: str) -> dict[str, dict]:
+    return {p["title"]: p for p in yaml.safe_load(text)["posts"]}
+
+
+def test_suggest_writes_a_mix_of_kinds_and_the_plan_passes(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED, encoding="utf-8")
+    out = tmp_path / "fixed.yaml"
+    result = run_cli("suggest", str(plan), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "move 1 post to another week, retype 1 post and replace 1 post" in result.stdout
+    assert "it costs 5, where a move or a retype costs 1, an addition 2 and a replacement 3" in result.stdout
+    before, after = _posts_by_title(MIXED), _posts_by_title(out.read_text(encoding="utf-8"))
+    changed = {t for t in before if before[t] != after[t]}
+    assert changed == {"What guests say on Google: three reviews", "Your photos from the latte art class",
+                       "Gift cards from $15: order now"}
+    assert str(after["What guests say on Google: three reviews"]["date"]) == "2026-12-12"  # moved to week 1
+    assert after["Your photos from the latte art class"]["type"] == "user_generated"  # its text reads so
+    # the plan continues (a post of January is in it): the ad waits past the end instead of being cancelled
+    ad = after["Gift cards from $15: order now"]
+    assert str(ad["date"]) == "2026-12-31" and "status" not in ad and ad["type"] == "advertising"
+    new = [p for t, p in after.items() if t not in before]
+    assert len(new) == 1 and new[0]["type"] == "engaging" and str(new[0]["date"]) == "2026-12-17"
+    check = json.loads(run_cli("check", str(out), "-f", "json").stdout)
+    codes = {f["code"] for f in check["findings"]}
+    assert not codes & {"MIX001", "MIX002", "MIX005"}, codes
+
+
+def test_the_check_report_and_json_show_the_mix(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED, encoding="utf-8")
+    text = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout
+    assert "move «What guests say on Google: three reviews» (Dec 26, line 29) to week 1: Dec 12" in text
+    assert "from educational to user_generated: its text already reads as user_generated" in text
+    assert "(move the old one past the plan's end, to Dec 31)" in text
+    assert "this mix of changes costs 5" in text and "any one kind of change alone costs more" in text
+    rb = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]["rebalance"]
+    assert rb["mode"] == "mixed" and rb["cost"] == 5 and rb["kinds"] == {"retype": 1, "move": 1, "replace": 1}
+    kinds = {s["kind"]: s for s in rb["steps"]}
+    assert set(kinds) == {"retype", "move", "replace"} and all(s["action"] == s["kind"] for s in rb["steps"])
+    assert kinds["move"]["new_date"] == "2026-12-12"
+    assert kinds["replace"]["old_post"] == "moved" and kinds["replace"]["old_post_date"] == "2026-12-31"
+
+
+def test_a_plan_that_does_not_continue_cancels_the_replaced_post(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED.replace(NEXT_PERIOD, ""), encoding="utf-8")
+    out = tmp_path / "fixed.yaml"
+    result = run_cli("suggest", str(plan), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "reads as advertising: cancelled, replaced by engaging" in result.stdout
+    ad = _posts_by_title(out.read_text(encoding="utf-8"))["Gift cards from $15: order now"]
+    assert ad["status"] == "cancelled" and str(ad["date"]) == "2026-12-17"
+    steps = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]["rebalance"]["steps"]
+    assert [s["old_post"] for s in steps if s["kind"] == "replace"] == ["cancelled"]
+
+
+def test_posts_after_a_stated_end_are_the_next_periods(tmp_path):
+    """`weeks:` states the plan's end; posts after it do not count in its mix. Without `weeks:` they do."""
+    rows = "".join(f"  - {{date: 2026-12-{7 + i:02d}, type: {t}, title: Post {i}}}\n"
+                   for i, t in enumerate(["engaging", "engaging", "user_generated", "educational"]))
+    later = "  - {date: 2026-12-15, type: advertising, title: Sale of the next period}\n"
+    plan = tmp_path / "week.yaml"
+    for weeks, ads in (("weeks: 1\n", 0), ("", 1)):
+        plan.write_text("start: 2026-12-07\n" + weeks + "posts:\n" + rows + later, encoding="utf-8")
+        data = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]
+        assert data["mix"]["advertising"]["count"] == ads and data["posts"] == 4 + ads
+
+
+def test_the_mixed_search_stays_out_of_huge_plans():
+    golden = formulas.PRESETS["golden"]
+    weeks = {w: (2, 1, 1, 1) for w in range(120)}  # 120 weeks of 5 posts, the first one all ads
+    weeks[0] = (0, 0, 0, 5)
+    total = tuple(map(sum, zip(*weeks.values())))
+    rb = planner.rebalance(total, golden, TOL, weeks)
+    assert rb.needed and rb.combo is None and not rb.mixed_exact

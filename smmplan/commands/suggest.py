@@ -239,13 +239,12 @@ def _step_lines(sug: Suggestion) -> list[str]:
         return out + _move_lines(sug)
     if sug.mode == "mixed":
         kinds = rb.combo.kinds
-        parts = [f"{verb} {x} post{'s' * (x != 1)}{where}" for kind, verb, where in MIXED_PARTS
-                 if (x := kinds.get(kind))]
-        costs = ", ".join(f"{kind} {planner.COSTS[kind]}" for kind in kinds)
+        parts = [f"{verb} {x} post{'s' * (x != 1)}{where if x == 1 else wheres}"
+                 for kind, verb, where, wheres in MIXED_PARTS if (x := kinds.get(kind))]
         exact = "the cheapest" if rb.mixed_exact else "a cheap (not proven the cheapest)"
         out = [f"{visible_path(sug.path)}: {_and(parts)} ({exact} mix of changes that makes the mix pass, overall "
-               f"and week by week: {rb.combo.cost} at a cost per post of {costs}; cheaper than any one kind of "
-               "change alone):"]
+               f"and week by week: it costs {rb.combo.cost}, {planner.cost_words()}; any one kind of change alone "
+               "costs more):"]
         return out + _move_lines(sug) + _change_lines(sug) + _addition_lines(sug.additions)
     n, m = len(sug.retypes), len(sug.replacements)
     parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
@@ -255,9 +254,9 @@ def _step_lines(sug: Suggestion) -> list[str]:
     return out + _change_lines(sug)
 
 
-# A mixed plan's kinds, in the order the header names them: (kind, verb, where)
-MIXED_PARTS = (("move", "move", " to other weeks"), ("retype", "retype", ""), ("replace", "replace", ""),
-               ("add", "add", ""))
+# A mixed plan's kinds, in the order the header names them: (kind, verb, where for one post, for more)
+MIXED_PARTS = (("move", "move", " to another week", " to other weeks"), ("retype", "retype", "", ""),
+               ("replace", "replace", "", ""), ("add", "add", "", ""))
 
 
 def _and(parts: list[str]) -> str:
@@ -278,7 +277,7 @@ def _change_lines(sug: Suggestion) -> list[str]:
     out = []
     for r in sug.retypes:
         warn = "  (already published)" if r.status == "published" else ""
-        if r.target == "user_generated":
+        if r.target == "user_generated" and not _credited(sug, r.index):
             warn += "  (say whose content it is: author: or source:)"
         was = visible(r.was, one_line=True)  # as written in the plan: control characters shown, not obeyed
         change = f"rubric «{was}» -> «{r.word}»" if r.key == "rubric" else f"{was} -> {r.word}"
@@ -291,6 +290,12 @@ def _change_lines(sug: Suggestion) -> list[str]:
         out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
                    f"{reads.get(st.post.index) or st.source}: {old}, replaced by {new.type} {new.title!r}{on}")
     return out
+
+
+def _credited(sug: Suggestion, index: int) -> bool:
+    """Whether the post says whose content it is (`author:` or `source:`)."""
+    post = next((p.post for p in sug.result.posts if p.index == index), None)
+    return post is not None and bool(getattr(post, "author", None) or getattr(post, "source", None))
 
 
 def _addition_lines(additions: list) -> list[str]:

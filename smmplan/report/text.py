@@ -389,17 +389,15 @@ def rebalance_lines(result: Any) -> list[str]:
     if rb.mode == "mixed":
         import datetime as dt
 
-        from smmplan.planner import COSTS
+        from smmplan.planner import cost_words
 
         for week, cats in sorted(rb.combo.week_adds.items()):
             first = result.start + dt.timedelta(days=7 * week) if result.start else None
             for cat, k in cats.items():
                 lines.append(f"add {k} {cat} post{'s' * (k != 1)} in week {week + 1}"
                              + (f" (from {first:%b} {first.day})" if first else ""))
-        kinds = rb.combo.kinds
-        lines.append(f"this mix of changes costs {rb.combo.cost} (per post: "
-                     + ", ".join(f"{kind} {COSTS[kind]}" for kind in kinds)
-                     + "), less than any one kind of change alone" + ("" if rb.mixed_exact else " (not proven the cheapest)"))
+        lines.append(f"this mix of changes costs {rb.combo.cost}, {cost_words()}; any one kind of change alone "
+                     "costs more" + ("" if rb.mixed_exact else " (a cheap mix, not proven the cheapest)"))
     adds = ", ".join(f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
         lines.append("add " + adds)
