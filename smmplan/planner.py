@@ -1418,18 +1418,26 @@ def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None
     elif rb.mode == "move":
         out = _move_steps(rb.shifts, by_week if by_week is not None else _by_week(posts), reads, first)
     elif rb.mode == "mixed":
-        out = _mixed_steps(rb.combo, posts, by_week if by_week is not None else _by_week(posts), reads, idea, first)
+        got = _mixed_steps(rb.combo, posts, by_week if by_week is not None else _by_week(posts), reads, idea, first)
+        if got is None:  # a post to move is the one the plan's weeks count from: the best single kind instead
+            single = [(c, i, m) for i, m in enumerate(("change", "move", "add")) if (c := rb.cost(m)) is not None]
+            rb.mode = min(single)[2] if single else None
+            return steps(rb, posts, by_week, reads, idea, first)
+        out = got
     out.sort(key=lambda st: (st.post.post.date, st.post.index))
     return out
 
 
 def _mixed_steps(combo: Combo, posts: Sequence, by_week: Mapping[int, Sequence],
                  reads: Mapping[int, str | None] | None, idea: Callable[[str, dt.date], str] | None,
-                 first: dt.date | None) -> list[Step]:
+                 first: dt.date | None) -> list[Step] | None:
     """A mixed plan post by post: the moves first, then the retypes and replacements
     among the posts of the week each ends in (posts not moved first). A moved post
-    that is replaced is not moved: its new post takes the date it would have moved to."""
+    that is replaced is not moved: its new post takes the date it would have moved to.
+    None when the posts to move are not there to move (posts dated `first` stay put)."""
     moves = _move_steps(combo.shifts, by_week, reads, first)
+    if len(moves) < sum(sh.count for sh in combo.shifts):
+        return None
     moved = {st.post.index: st for st in moves}
     final: dict[int, list] = {}
     for p in posts:
@@ -1441,7 +1449,8 @@ def _mixed_steps(combo: Combo, posts: Sequence, by_week: Mapping[int, Sequence],
     taken: set[int] = set()
     for kind, todo in (("retype", combo.retypes), ("replace", combo.replaces)):
         for m in todo:
-            pool = [p for p in (posts if m.week is None else final.get(m.week, ()))
+            pool = [p for p in (final.get(m.week, ()) if m.week is not None else
+                                sorted(posts, key=lambda p: (STATUS_ORDER.get(p.status, 1), p.post.date, p.index)))
                     if p.category == m.source and p.index not in taken
                     and (reads is None or reads.get(p.index) == m.reads)]
             for p in pool[: m.count]:
