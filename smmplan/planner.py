@@ -76,11 +76,12 @@ COSTS = {"retype": 1, "move": 1, "add": 2, "replace": 3}
 
 def cost_words() -> str:
     """What each kind of change costs, in words, as `suggest` and the check report say it."""
+    from smmplan.locale import _
+
     c = COSTS
     if c["move"] == c["retype"]:
-        return f"where a move or a retype costs {c['move']}, an addition {c['add']} and a replacement {c['replace']}"
-    return (f"where a move costs {c['move']}, a retype {c['retype']}, an addition {c['add']} and a replacement "
-            f"{c['replace']}")
+        return _("where a move or a retype costs {move}, an addition {add} and a replacement {replace}").format(**c)
+    return _("where a move costs {move}, a retype {retype}, an addition {add} and a replacement {replace}").format(**c)
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ import typer
 from smmplan import engine, loader, planner
 from smmplan.config import Settings
 from smmplan.io import regular_file_exists
+from smmplan.locale import _, ngettext
 from smmplan.visible import visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
@@ -239,12 +240,16 @@ def _step_lines(sug: Suggestion) -> list[str]:
         return out + _move_lines(sug)
     if sug.mode == "mixed":
         kinds = rb.combo.kinds
-        parts = [f"{verb} {x} post{'s' * (x != 1)}{where if x == 1 else wheres}"
-                 for kind, verb, where, wheres in MIXED_PARTS if (x := kinds.get(kind))]
-        exact = "the cheapest" if rb.mixed_exact else "a cheap (not proven the cheapest)"
-        out = [f"{visible_path(sug.path)}: {_and(parts)} ({exact} mix of changes that makes the mix pass, overall "
-               f"and week by week: it costs {rb.combo.cost}, {planner.cost_words()}; any one kind of change alone "
-               "costs more):"]
+        parts = [part(x).format(n=x) for kind, part in MIXED_PARTS.items() if (x := kinds.get(kind))]
+        if rb.mixed_exact:
+            header = _("{path}: {changes} (the cheapest mix of changes that makes the mix pass, overall and week "
+                       "by week: it costs {cost}, {costs}; any one kind of change alone costs more):")
+        else:
+            header = _("{path}: {changes} (a cheap mix of changes, not proven the cheapest, that makes the mix "
+                       "pass, overall and week by week: it costs {cost}, {costs}; any one kind of change alone "
+                       "costs more):")
+        out = [header.format(path=visible_path(sug.path), changes=_and(parts), cost=rb.combo.cost,
+                             costs=planner.cost_words())]
         return out + _move_lines(sug) + _change_lines(sug) + _addition_lines(sug.additions)
     n, m = len(sug.retypes), len(sug.replacements)
     parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
@@ -254,13 +259,17 @@ def _step_lines(sug: Suggestion) -> list[str]:
     return out + _change_lines(sug)
 
 
-# A mixed plan's kinds, in the order the header names them: (kind, verb, where for one post, for more)
-MIXED_PARTS = (("move", "move", " to another week", " to other weeks"), ("retype", "retype", "", ""),
-               ("replace", "replace", "", ""), ("add", "add", "", ""))
+# A mixed plan's kinds, in the order the header names them: kind -> its words for n posts
+MIXED_PARTS = {
+    "move": lambda n: ngettext("move {n} post to another week", "move {n} posts to other weeks", n),
+    "retype": lambda n: ngettext("retype {n} post", "retype {n} posts", n),
+    "replace": lambda n: ngettext("replace {n} post", "replace {n} posts", n),
+    "add": lambda n: ngettext("add {n} post", "add {n} posts", n),
+}
 
 
 def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if len(parts) == 1 else _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _move_lines(sug: Suggestion) -> list[str]:
@@ -285,7 +294,8 @@ def _change_lines(sug: Suggestion) -> list[str]:
     reads = sug.result.reads
     for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
         line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
-        old = (f"moved to {st.later:%Y-%m-%d}, after the plan's end" if st.later else "cancelled")
+        # (inside a sentence not yet in the catalogue: marked with it, as a whole)
+        old = f"moved to {st.later:%Y-%m-%d}, after the plan's end" if st.later else "cancelled"
         on = f" on {new.date:%Y-%m-%d}" if new.date != st.post.post.date else ""
         out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
                    f"{reads.get(st.post.index) or st.source}: {old}, replaced by {new.type} {new.title!r}{on}")

@@ -389,15 +389,17 @@ def rebalance_lines(result: Any) -> list[str]:
     if rb.mode == "mixed":
         import datetime as dt
 
+        from smmplan.locale import _, ngettext
         from smmplan.planner import cost_words
 
         for week, cats in sorted(rb.combo.week_adds.items()):
             first = result.start + dt.timedelta(days=7 * week) if result.start else None
             for cat, k in cats.items():
-                lines.append(f"add {k} {cat} post{'s' * (k != 1)} in week {week + 1}"
-                             + (f" (from {first:%b} {first.day})" if first else ""))
-        lines.append(f"this mix of changes costs {rb.combo.cost}, {cost_words()}; any one kind of change alone "
-                     "costs more" + ("" if rb.mixed_exact else " (a cheap mix, not proven the cheapest)"))
+                lines.append(ngettext("add {n} {type} post in week {week}", "add {n} {type} posts in week {week}",
+                                      k).format(n=k, type=cat, week=week + 1)
+                             + (_(" (from {day})").format(day=f"{first:%b} {first.day}") if first else ""))
+        lines.append(_("this mix of changes costs {cost}, {costs}; any one kind of change alone costs more").format(
+            cost=rb.combo.cost, costs=cost_words()) + ("" if rb.mixed_exact else _(" (a cheap mix, not proven the cheapest)")))
     adds = ", ".join(f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
         lines.append("add " + adds)
@@ -428,6 +430,7 @@ def step_line(st: Any, result: Any) -> str:
         return f"move {title} to week {st.week + 1}: {st.date:%b} {st.date.day}"
     if st.kind == "replace":
         reads = result.reads.get(p.index)
+        # (inside a sentence not yet in the catalogue: marked with it, as a whole)
         on = f" on {st.date:%b} {st.date.day}" if st.date != p.post.date else ""
         old = (f"move the old one past the plan's end, to {st.later:%b} {st.later.day}" if st.later
                else "keep the old one as cancelled")
