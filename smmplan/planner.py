@@ -986,7 +986,7 @@ def _floors(rules: _Rules, merged: State, upper: int, adds: bool, count: list[in
 
 
 def _mixed(rules: _Rules, weeks: Sequence[Groups], grow: Sequence[bool], upper: int, *, moves: bool, adds: bool,
-           budget: int = MIXED_BUDGET) -> tuple[tuple[int, list, list] | None, bool]:
+           budget: int | None = None) -> tuple[tuple[int, list, list] | None, bool]:
     """The cheapest plan mixing kinds of change that costs less than `upper`:
     (cost, moves [(from week, (category, reads), to week, posts)], per week the
     posts end in [(category, reads or ADDED, target, posts)]), or None; and whether
@@ -995,7 +995,7 @@ def _mixed(rules: _Rules, weeks: Sequence[Groups], grow: Sequence[bool], upper: 
     k = len(rules.cats)
     if sum(map(len, weeks)) * k > MIXED_LIMIT:
         return None, False
-    count = [0, budget]
+    count = [0, MIXED_BUDGET if budget is None else budget]
     merged: dict = {}
     for g in weeks:
         for key, x in g.items():

@@ -519,3 +519,24 @@ def test_the_mixed_search_stays_out_of_huge_plans():
     total = tuple(map(sum, zip(*weeks.values())))
     rb = planner.rebalance(total, golden, TOL, weeks)
     assert rb.needed and rb.combo is None and not rb.mixed_exact
+
+
+def test_a_mix_found_within_a_spent_budget_is_not_called_the_cheapest(monkeypatch):
+    """With too little budget to finish, the search keeps what it found and says it is not proven."""
+    from smmplan.commands.suggest import change_lines, rebalance_file
+
+    data = MIXED.encode("utf-8")
+    outcomes = set()
+    for budget in (1, 60_000, planner.MIXED_BUDGET):
+        monkeypatch.setattr(planner, "MIXED_BUDGET", budget)
+        sug = rebalance_file(data, "coffee.yaml")
+        rb = sug.rebalance
+        assert sug.after is not None  # whatever the budget, the written plan passes (checked before writing)
+        if rb.mixed_exact:
+            assert rb.mode == "mixed" and rb.combo.cost == 5
+        elif rb.mode == "mixed":
+            assert "not proven the cheapest" in change_lines(sug)[0]
+        else:
+            assert rb.combo is None and rb.mode == "change"
+        outcomes.add((rb.mode, rb.mixed_exact))
+    assert outcomes == {("change", False), ("mixed", False), ("mixed", True)}
