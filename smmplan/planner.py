@@ -2,7 +2,8 @@
 
 Works on counts (posts of each formula category, week by week, and, with
 content, what they read as); ``steps`` maps the changes onto real posts.
-Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
+Each kind alone, the fewest of its kind, then mixes of kinds (``_mixed``); the
+cheapest by ``COSTS`` wins, a mix only when it costs less than every kind alone:
 
 * retyping a post (its week keeps its size), minimised exactly by a
   min-cost flow: each week must land inside its weekly box (MIX002, when the
@@ -16,10 +17,13 @@ Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
   replacing (a new post; the old one cancelled) where it does not, minimised
   by a min-cost flow over (category, reads as) groups (``_changes_for``);
 * moving posts between weeks when the totals pass but a week does not,
-  breadth-first on small plans, greedy on long ones (``_shift``).
+  breadth-first on small plans, greedy on long ones (``_shift``);
+* mixes: moves breadth-first, on each arrangement additions spread over the
+  weeks, then retypes and replacements by the change flow, within a budget
+  (``Rebalance.mixed_exact`` says whether it finished).
 
 "Smallest" is literal: tests compare them with brute force on small plans
-(tests/test_suggest.py, tests/test_rebalance_content.py).
+(tests/test_suggest.py, tests/test_rebalance_content.py, mixes included).
 """
 
 from __future__ import annotations
@@ -1199,8 +1203,10 @@ def rebalance(
     """The cheapest changes that pass MIX001 and (with two or more non-empty
     `weeks`, week -> counts) MIX002, three ways: retyping posts (and replacing
     those whose content forbids the retype), moving posts between weeks, or
-    adding posts. Each is the fewest of its kind; ``mode`` names the one that
-    costs least (``COSTS``; on a tie, changing before moving before adding).
+    adding posts, each the fewest of its kind; then mixes of the kinds
+    (``combo``), kept when they cost less than each kind alone. ``mode`` names
+    the cheapest (``COSTS``; on a tie, changing before moving before adding
+    before mixing).
 
     `content` (week -> {(category, reads as or NEUTRAL): posts}, categories as
     indexes of the formula's) says what each week's posts read as; without it

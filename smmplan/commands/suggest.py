@@ -19,7 +19,7 @@ import typer
 from smmplan import engine, loader, planner
 from smmplan.config import Settings
 from smmplan.io import regular_file_exists
-from smmplan.locale import _, ngettext
+from smmplan.locale import N_, _, ngettext
 from smmplan.visible import visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
@@ -237,7 +237,7 @@ def _step_lines(sug: Suggestion) -> list[str]:
         n = len(sug.steps)
         out = [f"{visible_path(sug.path)}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
                + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
-        return out + _move_lines(sug)
+        return out + _move_lines(sug) + ([_(_MIXES_UNPROVEN)] if not rb.mixed_exact else [])
     if sug.mode == "mixed":
         kinds = rb.combo.kinds
         parts = [part(x).format(n=x) for kind, part in MIXED_PARTS.items() if (x := kinds.get(kind))]
@@ -256,7 +256,12 @@ def _step_lines(sug: Suggestion) -> list[str]:
     exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
     out = [f"{visible_path(sug.path)}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
            "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
-    return out + _change_lines(sug)
+    return out + _change_lines(sug) + ([_(_MIXES_UNPROVEN)] if not rb.mixed_exact else [])
+
+
+# When the search for mixes of kinds stopped at its budget (or a huge plan skipped it)
+_MIXES_UNPROVEN = N_("  (the cheapest of one kind of change; a plan this big was not searched to the end for "
+                     "cheaper mixes of kinds)")
 
 
 # A mixed plan's kinds, in the order the header names them: kind -> its words for n posts
