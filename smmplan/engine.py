@@ -275,6 +275,7 @@ class PlanResult:
                 ],
                 "add": dict(rb.adds),
                 "steps": list(map(step_dict, self.steps)) + add_steps(rb),
+                "mixes_searched": rb.mixed_exact,  # False: the search for mixes of kinds stopped at its budget
             }
             if rb.mode == "mixed":
                 out["rebalance"]["cost"] = rb.combo.cost
