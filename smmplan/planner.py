@@ -1270,6 +1270,10 @@ def _mix_kinds(out: Rebalance, rules: _Rules, keys: list[int], weeks: Mapping[in
                move: bool, add: bool) -> None:
     """``out.combo``: the cheapest plan mixing kinds, when it costs less than each kind alone."""
     cats = rules.cats
+    groups_in = sum(map(len, content.values())) if content is not None else sum(x > 0 for w in week_counts for x in w)
+    if groups_in * len(cats) > MIXED_LIMIT:  # a huge plan: not searched (``_mixed`` says the same, later)
+        out.mixed_exact = False
+        return
     pure = [c for mode in ("change", "move", "add") if (c := out.cost(mode)) is not None]
     # with no single kind to beat: at most every post moved and replaced
     upper = min(pure) if pure else sum(map(sum, week_counts)) * (COSTS["replace"] + COSTS["move"]) + 1
