@@ -210,6 +210,7 @@ class PlanResult:
     reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
     sections: dict[str, Any] = field(default_factory=dict)
     post_count: int = 0
+    next_period: int = 0  # posts dated after the plan's stated end: the next period's, not counted
     posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
     start: dt.date | None = None
     end: dt.date | None = None
@@ -253,6 +254,7 @@ class PlanResult:
             "path": self.path,
             "brand": getattr(self.plan, "brand", None),
             "posts": self.post_count,
+            "next_period_posts": self.next_period,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
             "formula": self.formula.name if self.formula else None,
@@ -596,6 +598,9 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
         from operator import attrgetter
 
         result.start, result.end = ctx.start, max(map(attrgetter("post.date"), ctx.posts))
+        end = ctx.period_end()
+        if end is not None and result.end > end:
+            result.next_period = sum(p.post.date > end for p in ctx.posts)
     if ctx.formula is None:
         return
     counts = ctx.counts()

@@ -156,6 +156,12 @@ def _header_bits(result: Any) -> list[str]:
         bits.append(visible(plan.brand, one_line=True))
     if result.plan is not None:
         bits.append(f"{result.post_count} posts")
+        if result.next_period:
+            from smmplan.locale import ngettext
+
+            n = result.next_period
+            bits.append(ngettext("{n} post after the plan's end (the next period's, not counted)",
+                                 "{n} posts after the plan's end (the next period's, not counted)", n).format(n=n))
     if result.start and result.end:
         bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
     if result.formula is not None:
