@@ -162,8 +162,8 @@ def _header_bits(result: Any) -> list[str]:
         bits.append(ngettext("{n} post", "{n} posts", result.post_count).format(n=result.post_count))
         if result.next_period:
             n = result.next_period
-            bits.append(ngettext("{n} post after the plan's end (the next period's, not counted)",
-                                 "{n} posts after the plan's end (the next period's, not counted)", n).format(n=n))
+            bits.append(ngettext("{n} post of the next period, not counted",
+                                 "{n} posts of the next period, not counted", n).format(n=n))
     if result.start and result.end:
         bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
     if result.formula is not None:
