@@ -773,7 +773,21 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
             silenced.append(Suppressed(f, settings.deselected_by(f.code, f.name)))
     kept.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     silenced.sort(key=lambda s: (s.finding.line or 0, s.finding.column or 0, s.finding.code))
-    return kept, silenced
+    return _numbered(kept, silenced)
+
+
+def _numbered(kept: list[Finding], silenced: list[Suppressed]) -> tuple[list[Finding], list[Suppressed]]:
+    """Number the findings of one rule at one place in the order the rules made them (the
+    sorts above are stable), so that their fingerprints differ without reading messages."""
+    seen: dict[tuple[str, str], int] = {}
+
+    def number(f: Finding) -> Finding:
+        key = (f.code, f.where)
+        n = seen[key] = seen.get(key, -1) + 1
+        return replace(f, ordinal=n) if n else f
+
+    kept = [number(f) for f in kept]
+    return kept, [Suppressed(number(s.finding), s.by) for s in silenced]
 
 
 # Rule families a plan may not silence by itself without a warning: the ban on bought engagement.

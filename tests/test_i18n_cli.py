@@ -151,7 +151,7 @@ def test_cli_messages_in_russian(tmp_path):
     assert "не удаётся записать" in unwritable.stderr.decode() and "нет такого файла или папки" in unwritable.stderr.decode()
     page = tmp_path / "page.html"
     made = run_cli("--lang", "ru", "page", str(PLANS / "coffee-lab-december.yaml"), "-o", str(page), env=EN_ENV)
-    assert made.stderr.decode() == f"smmplan: записан файл {page} (20 постов; 0 ошибок, 0 предупреждений)\n"
+    assert made.stderr.decode() == f"smmplan: страница записана в {page} (20 постов; 0 ошибок, 0 предупреждений)\n"
     again = run_cli("page", str(PLANS / "coffee-lab-december.yaml"), "-o", str(page), env=EN_ENV)
     assert again.stderr.decode() == f"smmplan: replaced {page} (20 posts; 0 errors, 0 warnings)\n"
     english = run_cli("--lang", "en", "check", "--format", "xml", env=RU_ENV)

@@ -247,8 +247,7 @@ def test_check_report_says_what_to_rewrite_in_words(tmp_path):
     text = run_cli("check", str(plan), "--lang", "en", env={"COLUMNS": "300"}).stdout
     assert "rewrite «Скидка выходного дня» (Dec 9, line 7) as a" in text
     assert "for example «" in text and "keep the old one as cancelled" in text
-    # the plan's `language: ru`: the installed command itself, without the English of run_cli above
-    russian = _run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout.decode("utf-8")
+    russian = _run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout.decode()  # the plan's `language: ru`
     assert "перепишите «Скидка выходного дня» (9 дек., строка 7) в пост типа «" in russian
     assert "например «" in russian and "со статусом `cancelled`" in russian and "rewrite" not in russian
     data = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]
