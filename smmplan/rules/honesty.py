@@ -540,7 +540,10 @@ def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
 
 def excused(texts: list[str], extra_words: Extra) -> list[Excused]:
     """The hits an allowed phrase (the plan's or the project config's) excused,
-    with the phrase and where it came from: for suppression accounting."""
+    with the phrase and where it came from: for suppression accounting. With no
+    allowed phrase nothing is excused, and the texts are not read again."""
+    if not extra_words.allowed:
+        return []
     return [x for _, x in _scan(texts, extra_words) if x is not None]
 
 
