@@ -135,7 +135,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
+STRUCTURE = ("negation", "negation_all", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
@@ -166,6 +166,7 @@ class RoleRule:
     example: str
     phrase: str | None = None  # a project's own banned phrase
     negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
+    sentence: bool = False  # its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy ones get the link")
 
     @property
     def source(self) -> str:
@@ -238,7 +239,8 @@ def lexicon() -> Lexicon:
                               int(r.get("near", 3)), r.get("between") in ("yes", "true"),
                               r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                               tuple(policies[c] for c in cited),
-                              str(r["example"]), negated=r.get("negated") in ("yes", "true")))
+                              str(r["example"]), negated=r.get("negated") in ("yes", "true"),
+                              sentence=r.get("span") == "sentence"))
     kinds = raw["kinds"]
     return Lexicon(
         policies=policies,
@@ -432,7 +434,8 @@ def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
 def _finder(words: frozenset[str]) -> re.Pattern:
     """One regex for the words that matter in a plan (no look-behind at the front: a regex scans
     far faster without; the caller checks it)."""
-    return re.compile(r"(?:%s)(?![^\W_])" % trie_regex(words))
+    # no letter or digit right after a word; after a sign (`$`, `₽`, `★`) one may follow at once (`$40`)
+    return re.compile(r"(?:%s)(?:(?<![^\W_])|(?![^\W_]))" % trie_regex(words))
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
@@ -471,8 +474,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     chunk_keys: dict[str, frozenset[str]] = {}
     for m in finder.finditer(lines):
         at = m.start()
-        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_"):
-            continue  # inside a longer word
+        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_") and (m[0][0].isalnum() or m[0][0] == "_"):
+            continue  # inside a longer word (a sign after a number, `5★`, `990₽`, is a word of its own)
         c = chunks[bisect.bisect_right(starts, at) - 1]
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
     # the texts holding a word of a role some rule is looked for by: of each entry
@@ -613,6 +616,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
     hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
             and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
+    present = {h.role for h in hits}
+    if not any(present.issuperset(r.roles) for r in ex.rules):
+        return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # clauses: the reading's, and a new one after each `break` word
     breaks = {h.first for h in hits if h.role == "break"}
     clause: list[int] = []
@@ -621,6 +627,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
             c += 1
         clause.append(c)
+    sentence = [t.clause for t in tokens]  # clauses as the punctuation parts them (not the `break` words)
     clause_start: dict[int, int] = {}
     for k, c in enumerate(clause):
         clause_start.setdefault(c, k)
@@ -631,6 +638,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     negated = _negated(tokens, clause, by_role, hits)
     defensive = by_role.get("defensive", [])
     prohibited = firsts.get("prohibited", [])
+    forbidden_next = set(prohibited)
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
     for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it
         if (h.first == 0 or clause[h.first - 1] != clause[h.first]) and (h.last + 1 == n or clause[h.last + 1] != clause[h.first]):
@@ -662,8 +670,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
-                if at[k] not in toks:  # (a few steps at most: past the match's own words)
-                    return True
+                if at[k] not in toks and not (at[k] > last and at[k] + 1 in forbidden_next):
+                    return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
             if role not in by_role:
                 continue
@@ -684,7 +692,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
             continue
-        for combo in _matches(rule, by_role, clause):
+        for combo in _matches(rule, by_role, sentence if rule.sentence else clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
@@ -720,9 +728,15 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
         if p <= last:
             return True
         between = range(last + 1, p)
-        if not any(tokens[k].listed for k in (*between, p)) or all(map(role_at, between)):
+        listed = any(tokens[k].listed for k in (*between, p))
+        if listed and p - 1 > last and tokens[p - 1].word.endswith(_INFINITIVE):
+            continue  # "подписываемся друг на друга, отписываться нельзя": it forbids that verb only
+        if not listed or all(map(role_at, between)):
             return True
     return False
+
+
+_INFINITIVE = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Russian verb's infinitive
 
 
 def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
@@ -731,28 +745,52 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     list after it as well ("без ботов и накрутки", "запрещено: боты, накрутка").
     A negation followed only by `transparent` words to the clause's end denies
     the phrase before it ("покупку подписчиков не используем")."""
-    if "negation" not in by_role:
+    if "negation" not in by_role and "negation_all" not in by_role:
         return set()
     roles_at: dict[int, set[str]] = {}
+    inside: set[int] = set()  # words inside a longer phrase of a tactic's role ("not recommended" is a rating)
     for h in hits:
         for k in range(h.first, h.last + 1):
             roles_at.setdefault(k, set()).add(h.role)
+        if h.last > h.first and h.role not in STRUCTURE:
+            inside.update(range(h.first, h.last + 1))
     n = len(tokens)
     out: set[int] = set()
+    for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
+        k = neg.last + 1
+        while k < n and clause[k] == clause[neg.first]:
+            out.add(k)
+            k += 1
 
     def conjunct(k: int) -> int:
-        """Mark the word at k and the role-less words after it; return where they end."""
+        """Mark the word at k and the words of its phrase after it (role-less ones, or
+        a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
+        return where they end."""
         out.add(k)
         m = k + 1
-        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and m not in roles_at:
+        noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
+        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
+                m not in roles_at or noun and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET)):
+            out.add(m)
             m += 1
         return m
 
-    for neg in by_role["negation"]:
+    for neg in by_role.get("negation", ()):
+        if neg.first in inside:
+            continue
         k = neg.last + 1
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
+        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES:
+            # a negated verb after its object denies the object too ("подписчиков не покупаем"),
+            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
+            m = neg.first - 1
+            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP:
+                out.add(m)
+                if tokens[m].listed:
+                    break
+                m -= 1
         if k >= n or clause[k] != clause[neg.first]:
             # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем")
             if k > neg.last + 1:
@@ -776,6 +814,12 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                 break
     return out
 
+
+# Roles of verbs (a negation's phrase stops before one) and of the reading's structure.
+_VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppress", "show", "follow", "follow_mass",
+                         "unfollow", "growth", "inflation", "withhold", "fabricate", "swap"})
+_STRUCTURE_SET = frozenset(STRUCTURE)
+_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose"}  # "подписчиков докупим, если не наберём"
 
 _NEAREST = 6  # candidates per role around each anchor
 

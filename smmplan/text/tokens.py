@@ -1,7 +1,7 @@
 """Words and clauses of a normalised text.
 
 A token is a run of letters and digits (an inner apostrophe kept: `don't`), a
-currency sign, or a spelling with its letters parted by dots or the like
+currency sign, a star (`★`; `⭐` and the `*` of `5*` read so), or a spelling with its letters parted by dots or the like
 (`b.u.y`, `f-o-l-l-o-w`), which reads as the word its letters make. Hyphens and
 spaces both part words; vocabularies match phrases across either.
 
@@ -23,7 +23,8 @@ TOKEN = re.compile(
     rf"(?<![^\W_])(?:{_L}[.\-·•*]){{2,}}{_L}(?![^\W_])"  # b.u.y, f-o-l-l-o-w
     r"|\d+(?:[.,]\d+)*[^\W_]*"  # 0,5  1,000  $1.20  10k
     r"|[^\W_]+(?:'[^\W_]+)*"
-    r"|[₽$€£%]"
+    r"|[₽$€£%★]"
+    r"|(?<=\d)\*"  # 5* (a star after a number)
 )
 _DOTTED_SEP = re.compile(r"[.\-·•*]")
 _END = re.compile(r"[.!?;…\n]")
@@ -31,7 +32,9 @@ _COORD = re.compile(r"[,/&+]")
 
 
 def word_of(surface: str) -> str:
-    """The word a token spells (`b.u.y` -> `buy`)."""
+    """The word a token spells (`b.u.y` -> `buy`; the `*` of `5*` a star, `★`)."""
+    if surface == "*":
+        return "★"
     return _DOTTED_SEP.sub("", surface) if len(surface) > 2 and _DOTTED_SEP.match(surface, 1) else surface
 
 
