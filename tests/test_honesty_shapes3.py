@@ -30,6 +30,17 @@ BOUGHT_AUDIENCE = [
     'Подписоту в паблик нагоним через биржу, 700 рублей за тысячу',
     'Subscribers: 1,000 for 9 dollars, delivered over two days',
     'Участники в группу будут заведены инвайтингом, 400 человек в день',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    'IG followers HQ — $2.5 per 1k, instant start, 30-day refill',
+    '1000 подписчиков в ТГ — 290₽, без списаний, старт за час',
+    'Зальём в канал 3к живых подписчиков перед анонсом',
+    'Grab a few thousand followers from the usual panel before the collab pitch',
+    'Подписчики в группу будут нагнаны через сервис к пятнице',
+    'Followers were bought in bulk last year, we keep them',
+    'Pump the TikTok to 50k followers with a growth package before pitching brands',
+    'Офферные подписчики в канал по 3 ₽ — берём 5 тысяч',
+    'Накрут подписоты на новый канал — 2к к запуску',
+    'Order 10k YouTube subs so the channel looks established',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -39,6 +50,15 @@ BOUGHT_ENGAGEMENT = [
     'Views on the trailer: 50 000 for 1200 rubles, retention 40 %',
     'Комментарии под постом закажем: 30 штук за 600 рублей',
     'Saves on every carousel get boosted via a panel, 200 each',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    'Просмотры на посты в ТГ нагоняем через бота, по 1000 на пост',
+    'Likes on the launch reel will be boosted through a panel to 5k',
+    'Залить 10к просмотров на рилс за 200 рублей',
+    'Top up comments under the giveaway with 50 bought ones',
+    'Докрутим реакции под постом до 300, чтобы выглядело живо',
+    'Pay a click farm for 20k plays on the new track',
+    'Голоса в конкурсе купим у ребят из чата, по 15 ₽ за голос',
+    'Views package: 100k TikTok views, $9, delivered in 24h',
 ]
 
 BOTS = [
@@ -46,6 +66,12 @@ BOTS = [
     'Selling aged Instagram accounts with posts and followers, ideal for seeding comments',
     'Прогретые аккаунты для комментинга под постами конкурентов',
     'Закупим акки с историей под вброс отзывов в чаты',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    'Заведём 30 фейковых страниц и будем хвалить салон в комментариях',
+    "Bot accounts will flood the competitor's comments with questions about our product",
+    'Армия ботов поднимет обсуждение под постом',
+    'Sockpuppet accounts answer questions in the local moms group',
+    'Запустим нейрокомментинг под постами конкурентов с живых на вид аккаунтов',
 ]
 
 FAKE_REVIEWS = [
@@ -53,6 +79,15 @@ FAKE_REVIEWS = [
     'Отзывы в карточке товара заполним сами, пока продаж мало',
     'Fabricate five testimonials with stock faces for the launch',
     'Блок отзывов на сайте наполним своими силами',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    'ChatGPT напишет 20 отзывов для карточки на Ozon',
+    'AI-generated testimonials posted as real customers on the landing page',
+    'Мама владелицы и её подруги оставят отзывы на картах',
+    'The intern will leave five Google reviews from different accounts',
+    'Отзывы для Авито пишет наш копирайтер, по 3 в день',
+    'Employees post 5-star reviews of the clinic from their personal accounts',
+    'Buy 30 Trustpilot reviews from a vendor',
+    'Закажем 50 отзывов на Яндекс Картах у исполнителя',
 ]
 
 REVIEW_MANIPULATION = [
@@ -70,6 +105,16 @@ REVIEW_MANIPULATION = [
     'Отрицательные отзывы в группе удаляются модератором в течение часа',
     'The form screens out anyone who rated the visit below 7 before the review invite',
     'Автоматическая рассылка отсеивает тех, кто поставил оценку ниже 4, и шлёт остальным ссылку на отзыв',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    'Leave 5 stars and get a free dessert on your next visit',
+    'За отзыв с пятёркой — месяц обслуживания бесплатно',
+    'Free shipping code once you rate us five stars',
+    'Negative comments under ads: delete within 10 minutes',
+    'Плохие отзывы на ВБ оспариваем, пока не снимут',
+    'Hide 1-star reviews on the Facebook page',
+    'Негатив в комментариях скрываем, позитив закрепляем',
+    'Send the review request only to customers who gave us 9 or 10 in the survey',
+    'Отзывы ниже 4 звёзд на сайте не публикуем',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -77,6 +122,14 @@ EXCHANGE_AUTOMATION = [
     'Комментинг-группа для рилс: кидаешь ссылку, 20 человек пишут комменты',
     'ВП-папка: подписываемся на каналы всех участников, отписываться нельзя две недели',
     'Activity chat: everyone likes and saves the reels of all the other members',
+    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    "Join a Telegram engagement group for reels: like and comment on everyone's posts",
+    'L4L and F4F hashtags on every post',
+    'Лайктайм в чате: все лайкают посты друг друга в 20:00',
+    'Комментим посты друг друга в чате блогеров каждый день',
+    "Follow 200 accounts a day from the competitor's followers and unfollow after 3 days",
+    'Масслайкинг по хэштегу #кофемосква через сервис',
+    'Взаимные репосты с каналами из папки',
 ]
 
 LEGITIMATE = [
@@ -145,6 +198,49 @@ LEGITIMATE = [
     'None of the reviews on the site are written by staff',
     'Стоп-слова для модерации: накрутка, боты, взаимные подписки',
     'Don\'t forget to report bots in the comments',
+    # fourth round
+    'Buy an ad slot in the city news channel, 5 000 ₽ per post, marked as an ad',
+    'Заказать рекламу у блогера с 30к подписчиков, с маркировкой',
+    'Top up the ads cabinet by 10 000 ₽ for the follower campaign',
+    'Пополнить рекламный кабинет ВК и запустить таргет на подписчиков конкурентов',
+    "Audit the blogger's followers for bots before we pay",
+    'Проверяем аудиторию блогера на ботов и накрутку через сервис аналитики',
+    'Clean out bot followers every month and report the numbers honestly',
+    'Чистим канал от ботов после каждой волны спама',
+    'Report fake accounts impersonating our shop',
+    'Chatbot takes orders and answers questions about delivery',
+    'Чат-бот записывает клиентов и напоминает о визите',
+    'Policy: we never buy followers, likes or reviews',
+    'Мы не покупаем подписчиков и не накручиваем лайки',
+    'Giveaway under Instagram rules: follow, like and tag a friend, winner picked at random',
+    'Розыгрыш по правилам ВК: подписка на группу и репост, итоги через рандомайзер',
+    'Paid subscription to the channel for 299 ₽ a month with bonus content',
+    'Buy a gift for the top three commenters of the month',
+    'Order review cards with a QR code for the tables',
+    'Boost the best post through the ads manager with a 5 000 ₽ budget',
+    'Раскрутка группы через таргет и посевы в тематических каналах',
+    'Накрутка на цены в новом меню — 20 %',
+    'KPI: likes, comments and saves per post, measured weekly',
+    'Thank every reviewer with the same 5 % coupon, whatever the rating',
+    'Дарим скидку 10 % за любой честный отзыв, хороший или плохой',
+    'Reply to every negative review within a day and never delete it',
+    'Не удаляем негативные отзывы, отвечаем на каждый публично',
+    'We ask all customers for reviews, not only the happy ones',
+    'Cross-promotion with the bakery next door, disclosed in both posts',
+    'Совместный розыгрыш с партнёром, оба аккаунта указывают условия',
+    'Collect video testimonials from real patients with signed consent',
+    'Staff may reply to reviews on behalf of the clinic, signing with their name',
+    'Сотрудники отвечают на отзывы от имени салона',
+    'Explain in a post why bought followers hurt a brand',
+    'Case study: how a competitor lost reach after buying likes',
+    'Stories views grew 20 % after the quiz series',
+    'Мы растим просмотры за счёт рилс и коллабораций',
+    'Order 200 branded stickers for followers who come to the meetup',
+    'Следим за подозрительными всплесками подписчиков и сообщаем клиенту',
+    'Use the official Telegram Ads to get subscribers for the channel',
+    'Купить рекламу в Telegram Ads для роста подписчиков',
+    "Employees share the company's posts from their own accounts, marked as staff",
+    'Отзывы сотрудников о работе в компании публикуем на HH',
 ]
 
 

@@ -758,7 +758,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     out: set[int] = set()
     for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
         k = neg.last + 1
-        while k < n and clause[k] == clause[neg.first]:
+        while k < n and clause[k] == clause[neg.first] and k not in out:  # (the rest marked already: stop)
             out.add(k)
             k += 1
 
@@ -775,6 +775,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             m += 1
         return m
 
+    walked: set[int] = set()
     for neg in by_role.get("negation", ()):
         if neg.first in inside:
             continue
@@ -807,8 +808,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
                     m += 1
-                if m >= n or clause[m] != clause[k]:
-                    break
+                if m >= n or clause[m] != clause[k] or m in walked:
+                    break  # (a list walked from here already: every negation of a long list reads it once)
+                walked.add(m)
                 m = conjunct(m)
             else:
                 break
