@@ -41,6 +41,16 @@ BOUGHT_AUDIENCE = [
     'Офферные подписчики в канал по 3 ₽ — берём 5 тысяч',
     'Накрут подписоты на новый канал — 2к к запуску',
     'Order 10k YouTube subs so the channel looks established',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Нужно +2к фоллов в инсту к запуску, кто знает норм панельку?',
+    "For the pitch deck we'll need 15k followers on the page, so get them from the vendor Anna uses",
+    'Раскрутим канал: 5000 подписчиков за неделю через накрутку',
+    'Subscribers are cheap on SMM panels right now, grab 10k for the new channel',
+    'Insta followers 🔥 only $1.99 per thousand, non-drop, DM',
+    'Добавим в чат 1000 человек через инвайтер с чужих аккаунтов',
+    'Followers count will be padded to 20k before the brand deal',
+    'Купить подписчиков? Не вопрос, от 0,5 ₽ за штуку',
+    "Don't wait, buy 1k followers today",
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -59,6 +69,14 @@ BOUGHT_ENGAGEMENT = [
     'Pay a click farm for 20k plays on the new track',
     'Голоса в конкурсе купим у ребят из чата, по 15 ₽ за голос',
     'Views package: 100k TikTok views, $9, delivered in 24h',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Буст просмотров на сторис: 5к за 150 ₽ через бота в тг',
+    'Get 500 likes on each new post from a likes app with real-looking profiles',
+    'На каждый пост прилетит по 300 лайков от сервиса, автоматически',
+    'Retweets and quote tweets purchased from a Telegram seller to trend the hashtag',
+    'Прокачаем охваты купленными просмотрами',
+    'Upvotes on Product Hunt bought from a launch service',
+    'Buy likes? No problem, 1000 for $5 from our panel',
 ]
 
 BOTS = [
@@ -72,6 +90,12 @@ BOTS = [
     'Армия ботов поднимет обсуждение под постом',
     'Sockpuppet accounts answer questions in the local moms group',
     'Запустим нейрокомментинг под постами конкурентов с живых на вид аккаунтов',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Крауд-маркетинг: менеджеры пишут на форумах как довольные клиенты',
+    'Create 10 burner accounts to hype the launch in Reddit threads',
+    'Комментарии под постом конкурента от наших фейков с вопросами о цене',
+    'Seed the local Facebook groups with posts from fake moms recommending us',
+    'Купим пачку аккаунтов с историей для обсуждений в чатах района',
 ]
 
 FAKE_REVIEWS = [
@@ -88,6 +112,14 @@ FAKE_REVIEWS = [
     'Employees post 5-star reviews of the clinic from their personal accounts',
     'Buy 30 Trustpilot reviews from a vendor',
     'Закажем 50 отзывов на Яндекс Картах у исполнителя',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Reviews on G2: the sales team writes them from their own emails',
+    'Отзывы на Авито напишем сами с разных телефонов',
+    'Nano-agency writes Google reviews for our clients, $5 each',
+    'Самовыкупы с отзывами на ВБ, 20 штук в неделю',
+    'Use GPT to generate 40 product reviews and post them under customer names',
+    'Жена директора напишет пару отзывов на 2ГИС',
+    'Testimonials from actors for the video, presented as real clients',
 ]
 
 REVIEW_MANIPULATION = [
@@ -115,6 +147,14 @@ REVIEW_MANIPULATION = [
     'Негатив в комментариях скрываем, позитив закрепляем',
     'Send the review request only to customers who gave us 9 or 10 in the survey',
     'Отзывы ниже 4 звёзд на сайте не публикуем',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Скидка 20 % на следующий заказ за пятизвёздочный отзыв',
+    'Bonus points only for 5-star reviews; lower ratings get nothing',
+    'All negative reviews in the app store get reported as spam',
+    'Плохие комменты под постами удаляем, чтобы не портили картину',
+    'Happy customers get the Google link, unhappy ones get a private form',
+    'Клиентам, поставившим 9-10, отправляем ссылку на отзыв, остальным — нет',
+    'Win a dinner for two: leave us a 5-star review on TripAdvisor',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -130,6 +170,12 @@ EXCHANGE_AUTOMATION = [
     "Follow 200 accounts a day from the competitor's followers and unfollow after 3 days",
     'Масслайкинг по хэштегу #кофемосква через сервис',
     'Взаимные репосты с каналами из папки',
+    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    'Подписка на подписку в сторис, отметь 3 друзей',
+    'Engagement pod on Telegram: 40 creators, everyone comments within the first hour',
+    "Follow/unfollow on the competitor's followers with an automation tool",
+    'Ставим лайки всем подряд по геолокации через скрипт',
+    'Мы лайкаем их посты — они лайкают наши, договорились с пятью кофейнями',
 ]
 
 LEGITIMATE = [
@@ -241,6 +287,42 @@ LEGITIMATE = [
     'Купить рекламу в Telegram Ads для роста подписчиков',
     "Employees share the company's posts from their own accounts, marked as staff",
     'Отзывы сотрудников о работе в компании публикуем на HH',
+    # fifth round
+    "Why we don't buy followers: a post for the agency blog",
+    'Как мы нашли ботов у блогера до того, как заплатили за рекламу',
+    'Purchased ad impressions: 200k in the first week of the campaign',
+    'Paid reach: 50 000 ₽ budget in VK Ads for the new followers campaign',
+    'Boost the giveaway post through Meta Ads Manager',
+    'Grow followers with a giveaway under the platform rules',
+    'Add members from our opt-in email list to the Telegram chat',
+    'Приглашаем клиентов в чат в Телеграме с их согласия',
+    'Buy likes? No — we grow with content and ads',
+    'Купить подписчиков? Нет, только реклама и контент',
+    'Staff can leave honest reviews only if they disclose they work here',
+    'UGC creators film videos for the brand, marked as paid partnership',
+    'Бартер с блогерами с маркировкой рекламы',
+    'Ask the team to share the vacancy post with friends',
+    'Ask friends and family to follow the new page when it launches',
+    'Reply to 1-star reviews publicly and offer a refund',
+    'Собираем отзывы после покупки через SMS со ссылкой на карты, всем клиентам',
+    'The review widget shows all reviews, good and bad, in order of date',
+    'Отзывы на сайте выводятся все, без модерации по оценке',
+    'Spam comments and insults are hidden according to the community rules',
+    'Скрываем комментарии с оскорблениями и спамом по правилам сообщества',
+    'Delete spam bots from the comments every morning',
+    'Our bot replies to every comment with the menu link',
+    'Автопостинг через SMMplanner по расписанию',
+    'Scheduled posts go out automatically at 9:00',
+    'Order a photo shoot with real customers who agreed to appear',
+    'Закажем съёмку отзывов настоящих клиентов на видео',
+    'Buy a Telegram Premium subscription for the admin account',
+    'Buy a domain and an ads account for the new brand',
+    'Заказать дизайн обложек для видеоотзывов клиентов',
+    'Лайки и репосты от сотрудников компании — только с пометкой, что это сотрудники',
+    'Mass mailing to subscribers who opted in, once a week',
+    'Массовая рассылка по базе клиентов, давших согласие',
+    'Followers from the ad campaign cost 12 ₽ each in VK Ads',
+    'Подписчик из таргета обходится в 15 ₽',
 ]
 
 
