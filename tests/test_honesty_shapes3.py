@@ -1,6 +1,6 @@
-"""Honesty rules on a third round of phrasings of my own (issue 14), written
-shape by shape after the second held-out set was scored and became development
-data: misspelt and slang audience words, prices written after the quantity,
+"""Honesty rules on rounds six to eight of phrasings of my own (issue 14; rounds
+one to five are in test_honesty_shapes.py). The sixth was written shape by shape
+after the second held-out set was scored and became development data: misspelt and slang audience words, prices written after the quantity,
 more verbs of getting (topped up, докрутим), accounts sold with a history,
 reviews made up or filled in by the brand, complaints hidden, thresholds on a
 score, star symbols, gates said as a contrast, activity chats and "everyone
@@ -8,7 +8,11 @@ likes everyone else's"; and the legitimate neighbours (none of..., diagnoses
 of a bought audience, disqualified entries, stop lists, negated verbs after the
 object, webinars on telling real from fake). None of these is in a corpus
 file; each asserts its own verdict through `detect`, and a few go through the
-installed command."""
+installed command. The seventh and eighth rounds were written on what an
+independent writer might write next (sellers' adverts, Telegram and VK slang,
+verbs other than buy, passives, fake reviewers, rewards for stars, hidden
+complaints, pods and activity chats, and the hard neighbours), each before it
+was run; the comments give each round's first look."""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ BOUGHT_AUDIENCE = [
     'Подписоту в паблик нагоним через биржу, 700 рублей за тысячу',
     'Subscribers: 1,000 for 9 dollars, delivered over two days',
     'Участники в группу будут заведены инвайтингом, 400 человек в день',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     'IG followers HQ — $2.5 per 1k, instant start, 30-day refill',
     '1000 подписчиков в ТГ — 290₽, без списаний, старт за час',
     'Зальём в канал 3к живых подписчиков перед анонсом',
@@ -41,7 +45,7 @@ BOUGHT_AUDIENCE = [
     'Офферные подписчики в канал по 3 ₽ — берём 5 тысяч',
     'Накрут подписоты на новый канал — 2к к запуску',
     'Order 10k YouTube subs so the channel looks established',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Нужно +2к фоллов в инсту к запуску, кто знает норм панельку?',
     "For the pitch deck we'll need 15k followers on the page, so get them from the vendor Anna uses",
     'Раскрутим канал: 5000 подписчиков за неделю через накрутку',
@@ -60,7 +64,7 @@ BOUGHT_ENGAGEMENT = [
     'Views on the trailer: 50 000 for 1200 rubles, retention 40 %',
     'Комментарии под постом закажем: 30 штук за 600 рублей',
     'Saves on every carousel get boosted via a panel, 200 each',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     'Просмотры на посты в ТГ нагоняем через бота, по 1000 на пост',
     'Likes on the launch reel will be boosted through a panel to 5k',
     'Залить 10к просмотров на рилс за 200 рублей',
@@ -69,7 +73,7 @@ BOUGHT_ENGAGEMENT = [
     'Pay a click farm for 20k plays on the new track',
     'Голоса в конкурсе купим у ребят из чата, по 15 ₽ за голос',
     'Views package: 100k TikTok views, $9, delivered in 24h',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Буст просмотров на сторис: 5к за 150 ₽ через бота в тг',
     'Get 500 likes on each new post from a likes app with real-looking profiles',
     'На каждый пост прилетит по 300 лайков от сервиса, автоматически',
@@ -84,13 +88,13 @@ BOTS = [
     'Selling aged Instagram accounts with posts and followers, ideal for seeding comments',
     'Прогретые аккаунты для комментинга под постами конкурентов',
     'Закупим акки с историей под вброс отзывов в чаты',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     'Заведём 30 фейковых страниц и будем хвалить салон в комментариях',
     "Bot accounts will flood the competitor's comments with questions about our product",
     'Армия ботов поднимет обсуждение под постом',
     'Sockpuppet accounts answer questions in the local moms group',
     'Запустим нейрокомментинг под постами конкурентов с живых на вид аккаунтов',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Крауд-маркетинг: менеджеры пишут на форумах как довольные клиенты',
     'Create 10 burner accounts to hype the launch in Reddit threads',
     'Комментарии под постом конкурента от наших фейков с вопросами о цене',
@@ -103,7 +107,7 @@ FAKE_REVIEWS = [
     'Отзывы в карточке товара заполним сами, пока продаж мало',
     'Fabricate five testimonials with stock faces for the launch',
     'Блок отзывов на сайте наполним своими силами',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     'ChatGPT напишет 20 отзывов для карточки на Ozon',
     'AI-generated testimonials posted as real customers on the landing page',
     'Мама владелицы и её подруги оставят отзывы на картах',
@@ -112,7 +116,7 @@ FAKE_REVIEWS = [
     'Employees post 5-star reviews of the clinic from their personal accounts',
     'Buy 30 Trustpilot reviews from a vendor',
     'Закажем 50 отзывов на Яндекс Картах у исполнителя',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Reviews on G2: the sales team writes them from their own emails',
     'Отзывы на Авито напишем сами с разных телефонов',
     'Nano-agency writes Google reviews for our clients, $5 each',
@@ -137,7 +141,7 @@ REVIEW_MANIPULATION = [
     'Отрицательные отзывы в группе удаляются модератором в течение часа',
     'The form screens out anyone who rated the visit below 7 before the review invite',
     'Автоматическая рассылка отсеивает тех, кто поставил оценку ниже 4, и шлёт остальным ссылку на отзыв',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     'Leave 5 stars and get a free dessert on your next visit',
     'За отзыв с пятёркой — месяц обслуживания бесплатно',
     'Free shipping code once you rate us five stars',
@@ -147,7 +151,7 @@ REVIEW_MANIPULATION = [
     'Негатив в комментариях скрываем, позитив закрепляем',
     'Send the review request only to customers who gave us 9 or 10 in the survey',
     'Отзывы ниже 4 звёзд на сайте не публикуем',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Скидка 20 % на следующий заказ за пятизвёздочный отзыв',
     'Bonus points only for 5-star reviews; lower ratings get nothing',
     'All negative reviews in the app store get reported as spam',
@@ -162,7 +166,7 @@ EXCHANGE_AUTOMATION = [
     'Комментинг-группа для рилс: кидаешь ссылку, 20 человек пишут комменты',
     'ВП-папка: подписываемся на каналы всех участников, отписываться нельзя две недели',
     'Activity chat: everyone likes and saves the reels of all the other members',
-    # fourth round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
+    # seventh round (first look: 46 of 47 banned found, 1 of 42 neighbours flagged)
     "Join a Telegram engagement group for reels: like and comment on everyone's posts",
     'L4L and F4F hashtags on every post',
     'Лайктайм в чате: все лайкают посты друг друга в 20:00',
@@ -170,7 +174,7 @@ EXCHANGE_AUTOMATION = [
     "Follow 200 accounts a day from the competitor's followers and unfollow after 3 days",
     'Масслайкинг по хэштегу #кофемосква через сервис',
     'Взаимные репосты с каналами из папки',
-    # fifth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
+    # eighth round (first look: 30 of 37 banned found, 4 of 35 neighbours flagged)
     'Подписка на подписку в сторис, отметь 3 друзей',
     'Engagement pod on Telegram: 40 creators, everyone comments within the first hour',
     "Follow/unfollow on the competitor's followers with an automation tool",
@@ -244,7 +248,7 @@ LEGITIMATE = [
     'None of the reviews on the site are written by staff',
     'Стоп-слова для модерации: накрутка, боты, взаимные подписки',
     'Don\'t forget to report bots in the comments',
-    # fourth round
+    # seventh round
     'Buy an ad slot in the city news channel, 5 000 ₽ per post, marked as an ad',
     'Заказать рекламу у блогера с 30к подписчиков, с маркировкой',
     'Top up the ads cabinet by 10 000 ₽ for the follower campaign',
@@ -287,7 +291,7 @@ LEGITIMATE = [
     'Купить рекламу в Telegram Ads для роста подписчиков',
     "Employees share the company's posts from their own accounts, marked as staff",
     'Отзывы сотрудников о работе в компании публикуем на HH',
-    # fifth round
+    # eighth round
     "Why we don't buy followers: a post for the agency blog",
     'Как мы нашли ботов у блогера до того, как заплатили за рекламу',
     'Purchased ad impressions: 200k in the first week of the campaign',
