@@ -1,4 +1,4 @@
-"""Honesty rules on rounds six to eight of phrasings of my own (issue 14; rounds
+"""Honesty rules on rounds six to nine of phrasings of my own (issue 14; rounds
 one to five are in test_honesty_shapes.py). The sixth was written shape by shape
 after the second held-out set was scored and became development data: misspelt and slang audience words, prices written after the quantity,
 more verbs of getting (topped up, докрутим), accounts sold with a history,
@@ -8,7 +8,7 @@ likes everyone else's"; and the legitimate neighbours (none of..., diagnoses
 of a bought audience, disqualified entries, stop lists, negated verbs after the
 object, webinars on telling real from fake). None of these is in a corpus
 file; each asserts its own verdict through `detect`, and a few go through the
-installed command. The seventh and eighth rounds were written on what an
+installed command. The seventh to ninth rounds were written on what an
 independent writer might write next (sellers' adverts, Telegram and VK slang,
 verbs other than buy, passives, fake reviewers, rewards for stars, hidden
 complaints, pods and activity chats, and the hard neighbours), each before it
@@ -55,6 +55,15 @@ BOUGHT_AUDIENCE = [
     'Followers count will be padded to 20k before the brand deal',
     'Купить подписчиков? Не вопрос, от 0,5 ₽ за штуку',
     "Don't wait, buy 1k followers today",
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    "Week 1 KPI: +3k followers (bought, to hit the client's vanity number)",
+    'Набор подписчиков через биржу заданий: 1 ₽ за вступление',
+    'Купленная аудитория 10к + таргет на неё же',
+    'Members will be added via a Telegram inviter from scraped groups',
+    'Аудиторию канала нарастим платными подписками с бирж',
+    "We'll inflate the subscriber count on YouTube ahead of the sponsorship talks",
+    'Get the follower number up with a cheap package, nobody checks',
+    'Заказ подписчиков на Фриланс-бирже, 2000 человек',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -81,6 +90,14 @@ BOUGHT_ENGAGEMENT = [
     'Прокачаем охваты купленными просмотрами',
     'Upvotes on Product Hunt bought from a launch service',
     'Buy likes? No problem, 1000 for $5 from our panel',
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    'Накрутка ПФ и просмотров на Дзене через биржу',
+    'Bought saves and shares to push the carousel into Explore',
+    'Comments on the launch post: 100 generic ones from a comment service',
+    'Лайки с аккаунтов биржи под каждым постом клиента',
+    'Пакет «Старт»: 1000 просмотров + 100 лайков за 490 ₽',
+    'Stream plays on Spotify purchased from a promo vendor',
+    'Vote rigging for the city award: 500 votes from a paid service',
 ]
 
 BOTS = [
@@ -100,6 +117,11 @@ BOTS = [
     'Комментарии под постом конкурента от наших фейков с вопросами о цене',
     'Seed the local Facebook groups with posts from fake moms recommending us',
     'Купим пачку аккаунтов с историей для обсуждений в чатах района',
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    'Наши виртуалы заведут обсуждение под постом и похвалят продукт',
+    'Fake profiles of happy clients will comment under the ads',
+    'A bot network will retweet every campaign post',
+    'Ботоводы обеспечат активность в комментариях первые сутки',
 ]
 
 FAKE_REVIEWS = [
@@ -124,6 +146,12 @@ FAKE_REVIEWS = [
     'Use GPT to generate 40 product reviews and post them under customer names',
     'Жена директора напишет пару отзывов на 2ГИС',
     'Testimonials from actors for the video, presented as real clients',
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    "Our SMM manager drafts reviews and posts them from his wife's account",
+    'Review pack: 10 Google reviews from local guides, $50',
+    'Нейросеть сгенерирует отзывы с фото для карточек товаров',
+    'Reviews for the salon will be written by the stylists themselves',
+    'Платные отзывы от блогеров без маркировки, выдаём за личный опыт',
 ]
 
 REVIEW_MANIPULATION = [
@@ -159,6 +187,13 @@ REVIEW_MANIPULATION = [
     'Happy customers get the Google link, unhappy ones get a private form',
     'Клиентам, поставившим 9-10, отправляем ссылку на отзыв, остальным — нет',
     'Win a dinner for two: leave us a 5-star review on TripAdvisor',
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    'Промокод на 500 ₽ тем, кто оставит положительный отзыв',
+    'Gift card for every 5-star Google review, screenshot required',
+    'Отзывы с оценкой ниже 4 скрываем на сайте',
+    'Moderators bury critical comments so the thread stays positive',
+    'Bad reviews on Yandex get disputed until the platform takes them down',
+    'Ask only the regulars who love us to post reviews, skip the complainers',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -180,6 +215,12 @@ EXCHANGE_AUTOMATION = [
     "Follow/unfollow on the competitor's followers with an automation tool",
     'Ставим лайки всем подряд по геолокации через скрипт',
     'Мы лайкаем их посты — они лайкают наши, договорились с пятью кофейнями',
+    # ninth round (first look: 31 of 36 banned found, 10 of 40 neighbours flagged)
+    'Заходим в чат активности: 50 лайков своих — 50 лайков чужим',
+    'Instagram pod with 30 fitness accounts, comments within 5 minutes of posting',
+    'Автоподписка на аудиторию конкурентов с отпиской через день',
+    'Like-for-like with other local shops every morning',
+    'Mass-DM new followers of our competitors with a discount code via a bot',
 ]
 
 LEGITIMATE = [
@@ -327,6 +368,47 @@ LEGITIMATE = [
     'Массовая рассылка по базе клиентов, давших согласие',
     'Followers from the ad campaign cost 12 ₽ each in VK Ads',
     'Подписчик из таргета обходится в 15 ₽',
+    # ninth round
+    'Week 1 KPI: +3k followers from reels and a giveaway under the rules',
+    'Набор подписчиков через таргет и посевы: цена подписчика до 20 ₽',
+    'Платные подписки на закрытый канал — 490 ₽ в месяц',
+    'Invite members to the Telegram chat from our newsletter with a link',
+    'Grow the subscriber count on YouTube with Shorts and collabs',
+    'Bought ads: saves and shares grew 30 % with the Explore placement',
+    'Comment prompts under each post to get real replies',
+    'Лайки под постами считаем в отчёте как показатель вовлечённости',
+    'Пакет «Старт» для клиента агентства: 12 постов и 4 рилс в месяц',
+    'Vote for us in the city award — share the link with your friends',
+    'Виртуальный тур по салону в сторис',
+    'Happy clients can leave a video testimonial, we publish all of them',
+    'Bot network detection: report the accounts retweeting our posts in bulk',
+    'Отзывы клиентов публикуем с их согласия и без правок',
+    'Our SMM manager replies to reviews from the brand account',
+    'Review pack for the sales team: printed cards asking for an honest review',
+    'Нейросеть помогает писать ответы на отзывы, менеджер проверяет',
+    'Stylists ask their clients to leave a review after the visit',
+    'Блогеры с маркировкой рекламы рассказывают о личном опыте',
+    'Промокод на 500 ₽ за любой отзыв — положительный или отрицательный',
+    'Gift card draw among all reviewers this month, whatever the rating',
+    'Отвечаем на отзывы с оценкой ниже 4 в течение часа и предлагаем решение',
+    'Moderators remove spam and insults; critical comments stay and get an answer',
+    'We dispute only fake reviews that break the platform rules, with proof',
+    'Ask the regulars who love us to post an honest review',
+    'Чат активности клиентов клуба: тренировки, вопросы, поддержка',
+    'Fitness accounts we collaborate with disclose the partnership',
+    'Автоподписка на рассылку после покупки, с согласием клиента',
+    'Like-for-like sales grew 8 % in the third quarter',
+    'Send a welcome DM to new followers through the official inbox',
+    'We do not use pods, bots or bought followers',
+    'Ни ботов, ни накрутки, ни купленных отзывов — только честный рост',
+    'Proposal note: followers are grown organically, never bought',
+    "Report: competitors seem to buy followers; we don't",
+    'How to spot a bot farm in your followers — carousel for the blog',
+    'Как распознать накрутку у блогера: 5 признаков',
+    'Engagement rate of bought audiences is low — a slide for the pitch',
+    'Проверить блогера на накрутку через LiveDune перед покупкой рекламы',
+    'Buy a sponsored post in a newsletter with 40k subscribers',
+    'Закупка рекламы в Telegram-каналах с 10-50к подписчиков, по 2000 ₽ за пост',
 ]
 
 
@@ -334,7 +416,9 @@ LEGITIMATE = [
 #   'The reviews section gets filled in by the team with invented names' ("reviews section" reads as
 #       a page of the site, which the `review` role masks);
 #   'Сочиним десяток отзывов от «покупательниц» для сайта' (the quotation marks that make the buyers
-#       fake are not read; "сочинить" alone also writes honest texts asking for reviews).
+#       fake are not read; "сочинить" alone also writes honest texts asking for reviews);
+#   'Отзывы от «клиентов» пишем сами по шаблону' (the same quotation marks; "reviews from clients"
+#       reads as real customers' reviews).
 
 
 BANNED = [(code, t) for code, texts in (

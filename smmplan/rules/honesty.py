@@ -166,6 +166,7 @@ class RoleRule:
     example: str
     phrase: str | None = None  # a project's own banned phrase
     negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
+    before: int = 0  # `unless` roles clear the match this many words before it as well (in its clause)
     sentence: bool = False  # its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy ones get the link")
 
     @property
@@ -240,7 +241,7 @@ def lexicon() -> Lexicon:
                               r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                               tuple(policies[c] for c in cited),
                               str(r["example"]), negated=r.get("negated") in ("yes", "true"),
-                              sentence=r.get("span") == "sentence"))
+                              before=int(r.get("before", 0)), sentence=r.get("span") == "sentence"))
     kinds = raw["kinds"]
     return Lexicon(
         policies=policies,
@@ -682,7 +683,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
-            for h in _in_range(by_role[role], firsts[role], first, last + rule.near):
+            for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
                 if clause[h.first] == cl and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
@@ -785,7 +786,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
-        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES:
+        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed:
             # a negated verb after its object denies the object too ("подписчиков не покупаем"),
             # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
             m = neg.first - 1
