@@ -18,12 +18,13 @@ sponsored posts without a disclosure.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -277,6 +278,11 @@ class Extra:
     refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
     banned: tuple[str, ...] = ()
 
+    @cached_property
+    def role_sets(self) -> tuple[frozenset[str], ...]:
+        """The roles of each rule, as sets (distinct): a text none of which holds is read no further."""
+        return tuple(dict.fromkeys(frozenset(r.roles) for r in self.rules))
+
     @property
     def banned_phrases(self) -> tuple[str, ...]:
         return self.banned
@@ -506,7 +512,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     for first_text, part in _slices(norm):
         positions = range(len(part))
         seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
-        for i in sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, part))}):
+        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
+        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
             segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
             keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
     verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
@@ -603,6 +610,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     if not n:
         return []
     found = list(ex.vocabulary.tag(reading.words()))
+    if not any(map({h.role for h in found}.issuperset, ex.role_sets)):
+        return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
     claimed = [False] * (n + 1)
     for h in found:
@@ -617,9 +626,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
     hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
             and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
-    present = {h.role for h in hits}
-    if not any(present.issuperset(r.roles) for r in ex.rules):
-        return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
+    if not any(map({h.role for h in hits}.issuperset, ex.role_sets)):
+        return []  # (masks took away a role a rule needs)
     # clauses: the reading's, and a new one after each `break` word
     breaks = {h.first for h in hits if h.role == "break"}
     clause: list[int] = []

@@ -228,6 +228,8 @@ def needs_mapping(text: str) -> bool:
 def normalise(text: str) -> tuple[str, OffsetMap | None]:
     """Text as the vocabularies read it, and where its characters came from (None
     when every character stays in place, the usual case)."""
+    if text.isascii():  # (no character to map or fix: the usual title)
+        return _replace(text).lower(), None
     norm, cmap, _ = normalise_chunks(text)
     return norm, cmap
 

@@ -31,11 +31,14 @@ _END = re.compile(r"[.!?;…\n]")
 _COORD = re.compile(r"[,/&+]")
 
 
+_DOTTED_CHARS = frozenset(".-·•*")
+
+
 def word_of(surface: str) -> str:
     """The word a token spells (`b.u.y` -> `buy`; the `*` of `5*` a star, `★`)."""
-    if surface == "*":
-        return "★"
-    return _DOTTED_SEP.sub("", surface) if len(surface) > 2 and _DOTTED_SEP.match(surface, 1) else surface
+    if len(surface) > 2 and surface[1] in _DOTTED_CHARS:
+        return _DOTTED_SEP.sub("", surface)
+    return "★" if surface == "*" else surface
 
 
 class Token(NamedTuple):
@@ -71,16 +74,16 @@ def tokenise(norm: str) -> tuple[Token, ...]:
     clause = 0
     last = 0
     for m in TOKEN.finditer(norm):
-        s = m.start()
+        s, e = m.span()
         listed = False
-        if out:
+        if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
             if _END.search(gap):
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
-        out.append(Token(word_of(m[0]), s, m.end(), clause, listed))
-        last = m.end()
+        out.append(Token(word_of(m[0]), s, e, clause, listed))
+        last = e
     return tuple(out)
 
 
