@@ -1,4 +1,4 @@
-"""Honesty rules on rounds six to nine of phrasings of my own (issue 14; rounds
+"""Honesty rules on rounds six to ten of phrasings of my own (issue 14; rounds
 one to five are in test_honesty_shapes.py). The sixth was written shape by shape
 after the second held-out set was scored and became development data: misspelt and slang audience words, prices written after the quantity,
 more verbs of getting (topped up, докрутим), accounts sold with a history,
@@ -8,7 +8,7 @@ likes everyone else's"; and the legitimate neighbours (none of..., diagnoses
 of a bought audience, disqualified entries, stop lists, negated verbs after the
 object, webinars on telling real from fake). None of these is in a corpus
 file; each asserts its own verdict through `detect`, and a few go through the
-installed command. The seventh to ninth rounds were written on what an
+installed command. The seventh to tenth rounds were written on what an
 independent writer might write next (sellers' adverts, Telegram and VK slang,
 verbs other than buy, passives, fake reviewers, rewards for stars, hidden
 complaints, pods and activity chats, and the hard neighbours), each before it
@@ -64,6 +64,13 @@ BOUGHT_AUDIENCE = [
     "We'll inflate the subscriber count on YouTube ahead of the sponsorship talks",
     'Get the follower number up with a cheap package, nobody checks',
     'Заказ подписчиков на Фриланс-бирже, 2000 человек',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Целевое: 5к подписчиков к 1 марта, недостающее добьём накруткой',
+    'Any shortfall in followers before the report gets topped up from the vendor',
+    'Подписчиков прибавим платно у ребят из чата СММщиков',
+    'Audience growth hack: buy a follower package, then run ads to it',
+    'Вливаем 3000 подписчиков в новый паблик за выходные',
+    'Followers arrive from a reseller in batches of 500 per day',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -98,6 +105,11 @@ BOUGHT_ENGAGEMENT = [
     'Пакет «Старт»: 1000 просмотров + 100 лайков за 490 ₽',
     'Stream plays on Spotify purchased from a promo vendor',
     'Vote rigging for the city award: 500 votes from a paid service',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Под анонс закажем 200 комментариев с биржи, тексты напишем сами',
+    "Likes are cheap: 1k for a dollar, we'll add them to every post",
+    'Reposts from a paid network to make the news go viral',
+    'Добьём охват до нужных цифр покупными просмотрами',
 ]
 
 BOTS = [
@@ -122,6 +134,9 @@ BOTS = [
     'Fake profiles of happy clients will comment under the ads',
     'A bot network will retweet every campaign post',
     'Ботоводы обеспечат активность в комментариях первые сутки',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Отдел продаж заведёт по три второстепенных аккаунта для активности в комментах',
+    'Программа-накрутчик будет ставить лайки с 50 аккаунтов',
 ]
 
 FAKE_REVIEWS = [
@@ -152,6 +167,12 @@ FAKE_REVIEWS = [
     'Нейросеть сгенерирует отзывы с фото для карточек товаров',
     'Reviews for the salon will be written by the stylists themselves',
     'Платные отзывы от блогеров без маркировки, выдаём за личный опыт',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Пусть каждый сотрудник оставит по отзыву на Google Картах до пятницы',
+    'Reviews will be posted by our interns under made-up names',
+    'Ghostwritten customer stories for the case page, no real client behind them',
+    'Отзывы на маркетплейсе оставляют наши же менеджеры с личных аккаунтов',
+    'Закажем отзывы у отзовиков под ключ — 40 штук на 2ГИС',
 ]
 
 REVIEW_MANIPULATION = [
@@ -194,6 +215,13 @@ REVIEW_MANIPULATION = [
     'Moderators bury critical comments so the thread stays positive',
     'Bad reviews on Yandex get disputed until the platform takes them down',
     'Ask only the regulars who love us to post reviews, skip the complainers',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Каждому, кто поставит пять звёзд, — бесплатный кофе',
+    'Enter the draw by rating the app 5 stars',
+    'Low ratings get a support ticket; the others get the App Store prompt',
+    'Удаляем все отзывы с одной звездой с карточки',
+    'Critical comments disappear from the page by morning',
+    'Недовольным звоним, остальным отправляем ссылку на отзыв',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -221,6 +249,11 @@ EXCHANGE_AUTOMATION = [
     'Автоподписка на аудиторию конкурентов с отпиской через день',
     'Like-for-like with other local shops every morning',
     'Mass-DM new followers of our competitors with a discount code via a bot',
+    # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
+    'Договорились с тремя салонами лайкать посты друг друга каждое утро',
+    'Авто-лайкинг постов по хэштегам через сервис',
+    "Mass follow the hashtag #weddingphotographer, unfollow those who don't follow back",
+    "Pod members must comment on each other's reels within an hour",
 ]
 
 LEGITIMATE = [
@@ -409,6 +442,46 @@ LEGITIMATE = [
     'Проверить блогера на накрутку через LiveDune перед покупкой рекламы',
     'Buy a sponsored post in a newsletter with 40k subscribers',
     'Закупка рекламы в Telegram-каналах с 10-50к подписчиков, по 2000 ₽ за пост',
+    # tenth round
+    'Целевое: 5к подписчиков к 1 марта за счёт рилс и посевов',
+    'Any shortfall in followers goes in the report as it is, with the reasons',
+    'Рост подписчиков: +12 % за месяц, без накрутки',
+    'Audience growth plan: ads to lookalikes, collabs and a giveaway',
+    'Вливаем бюджет в таргет на подписчиков конкурентов',
+    'Followers arrive from the ads in batches after each campaign wave',
+    'Под анонс попросим подписчиков написать комментарии с вопросами',
+    'Шлём ссылку на рилс подписчикам в рассылке',
+    'Likes are a weak KPI; we report saves and shares',
+    'Reposts from partners are marked as partnership posts',
+    'Охват добиваем таргетом и посевами с маркировкой',
+    'Sales team accounts are verified and named after the staff member',
+    'Bots that leave spam comments are banned by the moderator',
+    'Программа для аналитики показывает долю ботов у блогера',
+    'Попросим сотрудников рассказать о работе в компании на HH',
+    'Interns post stories from the office, signed as the team',
+    'Customer stories for the case page, approved by each client',
+    'Менеджеры отвечают на отзывы на маркетплейсе от имени магазина',
+    'Отзовики мониторим каждый день и отвечаем на все отзывы',
+    'Каждому, кто оставит отзыв, — бесплатный кофе, независимо от оценки',
+    'Enter the draw by commenting under the post; rules in the pinned comment',
+    'Low ratings get a support ticket and a public answer',
+    'Удаляем отзывы-спам по правилам площадки, остальные оставляем',
+    'Critical comments get an answer from the manager by morning',
+    'Договорились с тремя салонами о совместном розыгрыше с маркировкой',
+    'Автопостинг постов по расписанию через сервис',
+    'Follow back creators we work with on projects',
+    'Pod coffee machine for the office — order before Friday',
+    'Купим кофемашину на капсулах для офиса, подписку на капсулы оформим',
+    'Buy gifts for subscribers who win the quiz',
+    'Following the brand guidelines, every post gets the logo',
+    'Increase the ads budget for likes campaign in Meta Ads Manager',
+    'Заказать продвижение постов через официальную рекламу ВКонтакте',
+    'Продвижение в Telegram Ads: цена за 1000 показов от 100 ₽',
+    'CPM 150 ₽ per 1000 impressions on the followers campaign',
+    'We pay bloggers for integrations; their followers see a marked ad',
+    'Платим блогерам за интеграции, их подписчики видят рекламу с маркировкой',
+    'Unhappy customers get a call and the same review link as the others',
+    'Недовольным звоним и отправляем ссылку на отзыв, как и остальным',
 ]
 
 
@@ -418,7 +491,11 @@ LEGITIMATE = [
 #   'Сочиним десяток отзывов от «покупательниц» для сайта' (the quotation marks that make the buyers
 #       fake are not read; "сочинить" alone also writes honest texts asking for reviews);
 #   'Отзывы от «клиентов» пишем сами по шаблону' (the same quotation marks; "reviews from clients"
-#       reads as real customers' reviews).
+#       reads as real customers' reviews);
+#   'Шлём ссылку на рилс в сервис, оттуда приходит 10к просмотров' ("в сервис" alone is no seller:
+#       videos go into analytics services too);
+#   "Use bots to leave 'Where can I buy this?' comments under the ads" (the quoted question ends
+#       the clause between the bots and the comments).
 
 
 BANNED = [(code, t) for code, texts in (

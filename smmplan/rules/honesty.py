@@ -636,7 +636,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
             c += 1
         clause.append(c)
-    sentence = [t.clause for t in tokens]  # clauses as the punctuation parts them (not the `break` words)
+    sentence: list[int] = []  # sentences, for the rules that read one (made when asked)
     clause_start: dict[int, int] = {}
     for k, c in enumerate(clause):
         clause_start.setdefault(c, k)
@@ -703,6 +703,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
             continue
+        if rule.sentence and not sentence:
+            sentence += _sentences(reading)
         for combo in _matches(rule, by_role, sentence if rule.sentence else clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
@@ -723,6 +725,20 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 phrase, origin = ex.allowed[int(cover.role[len("allow:"):])]
                 out.append((hit, Excused(hit, phrase, origin, cover.role)))
     out.sort(key=lambda p: p[0].start)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _sentences(reading) -> list[int]:
+    """Each token's sentence: the clauses as `. ! ? …` and line breaks part them (not `;`, not the
+    `break` words): "if unhappy, route them to support; the happy ones get the review link"."""
+    tokens, out, c = reading.tokens, [], 0
+    for k, t in enumerate(tokens):
+        if k and t.clause != tokens[k - 1].clause and _SENTENCE_END.search(reading.norm, tokens[k - 1].end, t.start):
+            c += 1
+        out.append(c)
     return out
 
 
