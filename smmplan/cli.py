@@ -66,6 +66,11 @@ def _root(
         typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of internal errors.")] = False,
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", metavar="LANG", help="Language of reports, messages and help: en or ru (accepted "
+                     "anywhere on the line; default: the config's `lang`, the plan's `language:`, the locale)."),
+    ] = None,
 ) -> None:
     """smmplan holds content plans to a content formula, honest promotion and transparent KPIs."""
 
@@ -262,6 +267,7 @@ def check(
         # --select replaces the config's selection; --ignore and --extend-select refine it
         "cli_selection": tuple(selection) if any(selection) else None,
         "no_suppress": unsilenced or None,
+        "lang": LANG_OPTION,
     }
     targets = paths or (["-"] if stdin_filename else ["plans"])
     try:
@@ -352,6 +358,11 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
 
     from smmplan import report
 
+    from smmplan.locale import _, ngettext, speaking
+
+    # what is said of the whole run (the summary line, headings over several plans) is in the
+    # plans' language when they share one; each plan's own section is in its language
+    speaking(run_language(results)).enter()
     color = "never" if output or fmt in report.MACHINE_FORMATS else color
     reporter = report.get_status(fmt, color=color) if status else report.get(fmt, color=color, **options)
     if output:
@@ -361,13 +372,28 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
     else:
         reporter.render(results, sys.stdout)
     s = report.summary(results)
-    plans = "plan" if s["plans"] == 1 else "plans"
+    counts = {
+        "plans": ngettext("{n} plan", "{n} plans", s["plans"]).format(n=s["plans"]),
+        "errors": ngettext("{n} error", "{n} errors", s["errors"]).format(n=s["errors"]),
+        "warnings": ngettext("{n} warning", "{n} warnings", s["warnings"]).format(n=s["warnings"]),
+    }
     silenced = report.suppressed_line(results)
-    typer.echo(
-        f"Checked {s['plans']} {plans}: {s['errors']} error{'s' * (s['errors'] != 1)}, "
-        f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}" + (f"; {silenced}." if silenced else "."),
-        err=True,
-    )
+    if silenced:
+        line = _("Checked {plans}: {errors}, {warnings}; {suppressed}.").format(suppressed=silenced, **counts)
+    else:
+        line = _("Checked {plans}: {errors}, {warnings}.").format(**counts)
+    typer.echo(line, err=True)
+
+
+def run_language(results: list) -> str:
+    """The language of what a command says of all its plans: --lang, else the one language
+    every plan's report is in, else the locale's, else English."""
+    from smmplan import locale
+
+    languages = {getattr(r, "language", None) for r in results} - {None}
+    if LANG_OPTION is None and len(languages) == 1:
+        return languages.pop()
+    return locale.choose(LANG_OPTION)
 
 
 def _exit_code(results: list, problems: list, strict: bool = False) -> int:
@@ -746,6 +772,42 @@ def run() -> None:
         gc.freeze()
 
 
+LANG_OPTION: str | None = None  # --lang as given on this run's command line (set by main)
+
+
+def _take_lang(args: list[str]) -> list[str]:
+    """Take ``--lang LANG`` (or ``--lang=LANG``) from anywhere on the line, as ``--debug``:
+    the help of every command must already speak it. Makes the run's language current:
+    ``--lang``, else the locale (a plan's own language and the config's ``lang`` decide
+    that plan's report). ValueError for a value that names no language."""
+    global LANG_OPTION
+    from smmplan import locale
+
+    out: list[str] = []
+    value = None
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            out += args[i:]
+            break
+        if a == "--lang" or a.startswith("--lang="):
+            if a == "--lang":
+                if i + 1 >= len(args):
+                    raise ValueError("--lang takes en or ru.")
+                value, i = args[i + 1], i + 2
+            else:
+                value, i = a.split("=", 1)[1], i + 1
+            if locale.normalise(value) is None:
+                raise ValueError(f"--lang takes en or ru, not `{value}`.")
+            continue
+        out.append(a)
+        i += 1
+    LANG_OPTION = locale.normalise(value) if value is not None else None
+    locale.speaking(locale.choose(LANG_OPTION)).enter()
+    return out
+
+
 def _terminated(signum, frame) -> None:
     """SIGTERM (a CI job cancelled, `timeout`): unwind like Ctrl-C, so that a file being
     written loses its temporary file and forked workers are stopped, then exit 143."""
@@ -764,6 +826,11 @@ def main() -> None:
     argv = sys.argv[1:]
     debug = "--debug" in argv  # accepted anywhere on the line
     args = [a for a in argv if a != "--debug"]
+    try:
+        args = _take_lang(args)
+    except ValueError as exc:
+        say(str(exc))
+        sys.exit(EXIT_USAGE)
     try:
         app(args=args, prog_name="smmplan")
     except SystemExit:

@@ -39,6 +39,7 @@ class Settings:
     slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
     repeat_days: int = 14  # PLT008: the same text on one channel within this many days
     starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
+    lang: str | None = None  # the report's language (`lang:` in the config, --lang): beats the plan's `language:`
 
     # Selection given on the command line, applied after the config file's
     # (select, ignore, extend_select) above: the command line beats the file.
@@ -280,6 +281,15 @@ def _due_days(value) -> int:
     return value
 
 
+def _language(value) -> str:
+    from smmplan.locale import LANGUAGES, normalise
+
+    language = normalise(value)
+    if language is None:
+        raise ValueError(f"takes one of: {', '.join(LANGUAGES)}, not `{value}`")
+    return language
+
+
 # config key -> (Settings field, converter)
 CONFIG_KEYS = {
     "select": ("select", _selectors),
@@ -298,6 +308,7 @@ CONFIG_KEYS = {
     "max-file-size": ("max_file_size", file_size_limit),
     "repeat-days": ("repeat_days", _due_days),
     "slots": ("slots", _slots),
+    "lang": ("lang", _language),
     "starved-weeks": ("starved_weeks", _due_days),
 }
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
-from smmplan import formulas, loader, suppress
+from smmplan import formulas, loader, locale, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
+from smmplan.locale import speaking
 from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
 
@@ -209,6 +210,7 @@ class PlanResult:
     end: dt.date | None = None
     # findings found and silenced (comments, configuration, allowed phrases): never dropped
     suppressed: list[Suppressed] = field(default_factory=list)
+    language: str = "en"  # the language its messages are written in, and its report
 
     @property
     def errors(self) -> int:
@@ -460,14 +462,26 @@ def _value_hint(key: Any) -> str | None:
 
 
 def check_bytes(data: bytes, path: str, settings: Settings | None = None, size: int | None = None) -> PlanResult:
-    """Check one plan file's bytes (``size``: the file's size if not read in full). Never raises for bad input."""
+    """Check one plan file's bytes (``size``: the file's size if not read in full). Never raises for bad input.
+
+    Every message is written in the plan's report language (:func:`report_language`)."""
     settings = settings or Settings()
-    return check_document(loader.load(data, max_bytes=settings.max_file_size, size=size), path, settings)
+    with speaking(report_language(settings, data)) as language:
+        return check_document(loader.load(data, max_bytes=settings.max_file_size, size=size), path, settings,
+                              language)
 
 
-def check_document(doc: loader.Document, path: str, settings: Settings) -> PlanResult:
-    """Check one loaded plan file."""
-    result = PlanResult(path=path, doc=doc)
+def report_language(settings: Settings, data: bytes) -> str:
+    """The language of one plan's report: ``--lang``, else the config's ``lang`` (both in
+    ``settings.lang``), else the plan's own ``language:``, else the locale, else English."""
+    if settings.lang is not None:
+        return locale.choose(settings.lang)
+    return locale.choose(plan=loader.declared_language(data))
+
+
+def check_document(doc: loader.Document, path: str, settings: Settings, language: str | None = None) -> PlanResult:
+    """Check one loaded plan file (its messages in the current language, ``language`` as recorded)."""
+    result = PlanResult(path=path, doc=doc, language=language or locale.current())
     problems: list[Problem] = [
         Problem(p.code, p.message, line=p.line, column=p.column, fix=p.fix) for p in doc.problems
     ]
@@ -697,6 +711,7 @@ def check_path(path: str, settings: Settings | None = None, display: str | None 
     """Read and check one file; unreadable files, FIFOs and devices raise OSError (the caller's business: exit 2)."""
     settings = settings or Settings()
     data, size = loader.read_file(path, settings.max_file_size)
-    doc = loader.load(data, max_bytes=settings.max_file_size, size=size)
-    del data  # the text is in `doc`: the bytes (3.7 MB for 20,000 posts) need not live through the check
-    return check_document(doc, display or path, settings)
+    with speaking(report_language(settings, data)) as language:
+        doc = loader.load(data, max_bytes=settings.max_file_size, size=size)
+        del data  # the text is in `doc`: the bytes (3.7 MB for 20,000 posts) need not live through the check
+        return check_document(doc, display or path, settings, language)

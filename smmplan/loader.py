@@ -262,6 +262,22 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int
     return data, len(data)
 
 
+_LANGUAGE = re.compile(rb"^(?:\xef\xbb\xbf)?language[ \t]*:[ \t]*[\"']?([A-Za-z_.\-\xd0-\xd1\x80-\xbf]{2,20})", re.M)
+
+
+def declared_language(data: bytes) -> str | None:
+    """The plan's top-level ``language:`` as written, read before the file is parsed, so
+    that the parser's own messages are in the plan's language too (None when absent).
+    The model reads the same key when the plan is loaded; this is only a first look."""
+    m = _LANGUAGE.search(data)
+    if m is None:
+        return None
+    try:
+        return m[1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = None) -> Document:
     """Read one plan file. Never raises for bad input: see ``Document.problems``.
 

@@ -47,7 +47,7 @@ def _type_key(post: dict) -> str:
     return _norm(post["title"] + " " + post.get("text", ""))
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout", "heldout2"])
+@pytest.mark.parametrize("part", ["dev", "heldout", "heldout2", "heldout3"])
 def test_honesty_items_have_the_documented_shape(part):
     for item in _honesty(part):
         assert set(item) == {"expect", "lang", "text"}, item
@@ -119,22 +119,38 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.lower()))
 
 
-def test_second_honesty_heldout_size_spread_and_independence():
-    # honesty_heldout2.yaml was written later, by another hand, for a second unseen scoring (see README).
-    held2 = _honesty("heldout2")
-    assert len(held2) >= 220
-    counts = Counter((i["expect"], i["lang"]) for i in held2)
+def _older_tuned_corpus() -> list[dict]:
+    older = DATA / "honesty_corpus.yaml"
+    return yaml.safe_load(older.read_text(encoding="utf-8"))["phrases"] if older.exists() else []
+
+
+@pytest.mark.parametrize(
+    "part, size, per_stratum, earlier_parts, with_older",
+    [
+        # honesty_heldout2.yaml was written later, by another hand, for a second unseen scoring (see README).
+        ("heldout2", 220, 5, ("dev", "heldout"), False),
+        # honesty_heldout3.yaml was written later still, by a third hand, for a third unseen scoring.
+        ("heldout3", 240, 8, ("dev", "heldout", "heldout2"), True),
+    ],
+)
+def test_later_honesty_heldout_size_spread_and_independence(part, size, per_stratum, earlier_parts, with_older):
+    held = _honesty(part)
+    assert len(held) >= size
+    counts = Counter((i["expect"], i["lang"]) for i in held)
     for label in HONESTY_LABELS:
         for lang in LANGS:
-            assert counts[(label, lang)] >= 5, (label, lang, counts)
-    _honesty_balance(held2)
-    keys = [_norm(i["text"]) for i in held2]
-    assert not [k for k, n in Counter(keys).items() if n > 1], "items repeated within heldout2"
-    # neither a copy nor a near-copy (word overlap >= 0.6) of any dev or first held-out item
-    earlier = [_words(i["text"]) for part in ("dev", "heldout") for i in _honesty(part)]
+            assert counts[(label, lang)] >= per_stratum, (label, lang, counts)
+    _honesty_balance(held)
+    keys = [_norm(i["text"]) for i in held]
+    assert not [k for k, n in Counter(keys).items() if n > 1], f"items repeated within {part}"
+    # neither a copy nor a near-copy (word overlap >= 0.6) of an item of an earlier corpus;
+    # the message names only this part's items, so running it shows nobody the earlier sets
+    earlier = [_words(i["text"]) for p in earlier_parts for i in _honesty(p)]
+    if with_older:
+        earlier += [_words(i["text"]) for i in _older_tuned_corpus()]
     close = [
         i["text"]
-        for i in held2
+        for i in held
         if any(len(_words(i["text"]) & b) / len(_words(i["text"]) | b) >= 0.6 for b in earlier)
     ]
     assert not close, close
