@@ -1,4 +1,4 @@
-"""Honesty rules on rounds six to ten of phrasings of my own (issue 14; rounds
+"""Honesty rules on rounds six to eleven of phrasings of my own (issue 14; rounds
 one to five are in test_honesty_shapes.py). The sixth was written shape by shape
 after the second held-out set was scored and became development data: misspelt and slang audience words, prices written after the quantity,
 more verbs of getting (topped up, докрутим), accounts sold with a history,
@@ -8,7 +8,7 @@ likes everyone else's"; and the legitimate neighbours (none of..., diagnoses
 of a bought audience, disqualified entries, stop lists, negated verbs after the
 object, webinars on telling real from fake). None of these is in a corpus
 file; each asserts its own verdict through `detect`, and a few go through the
-installed command. The seventh to tenth rounds were written on what an
+installed command. The seventh to eleventh rounds were written on what an
 independent writer might write next (sellers' adverts, Telegram and VK slang,
 verbs other than buy, passives, fake reviewers, rewards for stars, hidden
 complaints, pods and activity chats, and the hard neighbours), each before it
@@ -71,6 +71,12 @@ BOUGHT_AUDIENCE = [
     'Audience growth hack: buy a follower package, then run ads to it',
     'Вливаем 3000 подписчиков в новый паблик за выходные',
     'Followers arrive from a reseller in batches of 500 per day',
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    'Для отчёта клиенту докинем 1500 подписчиков, чтобы график роста был ровный',
+    "Channel members: we'll buy a starter pack of 2k so the first posts don't look empty",
+    'Подписчиков в ВК можно дёшево взять на бирже, возьмём пару тысяч',
+    'Fill the new group with 3k purchased members before the sale',
+    'Пакет «Рост»: 10 000 подписчиков в Instagram, живые, с аватарками',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -110,6 +116,11 @@ BOUGHT_ENGAGEMENT = [
     "Likes are cheap: 1k for a dollar, we'll add them to every post",
     'Reposts from a paid network to make the news go viral',
     'Добьём охват до нужных цифр покупными просмотрами',
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    'Комменты под розыгрышем купим, чтобы алгоритм поднял пост',
+    'We need 300 likes in the first hour — buy them from the panel we used last time',
+    'Просмотры сторис докупаем каждое утро через панель',
+    'Order Telegram post views: 5k per post, auto mode',
 ]
 
 BOTS = [
@@ -137,6 +148,10 @@ BOTS = [
     # tenth round (first look: 22 of 28 banned found, 2 of 37 neighbours flagged)
     'Отдел продаж заведёт по три второстепенных аккаунта для активности в комментах',
     'Программа-накрутчик будет ставить лайки с 50 аккаунтов',
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    'Фейковые аккаунты будут писать в комментариях, что уже купили и довольны',
+    'Run 15 alt accounts to praise the new menu in local groups',
+    'Нейроботы будут отвечать в комментариях от имени покупателей',
 ]
 
 FAKE_REVIEWS = [
@@ -173,6 +188,11 @@ FAKE_REVIEWS = [
     'Ghostwritten customer stories for the case page, no real client behind them',
     'Отзывы на маркетплейсе оставляют наши же менеджеры с личных аккаунтов',
     'Закажем отзывы у отзовиков под ключ — 40 штук на 2ГИС',
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    "Owner's friends leave 5-star reviews after the soft opening, no visit needed",
+    'Напишем 15 отзывов сами и разместим их на Яндекс Картах с разных аккаунтов',
+    'Testimonials on the site are written by our copywriter and signed with client names',
+    'Отзывы на товары заказываем у фрилансеров, 50 ₽ за штуку',
 ]
 
 REVIEW_MANIPULATION = [
@@ -222,6 +242,10 @@ REVIEW_MANIPULATION = [
     'Удаляем все отзывы с одной звездой с карточки',
     'Critical comments disappear from the page by morning',
     'Недовольным звоним, остальным отправляем ссылку на отзыв',
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    'Бонус 300 ₽ на счёт за отзыв с пятью звёздами',
+    'Refund the delivery fee for customers who leave a 5-star rating',
+    'Отрицательные отзывы на сайте сразу отправляем в архив',
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -254,6 +278,10 @@ EXCHANGE_AUTOMATION = [
     'Авто-лайкинг постов по хэштегам через сервис',
     "Mass follow the hashtag #weddingphotographer, unfollow those who don't follow back",
     "Pod members must comment on each other's reels within an hour",
+    # eleventh round (first look: 20 of 23 banned found, 1 of 30 neighbours flagged)
+    'Join a comment pod for LinkedIn posts, 20 people',
+    'Подписываемся на всех, кто подписан на конкурента, потом отписываемся',
+    'Обмениваемся репостами и лайками с другими мастерами маникюра',
 ]
 
 LEGITIMATE = [
@@ -482,6 +510,37 @@ LEGITIMATE = [
     'Платим блогерам за интеграции, их подписчики видят рекламу с маркировкой',
     'Unhappy customers get a call and the same review link as the others',
     'Недовольным звоним и отправляем ссылку на отзыв, как и остальным',
+    # eleventh round
+    'Для отчёта клиенту считаем только живой прирост подписчиков, без накрутки',
+    "Channel members: we'll invite our customers from the email list first",
+    'Подписчиков в ВК приводим рекламой и посевами, бюджет 30 000 ₽',
+    'Fill the new group with posts before inviting the first members',
+    'Тариф «Рост» агентства: 20 постов, 8 рилс и отчёт',
+    'Комменты под розыгрышем считаем, чтобы выбрать победителя',
+    'We need 300 likes in the first hour — ask the community to react',
+    'Просмотры сторис смотрим каждое утро в статистике',
+    'Order Telegram Ads for the channel: 5k impressions a day',
+    'Fake accounts in the comments are reported and blocked',
+    'Run 15 posts in local groups through paid placements, marked as ads',
+    'Чат-бот отвечает покупателям в комментариях от имени магазина',
+    "Owner's friends are invited to the soft opening, no reviews asked",
+    'Напишем ответы на 15 отзывов на Яндекс Картах',
+    'Testimonials on the site are written by clients and signed with their names, with consent',
+    'Описания товаров заказываем у фрилансеров, 500 ₽ за штуку',
+    'Бонус 300 ₽ на счёт за любой отзыв с фото',
+    'Refund the delivery fee for customers whose order was late',
+    'Отрицательные отзывы на сайте разбираем на планёрке и отвечаем',
+    'We reply to comments that mention the price increase',
+    'Join a LinkedIn group for SMM managers to learn',
+    'Подписываемся на коллег и партнёров из индустрии',
+    'Обмениваемся опытом с другими мастерами маникюра на конференции',
+    'Lookalike audience of buyers for the followers campaign',
+    'Нагнать трафик на сайт рекламой в Яндекс Директ',
+    'Pump up the volume of the launch with a live stream',
+    'Top up the balance of the SMS service for review requests to all customers',
+    'Раскрутка нового канала: реклама у блогеров и взаимный пиар с маркировкой',
+    'Бот-ассистент напоминает клиентам оставить отзыв после визита',
+    'Stop buying followers — the audit showed 40 % bots',
 ]
 
 
@@ -495,7 +554,9 @@ LEGITIMATE = [
 #   'Шлём ссылку на рилс в сервис, оттуда приходит 10к просмотров' ("в сервис" alone is no seller:
 #       videos go into analytics services too);
 #   "Use bots to leave 'Where can I buy this?' comments under the ads" (the quoted question ends
-#       the clause between the bots and the comments).
+#       the clause between the bots and the comments);
+#   'We delete comments that mention the price increase' (what the comments say about the brand is
+#       not read: deleting comments that mention spam links is moderation).
 
 
 BANNED = [(code, t) for code, texts in (

@@ -136,7 +136,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "negation_all", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
+STRUCTURE = ("negation", "negation_all", "defended", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
@@ -678,6 +678,12 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
             return True
+        if rule.defensive and "defended" in by_role:  # "fake accounts in the comments are reported and blocked"
+            for h in _in_range(by_role["defended"], firsts["defended"], last + 1, n):
+                if clause[h.first] != cl:
+                    break
+                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)):
+                    return True
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
