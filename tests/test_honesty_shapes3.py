@@ -1,4 +1,4 @@
-"""Honesty rules on rounds six to eleven of phrasings of my own (issue 14; rounds
+"""Honesty rules on rounds six to twelve of phrasings of my own (issue 14; rounds
 one to five are in test_honesty_shapes.py). The sixth was written shape by shape
 after the second held-out set was scored and became development data: misspelt and slang audience words, prices written after the quantity,
 more verbs of getting (topped up, докрутим), accounts sold with a history,
@@ -8,7 +8,7 @@ likes everyone else's"; and the legitimate neighbours (none of..., diagnoses
 of a bought audience, disqualified entries, stop lists, negated verbs after the
 object, webinars on telling real from fake). None of these is in a corpus
 file; each asserts its own verdict through `detect`, and a few go through the
-installed command. The seventh to eleventh rounds were written on what an
+installed command. The seventh to twelfth rounds were written on what an
 independent writer might write next (sellers' adverts, Telegram and VK slang,
 verbs other than buy, passives, fake reviewers, rewards for stars, hidden
 complaints, pods and activity chats, and the hard neighbours), each before it
@@ -77,6 +77,11 @@ BOUGHT_AUDIENCE = [
     'Подписчиков в ВК можно дёшево взять на бирже, возьмём пару тысяч',
     'Fill the new group with 3k purchased members before the sale',
     'Пакет «Рост»: 10 000 подписчиков в Instagram, живые, с аватарками',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    'Канал клиента: 0 → 10к подписчиков за месяц, оплата после накрутки',
+    'Нагоним участников в сообщество через сервис, чтобы пройти порог для монетизации',
+    'Followers for sale: 10k aged, $35, PayPal only',
+    'Подписчики с гарантией от отписок 90 дней — 0,7 ₽/шт',
 ]
 
 BOUGHT_ENGAGEMENT = [
@@ -121,6 +126,12 @@ BOUGHT_ENGAGEMENT = [
     'We need 300 likes in the first hour — buy them from the panel we used last time',
     'Просмотры сторис докупаем каждое утро через панель',
     'Order Telegram post views: 5k per post, auto mode',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    'Лайков мало — подкинем пару сотен через панель',
+    'Pay per view service for the launch video: $2 per thousand views',
+    'Реакции 🔥 и 👍 на посты канала покупаем пакетом на месяц',
+    'Ratings for the app in the store: 200 five-star votes from a rating service',
+    'Likes: 200 per post, automatically, 990 ₽ a month',
 ]
 
 BOTS = [
@@ -152,6 +163,10 @@ BOTS = [
     'Фейковые аккаунты будут писать в комментариях, что уже купили и довольны',
     'Run 15 alt accounts to praise the new menu in local groups',
     'Нейроботы будут отвечать в комментариях от имени покупателей',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    "Twenty fake LinkedIn profiles will endorse the CEO's posts",
+    'Сеть страниц-двойников будет распространять посты бренда как личные рекомендации',
+    'Comment bots ask about prices under each ad so it looks popular',
 ]
 
 FAKE_REVIEWS = [
@@ -193,6 +208,11 @@ FAKE_REVIEWS = [
     'Напишем 15 отзывов сами и разместим их на Яндекс Картах с разных аккаунтов',
     'Testimonials on the site are written by our copywriter and signed with client names',
     'Отзывы на товары заказываем у фрилансеров, 50 ₽ за штуку',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    'Сотрудники салона оставят отзывы как клиентки, с личных страниц',
+    'Reviews on Amazon from a review club, in exchange for free products, 5 stars only',
+    'Отзывы на картах напишет ИИ, а выложат стажёры',
+    'Testimonial quotes for the ads will be invented by the copy team',
 ]
 
 REVIEW_MANIPULATION = [
@@ -246,6 +266,12 @@ REVIEW_MANIPULATION = [
     'Бонус 300 ₽ на счёт за отзыв с пятью звёздами',
     'Refund the delivery fee for customers who leave a 5-star rating',
     'Отрицательные отзывы на сайте сразу отправляем в архив',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    '5 звёзд в обмен на десерт — говорим официантам предлагать каждому гостю',
+    'Ask for a review only after a positive NPS answer, others go to support',
+    'Отзывы с жалобами на доставку прячем с главной карточки',
+    'Report every 1-star review as fake until they remove it',
+    "Negative reviews we don't publish on the site",
 ]
 
 EXCHANGE_AUTOMATION = [
@@ -282,6 +308,10 @@ EXCHANGE_AUTOMATION = [
     'Join a comment pod for LinkedIn posts, 20 people',
     'Подписываемся на всех, кто подписан на конкурента, потом отписываемся',
     'Обмениваемся репостами и лайками с другими мастерами маникюра',
+    # twelfth round (first look: 18 of 23 banned found, 0 of 35 neighbours flagged)
+    'Чат взаимных подписок в Телеграме: 300 участников',
+    'Like and comment ring with 10 bakeries, each post gets 10 comments',
+    'Автоматически комментируем посты в ленте по хэштегам через бота',
 ]
 
 LEGITIMATE = [
@@ -541,6 +571,46 @@ LEGITIMATE = [
     'Раскрутка нового канала: реклама у блогеров и взаимный пиар с маркировкой',
     'Бот-ассистент напоминает клиентам оставить отзыв после визита',
     'Stop buying followers — the audit showed 40 % bots',
+    # twelfth round
+    'Канал клиента: 0 → 10к подписчиков за год через контент и рекламу',
+    'Can you source 5 photos from customers for the brand page? Ask for consent',
+    'Сообщество растёт: 500 новых участников после эфира',
+    'Followers for the brand: we report growth monthly with the source of each',
+    'Гарантия агентства: только живые подписчики из рекламы и контента',
+    'Лайков мало — попробуем другой формат и время публикации',
+    'Pay per click ads for the launch video: CPC $0.20',
+    'Реакции на посты канала — считаем по неделям',
+    'Ratings for the app in the store: ask every user once after the tenth session',
+    'LinkedIn profiles of the team get a unified design and headline',
+    'Страницы сотрудников в соцсетях: рекомендации по оформлению',
+    'Comment on each ad reply from a real person within an hour',
+    'Сотрудники салона отвечают клиенткам в директе',
+    "Reviews on Amazon: send the platform's own request to every buyer",
+    'ИИ помогает найти отзывы с вопросами, на которые надо ответить',
+    'Testimonial quotes for the ads are taken from real reviews with consent',
+    'Десерт в подарок на день рождения гостя',
+    'Ask every customer for a review after the NPS survey, whatever the answer',
+    'Отзывы с жалобами на доставку передаём в логистику и отвечаем публично',
+    'Report reviews that contain personal data, as the platform requires',
+    'Чат подписчиков канала в Телеграме: 300 участников, модерация',
+    'Ring light and tripod for the comment videos',
+    'Автоматически публикуем посты по расписанию через сервис отложенного постинга',
+    'Нельзя покупать подписчиков: так в договоре с клиентом',
+    'Bought followers ruin engagement rate — explain to the client',
+    'Если клиент попросит накрутку, отказываемся и предлагаем рекламу',
+    'Боты в комментариях — удаляем и баним',
+    'Просим друзей бренда рассказать о запуске у себя в сторис с пометкой',
+    'Employees can share honest reviews of the workplace on Glassdoor',
+    'Проверка накрутки у блогеров перед закупкой рекламы',
+    'Review request via QR code on every receipt',
+    "Stickers with 'Review us on Google' for the counter",
+    'Гости ставят оценку в анкете, всем отправляем одинаковую ссылку на отзыв',
+    'Followers count: 12 400, up 3 % month over month',
+    'Лайки, комментарии и сохранения — основа отчёта по вовлечённости',
+    'Likes goal: 200 per post by the end of the quarter',
+    'Недовольным звоним и отправляем ссылку на отзыв, как остальным',
+    'Garage sale for followers: old props at half price',
+    'Мерч в продаже для подписчиков канала',
 ]
 
 
@@ -556,7 +626,9 @@ LEGITIMATE = [
 #   "Use bots to leave 'Where can I buy this?' comments under the ads" (the quoted question ends
 #       the clause between the bots and the comments);
 #   'We delete comments that mention the price increase' (what the comments say about the brand is
-#       not read: deleting comments that mention spam links is moderation).
+#       not read: deleting comments that mention spam links is moderation);
+#   'Can you source 5k followers for the brand page by Monday? Budget is $60' (the question ends
+#       the clause before the budget, and "source" alone gets followers honestly too).
 
 
 BANNED = [(code, t) for code, texts in (
