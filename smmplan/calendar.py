@@ -24,6 +24,7 @@ from functools import lru_cache
 from smmplan import networks
 from smmplan.formulas import Formula, allowed_range
 from smmplan.ideas import DRY_NOTE, RU_TYPES, UGC_CATEGORIES, UGC_SOURCE, Titles
+from smmplan.locale import _
 from smmplan.planner import _Rules, compositions
 
 AD_CATEGORIES = ("advertising", "promotional")
@@ -206,7 +207,7 @@ def _order_week(left: list[int], before: list[int], ads: set[int], lanes: int, n
         return seq[start:]
     left[:] = saved
     del seq[start:]
-    for _ in range(total):  # no clean order exists (or it is too costly to find): greedy
+    for _step in range(total):  # no clean order exists (or it is too costly to find): greedy
         c = options()[0]
         left[c] -= 1
         seq.append(c)
@@ -273,9 +274,9 @@ def generate(
     them, else from the `business`'s bank; each of `occasions` (dated, within the period)
     gets the post of its week that suits it best, moved onto its day."""
     if per_week > 21 or per_week < 1:
-        raise ValueError("posts per week must be between 1 and 21")
+        raise ValueError(_("posts per week must be between 1 and 21"))
     if len(formula.categories) > MAX_CATEGORIES:
-        raise ValueError(f"a formula for calendars has at most {MAX_CATEGORIES} categories")
+        raise ValueError(_("a formula for calendars has at most {n} categories").format(n=MAX_CATEGORIES))
     counts = week_counts(formula, tolerance, weeks, per_week, past)
     order = sequence(counts, formula, channels)  # category of each post, in date order
     when = schedule(start, weeks, per_week)

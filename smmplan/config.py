@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from smmplan.findings import nearest
-from smmplan.loader import DEFAULT_MAX_BYTES, read_file
+from smmplan.loader import DEFAULT_MAX_BYTES, read_file, thousands
+from smmplan.locale import N_, _
 
 CONFIG_MAX_BYTES = 1024 * 1024  # a config file is a few lines
 
@@ -87,8 +88,11 @@ class Settings:
         """The configuration's selection, which turned this rule off, as a SuppressedBy."""
         from smmplan.findings import SuppressedBy
 
-        where = f" in {self.config_path}" if self.config_path else ""
-        return SuppressedBy(f"the configuration's `select`/`ignore`{where}", False, None, "config")
+        if self.config_path:
+            why = _("the configuration's `select`/`ignore` in {path}").format(path=self.config_path)
+        else:
+            why = _("the configuration's `select`/`ignore`")
+        return SuppressedBy(why, False, None, "config")
 
     def today(self) -> dt.date:
         return self.as_of or dt.date.today()
@@ -128,8 +132,9 @@ def normalize_selector(raw: str) -> str:
         return up
     families = sorted({r.family for r in rules.values()})
     near = nearest(sel, [*rules, *names, *families])
-    hint = f"; did you mean `{near}`?" if near else "; `smmplan rules` lists them"
-    raise ValueError(f"`{raw}` selects no rule{hint}")
+    if near:
+        raise ValueError(_("`{selector}` selects no rule; did you mean `{near}`?").format(selector=raw, near=near))
+    raise ValueError(_("`{selector}` selects no rule; `smmplan rules` lists them").format(selector=raw))
 
 
 def split_selectors(values) -> tuple[str, ...]:
@@ -193,21 +198,24 @@ def _where(path: str, key: str, table: str) -> str:
     return f"{path}: `{table}{key}`"
 
 
-def _strings(value, what: str) -> tuple[str, ...]:
+def _strings(value, problem: str) -> tuple[str, ...]:
+    """A list of non-empty texts (one text is a list of one); ValueError(`problem`, translated) otherwise."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"must be a list of {what}")
+        raise ValueError(_(problem))
     return tuple(v.strip() for v in value)
 
 
-def _number(value, low: float, high: float | None, what: str) -> float:
+def _number(value, low: float, high: float | None, problems: tuple[str, str], **names) -> float:
+    """A finite number from `low` to `high`; else ValueError with the first of `problems` (not a number)
+    or the second (out of range), translated and filled in with `value` and `names`."""
     import math
 
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"must be {what}, not `{value}`")
+        raise ValueError(_(problems[0]).format(value=value, **names))
     if not math.isfinite(value) or value < low or (high is not None and value > high):
-        raise ValueError(f"must be {what}, not {value}")  # NaN compares false to every bound
+        raise ValueError(_(problems[1]).format(value=value, **names))  # NaN compares false to every bound
     return value
 
 
@@ -217,12 +225,17 @@ MAX_FILE_MIB = 4096  # the largest --max-file-size / max-file-size, in MiB
 def file_size_limit(mib) -> int:
     """A size limit in MiB (the option's and the config key's) as bytes; ValueError for
     anything that is not a finite number from a byte up to MAX_FILE_MIB (NaN, infinity)."""
-    return int(_number(mib, 1 / (1024 * 1024), MAX_FILE_MIB, f"a number of MiB above 0 and up to {MAX_FILE_MIB}")
-               * 1024 * 1024)
+    return int(_number(mib, 1 / (1024 * 1024), MAX_FILE_MIB, _MIB_PROBLEMS, max=MAX_FILE_MIB) * 1024 * 1024)
+
+
+_MIB_PROBLEMS = (N_("must be a number of MiB above 0 and up to {max}, not `{value}`"),
+                 N_("must be a number of MiB above 0 and up to {max}, not {value}"))
+_TOLERANCE_PROBLEMS = (N_("must be a number of percentage points from 0 to 100, not `{value}`"),
+                       N_("must be a number of percentage points from 0 to 100, not {value}"))
 
 
 def _selectors(value) -> tuple[str, ...]:
-    return tuple(normalize_selector(v) for v in _strings(value, "rule codes, prefixes or names"))
+    return tuple(normalize_selector(v) for v in _strings(value, N_("must be a list of rule codes, prefixes or names")))
 
 
 def _formula(value):
@@ -231,7 +244,7 @@ def _formula(value):
     if isinstance(value, dict):
         value = {str(k): str(v) for k, v in value.items()}
     elif not isinstance(value, str):
-        raise ValueError("must be a preset name or a mapping of categories to percents")
+        raise ValueError(_("must be a preset name or a mapping of categories to percents"))
     try:
         formulas.resolve(value)
     except formulas.FormulaError as exc:
@@ -243,7 +256,7 @@ def _metrics(value) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
     ):
-        raise ValueError("must map metric names to goal kinds, e.g. {newsletter_signups: leads}")
+        raise ValueError(_("must map metric names to goal kinds, e.g. {newsletter_signups: leads}"))
     return {k.strip(): v.strip() for k, v in value.items()}
 
 
@@ -253,14 +266,16 @@ def _role_words(value) -> tuple[tuple[str, str], ...]:
 
     roles = honesty.lexicon().docs
     if not isinstance(value, dict):
-        raise ValueError("must map honesty roles to lists of words, e.g. {acquire: [выкупить]}")
+        raise ValueError(_("must map honesty roles to lists of words, e.g. {acquire: [выкупить]}"))
     out = []
     for role, words in value.items():
         if str(role) not in roles:
             near = nearest(str(role), list(roles))
-            raise ValueError(f"unknown role `{role}`" + (f"; did you mean `{near}`?" if near else "")
-                             + " Roles: " + ", ".join(roles))
-        out += [(str(role), w) for w in _strings(words, "words")]
+            if near:
+                raise ValueError(_("unknown role `{role}`; did you mean `{near}`? Roles: {roles}").format(
+                    role=role, near=near, roles=", ".join(roles)))
+            raise ValueError(_("unknown role `{role}` Roles: {roles}").format(role=role, roles=", ".join(roles)))
+        out += [(str(role), w) for w in _strings(words, N_("must be a list of words"))]
     return tuple(out)
 
 
@@ -268,7 +283,7 @@ def _slots(value) -> dict:
     from smmplan import networks
 
     if not isinstance(value, dict):
-        raise ValueError("must map channels to posting slots, e.g. {vk: 'Tue–Fri 10:00–12:00'}")
+        raise ValueError(_("must map channels to posting slots, e.g. {vk: 'Tue–Fri 10:00–12:00'}"))
     try:
         return {str(k): networks.parse_slots(v) for k, v in value.items()}
     except networks.SlotError as exc:
@@ -277,7 +292,7 @@ def _slots(value) -> dict:
 
 def _due_days(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"must be a whole number of days (0 or more), not `{value}`")
+        raise ValueError(_("must be a whole number of days (0 or more), not `{value}`").format(value=value))
     return value
 
 
@@ -286,7 +301,8 @@ def _language(value) -> str:
 
     language = normalise(value)
     if language is None:
-        raise ValueError(f"takes one of: {', '.join(LANGUAGES)}, not `{value}`")
+        raise ValueError(_("takes one of: {languages}, not `{value}`").format(languages=", ".join(LANGUAGES),
+                                                                           value=value))
     return language
 
 
@@ -296,12 +312,12 @@ CONFIG_KEYS = {
     "ignore": ("ignore", _selectors),
     "extend-select": ("extend_select", _selectors),
     "formula": ("formula", _formula),
-    "tolerance": ("tolerance", lambda v: float(_number(v, 0, 100, "a number of percentage points from 0 to 100"))),
-    "banned-phrases": ("banned_phrases", lambda v: _strings(v, "phrases")),
-    "allowed-phrases": ("allowed_phrases", lambda v: _strings(v, "phrases")),
+    "tolerance": ("tolerance", lambda v: float(_number(v, 0, 100, _TOLERANCE_PROBLEMS))),
+    "banned-phrases": ("banned_phrases", lambda v: _strings(v, N_("must be a list of phrases"))),
+    "allowed-phrases": ("allowed_phrases", lambda v: _strings(v, N_("must be a list of phrases"))),
     "role-words": ("role_words", _role_words),
     "custom-metrics": ("custom_metrics", _metrics),
-    "exclude": ("exclude", lambda v: _strings(v, "glob patterns")),
+    "exclude": ("exclude", lambda v: _strings(v, N_("must be a list of glob patterns"))),
     "due-days": ("due_days", _due_days),
     "no-suppress": ("no_suppress", _selectors),
     "plan-may-suppress": ("plan_may_suppress", _selectors),
@@ -318,18 +334,24 @@ def parse_config(raw, path: str, table: str = "") -> Config:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: the {table.rstrip('.') or 'file'} must be a mapping of settings")
+        if table:
+            raise ConfigError(_("{path}: the {table} must be a mapping of settings").format(
+                path=path, table=table.rstrip(".")))
+        raise ConfigError(_("{path}: the file must be a mapping of settings").format(path=path))
     values: dict = {}
     for key, value in raw.items():
         if key not in CONFIG_KEYS:
             near = nearest(str(key).replace("_", "-"), CONFIG_KEYS)
-            hint = f"; did you mean `{near}`?" if near else f"; known keys: {', '.join(CONFIG_KEYS)}"
-            raise ConfigError(f"{_where(path, str(key), table)} is not a setting{hint}")
+            where = _where(path, str(key), table)
+            if near:
+                raise ConfigError(_("{where} is not a setting; did you mean `{near}`?").format(where=where, near=near))
+            raise ConfigError(_("{where} is not a setting; known keys: {keys}").format(
+                where=where, keys=", ".join(CONFIG_KEYS)))
         name, convert = CONFIG_KEYS[key]
         try:
             values[name] = convert(value)
-        except ValueError as exc:
-            raise ConfigError(f"{_where(path, key, table)} {exc}") from None
+        except ValueError as exc:  # the converters say what is wrong with the value
+            raise ConfigError(_("{where} {problem}").format(where=_where(path, key, table), problem=exc)) from None
     return Config(path, values)
 
 
@@ -342,26 +364,28 @@ def read_config(path: str, required: bool = True) -> Config | None:
     try:  # like a plan: never block on a FIFO, never read a device or a huge file
         data, size = read_file(path, CONFIG_MAX_BYTES)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+        raise ConfigError(_("{path}: cannot read the config file: {error}").format(
+            path=path, error=exc.strerror or exc)) from None
     if size > CONFIG_MAX_BYTES:
-        raise ConfigError(f"{path}: the config file is {size:,} bytes, over the {CONFIG_MAX_BYTES:,}-byte limit")
+        raise ConfigError(_("{path}: the config file is {size} bytes, over the {limit}-byte limit").format(
+            path=path, size=thousands(size), limit=thousands(CONFIG_MAX_BYTES)))
     if path.endswith((".yaml", ".yml")):
         import yaml
 
         try:
             raw = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+            raise ConfigError(_("{path}: not valid YAML: {error}").format(path=path, error=exc)) from None
         return parse_config(raw, path)
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(_("{path}: not valid TOML: {error}").format(path=path, error=exc)) from None
     if path.endswith("pyproject.toml") or "tool" in doc:
         table = doc.get("tool", {}).get("smmplan") if isinstance(doc.get("tool"), dict) else None
         if table is None:
             if required:
-                raise ConfigError(f"{path}: there is no [tool.smmplan] table in it")
+                raise ConfigError(_("{path}: there is no [tool.smmplan] table in it").format(path=path))
             return None
         return parse_config(table, path, "tool.smmplan.")
     return parse_config(doc, path)

@@ -18,6 +18,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from smmplan.locale import DEFAULT, _, current
+
 DATE_FORM = "YYYY-MM-DD"
 TIME_FORM = "HH:MM"
 
@@ -93,19 +95,37 @@ def format_time(value: dt.time) -> str:
 
 
 def _spoken(value: dt.date) -> str:
-    """`3 April 2026`: a date no reader can take the wrong way round."""
-    return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
+    """`3 April 2026` / `3 апреля 2026 г.`: a date no reader can take the wrong way round."""
+    if current() == DEFAULT:
+        return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
+    from smmplan.locale import dates as spoken
+
+    return spoken.long(value)
+
+
+def _month_year(month: int, year: int) -> str:
+    """`February 2026`; in Russian the month as a day's date names it, `февраля 2026`
+    (the message reads «30 февраля 2026 — такого дня нет»)."""
+    language = current()
+    if language == DEFAULT:
+        return f"{_MONTH_NAMES[month - 1]} {year}"
+    from smmplan.locale.dates import forms
+
+    return f"{forms(language)['names']['MMMM'][month - 1]} {year}"
 
 
 def _make_date(year: int, month: int, day: int, written: str) -> Reading:
+    """A reading of the date, or the reason there is none, in the current language
+    (a reading is made where it is reported, in the report's language)."""
     try:
         return Reading(written, dt.date(year, month, day))
     except ValueError:
         if not 1 <= month <= 12:
-            return Reading(written, problem=f"there is no month {month}")
+            return Reading(written, problem=_("there is no month {month}").format(month=month))
         if not 1 <= year <= 9999:
-            return Reading(written, problem=f"the year {year} is outside the calendar")
-        return Reading(written, problem=f"{_MONTH_NAMES[month - 1]} {year} has no day {day}")
+            return Reading(written, problem=_("the year {year} is outside the calendar").format(year=year))
+        return Reading(written, problem=_("{month} has no day {day}").format(month=_month_year(month, year),
+                                                                           day=day))
 
 
 def read_date(text: str) -> Reading:
@@ -136,15 +156,17 @@ def read_date(text: str) -> Reading:
             return _make_date(int(m[3]), month, int(m[2]), written)
     if (m := _SHORT_YEAR.fullmatch(text)) and m[2] == ".":
         guess = _make_date(2000 + int(m[4]), int(m[3]), int(m[1]), written).value
-        hint = f"; write `{format_date(guess)}` if you mean {guess.year}" if guess else ""
-        return Reading(written, problem=f"the year has two digits{hint}")
+        if guess:
+            return Reading(written, problem=_("the year has two digits; write `{date}` if you mean {year}").format(
+                date=format_date(guess), year=guess.year))
+        return Reading(written, problem=_("the year has two digits"))
     if m and m[2] != ".":
-        return Reading(written, problem="the year has two digits, and the day and month may be either way round")
+        return Reading(written, problem=_("the year has two digits, and the day and month may be either way round"))
     if m := _DATETIME.fullmatch(text):  # not converted: the time of day would be lost
         day, hour = read_date(m[1]).canonical or m[1], read_time(m[2]).canonical or m[2]
-        return Reading(written, problem=f"a date and a time of day in one; write `{day}` here and `{hour}` "
-                                        "under `time:`")
-    return Reading(written, problem="it is not a date smmplan can read")
+        return Reading(written, problem=_("a date and a time of day in one; write `{date}` here and `{time}` "
+                                          "under `time:`").format(date=day, time=hour))
+    return Reading(written, problem=_("it is not a date smmplan can read"))
 
 
 def read_time(text: str) -> Reading:
@@ -154,17 +176,18 @@ def read_time(text: str) -> Reading:
     if m := _TWELVE.fullmatch(text.lower()):
         hour, minute = int(m[1]), int(m[2] or 0)
         if not 1 <= hour <= 12 or minute > 59:
-            return Reading(written, problem=f"`{text}` is not a time on a 12-hour clock (1 to 12 am or pm)")
+            return Reading(written, problem=_("`{time}` is not a time on a 12-hour clock (1 to 12 am or pm)").format(
+                time=text))
         hour = hour % 12 + (12 if m[3] == "p" else 0)
         return Reading(written, dt.time(hour, minute))
     if (m := _CLOCK.fullmatch(text)) and (m[2] is not None or m[3] is None):
         if m[2] is None:  # a bare number is a count, not a time: `19` may be 19:00 or 7 pm or the 19th
-            return Reading(written, problem="a bare number is not a time")
+            return Reading(written, problem=_("a bare number is not a time"))
         hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
         if hour > 23 or minute > 59 or second > 59:
-            return Reading(written, problem="hours go from 00 to 23 and minutes from 00 to 59")
+            return Reading(written, problem=_("hours go from 00 to 23 and minutes from 00 to 59"))
         return Reading(written, dt.time(hour, minute, second))
-    return Reading(written, problem="it is not a time smmplan can read")
+    return Reading(written, problem=_("it is not a time smmplan can read"))
 
 
 def advice(reading: Reading, kind: str) -> str:
@@ -173,14 +196,15 @@ def advice(reading: Reading, kind: str) -> str:
     Callers name the form expected (:data:`DATE_FORM`, :data:`TIME_FORM`).
     ``kind`` is "date" or "time".
     """
-    shown = f"`{reading.written.strip()}`"
+    shown = reading.written.strip()
     if reading.canonical is not None:
-        return f"{shown}: write `{reading.canonical}`"
+        return _("`{written}`: write `{value}`").format(written=shown, value=reading.canonical)
     if reading.ambiguous:
         a, b = reading.choices
-        return (f"{shown} is ambiguous: {_spoken(a)} (day first) or {_spoken(b)} (month first); "
-                f"write `{format_date(a)}` or `{format_date(b)}`")
-    return f"{shown}: {reading.problem}"
+        return _("`{written}` is ambiguous: {day_first} (day first) or {month_first} (month first); "
+                 "write `{a}` or `{b}`").format(written=shown, day_first=_spoken(a), month_first=_spoken(b),
+                                                a=format_date(a), b=format_date(b))
+    return _("`{written}`: {problem}").format(written=shown, problem=reading.problem)
 
 
 def read(text: str, kind: str) -> Reading:

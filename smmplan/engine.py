@@ -16,7 +16,7 @@ from smmplan import formulas, loader, locale, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
-from smmplan.locale import speaking
+from smmplan.locale import N_, _, ngettext, speaking
 from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
 
@@ -303,7 +303,7 @@ def _validate(doc: loader.Document) -> tuple[Any, list[Problem]]:
     data = doc.data
     problems: list[Problem] = []
     seen: set[tuple] = set()
-    for _ in range(4):
+    for _attempt in range(4):
         try:
             return Plan.model_validate(data), problems
         except ValidationError as exc:
@@ -386,19 +386,26 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
         key = loc[-1]
         keys = known_keys(loc)
         near = nearest(str(key), keys)
-        hint = f" Did you mean `{near}`?" if near else ""
+        owner = _owner(loc)
+        if near:
+            message = (_("Unknown key `{key}` in the plan's top level. Did you mean `{near}`?") if owner == "plan" else
+                       _(_UNKNOWN_KEY_NEAR[owner]))
+        else:
+            message = (_("Unknown key `{key}` in the plan's top level.") if owner == "plan" else
+                       _(_UNKNOWN_KEY[owner]))
         return Problem(
             "PLAN005",
-            f"Unknown key `{key}` in {_owner_phrase(loc)}.{hint}",
+            message.format(key=key, near=near),
             loc, at_key=True,
-            fix=f"Use `{near}`." if near else f"Known keys here: {', '.join(keys)}.",
+            fix=_("Use `{near}`.").format(near=near) if near else _("Known keys here: {keys}.").format(
+                keys=", ".join(keys)),
         )
     if kind == "missing":
         return Problem(
             "PLAN006",
-            f"`{where}` is missing: every {_owner(loc)} needs `{loc[-1]}`.",
+            _(_MISSING[_owner(loc)]).format(where=where, key=loc[-1]),
             loc,
-            fix=f"Add `{loc[-1]}:` here.",
+            fix=_("Add `{key}:` here.").format(key=loc[-1]),
         )
     value = err.get("input")
     kind_of = "date" if kind.startswith("date") else "time" if kind.startswith("time") else None
@@ -407,10 +414,15 @@ def _problem_from_error(err: dict, loc: tuple, doc: loader.Document) -> Problem:
     shown = value if isinstance(value, str) else None
     msg = err["msg"]
     hint = _value_hint(loc[-1] if loc else "")
-    found = f" is `{shown}`" if shown is not None else ""
+    # In English, pydantic's own words for what is wrong; in another language, ours for the
+    # kinds of error a plan meets (pydantic is not translated), else pydantic's.
+    said = msg[0].lower() + msg[1:]
+    if kind in _VALUE_ERRORS and locale.current() != locale.DEFAULT:
+        said = _(_VALUE_ERRORS[kind])
     return Problem(
         "PLAN006",
-        f"`{where}`{found}: {msg[0].lower() + msg[1:]}.",
+        (_("`{where}` is `{value}`: {error}.") if shown is not None else _("`{where}`: {error}.")).format(
+            where=where, value=shown, error=said),
         loc,
         fix=hint,
     )
@@ -423,19 +435,38 @@ def _date_problem(value: str, kind: str, where: str, loc: tuple) -> Problem:
 
     reading = dates.read(value, kind)
     form = dates.DATE_FORM if kind == "date" else dates.TIME_FORM
+    time = kind == "time"
     if reading.canonical is not None:
-        fix = f"Write `{reading.canonical}`, or run `smmplan check --fix` to rewrite every such {kind}."
+        fix = (_("Write `{value}`, or run `smmplan check --fix` to rewrite every such time.") if time else
+               _("Write `{value}`, or run `smmplan check --fix` to rewrite every such date.")).format(
+            value=reading.canonical)
     elif reading.ambiguous:
-        fix = "Write the date you mean as YYYY-MM-DD; smmplan never guesses which comes first."
+        fix = _("Write the date you mean as YYYY-MM-DD; smmplan never guesses which comes first.")
     else:
         fix = _value_hint(loc[-1] if loc else "")
-    return Problem("PLAN006", f"{dates.advice(reading, kind)}; `{where}` takes a {kind} as {form}.", loc,
+    message = (_("{advice}; `{where}` takes a time as {form}.") if time else
+               _("{advice}; `{where}` takes a date as {form}."))
+    return Problem("PLAN006", message.format(advice=dates.advice(reading, kind), where=where, form=form), loc,
                    fix=fix)
 
 
-def _owner_phrase(loc: tuple) -> str:
-    owner = _owner(loc)
-    return "the plan's top level" if owner == "plan" else f"a {owner}"
+# PLAN005 and PLAN006 by what the key belongs to (the plan's top level is said on its own)
+_UNKNOWN_KEY = {"post": N_("Unknown key `{key}` in a post."), "goal": N_("Unknown key `{key}` in a goal."),
+                "KPI": N_("Unknown key `{key}` in a KPI."), "tactic": N_("Unknown key `{key}` in a tactic."),
+                "client": N_("Unknown key `{key}` in a client.")}
+_UNKNOWN_KEY_NEAR = {
+    "post": N_("Unknown key `{key}` in a post. Did you mean `{near}`?"),
+    "goal": N_("Unknown key `{key}` in a goal. Did you mean `{near}`?"),
+    "KPI": N_("Unknown key `{key}` in a KPI. Did you mean `{near}`?"),
+    "tactic": N_("Unknown key `{key}` in a tactic. Did you mean `{near}`?"),
+    "client": N_("Unknown key `{key}` in a client. Did you mean `{near}`?"),
+}
+_MISSING = {"plan": N_("`{where}` is missing: every plan needs `{key}`."),
+            "post": N_("`{where}` is missing: every post needs `{key}`."),
+            "goal": N_("`{where}` is missing: every goal needs `{key}`."),
+            "KPI": N_("`{where}` is missing: every KPI needs `{key}`."),
+            "tactic": N_("`{where}` is missing: every tactic needs `{key}`."),
+            "client": N_("`{where}` is missing: every client needs `{key}`.")}
 
 
 def _owner(loc: tuple) -> str:
@@ -446,16 +477,29 @@ def _owner(loc: tuple) -> str:
 
 
 def _value_hint(key: Any) -> str | None:
-    return {
-        "date": "Write the date as YYYY-MM-DD, e.g. 2026-12-01.",
-        "start": "Write the date as YYYY-MM-DD, e.g. 2026-12-01.",
-        "approved_on": "Write the date as YYYY-MM-DD.",
-        "as_of": "Write the date as YYYY-MM-DD.",
-        "time": "Write the time as HH:MM, e.g. 10:30.",
-        "weeks": "Write a whole number of weeks, e.g. 4.",
-        "tolerance": "Write a number of percentage points, e.g. 5.",
-        "sponsored": "Write yes or no.",
-    }.get(key, "Fix the value as the message says.")
+    return _(_VALUE_HINTS.get(key, _ANY_VALUE))
+
+
+_ANY_VALUE = N_("Fix the value as the message says.")
+_WHOLE, _NUMBER, _YES_NO = N_("a whole number is expected"), N_("a number is expected"), N_("yes or no is expected")
+_MAPPING = N_("keys with values are expected here")
+_VALUE_ERRORS = {  # pydantic's error types -> what a plan's author is told
+    "int_parsing": _WHOLE, "int_type": _WHOLE, "int_from_float": _WHOLE,
+    "float_parsing": _NUMBER, "float_type": _NUMBER,
+    "bool_parsing": _YES_NO, "bool_type": _YES_NO,
+    "string_type": N_("text is expected"), "list_type": N_("a list is expected"),
+    "dict_type": _MAPPING, "model_type": _MAPPING, "model_attributes_type": _MAPPING, "dataclass_type": _MAPPING,
+}
+_VALUE_HINTS = {
+    "date": N_("Write the date as YYYY-MM-DD, e.g. 2026-12-01."),
+    "start": N_("Write the date as YYYY-MM-DD, e.g. 2026-12-01."),
+    "approved_on": N_("Write the date as YYYY-MM-DD."),
+    "as_of": N_("Write the date as YYYY-MM-DD."),
+    "time": N_("Write the time as HH:MM, e.g. 10:30."),
+    "weeks": N_("Write a whole number of weeks, e.g. 4."),
+    "tolerance": N_("Write a number of percentage points, e.g. 5."),
+    "sponsored": N_("Write yes or no."),
+}
 
 
 # --- the run ------------------------------------------------------------------
@@ -505,8 +549,8 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         formula: Formula | None = formulas.resolve(spec)
     except formulas.FormulaError as exc:
         formula = None
-        problems.append(Problem("PLAN008", str(exc), ("formula",), fix="Use a preset from `smmplan formulas`, "
-                                "or percents that add up to 100."))
+        problems.append(Problem("PLAN008", str(exc), ("formula",), fix=_("Use a preset from `smmplan formulas`, "
+                                "or percents that add up to 100.")))
     tol_raw = plan.tolerance if plan.tolerance is not None else settings.tolerance
     tolerance = formulas.parse_tolerance(tol_raw)
     posts = plan.posts
@@ -528,12 +572,15 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
             if category is None:
                 if post.type not in hints:
                     near = formulas.suggest_type(post.type, formula)
-                    hints[post.type] = f" Did you mean `{near}`?" if near else ""
+                    hints[post.type] = (_("Post type `{type}` is not a category of the {formula} formula. Did you mean "
+                                          "`{near}`?") if near else
+                                        _("Post type `{type}` is not a category of the {formula} formula.")).format(
+                        type=post.type, formula=formula.name, near=near)
                 problems.append(Problem(
                     "PLAN007",
-                    f"Post type `{post.type}` is not a category of the {formula.name} formula.{hints[post.type]}",
+                    hints[post.type],
                     ("posts", i, "type"),
-                    fix=f"Use one of: {', '.join(formula.categories)}.",
+                    fix=_("Use one of: {categories}.").format(categories=", ".join(formula.categories)),
                 ))
         try:
             status = statuses[post.status]
@@ -560,9 +607,9 @@ def _run_families(ctx: Context, problems: list[Problem], result: PlanResult) -> 
             tb = traceback.extract_tb(exc.__traceback__)[-1]
             problems.append(Problem(
                 "SMM001",
-                f"The {name} rules crashed on this plan ({type(exc).__name__}: {exc} at "
-                f"{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}); their findings are missing.",
-                fix="This is a bug in smmplan: please report it with the plan attached.",
+                _("The {family} rules crashed on this plan ({error} at {place}); their findings are missing.").format(
+                    family=name, error=f"{type(exc).__name__}: {exc}", place=f"{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}"),
+                fix=_("This is a bug in smmplan: please report it with the plan attached."),
             ))
 
 
@@ -695,15 +742,29 @@ def _in_plan_warning(group: list[Suppressed]) -> Problem:
     f, by = group[0].finding, group[0].by
     codes = sorted({s.finding.code for s in group})
     matched = (f.data or {}).get("matched")
-    what = f" (`{matched}`)" if isinstance(matched, str) else ""
-    more = f", and {len(group) - 1} more honesty finding{'s' * (len(group) > 2)} ({', '.join(codes)})" if len(group) > 1 else ""
+    quoted = isinstance(matched, str)
+    if len(group) > 1:
+        more = ngettext("{n} more honesty finding", "{n} more honesty findings", len(group) - 1).format(
+            n=len(group) - 1)
+        message = (_("The plan silences its own {code} {name} finding here (`{matched}`), and {more} ({codes}) with "
+                     "{how}; honesty findings are lifted by the project's configuration, not by the plan. They stay "
+                     "listed as suppressed.") if quoted else
+                   _("The plan silences its own {code} {name} finding here, and {more} ({codes}) with {how}; honesty "
+                     "findings are lifted by the project's configuration, not by the plan. They stay listed as "
+                     "suppressed."))
+    else:
+        more = ""
+        message = (_("The plan silences its own {code} {name} finding here (`{matched}`) with {how}; honesty findings "
+                     "are lifted by the project's configuration, not by the plan. They stay listed as suppressed.")
+                   if quoted else
+                   _("The plan silences its own {code} {name} finding here with {how}; honesty findings are lifted by "
+                     "the project's configuration, not by the plan. They stay listed as suppressed."))
     return Problem(
         suppress.IN_PLAN,
-        f"The plan silences its own {f.code} {f.name} finding here{what}{more} with {by.how}; honesty findings "
-        "are lifted by the project's configuration, not by the plan. They stay listed as suppressed.",
+        message.format(code=f.code, name=f.name, matched=matched, more=more, codes=", ".join(codes), how=by.how),
         line=f.line, column=f.column, data={"suppressed": codes, "count": len(group), "by": by.how},
-        fix=f"Fix the plan, or let the project allow it: `plan-may-suppress: [{', '.join(codes)}]` in .smmplan.yaml "
-            "(or move the allowed phrase there).",
+        fix=_("Fix the plan, or let the project allow it: `plan-may-suppress: [{codes}]` in .smmplan.yaml "
+              "(or move the allowed phrase there).").format(codes=", ".join(codes)),
     )
 
 

@@ -139,7 +139,11 @@ _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
 def _clip_quoted(m: re.Match) -> str:
     if len(m[1]) <= MAX_URL and _URL.fullmatch(m[1]):
         return m[0]
-    return f"`{m[1][:MAX_QUOTED - 20]}…` ({len(m[1]):,} characters)"
+    from smmplan.locale import ngettext
+
+    n = len(m[1])
+    return ngettext("`{start}…` ({n} character)", "`{start}…` ({n} characters)", n).format(
+        start=m[1][:MAX_QUOTED - 20], n=number(n, ","))
 
 
 def clip(text: str) -> str:
@@ -167,6 +171,17 @@ def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
     near = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return near[0] if near else None
+
+
+def number(value: float, spec: str = "g") -> str:
+    """A number in a message, as the current language writes it: ``format(value, spec)`` in
+    English (1,200.5); in Russian with a decimal comma and spaced thousands (1 200,5)."""
+    from smmplan.locale import DEFAULT, current
+
+    text = format(value, spec)
+    if current() == DEFAULT:
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def with_article(category: str) -> str:

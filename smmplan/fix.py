@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from smmplan import dates
+from smmplan.locale import N_, _, ngettext
 
 BOM = "\ufeff"
 _COLON_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -62,7 +63,18 @@ class FileFix:
 
     def lines(self) -> list[str]:
         """What changed, one line each: `plan.yaml:3:11: 07.12.2026 -> 2026-12-07 (date)`."""
-        return [f"{self.path}:{c.line}:{c.column}: `{c.old}` → `{c.new}` ({c.what})" for c in self.changes]
+        return [_(CHANGE_LINES[c.what]).format(path=self.path, line=c.line, column=c.column, old=c.old, new=c.new)
+                for c in self.changes]
+
+
+# A change as `check --fix` reports it, by the kind of value changed.
+CHANGE_LINES = {
+    "date": N_("{path}:{line}:{column}: `{old}` → `{new}` (date)"),
+    "time": N_("{path}:{line}:{column}: `{old}` → `{new}` (time)"),
+    "type": N_("{path}:{line}:{column}: `{old}` → `{new}` (type)"),
+    "status": N_("{path}:{line}:{column}: `{old}` → `{new}` (status)"),
+    "channel": N_("{path}:{line}:{column}: `{old}` → `{new}` (channel)"),
+}
 
 
 def fix_text(text: str, aliases: bool = False, formula_spec: object = None) -> tuple[str, list[Change]]:
@@ -200,7 +212,7 @@ def fix_file(path: str, aliases: bool = False, formula_spec: object = None,
     cannot be read as UTF-8 text (the check reports why)."""
     from smmplan import loader
 
-    data, _ = loader.read_file(path, max_bytes or loader.DEFAULT_MAX_BYTES)
+    data, _size = loader.read_file(path, max_bytes or loader.DEFAULT_MAX_BYTES)
     bom = data.startswith(codecs.BOM_UTF8)
     try:
         text = data[len(codecs.BOM_UTF8):].decode("utf-8") if bom else data.decode("utf-8")
@@ -225,16 +237,25 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
     """`check --fix` (write each file's fixes, say what changed) or `--diff` (print
     them as a unified diff, write nothing). Returns how many values changed (or
     would change) and the files that could not be written; files that cannot be
-    read are left to the check to report."""
+    read are left to the check to report. Each file's changes are told in that plan's
+    report language; the totals in the one language of all their reports, else the run's."""
+    from smmplan.engine import report_language
+    from smmplan.locale import current, speaking
+
     total = files_changed = 0
     unwritten: list[str] = []
+    languages: set[str] = set()
     for path in files:
         s = settings[path]
         try:
             fix = fix_file(path, aliases, s.formula, s.max_file_size)
         except OSError:
             continue
-        if fix is None or not fix.changes:
+        if fix is None:
+            continue
+        language = report_language(s, fix.original or b"")
+        languages.add(language)
+        if not fix.changes:
             continue
         total += len(fix.changes)
         files_changed += 1
@@ -244,18 +265,23 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
         try:
             write(fix)
         except OSError as exc:
-            err.write(f"smmplan: cannot write {path}: {exc.strerror or exc}\n" if exc.strerror
-                      else f"smmplan: {exc}\n")
+            err.write(_("smmplan: cannot write {path}: {error}").format(path=path, error=exc.strerror) + "\n"
+                      if exc.strerror else f"smmplan: {exc}\n")
             unwritten.append(path)
             total -= len(fix.changes)
             files_changed -= 1
             continue
-        for line in fix.lines():
-            err.write(f"fixed {line}\n")
-    values = f"{total} value{'s' * (total != 1)} in {files_changed} file{'s' * (files_changed != 1)}"
-    if diff:
-        err.write(f"smmplan: would fix {values}.\n" if total else "smmplan: nothing to fix.\n")
-    elif total:
-        err.write(f"smmplan: fixed {values}.\n")
+        with speaking(language):  # a file's changes in its report's language
+            for line in fix.lines():
+                err.write(_("fixed {change}").format(change=line) + "\n")
+    # the totals in the language of every plan's report when they share one (as the check's summary)
+    with speaking(languages.pop() if len(languages) == 1 else current()):
+        counted = {"values": ngettext("{n} value", "{n} values", total).format(n=total),
+                   "in_files": ngettext("in {n} file", "in {n} files", files_changed).format(n=files_changed)}
+        if diff:
+            err.write((_("smmplan: would fix {values} {in_files}.").format(**counted) if total
+                       else _("smmplan: nothing to fix.")) + "\n")
+        elif total:
+            err.write(_("smmplan: fixed {values} {in_files}.").format(**counted) + "\n")
     out.flush()
     return total, unwritten

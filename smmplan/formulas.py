@@ -14,6 +14,7 @@ from itertools import combinations
 from math import comb, gcd
 
 from smmplan.findings import nearest
+from smmplan.locale import N_, _
 
 F = Fraction
 
@@ -24,12 +25,17 @@ class Formula:
 
     name: str
     shares: tuple[tuple[str, Fraction], ...]
-    description: str = ""
+    about: str = ""  # what it is, in English (marked for the catalogue): see `description`
     # Derived from `shares` once: rules ask for it per post.
     categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", tuple(c for c, _ in self.shares))
+
+    @property
+    def description(self) -> str:
+        """What the formula is, in the current language (`smmplan formulas`)."""
+        return _(self.about) if self.about else ""
 
     def share(self, category: str) -> Fraction:
         for c, s in self.shares:
@@ -41,8 +47,8 @@ class Formula:
         return {c: float(s * 100) for c, s in self.shares}
 
 
-def _preset(name: str, description: str, **shares: Fraction) -> Formula:
-    return Formula(name, tuple(shares.items()), description)
+def _preset(name: str, about: str, **shares: Fraction) -> Formula:
+    return Formula(name, tuple(shares.items()), about)
 
 
 PRESETS: dict[str, Formula] = {
@@ -50,21 +56,21 @@ PRESETS: dict[str, Formula] = {
     for f in (
         _preset(
             "golden",
-            "The agency's golden formula: mostly engaging and user content, some teaching, "
-            "a little advertising.",
+            N_("The agency's golden formula: mostly engaging and user content, some teaching, "
+               "a little advertising."),
             engaging=F(40, 100), user_generated=F(30, 100), educational=F(25, 100), advertising=F(5, 100),
         ),
-        _preset("80-20", "Pareto: 80 % value for the audience, 20 % promotion.",
+        _preset("80-20", N_("Pareto: 80 % value for the audience, 20 % promotion."),
                 value=F(80, 100), promotional=F(20, 100)),
-        _preset("thirds", "Rule of thirds: promotion, curated content and personal stories.",
+        _preset("thirds", N_("Rule of thirds: promotion, curated content and personal stories."),
                 promotional=F(1, 3), curated=F(1, 3), personal=F(1, 3)),
-        _preset("5-3-2", "5 curated, 3 original, 2 personal out of every 10.",
+        _preset("5-3-2", N_("5 curated, 3 original, 2 personal out of every 10."),
                 curated=F(50, 100), original=F(30, 100), personal=F(20, 100)),
-        _preset("4-1-1", "4 curated, 1 original, 1 promotional out of every 6.",
+        _preset("4-1-1", N_("4 curated, 1 original, 1 promotional out of every 6."),
                 curated=F(4, 6), original=F(1, 6), promotional=F(1, 6)),
-        _preset("70-20-10", "70 % original, 20 % curated, 10 % promotional.",
+        _preset("70-20-10", N_("70 % original, 20 % curated, 10 % promotional."),
                 original=F(70, 100), curated=F(20, 100), promotional=F(10, 100)),
-        _preset("50-30-20", "50 % engaging, 30 % educational, 20 % promotional.",
+        _preset("50-30-20", N_("50 % engaging, 30 % educational, 20 % promotional."),
                 engaging=F(50, 100), educational=F(30, 100), promotional=F(20, 100)),
     )
 }
@@ -102,11 +108,12 @@ def resolve(spec: str | dict | None) -> Formula:
         if key in PRESETS:
             return PRESETS[key]
         near = nearest(key, PRESETS, cutoff=0.5)
-        hint = f" Did you mean `{near}`?" if near else ""
-        raise FormulaError(
-            f"Unknown formula `{spec}`.{hint} Presets: {', '.join(PRESETS)}; "
-            "or write a mapping of categories to percents summing to 100."
-        )
+        names = {"formula": spec, "near": near, "presets": ", ".join(PRESETS)}
+        if near:
+            raise FormulaError(_("Unknown formula `{formula}`. Did you mean `{near}`? Presets: {presets}; "
+                                 "or write a mapping of categories to percents summing to 100.").format(**names))
+        raise FormulaError(_("Unknown formula `{formula}`. Presets: {presets}; "
+                             "or write a mapping of categories to percents summing to 100.").format(**names))
     shares: dict[str, Fraction] = {}
     written: dict[object, str] = {}  # what a key means (its synonym group, else itself) -> the key as written
     for raw, value in spec.items():
@@ -115,34 +122,41 @@ def resolve(spec: str | dict | None) -> Formula:
         try:
             share = Fraction(str(value).strip().rstrip("%").strip())
         except (ValueError, ZeroDivisionError):
-            raise FormulaError(f"The share of `{raw}` is `{value}`, not a number of percent.") from None
+            raise FormulaError(_("The share of `{category}` is `{value}`, not a number of percent.").format(
+                category=raw, value=value)) from None
         if share < 0:
-            raise FormulaError(f"The share of `{raw}` is negative ({value}).")
+            raise FormulaError(_("The share of `{category}` is negative ({value}).").format(category=raw, value=value))
         if meaning in written:
             other = written[meaning]
-            same = f"`{other}` and `{raw}` name the same category" if other != str(raw) else f"`{raw}` appears twice"
-            raise FormulaError(f"A category appears twice in the formula: {same}; give it one share.")
+            if other != str(raw):
+                raise FormulaError(_("A category appears twice in the formula: `{other}` and `{category}` name the "
+                                     "same category; give it one share.").format(other=other, category=raw))
+            raise FormulaError(_("A category appears twice in the formula: `{category}` appears twice; "
+                                 "give it one share.").format(category=raw))
         shares[name] = share
         written[meaning] = str(raw)
     if not shares:
-        raise FormulaError("The formula mapping is empty; name a preset or list categories with percents.")
+        raise FormulaError(_("The formula mapping is empty; name a preset or list categories with percents."))
     if len(shares) > MAX_CATEGORIES:
         raise FormulaError(
-            f"The formula has {len(shares)} categories; smmplan plans a mix of at most {MAX_CATEGORIES}. "
-            "Merge the small ones into broader categories."
+            _("The formula has {n} categories; smmplan plans a mix of at most {max}. "
+              "Merge the small ones into broader categories.").format(n=len(shares), max=MAX_CATEGORIES)
         )
     total = sum(shares.values())
     if total != 100:
-        hint = ""
         if total == 1 or (total < 1 and all(s <= 1 for s in shares.values())):
             first = next(iter(written.values()))
             share = shares[normalise_word(first)]
-            hint = (f" They look like fractions of 1: the shares are percents, so write "
-                    f"`{first}: {float(share * 100):g}`, not `{first}: {float(share):g}`.")
+            raise FormulaError(
+                _("The formula's percents add up to {total}, not 100. They look like fractions of 1: the shares "
+                  "are percents, so write `{category}: {percent}`, not `{category}: {fraction}`. Adjust them so "
+                  "they sum to 100.").format(total=f"{float(total):g}", category=first,
+                                             percent=f"{float(share * 100):g}", fraction=f"{float(share):g}"))
         raise FormulaError(
-            f"The formula's percents add up to {float(total):g}, not 100.{hint} Adjust them so they sum to 100."
+            _("The formula's percents add up to {total}, not 100. Adjust them so they sum to 100.").format(
+                total=f"{float(total):g}")
         )
-    return Formula("custom", tuple((c, s / 100) for c, s in shares.items()), "A custom mix.")
+    return Formula("custom", tuple((c, s / 100) for c, s in shares.items()), N_("A custom mix."))
 
 
 # --- type names -----------------------------------------------------------

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smmplan.locale import N_, _, dates, speaking
+
 IDEAS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "engaging": (
@@ -185,11 +187,23 @@ RU_TYPES = {
 
 # Placeholders, when a bank runs dry: clearly marked, naming what needs ideas, and dated so
 # that two of them are never the same title.
-_RUBRIC_DRY = {"en": "Rubric «{rubric}»: add ideas (post of {day})", "ru": "Рубрика «{rubric}»: добавьте идеи (пост на {day})"}
-_TYPE_DRY = {"en": "{category} post: add an idea (post of {day})", "ru": "Пост «{category}»: добавьте идею (пост на {day})"}
-DRY_NOTE = {"en": "placeholder: the idea bank ran dry; write the idea before the post is drafted",
-            "ru": "заглушка: идеи в банке закончились; впишите идею до подготовки поста"}
-_DAY = {"en": "{d:%b} {d.day}", "ru": "{d.day:02d}.{d.month:02d}"}
+_RUBRIC_DRY = N_("Rubric «{rubric}»: add ideas (post of {day})")
+_TYPE_DRY = N_("{category} post: add an idea (post of {day})")
+_DRY_NOTE = N_("placeholder: the idea bank ran dry; write the idea before the post is drafted")
+
+
+class _InLanguage:
+    """``DRY_NOTE["ru"]``: a text of the catalogue in the language of the plan it is written into."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __getitem__(self, language: str) -> str:
+        with speaking(language):
+            return _(self.message)
+
+
+DRY_NOTE = _InLanguage(_DRY_NOTE)
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
@@ -295,12 +309,15 @@ class Titles:
         self.taken.add(key)
         return True
 
-    def _dry(self, template: dict[str, str], day: dt.date | None, **names: str) -> str:
-        when = _DAY[self.language].format(d=day) if day else "?"
-        title = template[self.language].format(day=when, **names)
+    def _dry(self, message: str, day: dt.date | None, **names: str) -> str:
+        """A dated placeholder title, in the plan's language."""
+        with speaking(self.language):
+            when = dates.day(day) if day else "?"
+            template = _(message)
+        title = template.format(day=when, **names)
         n = 2
         while not self.take(title):  # two posts of one rubric on one day
-            title = template[self.language].format(day=f"{when}, {n}", **names)
+            title = template.format(day=f"{when}, {n}", **names)
             n += 1
         return title
 

@@ -23,10 +23,39 @@ and `--in-place`), so each of them:
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 from dataclasses import dataclass, field
+
+from smmplan.locale import DEFAULT, N_, _, current, ngettext
+
+# Why the system refused a file, as the user reads it: in English the system's own words
+# (`No such file or directory`), in another language these, by the error's number.
+REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EEXIST: N_("File exists"),
+    errno.EBUSY: N_("Device or resource busy"),
+    errno.EIO: N_("Input/output error"),
+    errno.EXDEV: N_("Invalid cross-device link"),
+    errno.EINVAL: N_("Invalid argument"),
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why an OSError happened, in the current language (the system's words in English)."""
+    if current() != DEFAULT and exc.errno in REASONS:
+        return _(REASONS[exc.errno])
+    return exc.strerror or str(exc)
 
 
 class ChangedError(OSError):
@@ -79,8 +108,11 @@ def write_file(path: str, data: bytes | str, encoding: str = "utf-8", expect: by
     target = os.path.realpath(path) if os.path.islink(path) else path
     out = Written(target, existed=info is not None)
     if info is not None and info.st_nlink > 1:
-        out.notes.append(f"{path} had {info.st_nlink - 1} other hard link{'s' * (info.st_nlink > 2)}; "
-                         "they keep the previous text (an atomic replace gives this name a new file)")
+        others = info.st_nlink - 1
+        out.notes.append(ngettext("{path} had {n} other hard link; it keeps the previous text (an atomic "
+                                  "replace gives this name a new file)",
+                                  "{path} had {n} other hard links; they keep the previous text (an atomic "
+                                  "replace gives this name a new file)", others).format(path=path, n=others))
     directory = os.path.dirname(os.path.abspath(target))
     fd, tmp = tempfile.mkstemp(prefix=".smmplan-", suffix=".tmp", dir=directory)
     try:
@@ -115,7 +147,7 @@ def _unchanged(path: str, expect: bytes) -> None:
     except FileNotFoundError:
         now = None
     if now != expect:
-        raise ChangedError(f"{path} changed while smmplan worked; nothing written")
+        raise ChangedError(_("{path} changed while smmplan worked; nothing written").format(path=path))
 
 
 class WriteError(Exception):
@@ -130,7 +162,7 @@ def write_output(path: str, data: bytes | str, expect: bytes | None = None) -> W
     except ChangedError as exc:
         raise WriteError(str(exc)) from None
     except OSError as exc:
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise WriteError(_("cannot write {path}: {reason}").format(path=path, reason=reason(exc))) from None
 
 
 def regular_file_exists(path: str) -> bool:

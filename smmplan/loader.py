@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from smmplan.locale import DEFAULT, _, current
+
 try:  # the common case in C (setup.py builds it where libyaml's header is found)
     from smmplan import _fastyaml
 except ImportError:  # pragma: no cover - built without libyaml-dev: same results, slower
@@ -201,16 +203,16 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
             return data.decode("utf-16"), None
         except UnicodeDecodeError:
             return None, LoadProblem(
-                "PLAN002", "The file starts like UTF-16 but is not valid UTF-16.", 1, 1,
-                "Save the plan as UTF-8.",
+                "PLAN002", _("The file starts like UTF-16 but is not valid UTF-16."), 1, 1,
+                _("Save the plan as UTF-8."),
             )
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
         column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         return None, LoadProblem(
-            "PLAN002", "The file contains NUL bytes: it is binary, not a YAML plan.", line, column,
-            "Check that the right file was given; a plan is a UTF-8 text file.",
+            "PLAN002", _("The file contains NUL bytes: it is binary, not a YAML plan."), line, column,
+            _("Check that the right file was given; a plan is a UTF-8 text file."),
         )
     try:
         return data.decode("utf-8"), None
@@ -219,9 +221,10 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, LoadProblem(
             "PLAN002",
-            f"The file is not UTF-8: byte 0x{data[exc.start]:02x} at line {line} cannot be read.",
+            _("The file is not UTF-8: byte 0x{byte} at line {line} cannot be read.").format(
+                byte=f"{data[exc.start]:02x}", line=line),
             line, column,
-            "Save the plan as UTF-8 (in most editors: File > Save with encoding > UTF-8).",
+            _("Save the plan as UTF-8 (in most editors: File > Save with encoding > UTF-8)."),
         )
 
 
@@ -248,7 +251,7 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, int
     with os.fdopen(fd, "rb", buffering=0) as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket is not read)", path)
+            raise OSError(errno.EINVAL, _("not a regular file (a FIFO, device or socket is not read)"), path)
         if info.st_size > max_bytes:
             return b"", info.st_size
         chunks, left = [], max_bytes + 1  # the file may grow while it is read
@@ -269,6 +272,9 @@ def declared_language(data: bytes) -> str | None:
     """The plan's top-level ``language:`` as written, read before the file is parsed, so
     that the parser's own messages are in the plan's language too (None when absent).
     The model reads the same key when the plan is loaded; this is only a first look."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # read as decode() reads it
+        text, _problem = decode(data)
+        data = text.encode("utf-8") if text is not None else b""
     m = _LANGUAGE.search(data)
     if m is None:
         return None
@@ -287,15 +293,17 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
     doc = Document()
     size = max(len(data), size or 0)
     if size > max_bytes:
+        limit = _mib(max_bytes)
+        if size > max_bytes + 1:
+            message = _("The file is {size} MiB, over the {limit} MiB limit (max-file-size).").format(
+                size=_mib(size), limit=limit)
+        else:  # a stream read only up to the limit (stdin) has no known size
+            message = _("The file is over the {limit} MiB limit (max-file-size).").format(limit=limit)
         doc.problems.append(
             LoadProblem(
-                "PLAN011",
-                # a stream read only up to the limit (stdin) has no known size
-                f"The file is {f'{size / 1048576:.1f} MiB, ' if size > max_bytes + 1 else ''}over the "
-                f"{max_bytes / 1048576:.1f} MiB limit (max-file-size).",
-                None, None,
-                "Split the plan into smaller files, or raise `max-file-size` in the config or "
-                "with --max-file-size.",
+                "PLAN011", message, None, None,
+                _("Split the plan into smaller files, or raise `max-file-size` in the config or "
+                  "with --max-file-size."),
             )
         )
         doc.fatal = True
@@ -322,20 +330,22 @@ def load(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, size: int | None = Non
     if not doc.fatal:
         if doc.marks is None:
             doc.problems.append(
-                LoadProblem("PLAN012", "The file is empty: there is no plan in it.", 1, 1,
-                            "Add at least `posts:` with a list of posts.")
+                LoadProblem("PLAN012", _("The file is empty: there is no plan in it."), 1, 1,
+                            _("Add at least `posts:` with a list of posts."))
             )
             doc.fatal = True
         elif not isinstance(doc.data, dict):
-            kind = "a list" if isinstance(doc.data, list) else "a single value"
+            if isinstance(doc.data, list):
+                message = _("The top level of the file is a list; a plan is a mapping of keys "
+                            "such as `brand`, `formula` and `posts`.")
+            else:
+                message = _("The top level of the file is a single value; a plan is a mapping of keys "
+                            "such as `brand`, `formula` and `posts`.")
             line, column = doc.locate()
             doc.problems.append(
                 LoadProblem(
-                    "PLAN003",
-                    f"The top level of the file is {kind}; a plan is a mapping of keys "
-                    "such as `brand`, `formula` and `posts`.",
-                    line, column,
-                    "Start the file with `brand: ...` and put the posts under `posts:`.",
+                    "PLAN003", message, line, column,
+                    _("Start the file with `brand: ...` and put the posts under `posts:`."),
                 )
             )
             doc.fatal = True
@@ -373,12 +383,12 @@ def _inside(text: str, line: int, column: int) -> tuple[int, int]:
 
 def _syntax_fix(what: str) -> str:
     if "mapping values are not allowed" in what:
-        return "Put text that contains ': ' in quotes, or fix the indentation of this line."
+        return _("Put text that contains ': ' in quotes, or fix the indentation of this line.")
     if "found character '\\t'" in what or "tab" in what:
-        return "Indent with spaces, not tabs."
+        return _("Indent with spaces, not tabs.")
     if "could not find expected ':'" in what:
-        return "Each line under a post needs `key: value`; check for a missing colon."
-    return "Check the indentation and quoting around this line."
+        return _("Each line under a post needs `key: value`; check for a missing colon.")
+    return _("Check the indentation and quoting around this line.")
 
 
 def _read(text: str, doc: Document) -> None:
@@ -392,59 +402,63 @@ def _read(text: str, doc: Document) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _inside(text, mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "unreadable YAML"
+        what = exc.problem or _("unreadable YAML")
         opened = _unclosed(exc, text)
         if "maximum nesting depth" in what:  # libyaml's own limit, hit before ours in `[[[[...`
             problem = _too_deep(line, column)
-        elif opened is not None:
+        elif opened is not None and line is not None:
             problem = _unclosed_problem(opened, line, column, what)
-        else:
+        else:  # the parser's own words, quoted as they are
             context = f" {exc.context}" if exc.context else ""
-            problem = LoadProblem("PLAN001", f"This is not valid YAML: {what}{context}.", line, column,
-                                  _syntax_fix(what))
+            problem = LoadProblem("PLAN001", _("This is not valid YAML: {problem}{context}.").format(
+                problem=what, context=context), line, column, _syntax_fix(what))
         doc.problems.append(problem)
         doc.fatal, doc.data, doc.marks = True, None, None
     except yaml.YAMLError as exc:  # reader errors without a mark
         doc.problems.append(
-            LoadProblem("PLAN001", f"This is not valid YAML: {exc}.", None, None,
-                        "Check the file in a YAML-aware editor.")
+            LoadProblem("PLAN001", _("This is not valid YAML: {problem}.").format(problem=exc), None, None,
+                        _("Check the file in a YAML-aware editor."))
         )
         doc.fatal = True
 
 
-_OPENERS = {"while scanning a quoted scalar": "quote", "while parsing a flow sequence": "`[`",
-            "while parsing a flow mapping": "`{`"}
+_OPENERS = {"while scanning a quoted scalar": "quote", "while parsing a flow sequence": "[",
+            "while parsing a flow mapping": "{"}
 
 
 def _unclosed(exc, text: str) -> tuple[str, int, int] | None:
-    """For an error inside a quote, `[...]` or `{...}`: what was opened and the
-    line and column where it was, else None."""
+    """For an error inside a quote, `[...]` or `{...}`: what was opened (`"`, `'`, `[`
+    or `{`) and the line and column where it was, else None."""
     opener = _OPENERS.get(exc.context or "")
     mark = exc.context_mark
     if opener is None or mark is None:
         return None
     if opener == "quote":
-        opener = "the quote `\"`" if text[mark.index:mark.index + 1] == '"' else "the quote `'`"
-    else:
-        opener = f"the {opener}"
+        opener = '"' if text[mark.index:mark.index + 1] == '"' else "'"
     line, column = _inside(text, mark.line + 1, mark.column + 1)
     return opener, line, column
 
 
-def _unclosed_problem(opened: tuple[str, int, int], end_line: int | None, end_column: int | None,
+def _unclosed_problem(opened: tuple[str, int, int], end_line: int, end_column: int | None,
                       what: str) -> LoadProblem:
     """Point at where the unclosed quote or bracket opened (where the fix goes), and
-    name where the parser gave up."""
+    name where the parser gave up (in its own words, unless the file simply ends)."""
     opener, line, column = opened
-    ended = "the file ends" if "end of stream" in what else f"{what}"
-    where = f" at line {end_line}, column {end_column}" if end_line else ""
-    if "quote" in opener:
-        message = f"{opener} opened here is never closed: {ended}{where} inside it."
-        fix = "Close the quote at the end of the value, or drop it (and quote a value that has `: ` or `#`)."
+    at = {"line": end_line, "column": end_column, "problem": what}
+    ends = "end of stream" in what
+    if opener in "\"'":
+        message = (_("This is not valid YAML: the quote `{quote}` opened here is never closed: the file ends "
+                     "at line {line}, column {column} inside it.") if ends else
+                   _("This is not valid YAML: the quote `{quote}` opened here is never closed: {problem} "
+                     "at line {line}, column {column} inside it.")).format(quote=opener, **at)
+        fix = _("Close the quote at the end of the value, or drop it (and quote a value that has `: ` or `#`).")
     else:
-        message = f"{opener} opened here is not closed properly: {ended}{where}."
-        fix = "Close the list or mapping, and check for a missing comma between its items."
-    return LoadProblem("PLAN001", f"This is not valid YAML: {message}", line, column, fix)
+        message = (_("This is not valid YAML: the `{bracket}` opened here is not closed properly: the file ends "
+                     "at line {line}, column {column}.") if ends else
+                   _("This is not valid YAML: the `{bracket}` opened here is not closed properly: {problem} "
+                     "at line {line}, column {column}.")).format(bracket=opener, **at)
+        fix = _("Close the list or mapping, and check for a missing comma between its items.")
+    return LoadProblem("PLAN001", message, line, column, fix)
 
 
 def _build(text: str, doc: Document) -> None:
@@ -552,8 +566,8 @@ def _build(text: str, doc: Document) -> None:
                 if isinstance(key, (dict, list)):
                     line, column = _position(kmark)
                     problems.append(LoadProblem(
-                        "PLAN001", "A key here is itself a list or mapping; keys must be plain words.",
-                        line, column, "Write the key as a single word followed by a colon."))
+                        "PLAN001", _("A key here is itself a list or mapping; keys must be plain words."),
+                        line, column, _("Write the key as a single word followed by a colon.")))
                     raise _Abort
             ev = get()
             cls = ev.__class__
@@ -635,8 +649,8 @@ def _build(text: str, doc: Document) -> None:
         aliases += 1
         target = anchors.get(ev.anchor)
         if target is None:  # libyaml reports undefined aliases itself; be safe
-            problems.append(LoadProblem("PLAN001", f"Alias `*{ev.anchor}` has no anchor.",
-                                        mark.line + 1, mark.column + 1, "Define `&name` before using `*name`."))
+            problems.append(LoadProblem("PLAN001", _("Alias `*{anchor}` has no anchor.").format(anchor=ev.anchor),
+                                        mark.line + 1, mark.column + 1, _("Define `&name` before using `*name`.")))
             raise _Abort
         made = target[2]
         expanded += made
@@ -644,11 +658,11 @@ def _build(text: str, doc: Document) -> None:
             problems.append(
                 LoadProblem(
                     "PLAN010",
-                    f"Too many aliases: expanding them would make more than "
-                    f"{MAX_EXPANDED_NODES:,} nodes or use more than {MAX_ALIASES:,} aliases "
-                    "(an alias bomb?).",
+                    _("Too many aliases: expanding them would make more than {nodes} nodes or use more than "
+                      "{aliases} aliases (an alias bomb?).").format(nodes=thousands(MAX_EXPANDED_NODES),
+                                                                   aliases=thousands(MAX_ALIASES)),
                     mark.line + 1, mark.column + 1,
-                    "Write the values out instead of repeating `*anchor` references.",
+                    _("Write the values out instead of repeating `*anchor` references."),
                 )
             )
             raise _Abort
@@ -681,10 +695,10 @@ def _documents(doc: Document, get: Any, node: Any, problems: list[LoadProblem]) 
                 problems.append(
                     LoadProblem(
                         "PLAN013",
-                        "The file holds more than one YAML document (a `---` line); smmplan reads "
-                        "one plan per file and ignored the rest.",
+                        _("The file holds more than one YAML document (a `---` line); smmplan reads "
+                          "one plan per file and ignored the rest."),
                         m.line + 1, m.column + 1,
-                        "Move each plan into a file of its own.",
+                        _("Move each plan into a file of its own."),
                     )
                 )
                 break
@@ -718,26 +732,41 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def thousands(n: int) -> str:
+    """A large number as the language groups its digits: 1,000,000 / 1 000 000."""
+    return f"{n:,}" if current() == DEFAULT else f"{n:,}".replace(",", "\u00a0")
+
+
+def _mib(size: int) -> str:
+    """A size in MiB with one decimal, as the language writes it: 3.5 / 3,5."""
+    return f"{size / 1048576:.1f}" if current() == DEFAULT else f"{size / 1048576:.1f}".replace(".", ",")
+
+
 def _duplicate(key: Any, first: Any, mark: Any, problems: list[LoadProblem]) -> None:
     (first_line, first_column), (line, column) = _position(first), _position(mark)
-    at = f"line {first_line}" if first_line != line else f"column {first_column} of this line"
-    problems.append(
-        LoadProblem(
-            "PLAN004",
-            f"Duplicate key `{key}`: it is already set at {at}, and YAML readers "
-            "silently keep only one of the two.",
-            line, column,
-            f"Remove one of the two `{key}:` entries (the first is at {at}).",
-        )
-    )
+    where = {"key": key, "first_line": first_line, "first_column": first_column}
+    if first_line != line:
+        message = _("Duplicate key `{key}`: it is already set at line {first_line}, and YAML readers "
+                    "silently keep only one of the two.")
+        fix = _("Remove one of the two `{key}:` entries (the first is at line {first_line}).")
+    else:
+        message = _("Duplicate key `{key}`: it is already set at column {first_column} of this line, and YAML "
+                    "readers silently keep only one of the two.")
+        fix = _("Remove one of the two `{key}:` entries (the first is at column {first_column} of this line).")
+    problems.append(LoadProblem("PLAN004", message.format(**where), line, column, fix.format(**where)))
 
 
 def _too_many(mark: int, kind: str, problems: list[LoadProblem]) -> None:
     line, column = _position(mark)
+    if kind == "mapping":
+        message = _("This mapping has more than {n} items; smmplan reads at most that many in one mapping "
+                    "(no content plan needs more, and building them would exhaust memory).")
+    else:
+        message = _("This list has more than {n} items; smmplan reads at most that many in one list "
+                    "(no content plan needs more, and building them would exhaust memory).")
     problems.append(LoadProblem(
-        "PLAN010", f"This {kind} has more than {MAX_ITEMS:,} items; smmplan reads at most that many in one "
-        f"{kind} (no content plan needs more, and building them would exhaust memory).",
-        line, column, "Split the plan into several files, or remove the repeated items."))
+        "PLAN010", message.format(n=thousands(MAX_ITEMS)),
+        line, column, _("Split the plan into several files, or remove the repeated items.")))
     raise _Abort
 
 
@@ -747,17 +776,19 @@ def _count(items: int, nodes: list[int], mark: int, problems: list[LoadProblem])
     if nodes[0] > MAX_NODES:
         line, column = _position(mark)
         problems.append(LoadProblem(
-            "PLAN010", f"The file holds more than {MAX_NODES:,} values in all; smmplan reads at most that many.",
-            line, column, "Split the plan into several files."))
+            "PLAN010", _("The file holds more than {n} values in all; smmplan reads at most that many.").format(
+                n=thousands(MAX_NODES)),
+            line, column, _("Split the plan into several files.")))
         raise _Abort
 
 
 def _too_deep(line: int | None, column: int | None) -> LoadProblem:
     return LoadProblem(
         "PLAN010",
-        f"The file nests lists and mappings more than {MAX_DEPTH} levels deep; a plan needs four.",
+        _("The file nests lists and mappings more than {depth} levels deep; a plan needs four.").format(
+            depth=MAX_DEPTH),
         line, column,
-        "Check the indentation and brackets: a plan is keys, a list of posts, and their fields.",
+        _("Check the indentation and brackets: a plan is keys, a list of posts, and their fields."),
     )
 
 
@@ -766,10 +797,10 @@ def _refuse_tag(tag: str, mark: Any, problems: list[LoadProblem]) -> None:
     problems.append(
         LoadProblem(
             "PLAN009",
-            f"The tag `{shown}` is not allowed: a plan holds plain text, numbers and dates, and "
-            "smmplan never builds objects from tags.",
+            _("The tag `{tag}` is not allowed: a plan holds plain text, numbers and dates, and "
+              "smmplan never builds objects from tags.").format(tag=shown),
             mark.line + 1, mark.column + 1,
-            f"Remove `{shown}` and write the value as plain text.",
+            _("Remove `{tag}` and write the value as plain text.").format(tag=shown),
         )
     )
 
@@ -783,8 +814,8 @@ def _merge(data: dict, children: dict, merges: list, problems: list[LoadProblem]
         for src, src_marks in zip(sources, marks_list):
             if not isinstance(src, dict) or not isinstance(src_marks, Marks):
                 line, column = _position(kmark)
-                problems.append(LoadProblem("PLAN001", "`<<` must name a mapping (for example `<<: *defaults`).",
-                                            line, column, "Point `<<` at an anchored mapping."))
+                problems.append(LoadProblem("PLAN001", _("`<<` must name a mapping (for example `<<: *defaults`)."),
+                                            line, column, _("Point `<<` at an anchored mapping.")))
                 break
             for key, item in src.items():
                 if key not in data:  # the source's key and value positions, as they are

@@ -15,6 +15,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, dataclasses, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from smmplan.locale import _
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
@@ -154,7 +157,7 @@ class Post:
     @model_validator(mode="after")
     def _type_or_rubric(self) -> "Post":
         if self.type is None and self.rubric is None:
-            raise ValueError("a post needs a `type` (or a `rubric` whose type it takes)")
+            raise PydanticCustomError("post_without_type", _("a post needs a `type` (or a `rubric` whose type it takes)"))
         return self
 
 
@@ -287,7 +290,8 @@ class Plan(_Model):
             return value
         if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
             return value
-        raise ValueError("the formula must be a preset name or a mapping of categories to percents")
+        raise PydanticCustomError("formula_shape",
+                                  _("the formula must be a preset name or a mapping of categories to percents"))
 
     @field_validator("tactics", mode="before")
     @classmethod
@@ -316,14 +320,15 @@ class Plan(_Model):
 
 @functools.lru_cache(maxsize=64)
 def check_timezone(name: str) -> str:
-    """`name` if it is an IANA time zone (Europe/Moscow, UTC); a ValueError naming the fix otherwise."""
+    """`name` if it is an IANA time zone (Europe/Moscow, UTC); a validation error naming the fix otherwise
+    (a PydanticCustomError: its message is the sentence itself, without pydantic's "Value error, ")."""
     import zoneinfo
 
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"`{name}` is not an IANA time zone; write it like Europe/Moscow, Asia/Yekaterinburg "
-                         "or UTC") from None
+        raise PydanticCustomError("unknown_zone", _("`{name}` is not an IANA time zone; write it like Europe/Moscow, "
+                                                     "Asia/Yekaterinburg or UTC"), {"name": name}) from None
     return name
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from smmplan.days import shift
 from smmplan.findings import nearest
+from smmplan.locale import DEFAULT, _, current
 
 _FOLD = re.compile(r"[\s.\-_/]+")
 
@@ -54,6 +55,12 @@ class Catalogue:
     words: dict[str, str]  # normalised name or alias -> canonical name
     kinds: dict[str, str]  # normalised word -> post kind
     kind_order: tuple[str, ...]
+
+
+def count(n: int) -> str:
+    """A limit or a count as people read it: 1,024 in English, 1 024 in Russian."""
+    text = f"{n:,}"
+    return text if current() == DEFAULT else text.replace(",", "\u00a0")
 
 
 def _int(value) -> int | None:
@@ -162,13 +169,22 @@ class Slot:
         return f"{_days_text(self.days)} {self.start:%H:%M}–{self.end:%H:%M}"
 
 
+def _day_name(day: int) -> str:
+    """`Mon` / `пн` (0 = Monday), as slots are written."""
+    if current() == DEFAULT:
+        return _DAY_NAMES[day]
+    from smmplan.locale import dates
+
+    return dates.weekday(dt.date(2024, 1, 1) + dt.timedelta(days=day))  # 2024-01-01 was a Monday
+
+
 def _days_text(days: frozenset[int]) -> str:
     if len(days) == 7:
-        return "daily"
+        return _("daily")
     ordered = sorted(days)
     if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{_DAY_NAMES[ordered[0]]}–{_DAY_NAMES[ordered[-1]]}"
-    return ",".join(_DAY_NAMES[d] for d in ordered)
+        return f"{_day_name(ordered[0])}–{_day_name(ordered[-1])}"
+    return ",".join(_day_name(d) for d in ordered)
 
 
 def _clock(hour: str, minute: str | None, text: str) -> dt.time:
@@ -176,7 +192,7 @@ def _clock(hour: str, minute: str | None, text: str) -> dt.time:
     if h == 24 and m == 0:
         return dt.time.max
     if h > 23 or m > 59:
-        raise SlotError(f"`{text}`: {hour}:{minute or '00'} is not a time of day")
+        raise SlotError(_("`{slot}`: {time} is not a time of day").format(slot=text, time=f"{hour}:{minute or '00'}"))
     return dt.time(h, m)
 
 
@@ -196,8 +212,8 @@ def _day_set(text: str, whole: str) -> frozenset[int]:
         elif word in _DAY:
             out.add(_DAY[word])
         else:
-            raise SlotError(f"`{whole}`: `{part}` is not a day of the week; write days as Mon–Fri, "
-                            "Tue,Thu, weekdays or daily (Russian: пн–пт, будни, ежедневно)")
+            raise SlotError(_("`{slot}`: `{word}` is not a day of the week; write days as Mon–Fri, Tue,Thu, weekdays "
+                              "or daily (Russian: пн–пт, будни, ежедневно)").format(slot=whole, word=part))
     return frozenset(out)
 
 
@@ -206,12 +222,12 @@ def parse_slot(text: str) -> Slot:
     """`Tue–Fri 10:00–12:00`, `вт-пт 10-12`, `daily 18:30-20:00`, `10:00-12:00` (every day)."""
     m = _SLOT.match(text[:200])
     if not m or len(text) > 200:
-        raise SlotError(f"`{text[:60]}` is not a posting slot; write days and hours, "
-                        "for example `Tue–Fri 10:00–12:00` or `daily 18:00–20:00`")
+        raise SlotError(_("`{slot}` is not a posting slot; write days and hours, for example `Tue–Fri 10:00–12:00` "
+                          "or `daily 18:00–20:00`").format(slot=text[:60]))
     days = _day_set(m["days"], text) if m["days"] else frozenset(range(7))
     start, end = _clock(m[2], m[3], text), _clock(m[4], m[5], text)
     if not days or end <= start:
-        raise SlotError(f"`{text}`: the window must end after it starts, on at least one day")
+        raise SlotError(_("`{slot}`: the window must end after it starts, on at least one day").format(slot=text))
     return Slot(days, start, end)
 
 
@@ -219,7 +235,7 @@ def parse_slots(value) -> tuple[Slot, ...]:
     """One slot or a list of them, as a plan or a config writes them."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        raise SlotError("slots are a text such as `Tue–Fri 10:00–12:00`, or a list of them")
+        raise SlotError(_("slots are a text such as `Tue–Fri 10:00–12:00`, or a list of them"))
     return tuple(parse_slot(v) for v in items)
 
 

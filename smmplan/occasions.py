@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from smmplan.locale import _
+
 _NOT_AN_OCCASION = re.compile(r"observed|substituted|day off|выходной|перенес", re.I)
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
@@ -43,12 +45,12 @@ def _holidays(country: str, year: int, language: str) -> tuple[tuple[dt.date, st
     try:
         import holidays
     except ImportError:  # pragma: no cover - a dependency; kept for a clear message
-        raise OccasionError("the `holidays` package is not installed: pip install holidays") from None
+        raise OccasionError(_("the `holidays` package is not installed: pip install holidays")) from None
     try:
         probe = holidays.country_holidays(country)
     except NotImplementedError:
-        raise OccasionError(f"`{country}` is not a country the holidays calendar knows; write an ISO code such "
-                            "as RU, US, DE, KZ") from None
+        raise OccasionError(_("`{country}` is not a country the holidays calendar knows; write an ISO code such "
+                              "as RU, US, DE, KZ").format(country=country)) from None
     cats = _categories(tuple(probe.supported_categories))
     english = holidays.country_holidays(country, years=year, categories=cats, language="en_US")
     langs = probe.supported_languages
@@ -103,7 +105,8 @@ def own_date(text: str, start: dt.date, end: dt.date) -> list[dt.date]:
             return out
         d = dt.date.fromisoformat(text)
     except ValueError:
-        raise OccasionError(f"`{text}` is not a date: write YYYY-MM-DD, or MM-DD for a yearly date") from None
+        raise OccasionError(_("`{date}` is not a date: write YYYY-MM-DD, or MM-DD for a yearly date").format(
+            date=text)) from None
     return [d] if start <= d <= end else []
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from smmplan.locale import _
+
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
@@ -69,11 +71,12 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
                         dropped = True
                     elif not inside(f, top) and os.path.isfile(f):  # (a link to a device: refused when read)
                         dropped = True
-                        note(f"{f}: not read: a symbolic link to a file outside {top} (name it to check it)")
+                        note(_("{path}: not read: a symbolic link to a file outside {folder} (name it to check "
+                               "it)").format(path=f, folder=top))
                     else:
                         found.append(f)
         if not found and not dropped:
-            problems.append(f"{raw}: no plan files (*.yaml, *.yml) in this directory")
+            problems.append(_("{path}: no plan files (*.yaml, *.yml) in this directory").format(path=raw))
         for f in found:
             add(f)
 
@@ -96,27 +99,30 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
                 walk(raw, raw)
             elif p.exists():
                 if not p.is_file():
-                    problems.append(f"{raw}: not a regular file (a FIFO, device or socket is not read)")
+                    problems.append(_("{path}: not a regular file (a FIFO, device or socket is not read)").format(path=raw))
                 elif not (force_exclude and skip(raw, False)):
                     add(raw)
             elif p.is_symlink():
-                problems.append(f"{raw}: broken or looping symbolic link")
+                problems.append(_("{path}: broken or looping symbolic link").format(path=raw))
             elif named and GLOB_CHARS & set(raw):
                 if "**" in raw:
                     matches, base = recursive_glob(raw), glob_base(raw)
                     for m in [m for m in matches if not inside(m, base)]:
                         matches.remove(m)
-                        note(f"{m}: not read: a symbolic link to a file outside {base} (name it to check it)")
+                        note(_("{path}: not read: a symbolic link to a file outside {folder} (name it to check "
+                           "it)").format(path=m, folder=base))
                 else:
                     matches = sorted(glob.glob(raw))
                 if not matches:
-                    problems.append(f"{raw}: no file matches this pattern")
+                    problems.append(_("{path}: no file matches this pattern").format(path=raw))
                 for m in matches:
                     one(m, named=False)
             else:
-                problems.append(f"{raw}: no such file or directory")
+                problems.append(_("{path}: no such file or directory").format(path=raw))
         except OSError as exc:
-            problems.append(f"{raw}: {exc.strerror or exc}")
+            from smmplan.io import reason
+
+            problems.append(f"{raw}: {reason(exc)}")
 
     for raw in paths:
         if raw == STDIN:

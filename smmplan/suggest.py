@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from smmplan import calendar, formulas, ideas, loader, networks, planner, writer
 from smmplan.config import Settings
 from smmplan.days import shift
+from smmplan.locale import N_, _, ngettext, speaking
 
 if TYPE_CHECKING:  # for annotations only: the engine hands its results in
     from smmplan.engine import PlanResult
@@ -255,6 +256,7 @@ class CalendarPlan:
     comments: list[str]
     text: str = ""
     placeholders: list[str] = field(default_factory=list)  # header keys written as FILL_IN values
+    fill_in: str = "FILL IN"  # how those values are marked (in the plan's language)
 
 
 # What a generated plan needs and was not told (no --brand, no --goal): written as values that say
@@ -268,23 +270,23 @@ def goal(kind: str, posts: int, language: str) -> dict[str, Any]:
     key = formulas.normalise_word(kind)
     key = _GOAL_ALIASES.get(key, key)
     if key not in GOAL_KINDS:
-        raise SuggestError(f"unknown goal `{kind}`; choose from: {', '.join(GOAL_KINDS)}.")
-    ru = language == "ru"
-    if key == "traffic":
-        return {"kind": "traffic", "description": "Переходы на сайт из постов" if ru else "Visits to the site from the posts",
-                "kpis": [{"metric": "site_clicks", "target": max(100, 30 * posts), "source": "GA4"}]}
-    if key == "awareness":
-        return {"kind": "awareness", "description": "Нас узнают больше людей" if ru else "More people know the brand",
-                "kpis": [{"metric": "reach", "target": max(5000, 1500 * posts),
-                          "source": "статистика площадки" if ru else "platform statistics"}]}
-    if key == "loyalty":
-        return {"kind": "loyalty", "description": "Сообщество, которое возвращается" if ru else "A community that comes back",
-                "kpis": [{"metric": "engagement_rate", "target": "4%", "basis": "reach",
-                          "source": "статистика площадки" if ru else "platform statistics"}]}
-    return {"kind": "support", "description": "Быстрые ответы на вопросы" if ru else "Fast answers to questions",
-            "response_time": "2h",
-            "kpis": [{"metric": "first_response_time", "target": "2h", "source": "Helpdesk"},
-                     {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
+        raise SuggestError(_("unknown goal `{kind}`; choose from: {kinds}.").format(kind=kind,
+                                                                                     kinds=", ".join(GOAL_KINDS)))
+    with speaking(language):  # written into the plan: in the plan's language
+        stats = _("platform statistics")
+        if key == "traffic":
+            return {"kind": "traffic", "description": _("Visits to the site from the posts"),
+                    "kpis": [{"metric": "site_clicks", "target": max(100, 30 * posts), "source": "GA4"}]}
+        if key == "awareness":
+            return {"kind": "awareness", "description": _("More people know the brand"),
+                    "kpis": [{"metric": "reach", "target": max(5000, 1500 * posts), "source": stats}]}
+        if key == "loyalty":
+            return {"kind": "loyalty", "description": _("A community that comes back"),
+                    "kpis": [{"metric": "engagement_rate", "target": "4%", "basis": "reach", "source": stats}]}
+        return {"kind": "support", "description": _("Fast answers to questions"),
+                "response_time": "2h",
+                "kpis": [{"metric": "first_response_time", "target": "2h", "source": "Helpdesk"},
+                         {"metric": "questions_resolved", "target": max(50, 10 * posts), "source": "Helpdesk"}]}
 
 
 def _rubric_targets(result: PlanResult) -> dict[str, str]:
@@ -371,8 +373,8 @@ def make_calendar(
         result = source
         plan = result.plan
         if result.end is None and not plan.rubrics:
-            raise SuggestError(f"{result.path}: the plan has no posts to continue from and no rubrics to start from; "
-                               "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).")
+            raise SuggestError(_("{path}: the plan has no posts to continue from and no rubrics to start from; "
+                                 "drop the PLAN argument, or add `rubrics:` (docs/rubrics.md).").format(path=result.path))
         first = result.end is None
         totals, by_week = week_counts(result)
         if first:
@@ -381,8 +383,8 @@ def make_calendar(
             last_week = (result.end - result.start).days // 7
             start = start or shift(result.start, 7 * (last_week + 1))
             if start is None:
-                raise SuggestError(f"{result.path} runs to the calendar's last week (dates end on 9999-12-31): "
-                                   "there is no week after it to plan; give --start.")
+                raise SuggestError(_("{path} runs to the calendar's last week (dates end on 9999-12-31): there is "
+                                     "no week after it to plan; give --start.").format(path=result.path))
         if spec is None:
             spec = plan.formula if plan.formula is not None else settings.formula
         if per_week is None and not first:
@@ -410,10 +412,11 @@ def make_calendar(
         business = business or plan.business
         inherited = [_strip_actuals(g.model_dump(exclude_none=True)) for g in plan.goals]
         if first:
-            comments.append(f"First calendar of {result.path}, drawn from its rubrics' ideas.")
+            comments.append((N_("First calendar of {path}, drawn from its rubrics' ideas."), {"path": result.path}))
         else:
-            comments.append(f"Continues {result.path} ({result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}); "
-                            "types chosen to bring the combined mix back to the formula.")
+            comments.append((N_("Continues {path} ({start} to {end}); types chosen to bring the combined mix back "
+                                "to the formula."),
+                             {"path": result.path, "start": f"{result.start:%Y-%m-%d}", "end": f"{result.end:%Y-%m-%d}"}))
     else:
         inherited = []
     if spec is None:
@@ -423,19 +426,24 @@ def make_calendar(
     except formulas.FormulaError as exc:
         raise SuggestError(str(exc)) from None
     if len(resolved.categories) > calendar.MAX_CATEGORIES:
-        raise SuggestError(f"the formula has {len(resolved.categories)} categories; a calendar can be laid out for "
-                           f"at most {calendar.MAX_CATEGORIES}. Use a preset (--formula) or merge categories.")
+        raise SuggestError(_("the formula has {n} categories; a calendar can be laid out for at most {most}. Use a "
+                             "preset (--formula) or merge categories.").format(n=len(resolved.categories),
+                                                                              most=calendar.MAX_CATEGORIES))
     per_week = per_week or 5
     if not 1 <= per_week <= 21:
-        raise SuggestError(f"--posts-per-week takes 1 to 21 posts, not {per_week}.")
+        raise SuggestError(_("--posts-per-week takes 1 to 21 posts, not {n}.").format(n=per_week))
     if not 1 <= weeks <= 520:
-        raise SuggestError(f"--weeks takes 1 to 520 weeks, not {weeks}.")
+        raise SuggestError(_("--weeks takes 1 to 520 weeks, not {n}.").format(n=weeks))
     language = language or "en"
     start = start or calendar.next_monday(today or dt.date.today())
     if shift(start, 7 * weeks - 1) is None:
         latest = shift(dt.date.max, -(7 * weeks - 1))
-        raise SuggestError(f"{weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d} run past 9999-12-31, the last day "
-                           f"a date can have: start on {latest:%Y-%m-%d} or earlier, or ask for fewer weeks.")
+        raise SuggestError(ngettext(
+            "{n} week from {start} runs past 9999-12-31, the last day a date can have: start on {latest} or "
+            "earlier, or ask for fewer weeks.",
+            "{n} weeks from {start} run past 9999-12-31, the last day a date can have: start on {latest} or "
+            "earlier, or ask for fewer weeks.", weeks).format(n=weeks, start=f"{start:%Y-%m-%d}",
+                                                               latest=f"{latest:%Y-%m-%d}"))
     channels = channels or list(DEFAULT_CHANNELS)
     if tolerance is None:
         tolerance = settings.tolerance  # the config's, written into the plan so it passes anywhere
@@ -449,44 +457,49 @@ def make_calendar(
     all_goals = [g for g in inherited if g.get("kind") not in kinds] + new_goals
     placeholders = []
     mark = FILL_IN["ru" if language == "ru" else "en"]
+    written = speaking(language)  # what goes into the plan is in the plan's language
     if not brand:
-        brand = f"{mark}: название бренда" if language == "ru" else f"{mark}: brand name"
+        with written:
+            brand = _("{mark}: brand name").format(mark=mark)
         placeholders.append("brand")
     if not all_goals:  # a plan states its goals (KPI001): one to agree with the client, marked as such
         placeholder = goal(DEFAULT_GOAL, len(cal.posts), language)
-        placeholder["description"] = (f"{mark}: цель своими словами клиента; цифры KPI согласовать с клиентом"
-                                      if language == "ru" else
-                                      f"{mark}: the goal as the client puts it; agree the KPI figures with them")
+        with written:
+            placeholder["description"] = _("{mark}: the goal as the client puts it; agree the KPI figures with "
+                                           "them").format(mark=mark)
         all_goals = [placeholder]
         placeholders.append("goals")
-    if placeholders:
-        keys = " and ".join(f"`{k}`" for k in placeholders)
-        comments.append(f"{mark}: {keys} (search for {mark}): put in what the client agreed, "
-                        "or run with --brand and --goal.")
+    if placeholders == ["brand"]:
+        comments.append((N_("{mark}: `brand` (search for {mark}): put in what the client agreed, or run with "
+                            "--brand and --goal."), {"mark": mark}))
+    elif placeholders == ["goals"]:
+        comments.append((N_("{mark}: `goals` (search for {mark}): put in what the client agreed, or run with "
+                            "--brand and --goal."), {"mark": mark}))
+    elif placeholders:
+        comments.append((N_("{mark}: `brand` and `goals` (search for {mark}): put in what the client agreed, or "
+                            "run with --brand and --goal."), {"mark": mark}))
     header = {
         "brand": brand, "start": start, "weeks": weeks, "language": language, "channels": channels,
         "formula": spec if spec is not None else resolved.name,
         "tolerance": _number(tolerance) if tolerance is not None else None,
         **header, "goals": all_goals,
     }
-    comments.insert(0, f"Generated by smmplan suggest: {weeks} week{'s' * (weeks != 1)} from {start:%Y-%m-%d}, "
-                       f"{per_week} post{'s' * (per_week != 1)} a week. "
-                       + ("Ideas come from the rubrics' banks; titles marked «add ideas» need one."
-                          if banks else "Titles are placeholder ideas."))
+    with written:
+        span = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+        cadence = ngettext("{n} post a week", "{n} posts a week", per_week).format(n=per_week)
+        if banks:
+            top = _("Generated by smmplan suggest: {weeks} from {start}, {cadence}. Ideas come from the rubrics' "
+                    "banks; titles marked «add ideas» need one.")
+        else:
+            top = _("Generated by smmplan suggest: {weeks} from {start}, {cadence}. Titles are placeholder ideas.")
+        said = [top.format(weeks=span, start=f"{start:%Y-%m-%d}", cadence=cadence)]
+        said += [_(text).format(**names) for text, names in comments]
     if first:  # the plan's own keys stay as they were, with the posts added
         header = {**{k: v for k, v in plan.model_dump(exclude_none=True, exclude={"posts", "rubrics", "goals", "occasions"}).items()
                      if v not in ([], {})}, **header}
-    out = CalendarPlan(header, cal, comments, placeholders=placeholders)
-    out.text = writer.new_plan(header, [p.fields() for p in cal.posts], comments)
+    out = CalendarPlan(header, cal, said, placeholders=placeholders, fill_in=mark)
+    out.text = writer.new_plan(header, [p.fields() for p in cal.posts], said)
     return out
-
-
-def _day(start: dt.date, days: int, what: str) -> dt.date:
-    """``start`` + ``days``; SuggestError when that is past 9999-12-31, the last day a date can have."""
-    try:
-        return start + dt.timedelta(days=days)
-    except OverflowError:
-        raise SuggestError(f"{what} past 9999-12-31, the calendar's last day; start earlier or plan fewer weeks.") from None
 
 
 def _strip_actuals(goal: dict) -> dict:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from smmplan.findings import Finding, Problem, Suppressed, SuppressedBy
+from smmplan.locale import _
 
 MARK = "smmplan:"
 UNUSED = "SMM002"
@@ -136,12 +137,13 @@ def apply(findings: list[Finding], text: str, may_suppress=None) -> tuple[list[F
     for f in findings:
         by = None
         for s in (*by_line.get(f.line, ()), *file_level) if f.line is not None else file_level:
-            for entry, _ in s.entries:
+            for entry, _column in s.entries:
                 if _matches(entry, f):
                     s.used.add(entry)
                     if by is None:
                         kind = "ignore-file" if s.file_level else "ignore"
-                        by = SuppressedBy(f"`# smmplan: {kind}[{entry}]` on line {s.line}", True, s.line, "comment")
+                        by = SuppressedBy(_("`# smmplan: {kind}[{entry}]` on line {line}").format(
+                            kind=kind, entry=entry, line=s.line), True, s.line, "comment")
         if by is None or (may_suppress is not None and not may_suppress(f)):
             kept.append(f)
         else:
@@ -149,22 +151,23 @@ def apply(findings: list[Finding], text: str, may_suppress=None) -> tuple[list[F
     problems = []
     for s in sups:
         # `ignore[SMM002]` next to the others keeps their unused entries quiet
-        quiet = any(_names_unused(e) for e, _ in s.entries) or any(
-            _names_unused(e) for fs in file_level for e, _ in fs.entries
+        quiet = any(_names_unused(e) for e, _column in s.entries) or any(
+            _names_unused(e) for fs in file_level for e, _column in fs.entries
         )
         kind = "ignore-file" if s.file_level else "ignore"
         if s.misplaced:
             problems.append(Problem(
-                UNUSED, "`# smmplan: ignore-file[...]` below the plan's first content silences nothing.",
+                UNUSED, _("`# smmplan: ignore-file[...]` below the plan's first content silences nothing."),
                 line=s.line, column=s.column,
-                fix="Move it to the comments at the top of the file, before the first key.",
+                fix=_("Move it to the comments at the top of the file, before the first key."),
             ))
             continue
         if not s.entries:
             problems.append(Problem(
-                UNUSED, f"`# smmplan: {kind}` names no rule, so it silences nothing.",
+                UNUSED, _("`# smmplan: {kind}` names no rule, so it silences nothing.").format(kind=kind),
                 line=s.line, column=s.column,
-                fix=f"Name the rules to silence, e.g. `# smmplan: {kind}[MIX003]` (`smmplan rules` lists them).",
+                fix=_("Name the rules to silence, e.g. `# smmplan: {kind}[MIX003]` (`smmplan rules` lists them).").format(
+                    kind=kind),
             ))
             continue
         if quiet:
@@ -173,14 +176,20 @@ def apply(findings: list[Finding], text: str, may_suppress=None) -> tuple[list[F
             if entry in s.used:
                 continue
             if not _known(entry):
-                msg = f"`{entry}` in this suppression names no rule, so it silences nothing."
-                fix = "Use a rule code, prefix or name from `smmplan rules`, or delete the entry."
+                msg = _("`{entry}` in this suppression names no rule, so it silences nothing.").format(entry=entry)
+                fix = _("Use a rule code, prefix or name from `smmplan rules`, or delete the entry.")
             else:
-                scope = "in this file" if s.file_level else (
-                    "on this line" if s.target == s.line else
-                    f"on line {s.target}" if s.target and s.target > 0 else "after it")
-                msg = f"`{entry}` is suppressed here but no `{entry}` finding is {scope}."
-                fix = "Delete the stale suppression" + (" entry." if len(s.entries) > 1 else ".")
+                if s.file_level:
+                    msg = _("`{entry}` is suppressed here but no `{entry}` finding is in this file.")
+                elif s.target == s.line:
+                    msg = _("`{entry}` is suppressed here but no `{entry}` finding is on this line.")
+                elif s.target and s.target > 0:
+                    msg = _("`{entry}` is suppressed here but no `{entry}` finding is on line {line}.")
+                else:
+                    msg = _("`{entry}` is suppressed here but no `{entry}` finding is after it.")
+                msg = msg.format(entry=entry, line=s.target)
+                fix = (_("Delete the stale suppression entry.") if len(s.entries) > 1
+                       else _("Delete the stale suppression."))
             problems.append(Problem(UNUSED, msg, line=s.line, column=column, fix=fix))
     return kept, problems, silenced
 

@@ -24,6 +24,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from smmplan.locale import _
 from smmplan.visible import visible
 
 SCHEMA_URL = "https://smmplan.dev/schema/plan.json"
@@ -172,7 +173,7 @@ def _layout(text: str) -> _Layout:
                 in_posts = -2  # done
             _advance(expect_key, path)
     if "last_end" not in seq:
-        raise EditError("the plan has no posts to append to")
+        raise EditError(_("the plan has no posts to append to"))
     if not seq.get("flow_seq"):
         seq.setdefault("seq_end", len(text))
     return _Layout(spans, seq.get("flow_seq", False), seq.get("seq_end", len(text)), seq["last_end"],
@@ -209,7 +210,7 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence
         where = doc.locate(("posts", index, key))
         span = layout.spans.get(where)
         if span is None:
-            raise EditError(f"cannot find the {key} of post {index + 1} in the text")
+            raise EditError(_("cannot find the {key} of post {n} in the text").format(key=key, n=index + 1))
         start, end, style = span
         word = value if isinstance(value, str) else scalar(value)
         if style in ("'", '"'):
@@ -217,7 +218,8 @@ def edit_plan(text: str, doc: Any, retypes: Sequence[tuple], new_posts: Sequence
             if not out.startswith(("'", '"')):
                 out = style + word.replace(style, style * 2 if style == "'" else '\\"') + style
         elif style in ("|", ">"):
-            raise EditError(f"the {key} of post {index + 1} is a block scalar; write it on one line first")
+            raise EditError(_("the {key} of post {n} is a block scalar; write it on one line first").format(
+                key=key, n=index + 1))
         else:
             out = scalar(value)
         edits.append((start, end, out))
@@ -253,7 +255,7 @@ def _insert_after_type(text: str, layout: _Layout, doc: Any, index: int, key: st
     key_at = layout.spans.get(doc.locate(("posts", index, anchor), at_key=True))
     value_at = layout.spans.get(doc.locate(("posts", index, anchor)))
     if key_at is None or value_at is None:
-        raise EditError(f"cannot find the {anchor} of post {index + 1} in the text")
+        raise EditError(_("cannot find the {key} of post {n} in the text").format(key=anchor, n=index + 1))
     before = text[: key_at[0]].rstrip(" \t")
     end = value_at[1]
     if before.endswith((",", "{")):

@@ -11,7 +11,8 @@ then runs every
 command the same number of times, interleaved (one round runs each command
 once), so that load from other processes on the machine hits all of them
 alike. Prints the median wall time of each command, the ratios the
-performance issues set as targets with PASS/FAIL, the peak memory of the
+performance issues set as targets with PASS/FAIL (Russian against English on
+the small plan among them), the peak memory of the
 checks of both big plans, and the machine.
 
 Not a test module (the name does not start with ``test_``, and
@@ -310,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
             Command("CSafeLoader big", [py, "-c", load_big]),
             Command("smmplan small", [smmplan, "check", "--format", "json", small]),
             Command("smmplan small text", [smmplan, "check", small]),
+            # the same check with its messages in Russian, against English named as such (not the
+            # locale's): what reading the Russian catalogue and dates costs at start-up
+            Command("smmplan small --lang ru", [smmplan, "check", "--format", "json", "--lang", "ru", small]),
+            Command("smmplan small --lang en", [smmplan, "check", "--format", "json", "--lang", "en", small]),
             Command("yamllint small", [yamllint, "-d", "relaxed", small]),
             Command("import typer+yaml+pydantic", [py, "-c", "import typer, yaml; from pydantic import BaseModel"]),
             Command("import typer", [py, "-c", "import typer"]),
@@ -359,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
          m["smmplan small"] / m["import typer+yaml+pydantic"], "<=", 1.6, "x"),
         ("small plan: (text - json) / rich's import",
          (m["smmplan small text"] - m["smmplan small"]) / (m["import typer+rich"] - m["import typer"]), "<=", 1, "x"),
+        ("small plan: Russian - English, json (ms)",
+         (m["smmplan small --lang ru"] - m["smmplan small --lang en"]) * 1000, "<=", 10, " ms"),
         ("smmplan --version / import typer", m["smmplan --version"] / m["import typer"], "<=", 1.2, "x"),
         ("smmplan --version imports pydantic or rich", len(version_imports & {"pydantic", "rich"}), "==", 0, ""),
         ("folder of 300: yamllint / smmplan", m["yamllint folder"] / m["smmplan folder"], ">=", 20, "x"),
@@ -377,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(json {m['smmplan small'] * 1000:.0f} ms; rich's import after typer "
           f"{(m['import typer+rich'] - m['import typer']) * 1000:.0f} ms); "
           f"yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
+    print(f"small plan in Russian: {m['smmplan small --lang ru'] * 1000:.0f} ms, in English "
+          f"{m['smmplan small --lang en'] * 1000:.0f} ms ({m['smmplan small --lang ru'] / m['smmplan small --lang en']:.3f}x)")
     print(f"1,000-post page: {m['smmplan page 1000'] * 1000:.0f} ms, {m['smmplan page 1000'] / m['smmplan check 1000']:.2f}x "
           f"the json check of the same plan ({m['smmplan check 1000'] * 1000:.0f} ms)")
     print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "

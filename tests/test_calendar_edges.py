@@ -64,8 +64,8 @@ def test_the_issues_command_lines(tmp_path):
 
 @pytest.mark.parametrize("args, says", [
     (["--weeks", "520", "--start", "9999-01-01"], "start on 9990-01-13 or earlier"),
-    (["--weeks", "1", "--start", "9999-12-27"], "run past 9999-12-31"),
-    (["--weeks", "1", "--start", "9999-12-31"], "run past 9999-12-31"),
+    (["--weeks", "1", "--start", "9999-12-27"], "runs past 9999-12-31"),
+    (["--weeks", "1", "--start", "9999-12-31"], "runs past 9999-12-31"),
 ])
 def test_suggest_past_the_last_day_is_a_usage_error(args, says, tmp_path):
     proc = run_cli("suggest", *args, cwd=tmp_path)

@@ -103,6 +103,13 @@ def pages(tmp_path_factory) -> dict[str, tuple[Path, int]]:
         else:
             target.write_text(render(result, made=AS_OF), encoding="utf-8")
         made[plan.stem] = (target, len(result.posts))
+    # an English plan's page in Russian (`--lang ru`): longer words in the same layout
+    plan = PLANS / "coffee-lab-december.yaml"
+    result = check_path(str(plan), Settings(as_of=AS_OF, lang="ru"))
+    target = out / "coffee-lab-december.ru.html"
+    target.write_text(render(result, made=AS_OF), encoding="utf-8")
+    assert 'lang="ru"' in target.read_text(encoding="utf-8")
+    made["coffee-lab-december.ru"] = (target, len(result.posts))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return made
 
@@ -131,7 +138,7 @@ CONTRAST_JS = """() => {
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", [p.stem for p in PLAN_FILES])
+@pytest.mark.parametrize("name", [*(p.stem for p in PLAN_FILES), "coffee-lab-december.ru"])
 def test_page_in_chromium(tab, pages, name, width):
     path, posts = pages[name]
     page = tab.open(path, width)

@@ -24,8 +24,9 @@ TOL = F(5, 100)
 
 
 def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    """The installed command, its output as text."""
-    result = _run_cli(*args, **kw)
+    """The installed command, its output as text, in English (the gym's plan is `language: ru`, which
+    smmplan would otherwise speak; these tests read what it says in English)."""
+    result = _run_cli(*args, "--lang", "en", **kw)
     result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     return result
 
@@ -242,9 +243,12 @@ def test_relabelling_sales_posts_is_flagged(tmp_path):
 def test_check_report_says_what_to_rewrite_in_words(tmp_path):
     plan = tmp_path / "gym.yaml"
     plan.write_text(GYM, encoding="utf-8")
-    text = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout
+    text = run_cli("check", str(plan), "--lang", "en", env={"COLUMNS": "300"}).stdout
     assert "rewrite «Скидка выходного дня» (Dec 9, line 7) as a" in text
     assert "for example «" in text and "keep the old one as cancelled" in text
+    russian = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout  # the plan's `language: ru`
+    assert "перепишите «Скидка выходного дня» (9 дек., строка 7) в пост типа «" in russian
+    assert "например «" in russian and "со статусом `cancelled`" in russian and "rewrite" not in russian
     data = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]
     steps = data["rebalance"]["steps"]
     assert data["rebalance"]["mode"] == "change"

@@ -51,30 +51,40 @@ def assert_fits(text: str, width: int) -> None:
             assert "…" not in line, f"a cell cut short at {width} columns: {line!r}"
 
 
-def results(files):
-    return [check_path(f, settings_for(ConfigFinder().for_path(f), as_of=None)) for f in files]
+def results(files, lang=None):
+    return [check_path(f, settings_for(ConfigFinder().for_path(f), as_of=None, lang=lang)) for f in files]
 
 
+# Russian words are longer (`пользовательский (UGC)`, `предупреждение`): the tables must fit all the same
+LANGS = ("en", "ru")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_text_report_fits_in_process(width, tmp_path):
+def test_text_report_fits_in_process(width, lang, tmp_path):
     files = plan_files(tmp_path)
-    checked = results(files)
+    checked = results(files, lang)
+    assert {r.language for r in checked} == {lang}
     for reporter in (TextReporter(color="never", width=width), StatusTextReporter(color="never", width=width)):
         buf = io.StringIO()
         reporter.render(checked, buf)
         assert_fits(buf.getvalue(), width)
+        assert ("тип" in buf.getvalue() or "статус" in buf.getvalue()) == (lang == "ru")
 
 
 COMMANDS = (["rules"], ["formulas"], ["channels"], ["rule", "KPI008"], ["rule", "BAN001"], ["rule", "MIX001"])
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_check_and_status_fit_columns_through_the_command(width, tmp_path):
+def test_check_and_status_fit_columns_through_the_command(width, lang, tmp_path):
     files = plan_files(tmp_path)
     for args in (["check", *files], ["status", *files]):
-        proc = run_cli(*args, env={"COLUMNS": str(width)})
+        proc = run_cli(*args, "--lang", lang, env={"COLUMNS": str(width)})
         assert proc.returncode in (0, 1), proc.stderr
         assert_fits(proc.stdout.decode(), width)
+        assert ("Ждут согласования" in proc.stdout.decode()) == (lang == "ru" and args[0] == "status")
+        assert "Sidorova-Kuznetsova" in proc.stdout.decode()  # a long name is wrapped between words, never cut
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -139,12 +149,13 @@ def test_pipe_and_file_output_have_no_trailing_spaces(tmp_path):
     assert not re.search(r"[ \t]+$", plain_ends, re.M)
 
 
-def test_a_crowded_calendar_grid_fits_60_columns(tmp_path):
+@pytest.mark.parametrize(("lang", "mark", "day"), [("en", "ENG", "Mon"), ("ru", "ВОВ", "пн")])
+def test_a_crowded_calendar_grid_fits_60_columns(tmp_path, lang, mark, day):
     proc = run_cli("suggest", "--weeks", "2", "--brand", "X", "--posts-per-week", "21", "--color", "always",
-                   "-o", str(tmp_path / "plan.yaml"), env={"COLUMNS": "60"})
+                   "-o", str(tmp_path / "plan.yaml"), "--lang", lang, env={"COLUMNS": "60"})
     assert proc.returncode == 0, proc.stderr
     grid = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout.decode())
-    assert grid.count("ENG") >= 14
+    assert grid.count(mark) >= 14 and day in grid
     assert_fits(grid, 60)
 
 

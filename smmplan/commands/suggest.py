@@ -16,9 +16,10 @@ import sys
 
 import typer
 
-from smmplan import engine, loader, planner
+from smmplan import engine, loader, locale, planner
 from smmplan.config import Settings
-from smmplan.io import regular_file_exists
+from smmplan.io import reason, regular_file_exists
+from smmplan.locale import _, ngettext, terms
 from smmplan.visible import visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
@@ -32,10 +33,15 @@ def load(data: bytes, path: str, settings: Settings) -> engine.PlanResult:
     result = engine.check_bytes(data, path, settings)
     if result.plan is None:
         first = next((f for f in result.findings if f.severity == "error"), None)
-        why = f" ({first.code} at line {first.line}: {first.message})" if first else ""
-        raise SuggestError(f"{path}: the plan cannot be read{why}. Run `smmplan check {path}` and fix it first.")
+        if first:
+            raise SuggestError(_("{path}: the plan cannot be read ({code} at line {line}: {message}). Run "
+                                 "`smmplan check {path}` and fix it first.").format(
+                path=path, code=first.code, line=first.line, message=first.message))
+        raise SuggestError(_("{path}: the plan cannot be read. Run `smmplan check {path}` and fix it first.").format(
+            path=path))
     if result.formula is None:
-        raise SuggestError(f"{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).")
+        raise SuggestError(_("{path}: the plan's formula is invalid; fix it first (`smmplan check {path}`).").format(
+            path=path))
     return result
 
 
@@ -95,69 +101,100 @@ def calendar_file(data: bytes | None, path: str | None, settings: Settings | Non
 def run(plan: str | None, *, weeks: int | None, start: dt.date | None, per_week: int | None, channels: str | None,
         formula: str | None, brand: str | None, goals: list[str], language: str | None, retype_only: bool,
         add_only: bool, output: str | None, in_place: bool, force: bool, fmt: str, color: str,
-        business: str | None = None) -> int:
-    """The whole command once its options are parsed: the exit status; SuggestError for a usage error."""
+        business: str | None = None, lang: str | None = None) -> int:
+    """The whole command once its options are parsed: the exit status; SuggestError for a usage error.
+
+    It speaks as `check` does: `lang` (--lang), else the config's `lang`, else the plan's
+    `language:` (or --language, the language of the plan it writes), else the locale. The plan
+    it writes is in --language, else the plan's language, else the language it speaks."""
     from smmplan.config import ConfigError, ConfigFinder, settings_for
 
     _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color)
     try:  # the same config as `check` would use for this plan (its formula and tolerance defaults)
-        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")))
+        settings = settings_for(ConfigFinder().for_path(plan or os.path.join(os.getcwd(), "plan.yaml")), lang=lang)
     except ConfigError as exc:
-        raise SuggestError(f"config error: {exc}") from None
+        raise SuggestError(_("config error: {problem}").format(problem=exc)) from None
     data = None
     if plan is not None:
         try:  # as `check` reads: a FIFO or a device is refused, never waited on
             data, size = loader.read_file(plan, settings.max_file_size)
         except OSError as exc:
-            raise SuggestError(f"{visible_path(plan)}: cannot read: {exc.strerror or exc}") from None
-        if size > settings.max_file_size:
-            raise SuggestError(f"{visible_path(plan)}: the file is {size:,} bytes, over the max-file-size limit "
-                               f"({settings.max_file_size:,} bytes); raise `max-file-size` in the config to read it.")
+            raise SuggestError(_("{path}: cannot read: {reason}").format(path=visible_path(plan),
+                                                                         reason=reason(exc))) from None
+    spoken = locale.choose(settings.lang, plan=language or (loader.declared_language(data) if data else None))
+    with locale.speaking(spoken):
+        if data is not None and size > settings.max_file_size:
+            raise SuggestError(_("{path}: the file is {size} bytes, over the max-file-size limit ({limit} bytes); "
+                                 "raise `max-file-size` in the config to read it.").format(
+                path=visible_path(plan), size=f"{size:,}", limit=f"{settings.max_file_size:,}"))
+        return _run(plan, data, settings, weeks=weeks, start=start, per_week=per_week, channels=channels,
+                    formula=formula, brand=brand, goals=goals, language=language, retype_only=retype_only,
+                    add_only=add_only, output=output, in_place=in_place, force=force, fmt=fmt, color=color,
+                    business=business)
+
+
+def _run(plan: str | None, data: bytes | None, settings: Settings, *, weeks, start, per_week, channels, formula,
+         brand, goals, language, retype_only, add_only, output, in_place, force, fmt, color, business) -> int:
     if weeks is None:
         if fmt != "yaml" or any(v is not None for v in (start, per_week, channels, formula, brand, language,
                                                          business)) or goals:
-            raise SuggestError("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
-                               "--language and --business shape a calendar: add --weeks N.")
+            raise SuggestError(_("--format, --start, --posts-per-week, --channels, --formula, --brand, --goal, "
+                                 "--language and --business shape a calendar: add --weeks N."))
         return _rebalance(plan, data, retype_only, add_only, output, in_place, settings, force)
     if retype_only or add_only:
-        raise SuggestError("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks.")
+        raise SuggestError(_("--retype-only and --add-only apply to rebalancing a PLAN, not to --weeks."))
     chans = [c.strip() for c in channels.split(",") if c.strip()] if channels else None
     if language is not None and language not in ("en", "ru"):
-        raise SuggestError(f"--language takes en or ru, not `{language}`.")
+        raise SuggestError(_("--language takes en or ru, not `{value}`.").format(value=language))
     if business is not None:
         from smmplan.ideas import BUSINESS_KINDS, business_kind, suggest_business
 
         if business_kind(business) is None:
             near = suggest_business(business)
-            raise SuggestError(f"--business: `{business}` is no kind smmplan has ideas for"
-                               + (f"; did you mean `{near}`?" if near else f"; choose one of: {', '.join(BUSINESS_KINDS)}."))
+            if near:
+                raise SuggestError(_("--business: `{value}` is no kind smmplan has ideas for; did you mean "
+                                     "`{near}`?").format(value=business, near=near))
+            raise SuggestError(_("--business: `{value}` is no kind smmplan has ideas for; choose one of: "
+                                 "{kinds}.").format(value=business, kinds=", ".join(BUSINESS_KINDS)))
+    if data is None and language is None:
+        language = locale.current()  # a new plan is written in the language smmplan speaks
     made = calendar_file(data, plan, settings, weeks=weeks, per_week=per_week, start=start, channels=chans,
                          formula=formula, brand=brand, goals=goals, language=language, business=business)
     _write_calendar(made, output, fmt, color)
     if made.placeholders and fmt == "yaml":
-        told = {"brand": "--brand", "goals": "--goal"}
-        typer.echo(f"smmplan: no {' or '.join(told[k] for k in made.placeholders)} given: the plan's "
-                   f"{' and '.join(made.placeholders)} say FILL IN; put in what the client agreed.", err=True)
+        mark = made.fill_in
+        if made.placeholders == ["brand"]:
+            said = _("no --brand given: the plan's brand says {mark}; put in what the client agreed.")
+        elif made.placeholders == ["goals"]:
+            said = _("no --goal given: the plan's goals say {mark}; put in what the client agreed.")
+        else:
+            said = _("no --brand or --goal given: the plan's brand and goals say {mark}; put in what the client "
+                     "agreed.")
+        typer.echo("smmplan: " + said.format(mark=mark), err=True)
     return 0
 
 
 def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, fmt, color) -> None:
     if fmt not in FORMATS:
-        raise SuggestError(f"unknown format `{fmt}`; choose one of: {', '.join(FORMATS)}.")
+        raise SuggestError(_("unknown format `{format}`; choose one of: {formats}.").format(
+            format=fmt, formats=", ".join(FORMATS)))
     if color not in COLORS:
-        raise SuggestError(f"--color takes auto, always or never, not `{color}`.")
+        raise SuggestError(_("--color takes auto, always or never, not `{color}`.").format(color=color))
     if retype_only and add_only:
-        raise SuggestError("--retype-only and --add-only exclude each other; give one of them.")
+        raise SuggestError(_("--retype-only and --add-only exclude each other; give one of them."))
     if in_place and (plan is None or weeks is not None):
-        raise SuggestError("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or without PLAN.")
+        raise SuggestError(_("--in-place rewrites the PLAN being rebalanced; it does not go with --weeks or "
+                             "without PLAN."))
     if in_place and output:
-        raise SuggestError("give either --in-place or --output, not both.")
+        raise SuggestError(_("give either --in-place or --output, not both."))
     if plan is None and weeks is None:
-        raise SuggestError("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest --help`).")
+        raise SuggestError(_("give a PLAN to rebalance, or --weeks N to write a calendar (see `smmplan suggest "
+                             "--help`)."))
     if output and not force and regular_file_exists(output):  # devices and FIFOs are written into
-        raise SuggestError(f"{output} exists; give --force to overwrite it, or choose another file.")
+        raise SuggestError(_("{path} exists; give --force to overwrite it, or choose another file.").format(
+            path=output))
     if output and plan and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(plan):
-        raise SuggestError(f"{output} is the input plan; use --in-place to rewrite it.")
+        raise SuggestError(_("{path} is the input plan; use --in-place to rewrite it.").format(path=output))
 
 
 def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
@@ -170,7 +207,7 @@ def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
     except io.WriteError as exc:
         raise SuggestError(visible(str(exc), one_line=True)) from None
     for note in done.notes:
-        typer.echo(f"smmplan: note: {note}", err=True)
+        typer.echo("smmplan: " + _("note: {note}").format(note=note), err=True)
 
 
 def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
@@ -187,12 +224,13 @@ def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output
     if sug.text is None:  # nothing to change: -o still gets the plan, as it is
         if output:
             _write(output, data)  # the plan's bytes, as they are
-            typer.echo(f"smmplan: wrote {output} (unchanged)", err=True)
+            typer.echo("smmplan: " + _("wrote {path} (unchanged)").format(path=output), err=True)
         return 0
     target = plan if in_place else output
     if target:
         _write(target, sug.data, expect=data if in_place else None)  # the plan's own encoding and BOM
-        typer.echo(f"smmplan: wrote {target}" + (" (comments and layout kept)" if in_place else ""), err=True)
+        said = _("wrote {path} (comments and layout kept)") if in_place else _("wrote {path}")
+        typer.echo("smmplan: " + said.format(path=target), err=True)
     return 0
 
 
@@ -201,31 +239,39 @@ def unread_lines(sug: Suggestion, force: bool) -> list[str]:
     if not sug.unread:
         return []
     n = len(sug.unread)
-    out = [f"{visible_path(sug.path)}: {n} post{'s' * (n != 1)} could not be read, so the mix is counted without "
-           f"{'them' if n != 1 else 'it'}:"]
-    out += [f"  line {line}: {message}" for line, message in sug.unread]
-    out.append("  a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give --force "
-               "to rebalance the posts that were read." if not force else
-               "  --force: rebalancing the posts that were read.")
+    out = [ngettext("{path}: {n} post could not be read, so the mix is counted without it:",
+                    "{path}: {n} posts could not be read, so the mix is counted without them:", n).format(
+        path=visible_path(sug.path), n=n)]
+    out += ["  " + _("line {line}: {message}").format(line=line, message=message) for line, message in sug.unread]
+    out.append("  " + (_("a rebalance of part of a plan is wrong: nothing is written. Fix these posts, or give "
+                         "--force to rebalance the posts that were read.") if not force else
+                       _("--force: rebalancing the posts that were read.")))
     return out
 
 
 def change_lines(sug: Suggestion) -> list[str]:
     """What the rebalancing changes, line by line, as the command prints it."""
     rb = sug.rebalance
+    path = visible_path(sug.path)
     if sug.mode == "none":
-        return [f"{visible_path(sug.path)}: the mix already passes; nothing to change."]
+        return [_("{path}: the mix already passes; nothing to change.").format(path=path)]
     if sug.mode == "impossible":
-        return [f"{visible_path(sug.path)}: retyping alone cannot make this plan pass the mix rules (its weeks are too "
-                "lopsided); run without --retype-only to see the posts to add."]
+        return [_("{path}: retyping alone cannot make this plan pass the mix rules (its weeks are too lopsided); "
+                  "run without --retype-only to see the posts to add.").format(path=path)]
     if sug.mode in ("retype", "move"):
         out = _step_lines(sug)
         if rb.adds:
-            out.append(f"  (or add {rb.added} post{'s' * (rb.added != 1)}: --add-only)")
+            out.append("  " + ngettext("(or add {n} post: --add-only)", "(or add {n} posts: --add-only)",
+                                       rb.added).format(n=rb.added))
         return out
     n = len(sug.additions)
-    exact = "the fewest" if rb.exact else "a small number"
-    out = [f"{visible_path(sug.path)}: add {n} post{'s' * (n != 1)} ({exact} that make the mix pass, overall and week by week):"]
+    if rb.exact:
+        head = ngettext("{path}: add {n} post (the fewest that make the mix pass, overall and week by week):",
+                        "{path}: add {n} posts (the fewest that make the mix pass, overall and week by week):", n)
+    else:
+        head = ngettext("{path}: add {n} post (a small number that make the mix pass, overall and week by week):",
+                        "{path}: add {n} posts (a small number that make the mix pass, overall and week by week):", n)
+    out = [head.format(path=path, n=n)]
     for p in sug.additions:
         out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
     return out
@@ -234,32 +280,56 @@ def change_lines(sug: Suggestion) -> list[str]:
 def _step_lines(sug: Suggestion) -> list[str]:
     """What `suggest` retypes, replaces or moves, post by post, for the terminal."""
     rb = sug.rebalance
+    path = visible_path(sug.path)
     if sug.mode == "move":
         n = len(sug.steps)
-        out = [f"{visible_path(sug.path)}: move {n} post{'s' * (n != 1)} to other weeks (the fewest that make every week pass"
-               + ("" if rb.shifts_exact else "; a small number, not proven the fewest") + "):"]
+        if rb.shifts_exact:
+            head = ngettext("{path}: move {n} post to other weeks (the fewest that make every week pass):",
+                            "{path}: move {n} posts to other weeks (the fewest that make every week pass):", n)
+        else:
+            head = ngettext("{path}: move {n} post to other weeks (the fewest that make every week pass; a small "
+                            "number, not proven the fewest):",
+                            "{path}: move {n} posts to other weeks (the fewest that make every week pass; a small "
+                            "number, not proven the fewest):", n)
+        out = [head.format(path=path, n=n)]
         for st in sug.steps:
             line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
-            out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d} -> {st.date:%Y-%m-%d}  "
-                       f"{st.post.post.title[:60]!r}  ({st.source}, to week {st.week + 1})")
+            out.append("  " + _("line {line}: {date} -> {new_date}  {title}  ({category}, to week {week})").format(
+                line=line, date=f"{st.post.post.date:%Y-%m-%d}", new_date=f"{st.date:%Y-%m-%d}",
+                title=repr(st.post.post.title[:60]), category=terms.category(st.source), week=st.week + 1))
         return out
     n, m = len(sug.retypes), len(sug.replacements)
-    parts = [f"retype {n} post{'s' * (n != 1)}"] * bool(n) + [f"replace {m} post{'s' * (m != 1)}"] * bool(m)
-    exact = "the cheapest" if rb.changes_exact else "cheap (a plan too big to prove it the cheapest)"
-    out = [f"{visible_path(sug.path)}: {' and '.join(parts)} ({exact} changes that make the mix pass, overall and week by "
-           "week; a post is retyped only where its content fits the new type or reads as no type for sure):"]
+    retyped = ngettext("{n} post", "{n} posts", n).format(n=n)
+    replaced = ngettext("{n} post", "{n} posts", m).format(n=m)
+    if n and m:
+        what = _("retype {retyped} and replace {replaced}").format(retyped=retyped, replaced=replaced)
+    elif m:
+        what = _("replace {posts}").format(posts=replaced)
+    else:
+        what = _("retype {posts}").format(posts=retyped)
+    if rb.changes_exact:
+        head = _("{path}: {what} (the cheapest changes that make the mix pass, overall and week by week; a post is "
+                 "retyped only where its content fits the new type or reads as no type for sure):")
+    else:
+        head = _("{path}: {what} (cheap (a plan too big to prove it the cheapest) changes that make the mix pass, "
+                 "overall and week by week; a post is retyped only where its content fits the new type or reads as "
+                 "no type for sure):")
+    out = [head.format(path=path, what=what)]
     for r in sug.retypes:
-        warn = "  (already published)" if r.status == "published" else ""
+        warn = "  " + _("(already published)") if r.status == "published" else ""
         if r.target == "user_generated":
-            warn += "  (say whose content it is: author: or source:)"
+            warn += "  " + _("(say whose content it is: author: or source:)")
         was = visible(r.was, one_line=True)  # as written in the plan: control characters shown, not obeyed
-        change = f"rubric «{was}» -> «{r.word}»" if r.key == "rubric" else f"{was} -> {r.word}"
-        out.append(f"  line {r.line}: {r.date:%Y-%m-%d}  {r.title[:60]!r}  {change}{warn}")
+        change = _("rubric «{was}» -> «{word}»").format(was=was, word=r.word) if r.key == "rubric" else f"{was} -> {r.word}"
+        out.append("  " + _("line {line}: {date}  {title}  {change}").format(
+            line=r.line, date=f"{r.date:%Y-%m-%d}", title=repr(r.title[:60]), change=change) + warn)
     reads = sug.result.reads
     for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
         line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
-        out.append(f"  line {line}: {st.post.post.date:%Y-%m-%d}  {st.post.post.title[:60]!r} reads as "
-                   f"{reads.get(st.post.index) or st.source}: cancelled, replaced by {new.type} {new.title!r}")
+        out.append("  " + _("line {line}: {date}  {title} reads as {category}: cancelled, replaced by {type} "
+                            "{new_title}").format(
+            line=line, date=f"{st.post.post.date:%Y-%m-%d}", title=repr(st.post.post.title[:60]),
+            category=terms.category(reads.get(st.post.index) or st.source), type=new.type, new_title=repr(new.title)))
     return out
 
 
@@ -267,12 +337,14 @@ def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str
     posts = made.calendar.posts
     text = made.text
     if fmt != "yaml":
-        typer.echo(f"smmplan: `suggest --format {fmt}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
-                   f"`smmplan export plan.yaml --to {fmt} --all`.", err=True)
+        typer.echo("smmplan: " + _("`suggest --format {format}` is deprecated: write the plan (`suggest -o "
+                                   "plan.yaml`), then `smmplan export plan.yaml --to {format} --all`.").format(
+            format=fmt), err=True)
         text = export_calendar(made, fmt)
     if output:
         _write(output, text)
-        typer.echo(f"smmplan: wrote {output} ({len(posts)} post{'s' * (len(posts) != 1)})", err=True)
+        counted = ngettext("{n} post", "{n} posts", len(posts)).format(n=len(posts))
+        typer.echo("smmplan: " + _("wrote {path} ({posts})").format(path=output, posts=counted), err=True)
         grid_out = sys.stdout
     else:
         sys.stdout.write(text)

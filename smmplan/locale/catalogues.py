@@ -3,7 +3,8 @@
 Run by maintainers and by the tests, never by ``smmplan`` itself (Babel's
 extraction and ``.po`` reader are not needed to speak a language):
 
-    python -m smmplan.locale update    # new messages into ru/<area>.po, untranslated
+    python -m smmplan.locale update    # new messages into ru/<module>.po, untranslated
+    python -m smmplan.locale tidy      # a message translated in two files is kept in one
     python -m smmplan.locale compile   # ru/*.po -> ru/LC_MESSAGES/smmplan.mo
     python -m smmplan.locale check     # what is missing, stale or mismatched
 
@@ -52,7 +53,8 @@ def extract(root: Path = PACKAGE) -> dict[str, Message]:
     from babel.messages.extract import extract_from_dir
 
     found: dict[str, Message] = {}
-    method_map = [("**/catalogues.py", "ignore"), ("**.py", "python")]
+    # data files' texts shown to people: smmplan/locale/datafiles.py
+    method_map = [("**/catalogues.py", "ignore"), ("data/*.yaml", "smmplan.locale.datafiles:extract"), ("**.py", "python")]
     for filename, lineno, text, _comments, _context in extract_from_dir(
         str(root), method_map=method_map, keywords=KEYWORDS, strip_comment_tags=True
     ):
@@ -171,6 +173,38 @@ def update(language: str) -> int:
     return sum(len(items) for items in new.values())
 
 
+def tidy(language: str) -> list[str]:
+    """Keep each message in one source: the file of the module that uses it first when that
+    file has it, else the first file that has it (translators working in parallel on
+    different modules may each have added a shared message). Says where translations differed."""
+    from babel.messages.pofile import write_po
+
+    messages = extract()
+    catalogs = {path: read(path) for path in sources(language)}
+    holders: dict[str, list[Path]] = {}
+    for path, catalog in catalogs.items():
+        for entry in catalog:
+            if entry.id:
+                holders.setdefault(entry.id[0] if isinstance(entry.id, tuple) else entry.id, []).append(path)
+    said, changed = [], set()
+    for msgid, paths in holders.items():
+        if len(paths) < 2:
+            continue
+        owner = messages[msgid].area + ".po" if msgid in messages else None
+        keep = next((p for p in paths if p.name == owner), paths[0])
+        kept = catalogs[keep][msgid].string
+        for path in paths:
+            if path != keep:
+                other = catalogs[path][msgid].string
+                if other != kept:
+                    said.append(f"{msgid!r}: kept {keep.name}'s {kept!r}, dropped {path.name}'s {other!r}")
+                catalogs[path].delete(msgid)
+                changed.add(path)
+    for path in changed:
+        _write(path, catalogs[path], write_po)
+    return said
+
+
 def compile_(language: str) -> Path:
     """Compile the language's sources into the catalogue smmplan reads."""
     from babel.messages.mofile import write_mo
@@ -210,6 +244,9 @@ def date_forms(language: str) -> dict:
             "LLL": [get_month_names("abbreviated", "stand-alone", loc)[m] for m in range(1, 13)],
             "E": [get_day_names("abbreviated", "format", loc)[d] for d in range(7)],
             "ccc": [get_day_names("abbreviated", "stand-alone", loc)[d] for d in range(7)],
+            # a calendar's month heading and its weekdays' full names (the client page)
+            "LLLL": [get_month_names("wide", "stand-alone", loc)[m] for m in range(1, 13)],
+            "cccc": [get_day_names("wide", "stand-alone", loc)[d] for d in range(7)],
         },
     }
 
@@ -251,6 +288,9 @@ def main(argv: list[str]) -> int:
     for language in TRANSLATED:
         if command == "update":
             print(f"{language}: {update(language)} new messages")
+        elif command == "tidy":
+            for line in tidy(language):
+                print(line)
         elif command == "compile":
             print(f"{language}: wrote {compile_(language)} and {write_date_forms(language)}")
         elif command == "check":
@@ -260,6 +300,6 @@ def main(argv: list[str]) -> int:
             print(f"{language}: {len(found)} problems")
             status = status or (1 if found else 0)
         else:
-            print("usage: python -m smmplan.locale [update|compile|check]")
+            print("usage: python -m smmplan.locale [update|tidy|compile|check]")
             return 2
     return status

@@ -1,307 +1,207 @@
-"""Every word the page writes itself, in English and Russian, in one place.
+"""Every word the page writes itself, marked for the gettext catalogue.
 
-The page speaks the plan's language (`language: en|ru`, else English). Words
-from the plan (titles, channels, types as written) are shown as written. When
-the project moves to gettext catalogues, these dictionaries are the strings to
-extract: keys are stable names, values the text. Placeholders use
-``str.format`` names.
+The page speaks one language (``--language``, else the plan's report language:
+``--lang``, the config's ``lang``, the plan's ``language:``, the locale). The
+English text is in the code, the Russian in the catalogue
+(``smmplan/locale/ru/page.labels.po``), as for every other part of smmplan:
+templates ask for a label by its stable key (``w("calendar")``), and numbers
+with nouns, dates, statuses, categories and goals come from the shared
+machinery (:func:`smmplan.locale.ngettext`, :mod:`smmplan.locale.dates`,
+:mod:`smmplan.locale.terms`). Words from the plan (titles, channels, types as
+written) are shown as written. Placeholders use ``str.format`` names.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 
-LANGUAGES = ("en", "ru")
+from smmplan import locale
+from smmplan.locale import N_, _, dates, ngettext, speaking, terms
+from smmplan.report import FAMILY_TITLES
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "page_title": "Content plan: {brand}",
-        "page_title_plain": "Content plan",
-        "skip": "Skip to the calendar",
-        "brand": "Brand",
-        "period": "Period",
-        "formula": "Formula",
-        "tolerance": "± {pp} pp",
-        "per_week": "week", "per_month": "month", "per_quarter": "quarter", "per_year": "year", "per_days": "{n} d",
-        "client": "Client",
-        "approver": "Approver",
-        "made": "Made",
-        "as_of": "Figures as of",
-        "not_given": "not given",
-        "posts_count": "{n} posts",
-        "posts_one": "1 post",
-        "contents": "On this page",
-        "summary": "At a glance",
-        "calendar": "Calendar",
-        "calendar_note": "Each post is a card: time, channel, title, type and status. On a phone the calendar reads as a list.",
-        "week": "Week",
-        "week_of": "Week of {date}",
-        "no_posts": "No posts in this plan yet.",
-        "mix": "Content mix",
-        "mix_note": "Actual share of each type against the formula's target; the shaded band is what the tolerance allows.",
-        "mix_whole": "Whole plan",
-        "mix_weekly": "Week by week",
-        "mix_weekly_note": "Each bar is one week's posts by type; the top bar is the formula's target.",
-        "mix_weekly_off": "✕ marks a week whose mix is off the formula.",
-        "target": "Target",
-        "actual": "Actual",
-        "allowed": "Allowed",
-        "posts": "Posts",
-        "status": "Status",
-        "ok": "on target",
-        "off": "off target",
-        "type": "Type",
-        "mix_table": "The mix as a table",
-        "mix_none": "The plan has no formula the mix can be measured against.",
-        "kpis": "Goals and KPIs",
-        "kpis_note": "{done} of the plan's period has passed.",
-        "goal": "Goal",
-        "metric": "Metric",
-        "progress": "Done",
-        "expected": "Expected by now",
-        "source": "Source",
-        "kpis_none": "The plan names no goals with KPIs.",
-        "kpi_ahead": "ahead",
-        "kpi_on track": "on track",
-        "kpi_behind": "behind",
-        "kpi_unknown": "no figure yet",
-        "waiting": "Waiting for approval",
-        "waiting_who": "{n} posts wait for {who}.",
-        "waiting_who_one": "1 post waits for {who}.",
-        "waiting_client": "the client",
-        "waiting_none": "Nothing is waiting for approval.",
-        "date": "Date",
-        "channel": "Channel",
-        "title": "Title",
-        "problems": "What needs attention",
-        "problems_none": "No problems found: the plan passes every check.",
-        "problems_count": "{errors} to fix, {warnings} to look at, {infos} notes.",
-        "problems_unreadable": "The plan file could not be read in full; fix it and make the page again.",
-        "fix": "What to do",
-        "post_ref": "Post of {date}",
-        "the_plan": "the plan",
-        "legend": "Legend",
-        "legend_types": "Post types",
-        "legend_statuses": "Statuses",
-        "legend_rubrics": "Rubrics",
-        "legend_note": "Colour is a help, never the only cue: every card names its type and status in words.",
-        "unknown_type": "type not in the formula",
-        "rubric": "Rubric",
-        "link": "link",
-        "live_post": "live post",
-        "footer": "Made with smmplan {version} from {file}. Works offline; nothing is loaded from the network.",
-        "severity_error": "to fix",
-        "severity_warning": "to look at",
-        "severity_info": "note",
-        "family_PLAN": "Plan file",
-        "family_MIX": "Content mix",
-        "family_BAN": "Honesty",
-        "family_KPI": "Goals and KPIs",
-        "family_FLOW": "Client workflow",
-        "family_PLT": "Platforms",
-        "family_RUB": "Rubrics",
-        "family_SMM": "smmplan",
-        "family_other": "Other",
-        "status_idea": "idea",
-        "status_draft": "draft",
-        "status_review": "awaiting approval",
-        "status_approved": "approved",
-        "status_scheduled": "scheduled",
-        "status_published": "published",
-        "status_cancelled": "cancelled",
-        "status_unknown": "status unclear",
-        "more_in_month": "{n} more posts this month",
-    },
-    "ru": {
-        "page_title": "Контент-план: {brand}",
-        "page_title_plain": "Контент-план",
-        "skip": "К календарю",
-        "brand": "Бренд",
-        "period": "Период",
-        "formula": "Формула",
-        "tolerance": "± {pp} п. п.",
-        "per_week": "неделю", "per_month": "месяц", "per_quarter": "квартал", "per_year": "год", "per_days": "{n} дн.",
-        "client": "Клиент",
-        "approver": "Согласует",
-        "made": "Сделано",
-        "as_of": "Данные на",
-        "not_given": "не указано",
-        "posts_count": "постов: {n}",
-        "posts_one": "1 пост",
-        "contents": "На этой странице",
-        "summary": "Коротко",
-        "calendar": "Календарь",
-        "calendar_note": "Каждый пост — карточка: время, канал, заголовок, тип и статус. На телефоне календарь читается списком.",
-        "week": "Неделя",
-        "week_of": "Неделя с {date}",
-        "no_posts": "В плане пока нет постов.",
-        "mix": "Контент-микс",
-        "mix_note": "Фактическая доля каждого типа против цели формулы; закрашенная полоса — допуск.",
-        "mix_whole": "Весь план",
-        "mix_weekly": "По неделям",
-        "mix_weekly_note": "Каждая полоса — посты одной недели по типам; верхняя полоса — цель формулы.",
-        "mix_weekly_off": "✕ — неделя, где микс вне нормы формулы.",
-        "target": "Цель",
-        "actual": "Факт",
-        "allowed": "Допустимо",
-        "posts": "Постов",
-        "status": "Статус",
-        "ok": "в норме",
-        "off": "вне нормы",
-        "type": "Тип",
-        "mix_table": "Микс таблицей",
-        "mix_none": "У плана нет формулы, с которой можно сравнить микс.",
-        "kpis": "Цели и KPI",
-        "kpis_note": "Прошло {done} периода плана.",
-        "goal": "Цель",
-        "metric": "Показатель",
-        "progress": "Выполнено",
-        "expected": "Ожидалось к этому дню",
-        "source": "Источник",
-        "kpis_none": "В плане нет целей с KPI.",
-        "kpi_ahead": "с опережением",
-        "kpi_on track": "по плану",
-        "kpi_behind": "отстаёт",
-        "kpi_unknown": "цифры пока нет",
-        "waiting": "Ждут согласования",
-        "waiting_who": "Постов ждут согласования ({who}): {n}.",
-        "waiting_who_one": "1 пост ждёт согласования ({who}).",
-        "waiting_client": "клиент",
-        "waiting_none": "Согласования ничего не ждёт.",
-        "date": "Дата",
-        "channel": "Канал",
-        "title": "Заголовок",
-        "problems": "Что требует внимания",
-        "problems_none": "Проблем нет: план проходит все проверки.",
-        "problems_count": "Исправить: {errors}, проверить: {warnings}, заметок: {infos}.",
-        "problems_unreadable": "Файл плана не удалось прочитать целиком; исправьте его и сделайте страницу снова.",
-        "fix": "Что сделать",
-        "post_ref": "Пост от {date}",
-        "the_plan": "план",
-        "legend": "Условные обозначения",
-        "legend_types": "Типы постов",
-        "legend_statuses": "Статусы",
-        "legend_rubrics": "Рубрики",
-        "legend_note": "Цвет — подсказка, а не единственный признак: на каждой карточке тип и статус написаны словами.",
-        "unknown_type": "тип не из формулы",
-        "rubric": "Рубрика",
-        "link": "ссылка",
-        "live_post": "пост",
-        "footer": "Сделано smmplan {version} из {file}. Работает без сети: ничего не загружается из интернета.",
-        "severity_error": "исправить",
-        "severity_warning": "проверить",
-        "severity_info": "заметка",
-        "family_PLAN": "Файл плана",
-        "family_MIX": "Контент-микс",
-        "family_BAN": "Честность",
-        "family_KPI": "Цели и KPI",
-        "family_FLOW": "Работа с клиентом",
-        "family_PLT": "Площадки",
-        "family_RUB": "Рубрики",
-        "family_SMM": "smmplan",
-        "family_other": "Другое",
-        "status_idea": "идея",
-        "status_draft": "черновик",
-        "status_review": "на согласовании",
-        "status_approved": "согласовано",
-        "status_scheduled": "запланировано",
-        "status_published": "опубликовано",
-        "status_cancelled": "отменено",
-        "status_unknown": "статус неясен",
-        "more_in_month": "ещё постов в этом месяце: {n}",
-    },
+LANGUAGES = locale.LANGUAGES
+
+# key -> English text (the msgid); translated where shown
+LABELS: dict[str, str] = {
+    "page_title": N_("Content plan: {brand}"),
+    "page_title_plain": N_("Content plan"),
+    "skip": N_("Skip to the calendar"),
+    "brand": N_("Brand"),
+    "period": N_("Period"),
+    "formula": N_("Formula"),
+    "tolerance": N_("± {pp} pp"),
+    "client": N_("Client"),
+    "approver": N_("Approver"),
+    "made": N_("Made"),
+    "as_of": N_("Figures as of"),
+    "not_given": N_("not given"),
+    "contents": N_("On this page"),
+    "summary": N_("At a glance"),
+    "calendar": N_("Calendar"),
+    "calendar_note": N_("Each post is a card: time, channel, title, type and status. On a phone the calendar reads "
+                        "as a list."),
+    "week": N_("Week"),
+    "week_of": N_("Week of {date}"),
+    "week_of_off": N_("Week of {date} (off target)"),
+    "no_posts": N_("No posts in this plan yet."),
+    "mix": N_("Content mix"),
+    "mix_note": N_("Actual share of each type against the formula's target; the shaded band is what the tolerance "
+                   "allows."),
+    "mix_whole": N_("Whole plan"),
+    "mix_weekly": N_("Week by week"),
+    "mix_weekly_note": N_("Each bar is one week's posts by type; the top bar is the formula's target."),
+    "mix_weekly_off": N_("✕ marks a week whose mix is off the formula."),
+    "target": N_("Target"),
+    "actual": N_("Actual"),
+    "allowed": N_("Allowed"),
+    "posts": N_("Posts"),
+    "status": N_("Status"),
+    "ok": N_("on target"),
+    "off": N_("off target"),
+    "type": N_("Type"),
+    "mix_table": N_("The mix as a table"),
+    "mix_none": N_("The plan has no formula the mix can be measured against."),
+    "kpis": N_("Goals and KPIs"),
+    "kpis_note": N_("{done} of the plan's period has passed."),
+    "goal": N_("Goal"),
+    "metric": N_("Metric"),
+    "progress": N_("Done"),
+    "expected": N_("Expected by now"),
+    "source": N_("Source"),
+    "kpis_none": N_("The plan names no goals with KPIs."),
+    "waiting": N_("Waiting for approval"),
+    "waiting_client": N_("the client"),
+    "waiting_none": N_("Nothing is waiting for approval."),
+    "date": N_("Date"),
+    "channel": N_("Channel"),
+    "title": N_("Title"),
+    "problems": N_("What needs attention"),
+    "problems_none": N_("No problems found: the plan passes every check."),
+    "problems_count": N_("{errors} to fix, {warnings} to look at, {infos} notes."),
+    "problems_unreadable": N_("The plan file could not be read in full; fix it and make the page again."),
+    "fix": N_("What to do"),
+    "post_ref": N_("Post of {date}"),
+    "the_plan": N_("the plan"),
+    "legend": N_("Legend"),
+    "legend_types": N_("Post types"),
+    "legend_statuses": N_("Statuses"),
+    "legend_rubrics": N_("Rubrics"),
+    "legend_note": N_("Colour is a help, never the only cue: every card names its type and status in words."),
+    "unknown_type": N_("type not in the formula"),
+    "rubric": N_("Rubric"),
+    "link": N_("link"),
+    "live_post": N_("live post"),
+    "footer": N_("Made with smmplan {version} from {file}. Works offline; nothing is loaded from the network."),
 }
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "ru": ("Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
-           "Ноябрь", "Декабрь"),
-}
-# "1 December", "1 декабря": the month as a day's date says it
-MONTHS_OF = {
-    "en": MONTHS["en"],
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"),
-}
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "ru": ("Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье"),
-}
-WEEKDAYS_SHORT = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "ru": ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"),
-}
-
-# The formula categories of the presets, in each language; a custom category is shown as written.
-CATEGORIES = {
-    "en": {"engaging": "engaging", "user_generated": "user-generated", "educational": "educational",
-           "advertising": "advertising", "promotional": "promotional", "value": "value", "curated": "curated",
-           "original": "original", "personal": "personal"},
-    "ru": {"engaging": "вовлекающий", "user_generated": "пользовательский", "educational": "обучающий",
-           "advertising": "рекламный", "promotional": "продающий", "value": "полезный", "curated": "подборки",
-           "original": "авторский", "personal": "личный"},
-}
-
-# Goal kinds (smmplan/data/kpi_metrics.yaml); another kind is shown as written.
-GOALS = {
-    "en": {"traffic": "traffic", "awareness": "awareness", "loyalty": "loyalty", "support": "support"},
-    "ru": {"traffic": "трафик", "awareness": "узнаваемость", "loyalty": "лояльность", "support": "поддержка"},
-}
+# a post's status on a card and in the legend: the page says `review` as the client reads it
+STATUSES = {"review": N_("awaiting approval"), "unknown": N_("status unclear")}
+SEVERITIES = {"error": N_("to fix"), "warning": N_("to look at"), "info": N_("note")}
+# rule families, as the reports title them, but `RUB` shorter
+FAMILIES = {**FAMILY_TITLES, "RUB": N_("Rubrics")}
+OTHER_FAMILY = N_("Other")
+# a KPI's target per period: "1,200 / month"
+PERIODS = {7: N_("week"), 30: N_("month"), 91: N_("quarter"), 365: N_("year")}
 
 
 def language_of(value: str | None) -> str:
     """The page's language for a plan's `language:` value (en when absent or unknown)."""
-    word = (value or "").strip().lower()
-    for lang in LANGUAGES:
-        if word == lang or word.startswith(lang + "-") or word.startswith(lang + "_"):
-            return lang
-    return {"russian": "ru", "русский": "ru"}.get(word, "en")
+    return locale.normalise(value) or locale.DEFAULT
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 class Words:
-    """The page's words in one language: ``w("key", n=3)``, ``w.month(12)``..."""
+    """The page's words in one language: ``w("calendar")``, ``w.count(3)``, ``w.month(12)``..."""
 
     def __init__(self, lang: str):
-        self.lang = lang if lang in LABELS else "en"
-        self.labels = LABELS[self.lang]
+        self.lang = lang if lang in LANGUAGES else locale.DEFAULT
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self.labels.get(key)
-        if text is None:
-            text = LABELS["en"][key]
+        with speaking(self.lang):
+            text = _(LABELS[key])
         return text.format(**values) if values else text
 
+    def count(self, n: int) -> str:
+        """`1 post`, `3 posts` / `1 пост`, `3 поста`, `5 постов`."""
+        with speaking(self.lang):
+            return ngettext("{n} post", "{n} posts", n).format(n=n)
+
+    def waiting(self, n: int, who: str) -> str:
+        """`3 posts wait for Maria.`"""
+        with speaking(self.lang):
+            return ngettext("{n} post waits for {who}.", "{n} posts wait for {who}.", n).format(n=n, who=who)
+
+    def status(self, code: str) -> str:
+        """A post's status in words (`awaiting approval` for `review`)."""
+        with speaking(self.lang):
+            return _(STATUSES[code]) if code in STATUSES else terms.status(code).replace("_", " ")
+
+    def severity(self, code: str) -> str:
+        with speaking(self.lang):
+            return _(SEVERITIES[code]) if code in SEVERITIES else code
+
+    def family(self, code: str) -> str:
+        with speaking(self.lang):
+            return _(FAMILIES[code]) if code in FAMILIES else _(OTHER_FAMILY)
+
+    def kpi_status(self, status: str | None) -> str:
+        from smmplan.figures import kpi_status
+
+        with speaking(self.lang):
+            return kpi_status(status)
+
+    def per(self, days: int) -> str:
+        """A KPI's period: `month`, `12 d`."""
+        with speaking(self.lang):
+            return _(PERIODS[days]) if days in PERIODS else _("{n} d").format(n=days)
+
     def month(self, month: int) -> str:
-        return MONTHS[self.lang][month - 1]
+        """`December` / `Декабрь`: a calendar month's heading (CLDR's stand-alone name in Russian)."""
+        if self.lang == locale.DEFAULT:
+            return f"{dt.date(2026, month, 1):%B}"
+        return _capital(dates.forms(self.lang)["names"]["LLLL"][month - 1])
 
-    def day(self, date) -> str:
-        """`1 December 2026`, `1 декабря 2026`."""
-        return f"{date.day} {MONTHS_OF[self.lang][date.month - 1]} {date.year}"
+    def day(self, date: dt.date) -> str:
+        """`December 1, 2026` / `1 декабря 2026 г.`"""
+        with speaking(self.lang):
+            return dates.long(date)
 
-    def day_short(self, date) -> str:
-        """`Mon 1 Dec`: a card list's day heading."""
-        month = MONTHS_OF[self.lang][date.month - 1]
-        return f"{WEEKDAYS_SHORT[self.lang][date.weekday()]}, {date.day} {month[:3] if self.lang == 'en' else month}"
+    def day_short(self, date: dt.date) -> str:
+        """`Tue, Dec 1` / `вт, 1 дек.`: a card list's day heading."""
+        with speaking(self.lang):
+            return dates.weekday_day(date)
 
     def weekdays(self) -> tuple[str, ...]:
-        return WEEKDAYS[self.lang]
+        """Monday to Sunday in full: a calendar's column titles."""
+        monday = dt.date(2024, 1, 1)
+        if self.lang == locale.DEFAULT:
+            return tuple(f"{monday + dt.timedelta(days=i):%A}" for i in range(7))
+        return tuple(_capital(name) for name in dates.forms(self.lang)["names"]["cccc"])
 
     def weekdays_short(self) -> tuple[str, ...]:
-        return WEEKDAYS_SHORT[self.lang]
+        """`Mon` ... `Sun` / `Пн` ... `Вс`."""
+        monday = dt.date(2024, 1, 1)
+        with speaking(self.lang):
+            return tuple(_capital(dates.weekday(monday + dt.timedelta(days=i))) for i in range(7))
 
     def category(self, name: str) -> str:
-        return CATEGORIES[self.lang].get(name, name.replace("_", " "))
+        """A formula category: `user-generated` / `пользовательский (UGC)`; a custom one as written."""
+        with speaking(self.lang):
+            word = terms.category(name)
+        if name in terms.CATEGORIES and word == name:
+            return name.replace("_", "-")
+        return word.replace("_", " ")
 
     def goal(self, kind: str) -> str:
-        return GOALS[self.lang].get(kind, kind.replace("_", " "))
+        with speaking(self.lang):
+            return terms.goal(kind).replace("_", " ")
 
     def quantity(self, text: str) -> str:
-        """A figure as smmplan's KPI rules write it (`1,200`, `2 h`, `30 min`, `1.5`), in this language."""
-        if self.lang != "ru":
-            return text
-        text = re.sub(r"(?<=\d),(?=\d{3})", "\u202f", text).replace(".", ",")
-        return re.sub(r" (h|min)$", lambda m: " " + {"h": "ч", "min": "мин"}[m[1]], text)
+        """A figure written the English way (`1,200`, `37.5 %`) in this language (`1 200`, `37,5 %`)."""
+        from smmplan.figures import localise
 
-    def count(self, n: int) -> str:
-        return self("posts_one") if n == 1 else self("posts_count", n=n)
+        with speaking(self.lang):
+            return localise(text)

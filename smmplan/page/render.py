@@ -39,15 +39,20 @@ def environment() -> Any:
 def render(result: Any, language: str | None = None, made: dt.date | None = None, source: str | None = None) -> str:
     """The page for one checked plan (a PlanResult), as HTML text.
 
-    `language` (en or ru) defaults to the plan's `language:`; `made` (the date
-    printed in the header) to today; `source` is the file name shown in the footer.
+    `language` (en or ru, `page --language`) defaults to the plan's report language
+    (``--lang``, the config's ``lang``, the plan's ``language:``, the locale: as
+    `smmplan check` chose it); `made` (the date printed in the header) to today;
+    `source` is the file name shown in the footer.
     """
     from smmplan import __version__
+    from smmplan.locale import LANGUAGES, speaking
     from smmplan.page import theme
     from smmplan.page.labels import language_of
     from smmplan.page.view import build
 
-    lang = language if language in ("en", "ru") else language_of(getattr(result.plan, "language", None))
-    data = build(result, lang, made or dt.date.today(), __version__,
-                 os.path.basename(source if source is not None else result.path))
-    return environment().get_template("page.html.j2").render(**data, theme=theme, generator=GENERATOR)
+    lang = language if language in LANGUAGES else (
+        getattr(result, "language", None) or language_of(getattr(result.plan, "language", None)))
+    with speaking(lang):
+        data = build(result, lang, made or dt.date.today(), __version__,
+                     os.path.basename(source if source is not None else result.path))
+        return environment().get_template("page.html.j2").render(**data, theme=theme, generator=GENERATOR)

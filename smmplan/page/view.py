@@ -55,7 +55,14 @@ def _hhmm(t: dt.time | None) -> str:
 
 
 def build(result: Any, lang: str, made: dt.date, version: str, source: str) -> dict[str, Any]:
-    """Everything the page template needs for one checked plan."""
+    """Everything the page template needs for one checked plan, in the page's language."""
+    from smmplan.locale import speaking
+
+    with speaking(lang):  # figures and words made here (smmplan.figures) follow it too
+        return _build(result, lang, made, version, source)
+
+
+def _build(result: Any, lang: str, made: dt.date, version: str, source: str) -> dict[str, Any]:
     w = Words(lang)
     plan = result.plan
     formula = result.formula
@@ -85,7 +92,7 @@ def build(result: Any, lang: str, made: dt.date, version: str, source: str) -> d
         "version": version,
         "types": types,
         "rubrics": [{"name": name, "css": f"r{i % len(theme.RUBRIC_COLOURS)}"} for name, i in rubrics.items()],
-        "statuses": [{"key": s, "name": w(f"status_{s}")} for s in
+        "statuses": [{"key": s, "name": w.status(s)} for s in
                      ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")],
         "months": _months(cards, result, plan, w),
         "card_count": len(cards),
@@ -141,7 +148,7 @@ def _card(p: Any, w: Words, slots: dict[str, int], rubrics: dict[str, int]) -> I
     if status is None:
         status_label = f"{clip(post.status, MAX_WORD)}?"
     else:
-        status_label = w(f"status_{status}")
+        status_label = w.status(status)
     link = safe_url(post.link)
     permalink = safe_url(getattr(post, "permalink", None))
     return Item(
@@ -209,7 +216,7 @@ def _months(cards: list[Item], result: Any, plan: Any, w: Words) -> list[dict[st
 
 def _status_counts(result: Any, w: Words) -> list[dict[str, Any]]:
     counts = result.sections.get("statuses") or {}
-    return [{"key": k, "name": w(f"status_{k}"), "n": n} for k, n in counts.items() if n]
+    return [{"key": k, "name": w.status(k), "n": n} for k, n in counts.items() if n]
 
 
 # --- the mix: geometry for the SVG charts ----------------------------------------------
@@ -294,7 +301,7 @@ def _weekly(result: Any, infos: list, w: Words, categories: list[str], slots: di
     for k, week in enumerate(sorted(weeks)):
         counts = weeks[week]
         first = result.start + dt.timedelta(days=7 * week)
-        title = w("week_of", date=w.day(first)) + (f" ({w('off')})" if week in off else "")
+        title = w("week_of_off" if week in off else "week_of", date=w.day(first))
         segs = segments(counts, sum(counts), [str(c) for c in counts])
         rows.append(Item(label=f"{first.day:02d}.{first.month:02d}" + (" ✕" if week in off else ""), off=week in off,
                          title=title, tooltip=tooltip(title, segs),
@@ -314,10 +321,9 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
 
     out = []
     for r in rows:
-        per = {7: "per_week", 30: "per_month", 91: "per_quarter", 365: "per_year"}.get(r["period_days"])
         target = w.quantity(format_quantity(r["target"], r["unit"]))
         if r["period_days"]:
-            target += f" / {w(per) if per else w('per_days', n=r['period_days'])}"
+            target += f" / {w.per(r['period_days'])}"
         done = r["done"]
         out.append({
             "goal": w.goal(clip(r["goal"], MAX_WORD)),
@@ -331,7 +337,7 @@ def _kpis(result: Any, w: Words) -> dict[str, Any] | None:
             "bar": None if done is None else max(0.0, min(100.0, float(done))),
             "status": r["status"],
             "status_key": (r["status"] or "none").replace(" ", "-"),
-            "status_label": w(f"kpi_{r['status']}") if r["status"] else w("kpi_unknown"),
+            "status_label": w.kpi_status(r["status"]),
         })
     elapsed = rows[0].get("elapsed")
     return {"rows": out, "note": w("kpis_note", done=f"{elapsed * 100:.0f} %") if elapsed is not None else ""}
@@ -354,15 +360,15 @@ def _waiting(result: Any, w: Words, infos: list) -> dict[str, Any]:
                     "channel": clip(r["channel"], MAX_WORD) or "—", "title": clip(r["title"], MAX_TITLE),
                     "href": "#" + ids[(r["date"], r["title"])] if (r["date"], r["title"]) in ids else None})
     n = len(out)
-    lead = w("waiting_who_one", who=approver) if n == 1 else w("waiting_who", n=n, who=approver)
-    return {"rows": out, "lead": lead if n else w("waiting_none")}
+    return {"rows": out, "lead": w.waiting(n, approver) if n else w("waiting_none")}
 
 
 def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-_LINE_REFS = re.compile(r" ?\(lines? \d+(?:(?:, | and )\d+)*\)| at lines? \d+(?:(?:, | and )\d+)*")
+# "(line 4)", "(lines 4, 7 and 9)", " at line 4", and the same in Russian: "(строка 4)", "(строки 4 и 7)"
+_LINE_REFS = re.compile(r" ?\((?:lines?|строк[аи]) \d+(?:(?:, | and | и )\d+)*\)| at lines? \d+(?:(?:, | and )\d+)*")
 
 
 def plain(message: str, path: str, w: Words) -> str:
@@ -386,7 +392,7 @@ def _problems(result: Any, w: Words, infos: list) -> dict[str, Any]:
             ref = {"date": w.day(post.date), "title": clip(post.title, 120), "href": f"#post-{int(m[1])}"}
         groups.setdefault(_family(f.code), []).append({
             "severity": f.severity,
-            "severity_label": w(f"severity_{f.severity}") if f.severity in SEVERITY_ORDER else f.severity,
+            "severity_label": w.severity(f.severity),
             "message": plain(f.message, result.path, w),
             "fix": plain(f.fix, result.path, w) if f.fix else None,
             "code": f.code,
@@ -396,7 +402,7 @@ def _problems(result: Any, w: Words, infos: list) -> dict[str, Any]:
     families = []
     for fam in sorted(groups, key=lambda x: FAMILIES.index(x) if x in FAMILIES else len(FAMILIES)):
         items = sorted(groups[fam], key=lambda x: SEVERITY_ORDER.get(x["severity"], 3))
-        label = w(f"family_{fam}") if fam in FAMILIES else w("family_other")
+        label = w.family(fam) if fam in FAMILIES else w.family("")
         sev = {s: sum(i["severity"] == s for i in items) for s in SEVERITY_ORDER}
         families.append({"key": fam, "title": label, "items": items, "counts": sev,
                          "worst": min((i["severity"] for i in items), key=lambda s: SEVERITY_ORDER.get(s, 3))})

@@ -10,6 +10,20 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol, TextIO
 
+from smmplan.locale import N_
+
+# rule families as reports for people title them (translated where shown)
+FAMILY_TITLES = {
+    "PLAN": N_("Plan file"),
+    "MIX": N_("Content mix"),
+    "BAN": N_("Honesty"),
+    "KPI": N_("Goals and KPIs"),
+    "FLOW": N_("Client workflow"),
+    "PLT": N_("Platforms"),
+    "RUB": N_("Rubrics and occasions"),
+    "SMM": N_("smmplan"),
+}
+
 # name -> "module:Class"; imported only when chosen
 FORMATS: dict[str, str] = {
     "text": "smmplan.report.text:TextReporter",
@@ -60,13 +74,24 @@ def summary(results: list) -> dict[str, int]:
     }
 
 
+def plan_language(result: Any) -> str:
+    """The language a plan's part of a report is written in: its report language (``--lang``,
+    the config's ``lang``, the plan's ``language:``, the locale), else the current one."""
+    from smmplan.locale import current
+
+    return getattr(result, "language", None) or current()
+
+
 def suppressed_line(results: list) -> str | None:
     """"2 findings suppressed: BAN001, BAN003" (codes in order, each once), or None."""
     every = [s for r in results for s in getattr(r, "suppressed", ())]
     if not every:
         return None
-    codes = sorted({s.finding.code for s in every})
-    return f"{len(every)} finding{'s' * (len(every) != 1)} suppressed: {', '.join(codes)}"
+    from smmplan.locale import ngettext
+
+    codes = ", ".join(sorted({s.finding.code for s in every}))
+    return ngettext("{n} finding suppressed: {codes}", "{n} findings suppressed: {codes}", len(every)).format(
+        n=len(every), codes=codes)
 
 
 def source_root(start: str | None = None) -> str:

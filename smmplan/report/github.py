@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from smmplan.report import relative_path, source_root
+from smmplan.locale import _, speaking
+from smmplan.report import plan_language, relative_path, source_root
 from smmplan.visible import display_name
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -35,12 +36,16 @@ class GithubReporter:
     def render(self, results: list, out: TextIO) -> None:
         root = self.root or source_root()
         for result in results:
-            for f in result.findings:
-                props = [f"file={escape_property(display_name(relative_path(f.path, root) or f.path))}"]
-                if f.line:
-                    props.append(f"line={f.line}")
-                    if f.column:
-                        props.append(f"col={f.column}")
-                props.append(f"title={escape_property(f.code)}")
-                message = f.message + (f"\nfix: {f.fix}" if f.fix else "")
-                out.write(f"::{COMMANDS.get(f.severity, 'warning')} {','.join(props)}::{escape_data(message)}\n")
+            with speaking(plan_language(result)):
+                self.render_plan(result, root, out)
+
+    def render_plan(self, result: Any, root: str, out: TextIO) -> None:
+        for f in result.findings:
+            props = [f"file={escape_property(display_name(relative_path(f.path, root) or f.path))}"]
+            if f.line:
+                props.append(f"line={f.line}")
+                if f.column:
+                    props.append(f"col={f.column}")
+            props.append(f"title={escape_property(f.code)}")
+            message = f.message + ("\n" + _("fix:") + " " + f.fix if f.fix else "")
+            out.write(f"::{COMMANDS.get(f.severity, 'warning')} {','.join(props)}::{escape_data(message)}\n")

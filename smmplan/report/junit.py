@@ -13,7 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
-from smmplan.report import position
+from smmplan.locale import _, speaking
+from smmplan.report import plan_language, position
 
 # Characters XML 1.0 cannot carry at all, even escaped (a plan may quote them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -40,7 +41,9 @@ class JunitReporter:
                 line, column = position(f)
                 case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} at {line}:{column}",
                                      classname=_x(result.path), file=_x(f.path), line=str(line))
-                body = _x(f"{f.path}:{line}:{column}: {f.code} {f.message}" + (f"\nfix: {f.fix}" if f.fix else ""))
+                with speaking(plan_language(result)):
+                    fix = "\n" + _("fix:") + " " + f.fix if f.fix else ""
+                body = _x(f"{f.path}:{line}:{column}: {f.code} {f.message}{fix}")
                 if self.fails(f):
                     failure = ET.SubElement(case, "failure", message=_x(f.message), type=f.code)
                     failure.text = body

@@ -12,10 +12,12 @@ import io
 from typing import Any
 
 
-def render_svg(results: list, title: str = "smmplan report", width: int = 110) -> str:
-    """The text report as an SVG image."""
+def render_svg(results: list, title: str | None = None, width: int = 110) -> str:
+    """The text report as an SVG image (titled `smmplan report` in the current language)."""
     from rich.console import Console
 
+    from smmplan.locale import _, speaking
+    from smmplan.report import plan_language
     from smmplan.report.text import render_plan
 
     console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True,
@@ -24,8 +26,9 @@ def render_svg(results: list, title: str = "smmplan report", width: int = 110) -
     for i, result in enumerate(results):
         if i:
             console.print()
-        render_plan(console, result)
-    return console.export_svg(title=title)
+        with speaking(plan_language(result)):
+            render_plan(console, result)
+    return console.export_svg(title=_("smmplan report") if title is None else title)
 
 
 def page_kind(path: str) -> str | None:

@@ -16,7 +16,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from smmplan import __version__
-from smmplan.report import position, relative_path, source_root
+from smmplan.locale import _, current, speaking
+from smmplan.report import plan_language, position, relative_path, source_root
 
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://smmplan.dev"
@@ -25,16 +26,18 @@ ROOT_ID = "%SRCROOT%"
 
 
 def rule_descriptor(rule: Any) -> dict[str, Any]:
-    text = f"{rule.what}\n\nWhy: {rule.why}\n\nFix: {rule.fix}"
-    markdown = f"**What it checks.** {rule.what}\n\n**Why.** {rule.why}\n\n"
+    """A rule's documentation as SARIF describes a rule, in the current language."""
+    summary, what, why, fix = (_(text) if text else text for text in (rule.summary, rule.what, rule.why, rule.fix))
+    text = _("{what}\n\nWhy: {why}\n\nFix: {fix}").format(what=what, why=why, fix=fix)
+    markdown = _("**What it checks.** {what}\n\n**Why.** {why}").format(what=what, why=why) + "\n\n"
     if rule.example.strip():
-        markdown += f"**A plan that triggers it.**\n\n```yaml\n{rule.example.rstrip()}\n```\n\n"
-    markdown += f"**Fix.** {rule.fix}"
+        markdown += _("**A plan that triggers it.**") + f"\n\n```yaml\n{rule.example.rstrip()}\n```\n\n"
+    markdown += _("**Fix.** {fix}").format(fix=fix)
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.what},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": what},
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"tags": [rule.family.lower()]},
@@ -70,7 +73,8 @@ class SarifReporter:
                 (s.finding, s.by) for s in getattr(result, "suppressed", ())]
             for f, by in every:
                 line, column = position(f)
-                text = f.message + (f" Fix: {f.fix}" if f.fix else "")
+                with speaking(plan_language(result)):
+                    text = _("{message} Fix: {fix}").format(message=f.message, fix=f.fix) if f.fix else f.message
                 item = {
                     "ruleId": f.code,
                     "ruleIndex": index[f.code],
@@ -104,6 +108,7 @@ class SarifReporter:
                 }},
                 "originalUriBaseIds": {ROOT_ID: {"uri": pathlib.Path(root).resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
+                "language": current(),  # the language of the messages (each plan's in its own)
                 "invocations": [{"executionSuccessful": True}],
                 "results": sarif_results,
             }],

@@ -23,13 +23,22 @@ from rich.table import Table
 from rich.text import Text
 
 from smmplan import __version__
+from smmplan.locale import N_, _, ngettext, terms
 from smmplan.report import summary
-from smmplan.report.text import SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, table_width
+from smmplan.report.text import (SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, severity_width,
+                                 table_width)
 from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
 # Counted in every report's data, shown in the text table only when a post has them.
 SHOWN_WHEN_USED = ("changes_requested", "on_hold", "unknown")
+# words for the columns that are not statuses of the model (smmplan.locale.terms has those)
+COLUMNS = {"unknown": N_("unknown"), "total": N_("total")}
+
+
+def column(name: str) -> str:
+    """A status count's column: the status as a word, `unknown` or `total`."""
+    return _(COLUMNS[name]) if name in COLUMNS else terms.status(name)
 
 
 def _flow(findings: list) -> list:
@@ -83,14 +92,15 @@ def status_counts(statuses: dict[str, int], width: int) -> Table:
     counts["total"] = sum(counts.values())
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     cells = [Text(str(n), style="dim" if not n else "") for n in counts.values()]
-    if table_width(tuple(counts), [tuple(str(n) for n in counts.values())]) <= width:
-        for name in counts:
+    names = [column(name) for name in counts]
+    if table_width(tuple(names), [tuple(str(n) for n in counts.values())]) <= width:
+        for name in names:
             table.add_column(name, justify="right", no_wrap=True)
         table.add_row(*cells)
         return table
-    table.add_column("status", no_wrap=True)
-    table.add_column("posts", justify="right", no_wrap=True)
-    for name, cell in zip(counts, cells):
+    table.add_column(_("status"), no_wrap=True)
+    table.add_column(_("posts"), justify="right", no_wrap=True)
+    for name, cell in zip(names, cells):
         table.add_row(name, cell)
     return table
 
@@ -98,46 +108,52 @@ def status_counts(statuses: dict[str, int], width: int) -> Table:
 def render_status(console: Any, result: Any) -> None:
     data = plan_status(result)
     client = data["client"] or {}
-    bits = [b for b in (data["brand"], client.get("name") and f"client {client['name']}",
-                        client.get("approver") and f"approver {client['approver']}") if b]
+    bits = [b for b in (data["brand"], client.get("name") and _("client {name}").format(name=client["name"]),
+                        client.get("approver") and _("approver {name}").format(name=client["approver"])) if b]
     print_header(console, result.path, bits)
     if result.plan is None:
-        print_wrapped(console, Text(f"  the plan cannot be read ({data['other_findings']} findings): "
-                                    f"run `smmplan check {visible_path(result.path)}`", style="red"), hang=2)
+        n = data["other_findings"]
+        print_wrapped(console, Text("  " + ngettext("the plan cannot be read ({n} finding): run `smmplan check {path}`",
+                                                    "the plan cannot be read ({n} findings): run `smmplan check {path}`",
+                                                    n).format(n=n, path=visible_path(result.path)), style="red"), hang=2)
         return
 
     console.print(status_counts(data["statuses"], console.width))
 
-    approver = client.get("approver") or "the client"
+    approver = client.get("approver")
+    waiting = (_("Waiting for {who}").format(who=visible(approver, one_line=True)) if approver
+               else _("Waiting for the client"))
     console.print()
-    console.print(Text(f"Waiting for {visible(approver, one_line=True)}", style="bold underline"))
+    console.print(Text(waiting, style="bold underline"))
     if data["waiting"]:
-        console.print(posts_table(data["waiting"]))
+        console.print(posts_table(data["waiting"], console.width))
     else:
-        console.print(Text("  nothing waiting for approval", style="dim"))
+        console.print(Text("  " + _("nothing waiting for approval"), style="dim"))
 
     window = data["due_window"] or {}
     console.print()
-    console.print(Text("Due soon", style="bold underline").append(f"  {window.get('from')} → {window.get('to')}",
+    console.print(Text(_("Due soon"), style="bold underline").append(f"  {window.get('from')} → {window.get('to')}",
                                                                   style="dim"))
     if data["due"]:
-        console.print(posts_table(data["due"]))
+        console.print(posts_table(data["due"], console.width))
     else:
-        console.print(Text("  nothing due", style="dim"))
+        console.print(Text("  " + _("nothing due"), style="dim"))
 
     flow = _flow(result.findings)
     if flow:
         console.print()
-        console.print(Text("Needs attention", style="bold underline"))
+        console.print(Text(_("Needs attention"), style="bold underline"))
+        pad = severity_width()
         for f in flow:
             line = Text("  ")
-            line.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
-            line.append(f" line {f.line}  " if f.line else " ", style="bold")
+            line.append(f"{terms.severity(f.severity):<{pad}}", style=SEVERITY_STYLE.get(f.severity, ""))
+            line.append(" " + _("line {n}").format(n=f.line) + "  " if f.line else " ", style="bold")
             line.append(f"{f.code}  ", style="magenta")
             line.append(f.message)
-            print_wrapped(console, line, hang=10)
+            print_wrapped(console, line, hang=pad + 3)
     if data["other_findings"]:
         n = data["other_findings"]
         console.print()
-        print_wrapped(console, Text(f"  {n} other finding{'s' * (n != 1)}: `smmplan check {visible_path(result.path)}` shows "
-                                    f"{'them' if n != 1 else 'it'}.", style="dim"), hang=2)
+        print_wrapped(console, Text("  " + ngettext("{n} other finding: `smmplan check {path}` shows it.",
+                                                    "{n} other findings: `smmplan check {path}` shows them.",
+                                                    n).format(n=n, path=visible_path(result.path)), style="dim"), hang=2)

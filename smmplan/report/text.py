@@ -19,19 +19,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.figures import kpi_status, localise
 from smmplan.findings import with_article
+from smmplan.locale import N_, _, dates, ngettext, speaking, terms
+from smmplan.report import FAMILY_TITLES, plan_language
 from smmplan.visible import visible, visible_path
 
-FAMILY_TITLES = {
-    "PLAN": "Plan file",
-    "MIX": "Content mix",
-    "BAN": "Honesty",
-    "KPI": "Goals and KPIs",
-    "FLOW": "Client workflow",
-    "PLT": "Platforms",
-    "RUB": "Rubrics and occasions",
-    "SMM": "smmplan",
-}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 BAR_WIDTH = 24
 
@@ -108,10 +101,17 @@ class TextReporter:
         for i, result in enumerate(results):
             if i:
                 console.print()
-            self.render_one(console, result)
+            with speaking(plan_language(result)):  # each plan's section in its own report language
+                self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
         render_plan(console, result, getattr(self, "show_suppressed", False))
+
+
+def severity_width() -> int:
+    """Cells the severity words are padded to: the widest in the current language (`warning`: 7),
+    but never more than 8 (a longer word, `предупреждение`, pushes its own line along)."""
+    return min(8, max(cell_len(terms.severity(s)) for s in SEVERITY_STYLE))
 
 
 def _suppressed(console: Console, result: Any, show: bool) -> None:
@@ -122,14 +122,17 @@ def _suppressed(console: Console, result: Any, show: bool) -> None:
     if line is None:
         return
     console.print()
-    console.print(Text(f"  {line}" + ("" if show else " (--show-suppressed lists them)"), style="yellow"))
+    if not show:
+        line = _("{line} (--show-suppressed lists them)").format(line=line)
+    console.print(Text(f"  {line}", style="yellow"))
     if show:
         for s in result.suppressed:
             f = s.finding
             where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             console.print(Text.assemble("    ", (where, "bold"), ("  " + f.code + " ", "magenta"), (f.name, "dim")))
             console.print(Padding(Text(f.message), (0, 0, 0, 6), expand=False))
-            console.print(Padding(Text(f"suppressed ({s.by.kind}) by {s.by.how}", style="yellow"), (0, 0, 0, 6),
+            console.print(Padding(Text(_("suppressed ({kind}) by {how}").format(kind=s.by.kind, how=s.by.how),
+                                       style="yellow"), (0, 0, 0, 6),
                                   expand=False))
 
 
@@ -145,7 +148,7 @@ def render_plan(console: Console, result: Any, show_suppressed: bool = False) ->
     if result.rebalance is not None and result.rebalance.needed:
         _rebalance(console, result)
     if not result.findings:
-        console.print(Text("  ✓ no findings", style="green"))
+        console.print(Text("  ✓ " + _("no findings"), style="green"))
     _suppressed(console, result, show_suppressed)
 
 
@@ -155,11 +158,12 @@ def _header_bits(result: Any) -> list[str]:
     if plan is not None and plan.brand:
         bits.append(visible(plan.brand, one_line=True))
     if result.plan is not None:
-        bits.append(f"{result.post_count} posts")
+        bits.append(ngettext("{n} post", "{n} posts", result.post_count).format(n=result.post_count))
     if result.start and result.end:
         bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
     if result.formula is not None:
-        bits.append(f"formula {result.formula.name} ± {float(result.tolerance * 100):g} pp")
+        bits.append(_("formula {name} ± {pp} pp").format(name=result.formula.name,
+                                                        pp=localise(f"{float(result.tolerance * 100):g}")))
     return bits
 
 
@@ -245,8 +249,13 @@ def _bar(share: float, target: float, scale: float, ok: bool, width: int = BAR_W
     return Text("".join(cells), style="green" if ok else "red")
 
 
-MIX_HEADERS = ("category", "posts", "actual", "target", "allowed", "delta", "status")
-MIX_SHORT = ("category", "posts", "share", "target", "range", "±pp", "")
+MIX_HEADERS = (N_("category"), N_("posts"), N_("actual"), N_("target"), N_("allowed"), N_("delta"), N_("status"))
+MIX_SHORT = (N_("category"), N_("posts"), N_("share"), N_("target"), N_("range"), N_("±pp"), "")
+
+
+def headers(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Table headers in the current language (an empty one stays empty)."""
+    return tuple(_(n) if n else n for n in names)
 MIN_BAR = 8
 
 
@@ -269,19 +278,23 @@ def _fit(width: int, rows: list[tuple[Any, ...]], *header_sets: tuple[str, ...],
 def mix_table(result: Any, width: int = 100) -> Table:
     """The mix per category against the formula, with a bar each when the width
     leaves room for one (it shrinks with the console, then goes; then the
-    headers shorten)."""
+    headers shorten; then the verdict is a sign, and the category wraps)."""
     scale = max([r.share for r in result.mix] + [r.target for r in result.mix] + [0.01])
     rows = []
     for r in result.mix:
         allowed = f"{r.low}–{r.high}" if r.low < r.high else (str(r.low) if r.low == r.high else "—")
-        rows.append((visible(r.category, one_line=True), str(r.count), f"{r.share * 100:.1f} %", f"{r.target * 100:.4g} %", allowed,
-                     f"{(r.share - r.target) * 100:+.1f}", "ok" if r.ok else "off"))
-    headers, room = _fit(width, rows, MIX_HEADERS, MIX_SHORT, extra=MIN_BAR + 2)
+        rows.append((visible(terms.category(r.category), one_line=True), str(r.count), localise(f"{r.share * 100:.1f} %"),
+                     localise(f"{r.target * 100:.4g} %"), allowed, localise(f"{(r.share - r.target) * 100:+.1f}"),
+                     _("ok") if r.ok else _("off")))
+    long, short = headers(MIX_HEADERS), headers(MIX_SHORT)
+    names, room = _fit(width, rows, long, short, extra=MIN_BAR + 2)
     bar = min(BAR_WIDTH, room - 2) if room - 2 >= MIN_BAR else 0
     if not bar:
-        headers, room = _fit(width, rows, MIX_HEADERS, MIX_SHORT)
+        names, room = _fit(width, rows, long, short)
+    if room < 0:  # still too wide (long category words, `вне нормы`): the verdict as a sign
+        rows = [(*row[:6], "✓" if r.ok else "✕") for r, row in zip(result.mix, rows)]
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for i, name in enumerate(headers):  # the category wraps only where nothing else would fit
+    for i, name in enumerate(names):  # the category wraps only where nothing else would fit
         table.add_column(name, justify="left" if i in (0, 6) else "right", no_wrap=i != 0, overflow="fold")
     if bar:
         table.add_column("", no_wrap=True)
@@ -338,14 +351,15 @@ def _findings(console: Console, result: Any) -> None:
     for f in result.findings:
         groups.setdefault(_family(f.code), []).append(f)
     order = list(FAMILY_TITLES)
+    pad = severity_width()
     quoted = result.doc.quote(f.line for f in result.findings) if result.doc is not None else {}
     for fam in sorted(groups, key=lambda x: order.index(x) if x in order else len(order)):
         console.print()
-        console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold underline"))
+        console.print(Text(_(FAMILY_TITLES[fam]) if fam in FAMILY_TITLES else fam, style="bold underline"))
         for f in groups[fam]:
             where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             head = Text("  ")
-            head.append(f"{f.severity:<7}", style=SEVERITY_STYLE.get(f.severity, ""))
+            head.append(f"{terms.severity(f.severity):<{pad}}", style=SEVERITY_STYLE.get(f.severity, ""))
             head.append(" ")
             head.append(where, style="bold")
             head.append(f"  {f.code} ", style="magenta")
@@ -375,7 +389,7 @@ def _findings(console: Console, result: Any) -> None:
                     console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
                                        style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
             if f.fix:
-                print_wrapped(console, Text("fix: ", style="green").append(f.fix, style=""), indent=4)
+                print_wrapped(console, Text(_("fix:") + " ", style="green").append(f.fix, style=""), indent=4)
 
 
 def rebalance_lines(result: Any) -> list[str]:
@@ -384,53 +398,86 @@ def rebalance_lines(result: Any) -> list[str]:
     lines = [step_line(st, result) for st in result.steps]
     if rb.mode == "change" and not result.steps:  # no posts picked (a plan read without them)
         for m, picked in zip(rb.moves, result.move_lines()):
-            lines.append(f"retype {m.count} {m.source} post{'s' * (m.count != 1)} to {m.target}"
-                         + _eg(picked))
-    adds = ", ".join(f"{k} {cat} post{'s' if k != 1 else ''}" for cat, k in rb.adds.items())
+            values = {"n": m.count, "source": category_word(m.source), "target": category_word(m.target)}
+            examples = _eg(picked)
+            if examples:
+                lines.append(ngettext("retype {n} {source} post to {target}, e.g. {lines}",
+                                      "retype {n} {source} posts to {target}, e.g. {lines}",
+                                      m.count).format(lines=examples, **values))
+            else:
+                lines.append(ngettext("retype {n} {source} post to {target}", "retype {n} {source} posts to {target}",
+                                      m.count).format(**values))
+    adds = ", ".join(ngettext("{n} {category} post", "{n} {category} posts", k).format(n=k, category=category_word(cat))
+                     for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
-        lines.append("add " + adds)
+        lines.append(_("add {posts}").format(posts=adds))
     if rb.mode is None:
-        lines.append("no retyping or moving makes this plan pass: its weeks are too lopsided")
+        lines.append(_("no retyping or moving makes this plan pass: its weeks are too lopsided"))
     if rb.shifts and rb.mode != "move":
-        lines.append(f"or move {rb.moved} post{'s' * (rb.moved != 1)} to other weeks (`smmplan suggest` lists them)")
+        lines.append(ngettext("or move {n} post to other weeks (`smmplan suggest` lists them)",
+                              "or move {n} posts to other weeks (`smmplan suggest` lists them)",
+                              rb.moved).format(n=rb.moved))
     if rb.adds and rb.mode != "add":
-        lines.append("or add " + adds)
+        lines.append(_("or add {posts}").format(posts=adds))
     return lines
 
 
+def category_word(code: str) -> str:
+    """A formula category as a word in a sentence: `user_generated` / `пользовательский (UGC)`."""
+    return terms.category(code)
+
+
 def _eg(picked: list) -> str:
+    """"line 40", "lines 40, 42 and 45": the lines of example posts, or nothing."""
     examples = [str(x) for x in picked if x]
     if not examples:
         return ""
-    return ", e.g. line " + examples[0] if len(examples) == 1 else (
-        ", e.g. lines " + ", ".join(examples[:-1]) + " and " + examples[-1])
+    if len(examples) == 1:
+        return _("line {line}").format(line=examples[0])
+    listed = _("{items} and {last}").format(items=", ".join(examples[:-1]), last=examples[-1])
+    return _("lines {lines}").format(lines=listed)
 
 
 def step_line(st: Any, result: Any) -> str:
     """One change in words: "rewrite «Скидка выходного дня» (Dec 9, line 40) as an engaging post, ..."."""
     p = st.post
-    where = f"{p.post.date:%b} {p.post.date.day}" + (f", line {st.line}" if st.line else "")
-    title = f"«{p.post.title}» ({where})"
-    idea = f", for example «{st.idea}»" if st.idea else ""
+    day = dates.day(p.post.date)
+    where = _("{day}, line {line}").format(day=day, line=st.line) if st.line else day
+    post = f"«{p.post.title}» ({where})"
+    source, target = category_word(st.source), category_word(st.target)
     if st.kind == "move":
-        return f"move {title} to week {st.week + 1}: {st.date:%b} {st.date.day}"
+        return _("move {post} to week {week}: {day}").format(post=post, week=st.week + 1, day=dates.day(st.date))
     if st.kind == "replace":
-        reads = result.reads.get(p.index)
-        return (f"rewrite {title} as {with_article(st.target)} post{idea}: it reads as {reads or st.source}, "
-                "so it cannot just be relabelled (keep the old one as cancelled)")
+        reads = category_word(result.reads.get(p.index) or st.source)
+        article, target = with_article(target).split(" ", 1)  # "an engaging", "a user-generated"
+        if st.idea:
+            text = (_("rewrite {post} as an {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
+                      "just be relabelled (keep the old one as cancelled)") if article == "an" else
+                    _("rewrite {post} as a {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
+                      "just be relabelled (keep the old one as cancelled)"))
+            return text.format(post=post, target=target, idea=st.idea, reads=reads)
+        text = (_("rewrite {post} as an {target} post: it reads as {reads}, so it cannot just be relabelled "
+                  "(keep the old one as cancelled)") if article == "an" else
+                _("rewrite {post} as a {target} post: it reads as {reads}, so it cannot just be relabelled "
+                  "(keep the old one as cancelled)"))
+        return text.format(post=post, target=target, reads=reads)
     if result.reads.get(p.index) == st.target:
-        return f"retype {title} from {st.source} to {st.target}: its text already reads as {st.target}"
-    return f"retype {title} from {st.source} to {st.target}, and make it read so{idea}"
-
+        return _("retype {post} from {source} to {target}: its text already reads as {target}").format(
+            post=post, source=source, target=target)
+    if st.idea:
+        return _("retype {post} from {source} to {target}, and make it read so, for example «{idea}»").format(
+            post=post, source=source, target=target, idea=st.idea)
+    return _("retype {post} from {source} to {target}, and make it read so").format(
+        post=post, source=source, target=target)
 
 
 def _rebalance(console: Console, result: Any) -> None:
     console.print()
-    console.print(Text("Suggested rebalancing", style="bold underline"))
+    console.print(Text(_("Suggested rebalancing"), style="bold underline"))
     for line in rebalance_lines(result):
         print_wrapped(console, Text("  • " + line), hang=4)
-    print_wrapped(console, Text(f"  `smmplan suggest {visible_path(result.path)}` lists the posts, week by week.", style="dim"),
-                  hang=2)
+    print_wrapped(console, Text("  " + _("`smmplan suggest {path}` lists the posts, week by week.").format(
+        path=visible_path(result.path)), style="dim"), hang=2)
 
 
 # Extra sections supplied by rule families' summarize(): key -> renderer.
@@ -448,9 +495,9 @@ def section(name: str) -> Callable:
 STATUS_STYLE = {"ahead": "green", "on track": "cyan", "behind": "bold red"}
 
 
-PERIODS = {7: "week", 30: "month", 91: "quarter", 365: "year"}
-PERIODS_SHORT = {7: "wk", 30: "mo", 91: "qtr", 365: "yr"}
-KPI_HEADERS = ("goal", "metric", "target", "actual", "done", "expected", "status")
+PERIODS = {7: N_("week"), 30: N_("month"), 91: N_("quarter"), 365: N_("year")}
+PERIODS_SHORT = {7: N_("wk"), 30: N_("mo"), 91: N_("qtr"), 365: N_("yr")}
+KPI_HEADERS = (N_("goal"), N_("metric"), N_("target"), N_("actual"), N_("done"), N_("expected"), N_("status"))
 
 
 def kpi_table(rows: list[dict], width: int = 100) -> Table:
@@ -463,20 +510,22 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
         out, shown_goal = [], None
         for r in rows:
             days = r["period_days"]
-            name = (PERIODS_SHORT if short else PERIODS).get(days) or (f"{days} d" if days else "")
+            name = (PERIODS_SHORT if short else PERIODS).get(days)
+            name = _(name) if name else (_("{n} d").format(n=days) if days else "")
             per = (f"/{name}" if short else f" / {name}") if name else ""
-            goal = visible(str(r["goal"]), one_line=True) if r["goal"] != shown_goal else ""
+            goal = visible(terms.goal(str(r["goal"])), one_line=True) if r["goal"] != shown_goal else ""
             shown_goal = r["goal"]
             out.append((goal, visible(str(r["metric"]), one_line=True), format_quantity(r["target"], r["unit"]) + per,
                         format_quantity(r["actual"], r["unit"]),
                         "—" if r["done"] is None else f"{r['done']:.0f} %", format_quantity(r["expected"], r["unit"]),
-                        r["status"] or "—"))
+                        kpi_status(r["status"]) if r["status"] else "—"))
         return out
 
+    names = headers(KPI_HEADERS)
     data = cells(short=False)
-    if table_width(KPI_HEADERS, data) <= width:
+    if table_width(names, data) <= width:
         table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-        for i, name in enumerate(KPI_HEADERS):
+        for i, name in enumerate(names):
             table.add_column(name, justify="left" if i in (0, 1, 6) else "right", no_wrap=True)
         for r, row in zip(rows, data):
             table.add_row(*row[:6], _kpi_status(r))
@@ -484,8 +533,8 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
     # narrow: each goal on a row of its own, the metrics below it, words apart so they wrap
     data = cells(short=True)
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for i, name in enumerate(KPI_HEADERS[1:], 1):
-        table.add_column("goal, metric" if i == 1 else name, justify="left" if i in (1, 6) else "right",
+    for i, name in enumerate(names[1:], 1):
+        table.add_column(_("goal, metric") if i == 1 else name, justify="left" if i in (1, 6) else "right",
                          no_wrap=i != 1, overflow="fold")
     for r, row in zip(rows, data):
         if row[0]:
@@ -495,17 +544,21 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
 
 
 def _kpi_status(row: dict) -> Text:
-    return Text(row["status"], style=STATUS_STYLE[row["status"]]) if row["status"] else Text("—", style="dim")
+    if not row["status"]:
+        return Text("—", style="dim")
+    return Text(kpi_status(row["status"]), style=STATUS_STYLE[row["status"]])
 
 
 @section("kpis")
 def _kpis(console: Console, rows: list[dict], result: Any) -> None:
     first = rows[0]
-    note = f"  as of {first['as_of']}"
     if first["elapsed"] is not None:
-        note += f", {first['elapsed'] * 100:.0f} % of the plan's period gone"
+        note = _("as of {date}, {share} of the plan's period gone").format(
+            date=first["as_of"], share=f"{first['elapsed'] * 100:.0f} %")
+    else:
+        note = _("as of {date}").format(date=first["as_of"])
     console.print()
-    console.print(Text.assemble(("Goals and KPIs", "bold underline"), (note, "dim")))
+    console.print(Text.assemble((_(FAMILY_TITLES["KPI"]), "bold underline"), ("  " + note, "dim")))
     console.print(kpi_table(rows, console.width))
 
 
@@ -519,33 +572,83 @@ def _short(text: Any, width: int) -> Any:
     return text[: width - 1] + "…"
 
 
-def posts_table(rows: list[dict]) -> Table:
-    """Posts from the flow family's summary (due soon, waiting for the client) as a table."""
-    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for name in ("date", "channel", "title", "status", "who must approve"):
-        table.add_column(name, no_wrap=name in ("date", "channel"), overflow="fold")
+POSTS_HEADERS = (N_("date"), N_("channel"), N_("title"), N_("status"), N_("who must approve"))
+
+
+def posts_table(rows: list[dict], width: int | None = None) -> Table:
+    """Posts from the flow family's summary (due soon, waiting for the client) as a table.
+
+    Where its columns cannot fit the `width` without breaking words (long Russian
+    statuses, a long approver's name), the channel goes under the date and the
+    approver under the status, so every word stays whole."""
+    cells = []
     for r in rows:
-        status = Text(r["status"] or f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
+        status = Text(terms.status(r["status"]) if r["status"] else
+                      f"{_short(visible(str(r['status_written']), one_line=True), 20)}?",
                       style="green" if r["ready"] else "yellow")
         if r["ready"]:
             who = Text("✓ " + visible(r["approved_by"] or "", one_line=True), style="dim")
         else:
-            who = Text(visible(r["approver"], one_line=True) if r["approver"] else "not named (client: approver:)",
+            who = Text(visible(r["approver"], one_line=True) if r["approver"] else _("not named (client: approver:)"),
                        style="" if r["approver"] else "red")
         when = r["date"] + (f" {r['time']}" if r["time"] else "")
-        table.add_row(when, _short(visible(r["channel"] or "—", one_line=True), 20),
-                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40))
+        cells.append((when, _short(visible(r["channel"] or "—", one_line=True), 20),
+                      _short(visible(r["title"], one_line=True), 100), status, _short(who, 40)))
+    names = headers(POSTS_HEADERS)
+    table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+    widths = column_widths(names, cells, width, whole=2) if width else [None] * len(names)
+    if widths is not None:
+        for i, (name, cells_wide) in enumerate(zip(names, widths)):
+            table.add_column(name, no_wrap=i < 2, overflow="fold", width=cells_wide)
+        for row in cells:
+            table.add_row(*row)
+        return table
+    for i in (0, 2, 3):
+        table.add_column(names[i], no_wrap=i == 0, overflow="fold")
+    for when, channel, title, status, who in cells:
+        table.add_row(f"{when}\n{channel}", title, Text.assemble(status, "\n", who))
     return table
+
+
+def column_widths(names: tuple[str, ...], rows: list[tuple[Any, ...]], width: int,
+                  whole: int = 0) -> list[int | None] | None:
+    """Widths for a borderless table's columns (one space either side) so that it fits
+    `width` and no word is broken: the first `whole` columns unwrapped, the others at
+    least as wide as their longest word, the widest narrowed first (as rich does).
+    None for a column's width where rich's own narrowing breaks no word; None
+    altogether when even the words cannot fit."""
+    texts = [[str(name), *(str(r[i]) for r in rows)] for i, name in enumerate(names)]
+    most = [max(cell_len(line) for t in col for line in t.split("\n")) for col in texts]
+    if sum(most) + 2 * len(names) <= width:
+        return [None] * len(names)
+    least = [m if i < whole else max(cell_len(w) for t in col for w in (t.split() or [""]))
+             for i, (m, col) in enumerate(zip(most, texts))]
+    room = width - 2 * len(names) - sum(most[:whole])
+    if sum(least[whole:]) > room:
+        return None
+
+    def level(floor: list[int]) -> int:
+        """The widest a wrapped column may be: rich narrows the widest columns first."""
+        top = max(most[whole:])
+        while top > 1 and sum(max(f, min(m, top)) for f, m in zip(floor[whole:], most[whole:])) > room:
+            top -= 1
+        return top
+
+    plain = level([0] * len(names))
+    if all(min(m, plain) >= n for m, n in zip(most[whole:], least[whole:])):
+        return [None] * len(names)  # rich's own narrowing breaks no word
+    top = level(least)
+    return [None if i < whole else max(n, min(m, top)) for i, (m, n) in enumerate(zip(most, least))]
 
 
 @section("due")
 def _due(console: Console, rows: list[dict], result: Any) -> None:
     window = result.sections.get("due_window") or {}
     console.print()
-    title = Text("Due soon", style="bold underline")
+    title = Text(_("Due soon"), style="bold underline")
     title.append(f"  {window.get('from')} → {window.get('to')}", style="dim")
     console.print(title)
-    console.print(posts_table(rows))
+    console.print(posts_table(rows, console.width))
 
 
 # --- `smmplan suggest --weeks`: the calendar as a week x weekday grid ------------------
@@ -561,11 +664,11 @@ def calendar_grid(console: Console, made: Any) -> None:
     cal = made.calendar
     cats = cal.formula.categories
     style = {c: TYPE_STYLES[i % len(TYPE_STYLES)] for i, c in enumerate(cats)}
-    short = {c: c[:3].upper() for c in cats}
+    short = {c: terms.category(c)[:3].upper() for c in cats}
     table = Table(box=None, padding=(0, 1), header_style="bold", show_edge=False)
-    table.add_column("week", justify="right")
+    table.add_column(_("week"), justify="right")
     for d in range(7):
-        table.add_column((cal.start + dt.timedelta(days=d)).strftime("%a"), overflow="fold")
+        table.add_column(dates.weekday(cal.start + dt.timedelta(days=d)), overflow="fold")
     by_day: dict[Any, list] = {}
     for p in cal.posts:
         by_day.setdefault(p.date, []).append(p)
@@ -581,10 +684,11 @@ def calendar_grid(console: Console, made: Any) -> None:
     console.print(table)
     counts = cal.counts()
     total = sum(counts) or 1
-    legend = Text("mix: ")
+    legend = Text(_("mix:") + " ")
     for (cat, share), n in zip(cal.formula.shares, counts):
         legend.append(f"{short[cat]}", style=style[cat])
-        legend.append(f" {cat} {n} ({n / total:.0%}, target {float(share):.0%})  ")
+        legend.append(" " + _("{category} {n} ({share}, target {target})").format(
+            category=terms.category(cat), n=n, share=f"{n / total:.0%}", target=f"{float(share):.0%}") + "  ")
     console.print(legend)
 
 

@@ -12,38 +12,85 @@ findings, locating each one in the file.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+
+from smmplan.locale import _
 
 # Families in the order their findings are reported. `plan` holds the file and
 # format rules the loader and the model raise; it has no walker of its own.
 FAMILIES = ("plan", "mix", "honesty", "kpi", "flow", "platform", "rubric")
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule's identity and documentation.
 
-    ``what`` says what goes wrong, ``why`` why it matters, ``example`` is a
-    plan that triggers the rule (re-checked by the tests), ``fix`` what to do
-    instead. ``example_as_of`` is the day the example is checked on
-    (`--as-of`), for rules that judge dates against today.
+    ``summary`` (the rule's title) says in a line what goes wrong, ``what``
+    what the rule checks, ``why`` why it matters, ``example`` is a plan that
+    triggers the rule (re-checked by the tests), ``fix`` what to do instead.
+    ``example_as_of`` is the day the example is checked on (`--as-of`), for
+    rules that judge dates against today.
+
+    The texts are written in English and marked with ``N_`` where each rule
+    is defined; reading ``summary``, ``title``, ``what``, ``why`` or ``fix``
+    gives them in the current language (``smmplan.locale``), so every place
+    that shows a rule's docs speaks the user's language. ``english(field)``
+    gives the text as written. Code, name, severity and example never change.
     """
 
-    code: str
-    name: str
-    severity: str
-    summary: str
-    what: str
-    why: str
-    example: str
-    fix: str
-    example_as_of: str | None = None
+    __slots__ = ("code", "name", "severity", "_summary", "_what", "_why", "example", "_fix", "example_as_of")
+
+    def __init__(self, code: str, name: str, severity: str, summary: str, what: str, why: str, example: str,
+                 fix: str, example_as_of: str | None = None) -> None:
+        for key, value in (("code", code), ("name", name), ("severity", severity), ("_summary", summary),
+                           ("_what", what), ("_why", why), ("example", example), ("_fix", fix),
+                           ("example_as_of", example_as_of)):
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key, value):
+        raise AttributeError(f"Rule {self.code} is read-only")
+
+    def __reduce__(self):  # copies and pickles are built by __init__, as the rule was
+        return (Rule, tuple(object.__getattribute__(self, k) for k in Rule.__slots__))
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code!r}, {self.name!r}, {self.severity!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rule) and all(getattr(self, k) == getattr(other, k) for k in Rule.__slots__)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.name))
 
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
+
+    @property
+    def summary(self) -> str:
+        """The rule's title in a line, in the current language."""
+        return _(self._summary) if self._summary else ""
+
+    title = summary
+
+    @property
+    def what(self) -> str:
+        return _(self._what) if self._what else ""
+
+    @property
+    def why(self) -> str:
+        return _(self._why) if self._why else ""
+
+    @property
+    def fix(self) -> str:
+        return _(self._fix) if self._fix else ""
+
+    def english(self, field: str) -> str:
+        """A doc field as written in the code (``summary``, ``what``, ``why``, ``fix``): the catalogue's msgid."""
+        return object.__getattribute__(self, "_" + field if field in _TRANSLATED else field)
+
+
+_TRANSLATED = ("summary", "what", "why", "fix")
 
 
 @cache

@@ -24,6 +24,7 @@ from typing import Any
 
 from smmplan.days import shift_within
 from smmplan.findings import Problem, nearest
+from smmplan.locale import DEFAULT, N_, _, current, ngettext, terms
 from smmplan.model import STATUS_ALIASES, STATUSES, normalise_status
 from smmplan.rules import Rule
 
@@ -33,76 +34,82 @@ _CLIENT = "client:\n  name: Coffee Lab LLC\n  approver: Maria Ivanova\n"
 
 RULES = (
     Rule(
-        "FLOW001", "unknown-status", "error", "A post's status is not a status smmplan knows.",
-        what="A post's `status` is none of idea, draft, review, changes_requested, approved, scheduled, "
+        "FLOW001", "unknown-status", "error", N_("A post's status is not a status smmplan knows."),
+        what=N_("A post's `status` is none of idea, draft, review, changes_requested, approved, scheduled, "
         "published, on_hold, cancelled, nor one of their Russian names (идея, черновик, на согласовании, "
-        "на доработке, согласовано, запланировано, опубликовано, на паузе, отменено).",
-        why="A misspelt status hides where the post stands: an `aproved` post is neither counted as approved "
-        "nor flagged as waiting, so nobody chases the client's sign-off.",
+        "на доработке, согласовано, запланировано, опубликовано, на паузе, отменено)."),
+        why=N_("A misspelt status hides where the post stands: an `aproved` post is neither counted as approved "
+        "nor flagged as waiting, so nobody chases the client's sign-off."),
         example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: aproved\n",
-        fix="Write one of the statuses; the message names the nearest one.",
+        fix=N_("Write one of the statuses; the message names the nearest one."),
     ),
     Rule(
-        "FLOW002", "due-not-approved", "warning", "A post due soon is not approved yet.",
-        what="A post dated within the look-ahead (today, or `--as-of`, and the next `due-days` days, 3 by "
+        "FLOW002", "due-not-approved", "warning", N_("A post due soon is not approved yet."),
+        what=N_("A post dated within the look-ahead (today, or `--as-of`, and the next `due-days` days, 3 by "
         "default) is still an idea, a draft, waiting for the client's review, sent back for changes "
-        "(`changes_requested`) or on hold (`on_hold`).",
-        why="The client signs off what goes out in their name; a post that is due without approval either "
-        "goes out unapproved or not at all.",
+        "(`changes_requested`) or on hold (`on_hold`)."),
+        why=N_("The client signs off what goes out in their name; a post that is due without approval either "
+        "goes out unapproved or not at all."),
         example=_CLIENT + "posts:\n  - date: 2026-12-02\n    type: engaging\n    title: Poll\n    status: review\n",
         example_as_of="2026-12-01",
-        fix="Get the approver's sign-off and write `status: approved` with `approved_by` and `approved_on`, "
-        "or move the post to a later date.",
+        fix=N_("Get the approver's sign-off and write `status: approved` with `approved_by` and `approved_on`, "
+        "or move the post to a later date."),
     ),
     Rule(
-        "FLOW003", "missed-post", "warning", "A post dated in the past is not published: missed or not recorded.",
-        what="A post's date is before today (or `--as-of`) and its status is not `published` (nor `cancelled`): "
+        "FLOW003", "missed-post", "warning", N_("A post dated in the past is not published: missed or not recorded."),
+        what=N_("A post's date is before today (or `--as-of`) and its status is not `published` (nor `cancelled`): "
         "a post on hold or sent back for changes whose day has passed counts too. The plan's own `as_of` "
-        "is when its KPI figures were taken and moves no deadline.",
-        why="Either the post never went out and the plan's mix is no longer what the followers saw, or it went "
-        "out and the plan does not say so; both mislead the weekly call with the client.",
+        "is when its KPI figures were taken and moves no deadline."),
+        why=N_("Either the post never went out and the plan's mix is no longer what the followers saw, or it went "
+        "out and the plan does not say so; both mislead the weekly call with the client."),
         example=_CLIENT + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: scheduled\n",
         example_as_of="2026-12-10",
-        fix="Record what happened: `status: published` with its `permalink`, or a new date, or "
-        "`status: cancelled`.",
+        fix=N_("Record what happened: `status: published` with its `permalink`, or a new date, or "
+        "`status: cancelled`."),
     ),
     Rule(
-        "FLOW004", "approval-unsigned", "warning", "An approved post does not say who approved it.",
-        what="A post's status is `approved` but it has no `approved_by`.",
-        why="Approval is the client's word; without a name it cannot be checked when a post is questioned later.",
+        "FLOW004", "approval-unsigned", "warning", N_("An approved post does not say who approved it."),
+        what=N_("A post's status is `approved` but it has no `approved_by`."),
+        why=N_("Approval is the client's word; without a name it cannot be checked when a post is questioned later."),
         example=_CLIENT + "posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: approved\n",
-        fix="Add `approved_by:` with the approver's name and `approved_on:` with the date.",
+        fix=N_("Add `approved_by:` with the approver's name and `approved_on:` with the date."),
     ),
     Rule(
-        "FLOW005", "published-without-permalink", "info", "A published post has no link to the live post.",
-        what="A post's status is `published` but it has no `permalink` (the address of the live post).",
-        why="The client and the report should reach the live post from the plan to see reactions and comments.",
+        "FLOW005", "published-without-permalink", "info", N_("A published post has no link to the live post."),
+        what=N_("A post's status is `published` but it has no `permalink` (the address of the live post)."),
+        why=N_("The client and the report should reach the live post from the plan to see reactions and comments."),
         example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n    status: published\n",
-        fix="Add `permalink:` with the address of the published post.",
+        fix=N_("Add `permalink:` with the address of the published post."),
     ),
 )
 
 
 def _label(post: Any) -> str:
     title = post.title if len(post.title) <= 60 else post.title[:59] + "…"
-    return f'{post.date:%Y-%m-%d} "{title}"'
+    return _('{date} "{title}"').format(date=f"{post.date:%Y-%m-%d}", title=title)
 
 
 def _shown(post: Any, status: str) -> str:
-    """The status as written, with its meaning when the word is not the English one."""
+    """The status as written, with its meaning: the code after a Russian word in English, the Russian
+    word after the code in Russian."""
     if post.status is None:
-        return "`draft` (no status written)"
-    if normalise_status(post.status) == status:
-        return f"`{status}`"
-    return f"`{post.status}` ({status})"
+        return _("`draft` (no status written)")
+    english = normalise_status(post.status) == status
+    if current() == DEFAULT:
+        return f"`{status}`" if english else f"`{post.status}` ({status})"
+    return f"`{status}` ({terms.status(status)})" if english else f"`{post.status}`"
 
 
 def _when(days: int) -> str:
-    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def _ago(days: int) -> str:
-    return "1 day ago" if days == 1 else f"{days} days ago"
+    return ngettext("{n} day ago", "{n} days ago", days).format(n=days)
 
 
 def approver(ctx) -> str | None:
@@ -127,23 +134,31 @@ def _due_until(today: dt.date, horizon: int) -> dt.date:
     return shift_within(today, max(horizon, 0))
 
 
+def _name_them(who: str | None) -> str:
+    """The sentence added to a fix when the plan names no approver (with its leading space), else nothing."""
+    return "" if who else " " + _("Name who signs off under `client:` as `approver:`.")
+
+
 def check(ctx) -> Iterator[Problem]:
     as_of, horizon = ctx.today, ctx.settings.due_days
     who = approver(ctx)
-    signer = who or "the client's approver"
-    name_them = "" if who else " Name who signs off under `client:` as `approver:`."
+    signer = who or _("the client's approver")
+    name = who or _("NAME")
+    name_them = _name_them(who)
     last = _due_until(as_of, horizon)
     for p in ctx.posts:
         post, status = p.post, p.status
         if status is None:
             near = suggest_status(post.status)
+            said = (_("Post {post} has status `{status}`, which is not a status. Did you mean {near}?") if near
+                    else _("Post {post} has status `{status}`, which is not a status."))
             yield Problem(
                 "FLOW001",
-                f"Post {_label(post)} has status `{post.status}`, which is not a status."
-                + (f" Did you mean {near}?" if near else ""),
+                said.format(post=_label(post), status=post.status, near=near),
                 ("posts", p.index, "status"),
-                fix=f"Use one of: {', '.join(STATUSES)} (or in Russian: идея, черновик, на согласовании, "
-                "на доработке, согласовано, запланировано, опубликовано, на паузе, отменено).",
+                fix=_("Use one of: {statuses} (or in Russian: идея, черновик, на согласовании, на доработке, "
+                      "согласовано, запланировано, опубликовано, на паузе, отменено).").format(
+                    statuses=", ".join(STATUSES)),
             )
             continue
         if status == "cancelled":
@@ -151,36 +166,40 @@ def check(ctx) -> Iterator[Problem]:
         if status == "approved" and not post.approved_by:
             yield Problem(
                 "FLOW004",
-                f"Post {_label(post)} is {_shown(post, status)} but does not say who approved it.",
+                _("Post {post} is {status} but does not say who approved it.").format(
+                    post=_label(post), status=_shown(post, status)),
                 ("posts", p.index, "status"),
-                fix=f"Add `approved_by: {who or 'NAME'}` and `approved_on: YYYY-MM-DD` to the post "
-                "(write who actually signed it off)." + name_them,
+                fix=_("Add `approved_by: {name}` and `approved_on: YYYY-MM-DD` to the post "
+                      "(write who actually signed it off).").format(name=name) + name_them,
                 data={"status": status},
             )
         if status == "published" and not post.permalink:
             yield Problem(
                 "FLOW005",
-                f"Post {_label(post)} is {_shown(post, status)} but has no `permalink` to the live post.",
+                _("Post {post} is {status} but has no `permalink` to the live post.").format(
+                    post=_label(post), status=_shown(post, status)),
                 ("posts", p.index, "status"),
-                fix="Add `permalink:` with the address of the published post, so the client can open it "
-                "from the plan.",
+                fix=_("Add `permalink:` with the address of the published post, so the client can open it "
+                      "from the plan."),
                 data={"status": status},
             )
         # dates compared first, the day count worked out only for a finding: most posts have none
         d = post.date
         if d < as_of and status != "published":
             days = (d - as_of).days
-            again = "" if status in READY else f" A new date needs {signer}'s approval too.{name_them}"
+            again = "" if status in READY else (
+                " " + _("A new date needs {signer}'s approval too.").format(signer=signer) + name_them)
             if status == "on_hold":
-                fix = ("It was on hold when its day came: give it a new date and take it off hold, or write "
-                       "`status: cancelled`.")
+                fix = _("It was on hold when its day came: give it a new date and take it off hold, or write "
+                        "`status: cancelled`.")
             else:
-                fix = ("If it went out, write `status: published` and its `permalink:`; if it did not, give it "
-                       "a new date or write `status: cancelled`.")
+                fix = _("If it went out, write `status: published` and its `permalink:`; if it did not, give it "
+                        "a new date or write `status: cancelled`.")
             yield Problem(
                 "FLOW003",
-                f"Post {_label(post)} was due {_ago(-days)} (as of {as_of:%Y-%m-%d}) and is {_shown(post, status)}, "
-                "not published: missed or not recorded.",
+                _("Post {post} was due {ago} (as of {as_of}) and is {status}, not published: missed or not "
+                  "recorded.").format(post=_label(post), ago=_ago(-days), as_of=f"{as_of:%Y-%m-%d}",
+                                      status=_shown(post, status)),
                 _where(p),
                 fix=fix + again,
                 data={"status": status, "days": days},
@@ -188,26 +207,28 @@ def check(ctx) -> Iterator[Problem]:
         elif as_of <= d <= last and status not in READY:
             days = (d - as_of).days
             if status == "review":
-                todo = (f"Ask {signer} to sign it off now; then write `status: approved`, "
-                        f"`approved_by: {who or 'NAME'}` and `approved_on:`, or move the post to a later date.")
+                todo = _("Ask {signer} to sign it off now; then write `status: approved`, "
+                         "`approved_by: {name}` and `approved_on:`, or move the post to a later date.")
             elif status == "changes_requested":
-                todo = (f"Make the changes {signer} asked for and send it back (`status: review`); once signed off "
-                        "write `status: approved` with `approved_by` and `approved_on`, or move the post to a "
-                        "later date.")
+                todo = _("Make the changes {signer} asked for and send it back (`status: review`); once signed off "
+                         "write `status: approved` with `approved_by` and `approved_on`, or move the post to a "
+                         "later date.")
             elif status == "on_hold":
-                todo = ("It is on hold: give it a later date, or take it off hold and get it approved "
-                        f"by {signer} (`status: review`), or write `status: cancelled`.")
+                todo = _("It is on hold: give it a later date, or take it off hold and get it approved "
+                         "by {signer} (`status: review`), or write `status: cancelled`.")
             else:
-                todo = (f"Finish it and send it to {signer} (`status: review`); once signed off write "
-                        "`status: approved` with `approved_by` and `approved_on`, or move the post to a later date.")
-            said = (f"is {_shown(post, status)}: paused, it goes out only once taken off hold and approved by "
-                    f"{signer}." if status == "on_hold" else
-                    f"its status is {_shown(post, status)}, not approved: {signer} must approve it first.")
+                todo = _("Finish it and send it to {signer} (`status: review`); once signed off write "
+                         "`status: approved` with `approved_by` and `approved_on`, or move the post to a later "
+                         "date.")
+            said = (_("Post {post} goes out {when} and is {status}: paused, it goes out only once taken off hold "
+                      "and approved by {signer}.") if status == "on_hold" else
+                    _("Post {post} goes out {when} and its status is {status}, not approved: {signer} must "
+                      "approve it first."))
             yield Problem(
                 "FLOW002",
-                f"Post {_label(post)} goes out {_when(days)} and {said}",
+                said.format(post=_label(post), when=_when(days), status=_shown(post, status), signer=signer),
                 _where(p),
-                fix=todo + name_them,
+                fix=todo.format(signer=signer, name=name) + name_them,
                 data={"status": status, "days": days, "approver": who},
             )
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
+from smmplan.locale import N_, _
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, normalise, parse_entry, read
 from smmplan.text.normalise import normalise_chunks
@@ -40,95 +41,95 @@ normalize = normalise  # the name the rest of smmplan knows
 
 RULES = (
     Rule(
-        "BAN001", "bought-audience", "error", "Buying or inflating followers, subscribers or members.",
-        what="A text in the plan describes buying followers, subscribers, members or friends, or inflating "
-        "their number by a service or by hand (купить подписчиков, накрутка подписчиков).",
-        why="Bought followers are fake indicators of influence (FTC 16 CFR 465.8) and break every platform's "
-        "rules; they never become customers and drag down the reach of every post.",
+        "BAN001", "bought-audience", "error", N_("Buying or inflating followers, subscribers or members."),
+        what=N_("A text in the plan describes buying followers, subscribers, members or friends, or inflating "
+        "their number by a service or by hand (купить подписчиков, накрутка подписчиков)."),
+        why=N_("Bought followers are fake indicators of influence (FTC 16 CFR 465.8) and break every platform's "
+        "rules; they never become customers and drag down the reach of every post."),
         example="tactics:\n  - Buy 5k Instagram followers before the launch\n",
-        fix="Remove the tactic; grow the audience with content, targeted ads or a giveaway under the rules.",
+        fix=N_("Remove the tactic; grow the audience with content, targeted ads or a giveaway under the rules."),
     ),
     Rule(
-        "BAN002", "bought-engagement", "error", "Buying likes, views, comments, shares, votes or ratings.",
-        what="A text describes bought engagement: likes, views, comments, shares, votes or ratings from "
-        "services, click farms, SMM panels or boost services (купить лайки, накрутка просмотров).",
-        why="Bought likes are fake social endorsements (FTC 16 CFR 465.8; EU Directive 2019/2161 names bought "
-        "likes); platforms cut such posts' reach and the statistics stop meaning anything.",
+        "BAN002", "bought-engagement", "error", N_("Buying likes, views, comments, shares, votes or ratings."),
+        what=N_("A text describes bought engagement: likes, views, comments, shares, votes or ratings from "
+        "services, click farms, SMM panels or boost services (купить лайки, накрутка просмотров)."),
+        why=N_("Bought likes are fake social endorsements (FTC 16 CFR 465.8; EU Directive 2019/2161 names bought "
+        "likes); platforms cut such posts' reach and the statistics stop meaning anything."),
         example="tactics:\n  - name: Launch week\n    description: Buy likes for every new post\n",
-        fix="Remove it; earn engagement with polls, questions and contests, and measure what is real.",
+        fix=N_("Remove it; earn engagement with polls, questions and contests, and measure what is real."),
     ),
     Rule(
-        "BAN003", "bots-and-fake-accounts", "error", "Bots, fake accounts or sockpuppets used to inflate or post.",
-        what="A text describes bots that inflate numbers, fake or hijacked accounts, sockpuppets or people "
-        "posing as ordinary users. A chatbot that serves customers (чат-бот, бот-помощник) is not flagged.",
-        why="Accounts that pretend to be people deceive the audience (FTC 16 CFR 465.8; Meta's inauthentic "
-        "behaviour policy; YouTube's fake engagement policy; VK's rules) and get pages restricted.",
+        "BAN003", "bots-and-fake-accounts", "error", N_("Bots, fake accounts or sockpuppets used to inflate or post."),
+        what=N_("A text describes bots that inflate numbers, fake or hijacked accounts, sockpuppets or people "
+        "posing as ordinary users. A chatbot that serves customers (чат-бот, бот-помощник) is not flagged."),
+        why=N_("Accounts that pretend to be people deceive the audience (FTC 16 CFR 465.8; Meta's inauthentic "
+        "behaviour policy; YouTube's fake engagement policy; VK's rules) and get pages restricted."),
         example="tactics:\n  - Боты для увеличения численности группы\n",
-        fix="Remove it; keep bots to serving customers, and grow the community with content and ads.",
+        fix=N_("Remove it; keep bots to serving customers, and grow the community with content and ads."),
     ),
     Rule(
-        "BAN004", "fake-reviews", "error", "Fake reviews or testimonials.",
-        what="A text describes reviews written by the brand, its staff, agency, \"brand advocates\" or AI, "
+        "BAN004", "fake-reviews", "error", N_("Fake reviews or testimonials."),
+        what=N_("A text describes reviews written by the brand, its staff, agency, \"brand advocates\" or AI, "
         "bought reviews, review farms, or reviews by people who never used the product "
-        "(фейковые отзывы, заказать отзывы).",
-        why="Fake reviews deceive the people who rely on them: FTC 16 CFR 465.2 (and 465.5 for insiders); "
-        "EU Directive 2019/2161 bans submitting or commissioning false reviews.",
+        "(фейковые отзывы, заказать отзывы)."),
+        why=N_("Fake reviews deceive the people who rely on them: FTC 16 CFR 465.2 (and 465.5 for insiders); "
+        "EU Directive 2019/2161 bans submitting or commissioning false reviews."),
         example="tactics:\n  - Write reviews for the client on Yandex Maps\n",
-        fix="Remove it; ask real customers for reviews (QR code on the receipt, a follow-up message) and answer them.",
+        fix=N_("Remove it; ask real customers for reviews (QR code on the receipt, a follow-up message) and answer them."),
     ),
     Rule(
-        "BAN005", "review-manipulation", "error", "Rewards only for positive reviews; hiding negative ones.",
-        what="A text describes rewards conditioned on a positive review, deleting or hiding negative reviews, "
-        "showing only good ones, or review gating.",
-        why="Reviews bought only when positive, or negative ones that disappear, misrepresent what customers "
-        "think: FTC 16 CFR 465.4 and 465.7.",
+        "BAN005", "review-manipulation", "error", N_("Rewards only for positive reviews; hiding negative ones."),
+        what=N_("A text describes rewards conditioned on a positive review, deleting or hiding negative reviews, "
+        "showing only good ones, or review gating."),
+        why=N_("Reviews bought only when positive, or negative ones that disappear, misrepresent what customers "
+        "think: FTC 16 CFR 465.4 and 465.7."),
         example="tactics:\n  - A 10% discount for a 5-star review\n",
-        fix="Offer the same thank-you for any honest review, publish every review and answer the negative ones.",
+        fix=N_("Offer the same thank-you for any honest review, publish every review and answer the negative ones."),
     ),
     Rule(
-        "BAN006", "engagement-exchange", "error", "Engagement pods, follow-for-follow, mass following or liking.",
-        what="A text describes exchange schemes (engagement pods, sub4sub, follow-for-follow, like4like, "
+        "BAN006", "engagement-exchange", "error", N_("Engagement pods, follow-for-follow, mass following or liking."),
+        what=N_("A text describes exchange schemes (engagement pods, sub4sub, follow-for-follow, like4like, "
         "взаимные подписки) or mass automation (mass following, liking, commenting, follow-unfollow, "
-        "массфолловинг, масслайкинг, масслукинг).",
-        why="Swapped and automated actions fake interest and annoy real people; Instagram, YouTube and VK "
-        "restrict accounts that use them.",
+        "массфолловинг, масслайкинг, масслукинг)."),
+        why=N_("Swapped and automated actions fake interest and annoy real people; Instagram, YouTube and VK "
+        "restrict accounts that use them."),
         example="tactics:\n  - Mass-follow competitors' followers\n",
-        fix="Reach new people with targeted ads (a competitor's audience is a fine target) and disclosed collaborations.",
+        fix=N_("Reach new people with targeted ads (a competitor's audience is a fine target) and disclosed collaborations."),
     ),
     Rule(
-        "BAN007", "banned-phrase", "error", "A phrase this project's config or plan bans (or an allowed phrase refused).",
-        what="A text contains one of the project's own banned phrases (`banned-phrases` in the config, or "
+        "BAN007", "banned-phrase", "error", N_("A phrase this project's config or plan bans (or an allowed phrase refused)."),
+        what=N_("A text contains one of the project's own banned phrases (`banned-phrases` in the config, or "
         "`banned_phrases:` in the plan). Also reported here: an allowed phrase that is refused because it is "
-        "made only of wildcards (`* * *`) or would excuse a banned tactic of every kind.",
-        why="Teams know the euphemisms of their market; the lexicon cannot list them all. An allowed phrase "
-        "that excuses everything would switch the honesty rules off without a trace.",
+        "made only of wildcards (`* * *`) or would excuse a banned tactic of every kind."),
+        why=N_("Teams know the euphemisms of their market; the lexicon cannot list them all. An allowed phrase "
+        "that excuses everything would switch the honesty rules off without a trace."),
         example="banned_phrases: ['сер* пиар*']\ntactics:\n  - Серый пиар в пабликах района\n",
-        fix="Remove the phrase; if this use is legitimate, add the wording to `allowed-phrases`.",
+        fix=N_("Remove the phrase; if this use is legitimate, add the wording to `allowed-phrases`."),
     ),
     Rule(
-        "BAN008", "unknown-tactic-kind", "error", "A tactic's `kind` is not in the vocabulary.",
-        what="A structured tactic's `kind:` is neither a known legitimate kind (paid_ads, influencer, seeding, "
-        "giveaway, chatbot, review_request...) nor a known banned one.",
-        why="The kind is how a tactic is judged; a misspelt kind would slip through unjudged.",
+        "BAN008", "unknown-tactic-kind", "error", N_("A tactic's `kind` is not in the vocabulary."),
+        what=N_("A structured tactic's `kind:` is neither a known legitimate kind (paid_ads, influencer, seeding, "
+        "giveaway, chatbot, review_request...) nor a known banned one."),
+        why=N_("The kind is how a tactic is judged; a misspelt kind would slip through unjudged."),
         example="tactics:\n  - name: Winter ads\n    kind: paid_adds\n",
-        fix="Use a kind from the list (the message suggests the nearest), or leave `kind` out.",
+        fix=N_("Use a kind from the list (the message suggests the nearest), or leave `kind` out."),
     ),
     Rule(
-        "BAN009", "ugc-without-author", "warning", "A user-generated post does not say whose content it is.",
-        what="A post of the user-generated type has neither `author` nor `source`.",
-        why="Users' content is published with their permission and credit; a post that cannot say whose it "
-        "is may be someone else's, or made up.",
+        "BAN009", "ugc-without-author", "warning", N_("A user-generated post does not say whose content it is."),
+        what=N_("A post of the user-generated type has neither `author` nor `source`."),
+        why=N_("Users' content is published with their permission and credit; a post that cannot say whose it "
+        "is may be someone else's, or made up."),
         example="posts:\n  - date: 2026-12-01\n    type: user_generated\n    title: Guest photo of the week\n",
-        fix="Add `author:` (e.g. `@anna.brews, with permission`) or `source:` (where the content comes from).",
+        fix=N_("Add `author:` (e.g. `@anna.brews, with permission`) or `source:` (where the content comes from)."),
     ),
     Rule(
-        "BAN010", "undisclosed-sponsorship", "warning", "A sponsored or partner post has no disclosure.",
-        what="A post with `sponsored: yes`, or of a sponsored, partner or influencer type, has no `disclosure:` "
-        "and no ad mark (#ad, Реклама, paid partnership) in its title or text.",
-        why="Readers must see that a post is paid for: the FTC's endorsement guides, the EU's unfair "
-        "practices directive and Russia's advertising law (маркировка рекламы) all require it.",
+        "BAN010", "undisclosed-sponsorship", "warning", N_("A sponsored or partner post has no disclosure."),
+        what=N_("A post with `sponsored: yes`, or of a sponsored, partner or influencer type, has no `disclosure:` "
+        "and no ad mark (#ad, Реклама, paid partnership) in its title or text."),
+        why=N_("Readers must see that a post is paid for: the FTC's endorsement guides, the EU's unfair "
+        "practices directive and Russia's advertising law (маркировка рекламы) all require it."),
         example="posts:\n  - date: 2026-12-01\n    type: advertising\n    sponsored: yes\n    title: Our partner's new menu\n",
-        fix="Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself.",
+        fix=N_("Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself."),
     ),
 )
 
@@ -290,7 +291,7 @@ class Extra:
 
 def _refusal(entry: Entry) -> str | None:
     if not any(w.literal for w in entry.words):
-        return "it is made only of wildcards and would excuse any words"
+        return N_("it is made only of wildcards and would excuse any words")
     return None
 
 
@@ -378,7 +379,7 @@ def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
     if not bad:
         return ex
     keep = [a for k, a in enumerate(ex.allowed) if k not in bad]
-    why = "it would excuse a banned tactic of every kind"
+    why = N_("it would excuse a banned tactic of every kind")
     refused = (*ex.refused, *((*ex.allowed[k], why) for k in sorted(bad)))
     # rebuild without them: the same phrases, numbered afresh
     return replace(extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
@@ -1083,12 +1084,15 @@ def _refused(ctx, words: Extra) -> Iterator[Problem]:
     for phrase, origin, why in words.refused:
         where: tuple = ("allowed_phrases", own.index(phrase)) if origin == PLAN and phrase in own else ()
         line, column = ctx.doc.locate(where) if where else (1, 1)
-        said = "this plan's `allowed_phrases`" if origin == PLAN else "the project's `allowed-phrases`"
+        message = (_("Allowed phrase `{phrase}` in this plan's `allowed_phrases` is refused: {why}. "
+                     "The honesty rules ignore it.") if origin == PLAN else
+                   _("Allowed phrase `{phrase}` in the project's `allowed-phrases` is refused: {why}. "
+                     "The honesty rules ignore it."))
         yield Problem(
             "BAN007",
-            f"Allowed phrase `{phrase}` in {said} is refused: {why}. The honesty rules ignore it.",
+            message.format(phrase=phrase, why=_(why)),
             where, line=line, column=column,
-            fix="Allow the exact legitimate wording instead (e.g. `mass following of our own staff`).",
+            fix=_("Allow the exact legitimate wording instead (e.g. `mass following of our own staff`)."),
             data={"phrase": phrase, "origin": origin, "refused": why},
         )
 
@@ -1101,9 +1105,9 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     if hit.category == PROJECT:
         return Problem(
             "BAN007",
-            f"Banned phrase `{hit.matched}`: this project bans `{hit.phrase}`.",
+            _("Banned phrase `{matched}`: this project bans `{phrase}`.").format(matched=hit.matched, phrase=hit.phrase),
             where, line=line, column=column, data={**data, "phrase": hit.phrase},
-            fix="Remove it; if this use is legitimate, add the wording to `allowed-phrases`.",
+            fix=_("Remove it; if this use is legitimate, add the wording to `allowed-phrases`."),
         )
     cat = lex.categories[hit.category]
     if hit.phrase:
@@ -1112,13 +1116,49 @@ def _text_problem(hit: Hit, where: tuple, value: str, locator: _Locator, kind: b
     if hit.roles:
         data["roles"] = [list(r) for r in hit.roles]
         if len(hit.roles) > 1 or hit.roles[0][1] != hit.matched:
-            read_as = " (" + " + ".join(f"{role}: `{words}`" for role, words in hit.roles) + ")"
-    cites = "; ".join(dict.fromkeys(p.split(" (")[0] for p in hit.policies))
+            read_as = " (" + " + ".join(f"{_role(role)}: `{words}`" for role, words in hit.roles) + ")"
+    # the policies' and categories' texts come from smmplan/data/honesty.yaml, in the catalogue
+    # by data_messages.py; translated here, at use (the lexicon is cached in English)
+    cites = "; ".join(dict.fromkeys(_(p).split(" (")[0] for p in hit.policies))
+    message = (_("{title}: `{matched}`{read_as} (tactic kind): {why}. Breaks {cites}.") if kind else
+               _("{title}: `{matched}`{read_as}: {why}. Breaks {cites}."))
     return Problem(
         cat.code,
-        f"{cat.title}: `{hit.matched}`{read_as}{' (tactic kind)' if kind else ''}: {cat.why}. Breaks {cites}.",
-        where, line=line, column=column, fix=cat.fix, data=data,
+        message.format(title=_(cat.title), matched=hit.matched, read_as=read_as, why=_(cat.why), cites=cites),
+        where, line=line, column=column, fix=_(cat.fix), data=data,
     )
+
+
+def _role(role: str) -> str:
+    """A role of the lexicon as a message shows it: its name in English (as in the JSON's
+    `roles`), a word in another language; a role the table does not know, by its name."""
+    from smmplan.locale import DEFAULT, current
+
+    if current() == DEFAULT or role not in ROLE_WORDS:
+        return role
+    return _(ROLE_WORDS[role])
+
+
+# The lexicon's roles in words, for messages in another language than English (English shows
+# the role's name). The msgids are prefixed: a role's name alone (`review`) is another message.
+ROLE_WORDS = {
+    "account": N_("role: account"), "accounts": N_("role: accounts"), "acquire": N_("role: acquire"),
+    "acquire_weak": N_("role: acquire"), "actor": N_("role: actor"), "audience": N_("role: audience"),
+    "automation": N_("role: automation"), "bot": N_("role: bot"), "bot_strong": N_("role: bots"),
+    "competitor": N_("role: competitor"), "customer": N_("role: customer"), "engagement": N_("role: engagement"),
+    "engagement_machine": N_("role: engagement service"), "exchange": N_("role: exchange"), "fake": N_("role: fake"),
+    "feedback": N_("role: feedback"), "follow": N_("role: follow"), "follow_mass": N_("role: mass following"),
+    "for_client": N_("role: for the client"), "from": N_("role: from"), "gating": N_("role: review gating"),
+    "growth": N_("role: growth"), "happy": N_("role: happy customers"), "impersonate": N_("role: posing as"),
+    "impersonated": N_("role: posed as"), "inflation": N_("role: inflation"), "mass_target": N_("role: mass target"),
+    "negative": N_("role: negative"), "nonuser": N_("role: non-customer"), "only": N_("role: only"),
+    "paid_actor": N_("role: hired actor"), "positive": N_("role: positive"), "price": N_("role: price"),
+    "publish": N_("role: publish"), "rating_positive": N_("role: top rating"), "reciprocal": N_("role: reciprocal"),
+    "review": N_("role: review"), "review_scheme": N_("role: review scheme"), "reward": N_("role: reward"),
+    "seller": N_("role: seller"), "seller_strong": N_("role: seller"), "show": N_("role: show"),
+    "suppress": N_("role: suppress"), "swap": N_("role: swap"), "unfollow": N_("role: unfollow"),
+    "withhold": N_("role: withhold"), "write": N_("role: write"),
+}
 
 
 def _kinds(ctx, data: dict, words: Extra, locator: _Locator) -> Iterator[Problem]:
@@ -1146,13 +1186,20 @@ def _kinds(ctx, data: dict, words: Extra, locator: _Locator) -> Iterator[Problem
             continue
         known = [*lex.legitimate_kinds, *lex.banned_kinds]
         near = nearest(kind, known)
-        hint = f" Did you mean `{near}`?" if near else ""
+        known_kinds = ", ".join(lex.legitimate_kinds)
+        if near:
+            message = _("Unknown tactic kind `{kind}`. Did you mean `{near}`?")
+            fix = _("Use `{near}`. Known kinds: {kinds} (the banned ones are findings). Or leave the kind out and "
+                    "describe the tactic in words.")
+        else:
+            message = _("Unknown tactic kind `{kind}`.")
+            fix = _("Known kinds: {kinds} (the banned ones are findings). Or leave the kind out and describe the "
+                    "tactic in words.")
         yield Problem(
             "BAN008",
-            f"Unknown tactic kind `{raw}`.{hint}",
+            message.format(kind=raw, near=near),
             where,
-            fix=(f"Use `{near}`. " if near else "") + "Known kinds: " + ", ".join(lex.legitimate_kinds)
-            + " (the banned ones are findings). Or leave the kind out and describe the tactic in words.",
+            fix=fix.format(near=near, kinds=known_kinds),
             data={"kind": raw, "suggestion": near},
         )
 
@@ -1172,9 +1219,10 @@ def _posts(ctx) -> Iterator[Problem]:
             if not (post.author or post.source):
                 yield Problem(
                     "BAN009",
-                    f"User-generated post `{post.title}` does not say whose content it is (no `author` or `source`).",
+                    _("User-generated post `{title}` does not say whose content it is (no `author` or `source`)."
+                      ).format(title=post.title),
                     ("posts", p.index, "type"),
-                    fix="Add `author:` (e.g. `@anna.brews, with permission`) or `source:` (where it comes from).",
+                    fix=_("Add `author:` (e.g. `@anna.brews, with permission`) or `source:` (where it comes from)."),
                 )
         if not post.sponsored and post.type not in paid:
             paid[post.type] = normalise_word(post.type) in lex.sponsored_types
@@ -1182,12 +1230,15 @@ def _posts(ctx) -> Iterator[Problem]:
         if sponsored and not (post.disclosure and post.disclosure.strip()):
             shown = " ".join(filter(None, (post.title, post.text)))
             if lex.disclosure.search(normalize(shown)[0]) is None:
-                why = "is marked `sponsored`" if post.sponsored else f"is of type `{post.type}`"
+                message = (_("Post `{title}` is marked `sponsored` but has no disclosure: readers cannot tell it is "
+                             "paid for.") if post.sponsored else
+                           _("Post `{title}` is of type `{type}` but has no disclosure: readers cannot tell it is "
+                             "paid for."))
                 yield Problem(
                     "BAN010",
-                    f"Post `{post.title}` {why} but has no disclosure: readers cannot tell it is paid for.",
+                    message.format(title=post.title, type=post.type),
                     ("posts", p.index, "sponsored" if post.sponsored else "type"),
-                    fix="Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself.",
+                    fix=_("Add `disclosure:` (e.g. `#ad`, `Реклама`, `Paid partnership`) and mark the post itself."),
                 )
 
 
@@ -1205,7 +1256,11 @@ def _kept_as_suppressed(ctx) -> Iterator[Problem]:
     for problem, x in excused_problems(ctx):
         in_plan = x.origin == PLAN
         line = ctx.line(("allowed_phrases", own.index(x.phrase))) if in_plan and x.phrase in own else None
-        where = (f"the plan (line {line})" if line else "the plan") if in_plan else (
-            f"the configuration ({path})" if path else "the configuration")
-        yield replace(problem, suppressed=SuppressedBy(f"the allowed phrase `{x.phrase}` in {where}", in_plan, line,
-                                                        "allowed phrase"))
+        if in_plan:
+            how = (_("the allowed phrase `{phrase}` in the plan (line {line})") if line else
+                   _("the allowed phrase `{phrase}` in the plan"))
+        else:
+            how = (_("the allowed phrase `{phrase}` in the configuration ({path})") if path else
+                   _("the allowed phrase `{phrase}` in the configuration"))
+        yield replace(problem, suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
+                                                        line, "allowed phrase"))

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, scheme_chars, urlsplit
 
-from smmplan.findings import Problem, nearest
+from smmplan.findings import Problem, nearest, number
 from smmplan.formulas import normalise_word
 from smmplan.networks import channel_key
+from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.rules import Rule
 
 AHEAD_AT = 1.10  # actual / expected at or above this: ahead
@@ -43,108 +44,108 @@ _SUPPORT_PLAN = "goals:\n  - kind: support\n    kpis:\n      - {metric: question
 
 RULES = (
     Rule(
-        "KPI001", "no-goals", "error", "The plan states no goals.",
-        what="The plan has no `goals:` (or an empty list), so nothing says what the posts are for.",
-        why="Without agreed goals and KPIs neither the client nor the team can tell quickly whether the plan works "
-        "or it is time to change something.",
+        "KPI001", "no-goals", "error", N_("The plan states no goals."),
+        what=N_("The plan has no `goals:` (or an empty list), so nothing says what the posts are for."),
+        why=N_("Without agreed goals and KPIs neither the client nor the team can tell quickly whether the plan works "
+        "or it is time to change something."),
         example="brand: Coffee Lab\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
-        fix="Add `goals:` with a kind (traffic, awareness, loyalty, support) and at least one KPI each.",
+        fix=N_("Add `goals:` with a kind (traffic, awareness, loyalty, support) and at least one KPI each."),
     ),
     Rule(
-        "KPI002", "goal-without-kpi", "error", "A goal has no KPI of its own kind.",
-        what="A goal has no KPI, or only KPIs that measure another kind of goal: a traffic goal measured only by "
-        "follower growth, a support goal measured by reach.",
-        why="Each goal needs its own KPI: follower growth says nothing about clicks to the site, so the traffic goal "
-        "could fail unnoticed.",
+        "KPI002", "goal-without-kpi", "error", N_("A goal has no KPI of its own kind."),
+        what=N_("A goal has no KPI, or only KPIs that measure another kind of goal: a traffic goal measured only by "
+        "follower growth, a support goal measured by reach."),
+        why=N_("Each goal needs its own KPI: follower growth says nothing about clicks to the site, so the traffic goal "
+        "could fail unnoticed."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: followers_growth, target: 500, source: VK}\n"
         "posts: []\n",
-        fix="Add a KPI the message names for that kind of goal (e.g. site_clicks, ctr or conversions for traffic).",
+        fix=N_("Add a KPI the message names for that kind of goal (e.g. site_clicks, ctr or conversions for traffic)."),
     ),
     Rule(
-        "KPI003", "missing-target", "error", "A KPI has no target.",
-        what="A KPI names a metric but no `target:` figure to reach.",
-        why="A KPI without a target cannot be met or missed; progress cannot be shown.",
+        "KPI003", "missing-target", "error", N_("A KPI has no target."),
+        what=N_("A KPI names a metric but no `target:` figure to reach."),
+        why=N_("A KPI without a target cannot be met or missed; progress cannot be shown."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, source: GA4}\nposts: []\n",
-        fix="Add `target:` with the figure agreed with the client for the plan's period, e.g. `target: 1200`.",
+        fix=N_("Add `target:` with the figure agreed with the client for the plan's period, e.g. `target: 1200`."),
     ),
     Rule(
-        "KPI004", "invalid-kpi-value", "error", "A KPI's target, actual, baseline, period or basis cannot be read.",
-        what="A figure is not a number with a unit the metric is measured in (a count like `1200`, a percent like "
-        "`4%`, a duration like `2h`), a period is not a length of time, or an engagement basis is unknown.",
-        why="A target like `a lot` or `4%` clicks cannot be tracked; both sides must read the same figure.",
+        "KPI004", "invalid-kpi-value", "error", N_("A KPI's target, actual, baseline, period or basis cannot be read."),
+        what=N_("A figure is not a number with a unit the metric is measured in (a count like `1200`, a percent like "
+        "`4%`, a duration like `2h`), a period is not a length of time, or an engagement basis is unknown."),
+        why=N_("A target like `a lot` or `4%` clicks cannot be tracked; both sides must read the same figure."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: many, source: GA4}\n"
         "posts: []\n",
-        fix="Write the figure as the message says: a count (`1200`), a percent (`4%`) or a duration (`2h`, `30m`, `1d`).",
+        fix=N_("Write the figure as the message says: a count (`1200`), a percent (`4%`) or a duration (`2h`, `30m`, `1d`)."),
     ),
     Rule(
-        "KPI005", "missing-source", "warning", "A KPI does not say where its figure is read.",
-        what="A KPI has no `source:` (GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk...).",
-        why="A transparent KPI is read from a place both sides can open; otherwise figures get argued about.",
+        "KPI005", "missing-source", "warning", N_("A KPI does not say where its figure is read."),
+        what=N_("A KPI has no `source:` (GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk...)."),
+        why=N_("A transparent KPI is read from a place both sides can open; otherwise figures get argued about."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: 1200}\nposts: []\n",
-        fix="Add `source:` naming the statistics the figure comes from, e.g. `source: GA4`.",
+        fix=N_("Add `source:` naming the statistics the figure comes from, e.g. `source: GA4`."),
     ),
     Rule(
-        "KPI006", "unknown-metric", "error", "A KPI's metric is not in the vocabulary.",
-        what="The metric is neither one smmplan knows (see docs/kpis.md) nor a custom metric from the "
-        "configuration.",
-        why="An unknown metric is usually a typo, and a goal measured by a misspelt metric looks measured but is not.",
+        "KPI006", "unknown-metric", "error", N_("A KPI's metric is not in the vocabulary."),
+        what=N_("The metric is neither one smmplan knows (see docs/kpis.md) nor a custom metric from the "
+        "configuration."),
+        why=N_("An unknown metric is usually a typo, and a goal measured by a misspelt metric looks measured but is not."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clikcs, target: 1200, source: GA4}\n"
         "posts: []\n",
-        fix="Use the metric the message suggests, or declare the team's own metric under `custom-metrics` in the "
-        "configuration (metric: goal kind).",
+        fix=N_("Use the metric the message suggests, or declare the team's own metric under `custom-metrics` in the "
+        "configuration (metric: goal kind)."),
     ),
     Rule(
-        "KPI007", "unknown-goal-kind", "error", "A goal's kind is not traffic, awareness, loyalty or support.",
-        what="`kind` names none of the goal kinds nor their aliases (sales, leads, трафик, узнаваемость...).",
-        why="The kind decides which KPIs fit the goal; an unknown kind cannot be checked.",
+        "KPI007", "unknown-goal-kind", "error", N_("A goal's kind is not traffic, awareness, loyalty or support."),
+        what=N_("`kind` names none of the goal kinds nor their aliases (sales, leads, трафик, узнаваемость...)."),
+        why=N_("The kind decides which KPIs fit the goal; an unknown kind cannot be checked."),
         example="goals:\n  - kind: trafic\n    kpis:\n      - {metric: site_clicks, target: 1200, source: GA4}\n"
         "posts: []\n",
-        fix="Use traffic (also sales, leads), awareness, loyalty or support.",
+        fix=N_("Use traffic (also sales, leads), awareness, loyalty or support."),
     ),
     Rule(
-        "KPI008", "missing-utm", "warning", "A post link lacks UTM tags while the plan has a traffic goal.",
-        what="A post's `link` has no `utm_source`, `utm_medium` or `utm_campaign` (or an empty one), and the plan "
-        "has a traffic, sales or leads goal.",
-        why="Without UTM tags the site's analytics cannot attribute the clicks to the post, so the traffic KPI is "
-        "under-counted.",
+        "KPI008", "missing-utm", "warning", N_("A post link lacks UTM tags while the plan has a traffic goal."),
+        what=N_("A post's `link` has no `utm_source`, `utm_medium` or `utm_campaign` (or an empty one), and the plan "
+        "has a traffic, sales or leads goal."),
+        why=N_("Without UTM tags the site's analytics cannot attribute the clicks to the post, so the traffic KPI is "
+        "under-counted."),
         example="goals:\n  - kind: traffic\n    kpis:\n      - {metric: site_clicks, target: 1200, source: GA4}\n"
         "posts:\n  - date: 2026-12-01\n    type: advertising\n    title: Winter menu\n"
         "    link: https://coffeelab.example/winter\n",
-        fix="Add the missing tags, e.g. `?utm_source=instagram&utm_medium=social&utm_campaign=winter-menu`.",
+        fix=N_("Add the missing tags, e.g. `?utm_source=instagram&utm_medium=social&utm_campaign=winter-menu`."),
     ),
     Rule(
-        "KPI009", "utm-medium-mismatch", "warning", "A link's utm_medium says paid on an organic post, or the reverse.",
-        what="An organic post's link has a paid medium (cpc, ppc, paid..., as GA4 reads paid traffic), or a "
-        "`sponsored: yes` post's link has an organic one (social...).",
-        why="Analytics then books organic clicks as paid (or paid as organic), and the report to the client is wrong.",
+        "KPI009", "utm-medium-mismatch", "warning", N_("A link's utm_medium says paid on an organic post, or the reverse."),
+        what=N_("An organic post's link has a paid medium (cpc, ppc, paid..., as GA4 reads paid traffic), or a "
+        "`sponsored: yes` post's link has an organic one (social...)."),
+        why=N_("Analytics then books organic clicks as paid (or paid as organic), and the report to the client is wrong."),
         example="posts:\n  - date: 2026-12-01\n    type: engaging\n    title: Poll\n"
         "    link: https://x.example/?utm_source=vk&utm_medium=cpc&utm_campaign=poll\n",
-        fix="Use `utm_medium=social` on organic posts and `cpc` (or `paid_social`) on sponsored ones.",
+        fix=N_("Use `utm_medium=social` on organic posts and `cpc` (or `paid_social`) on sponsored ones."),
     ),
     Rule(
-        "KPI010", "missing-response-time", "error", "A support goal does not state its response time.",
-        what="A support goal has no `response_time:`, or it is not a duration such as `2h`, `30m` or `1d`.",
-        why="Fast, qualified answers are the point of support in social networks; the client needs to know how fast.",
+        "KPI010", "missing-response-time", "error", N_("A support goal does not state its response time."),
+        what=N_("A support goal has no `response_time:`, or it is not a duration such as `2h`, `30m` or `1d`."),
+        why=N_("Fast, qualified answers are the point of support in social networks; the client needs to know how fast."),
         example=_SUPPORT_PLAN,
-        fix="Add `response_time:` to the goal, e.g. `response_time: 2h`.",
+        fix=N_("Add `response_time:` to the goal, e.g. `response_time: 2h`."),
     ),
     Rule(
-        "KPI011", "slow-response-time", "warning", "A support goal promises answers later than within 24 hours.",
-        what="A support goal's `response_time` is longer than 24 hours.",
-        why="A customer who waits more than a day for an answer in public is a reputation risk for the client.",
+        "KPI011", "slow-response-time", "warning", N_("A support goal promises answers later than within 24 hours."),
+        what=N_("A support goal's `response_time` is longer than 24 hours."),
+        why=N_("A customer who waits more than a day for an answer in public is a reputation risk for the client."),
         example=_SUPPORT_PLAN.replace("  - kind: support\n", "  - kind: support\n    response_time: 3d\n"),
-        fix="Promise an answer within a working day (`response_time: 8h` or less) and staff the community for it.",
+        fix=N_("Promise an answer within a working day (`response_time: 8h` or less) and staff the community for it."),
     ),
     Rule(
-        "KPI012", "implausible-follower-growth", "warning", "A follower-growth target organic work cannot reach.",
-        what="`followers_growth` asks for more than doubling the community (the KPI's `baseline`) per month, "
-        "scaled to the plan's length (or a percent target above +100 % a month).",
-        why="Such targets are met by bought followers and bots, which the honesty rules (BAN001, BAN003) forbid; they "
-        "also inflate the reach while engagement falls.",
+        "KPI012", "implausible-follower-growth", "warning", N_("A follower-growth target organic work cannot reach."),
+        what=N_("`followers_growth` asks for more than doubling the community (the KPI's `baseline`) per month, "
+        "scaled to the plan's length (or a percent target above +100 % a month)."),
+        why=N_("Such targets are met by bought followers and bots, which the honesty rules (BAN001, BAN003) forbid; they "
+        "also inflate the reach while engagement falls."),
         example="weeks: 4\ngoals:\n  - kind: awareness\n    kpis:\n"
         "      - {metric: followers_growth, target: 5000, baseline: 1000, source: VK}\nposts: []\n",
-        fix="Agree a target organic work can reach (at most the baseline per month), or count paid reach "
-        "separately; never buy followers (BAN001).",
+        fix=N_("Agree a target organic work can reach (at most the baseline per month), or count paid reach "
+        "separately; never buy followers (BAN001)."),
     ),
 )
 
@@ -241,7 +242,13 @@ def _nearest(word: str, pool: dict[str, str]) -> str | None:
 
 def _or_list(words: list[str] | tuple[str, ...]) -> str:
     words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return words[0] if len(words) == 1 else _("{items} or {last}").format(items=", ".join(words[:-1]),
+                                                                         last=words[-1])
+
+
+def _amount(value: float) -> str:
+    """A whole number with its thousands marked as the current language does: 1,200 / 1 200."""
+    return number(value, ",.0f")
 
 
 # --- figures --------------------------------------------------------------------
@@ -334,9 +341,13 @@ class KpiInfo:
         return ("goals", self.goal_index, "kpis", self.kpi_index)
 
 
+_UNIT_EXAMPLES = {"number": N_("a count like `1200`"), "percent": N_("a percent like `4%`"),
+                  "duration": N_("a duration like `2h`, `30m` or `1d`")}
+_UNITS = {"number": N_("a count"), "percent": N_("a percent"), "duration": N_("a duration")}
+
+
 def _unit_example(unit: str) -> str:
-    return {"number": "a count like `1200`", "percent": "a percent like `4%`",
-            "duration": "a duration like `2h`, `30m` or `1d`"}[unit]
+    return _(_UNIT_EXAMPLES[unit])
 
 
 def _figure(info_metric: Metric | None, kpi: Any, field: str, where: tuple, problems: list[Problem],
@@ -347,38 +358,50 @@ def _figure(info_metric: Metric | None, kpi: Any, field: str, where: tuple, prob
         return None
     q = parse_quantity(raw)
     allowed = units or (info_metric.units if info_metric else ("number", "percent", "duration"))
-    name = f"`{info_metric.name}`" if info_metric else "this KPI"
+    name = f"`{info_metric.name}`" if info_metric else _("this KPI")
+    units_said = _or_list([_unit_example(u) for u in allowed])
     if q is None:
         problems.append(Problem(
             "KPI004",
-            f"The {field} of {name} is `{raw}`: not a figure. It must be {_or_list([_unit_example(u) for u in allowed])}.",
+            _("The {field} of {name} is `{raw}`: not a figure. It must be {units}.").format(
+                field=field, name=name, raw=raw, units=units_said),
             where + (field,),
-            fix=f"Write `{field}:` as {_unit_example(allowed[0])}.",
+            fix=_("Write `{field}:` as {example}.").format(field=field, example=_unit_example(allowed[0])),
         ))
         return None
     floor_ok = q.value > 0 if field == "target" else q.value >= 0 if field == "baseline" else True
     if q.unit not in allowed or not floor_ok:
-        why = f"a {q.unit}" if q.unit not in allowed else "not above zero" if field == "target" else "below zero"
+        if q.unit not in allowed:
+            message = _("The {field} of {name} is `{raw}`, {unit}; {name} is measured as {units}.")
+        elif field == "target":
+            message = _("The {field} of {name} is `{raw}`, not above zero; {name} is measured as {units}.")
+        else:
+            message = _("The {field} of {name} is `{raw}`, below zero; {name} is measured as {units}.")
+        alike = _other_metrics(info_metric, q.unit) if q.unit not in allowed else None
+        if alike is None:
+            fix = _("Write `{field}:` as {example}.")
+        elif alike:
+            fix = _("Write `{field}:` as {example}, or measure it by {metrics}.")
+        else:
+            fix = _("Write `{field}:` as {example}, or use a metric measured that way.")
         problems.append(Problem(
             "KPI004",
-            f"The {field} of {name} is `{raw}`, {why}; {name} is measured as "
-            f"{_or_list([_unit_example(u) for u in allowed])}.",
+            message.format(field=field, name=name, raw=raw, unit=_(_UNITS[q.unit]), units=units_said),
             where + (field,),
-            fix=f"Write `{field}:` as {_unit_example(allowed[0])}" + (
-                "." if q.unit in allowed else _other_metric(info_metric, q.unit)),
+            fix=fix.format(field=field, example=_unit_example(allowed[0]), metrics=_or_list(alike[:3]) if alike else ""),
         ))
         return None
     return q
 
 
-def _other_metric(metric: Metric | None, unit: str) -> str:
-    """`, or use resolution_rate` when a count metric got a percent target."""
+def _other_metrics(metric: Metric | None, unit: str) -> list[str] | None:
+    """The metrics of the same goal measured in `unit` (`resolution_rate` when a count metric
+    got a percent target); None when the KPI names no known metric."""
     if metric is None:
-        return "."
+        return None
     voc = vocabulary()
     alike = [m for k in sorted(metric.kinds) for m in voc.kinds.get(k, ()) if unit in voc.metrics[m].units]
-    alike = list(dict.fromkeys(alike))
-    return f", or measure it by {_or_list(alike[:3])}." if alike else ", or use a metric measured that way."
+    return list(dict.fromkeys(alike))
 
 
 def collect(ctx, problems: list[Problem], positions: list[int] | None = None) -> list[KpiInfo]:
@@ -401,18 +424,20 @@ def collect(ctx, problems: list[Problem], positions: list[int] | None = None) ->
                 if period is None:
                     problems.append(Problem(
                         "KPI004",
-                        f"The period of `{kpi.metric}` is `{kpi.period}`: not a length of time. Allowed: day, week, "
-                        "month, quarter, year, or a number of them such as `2 weeks`.",
+                        _("The period of `{metric}` is `{period}`: not a length of time. Allowed: day, week, "
+                          "month, quarter, year, or a number of them such as `2 weeks`.").format(
+                            metric=kpi.metric, period=kpi.period),
                         where + ("period",),
-                        fix="Write `period: month` (or week, quarter, `2 weeks`...), or drop it to use the plan's period.",
+                        fix=_("Write `period: month` (or week, quarter, `2 weeks`...), or drop it to use the plan's "
+                              "period."),
                     ))
             if kpi.basis is not None and normalise_word(kpi.basis) not in voc.bases:
                 problems.append(Problem(
                     "KPI004",
-                    f"The basis of `{kpi.metric}` is `{kpi.basis}`; engagement rate is counted by reach, followers "
-                    "or impressions.",
+                    _("The basis of `{metric}` is `{basis}`; engagement rate is counted by reach, followers "
+                      "or impressions.").format(metric=kpi.metric, basis=kpi.basis),
                     where + ("basis",),
-                    fix="Write `basis: reach` (the default), `followers` or `impressions`.",
+                    fix=_("Write `basis: reach` (the default), `followers` or `impressions`."),
                 ))
             out.append(KpiInfo(gi, ki, goal, kind, kpi, metric, target, actual, baseline, period))
     return out
@@ -449,11 +474,12 @@ def check(ctx) -> Iterator[Problem]:
     if not ctx.plan.goals:
         yield Problem(
             "KPI001",
-            "The plan states no goals: nobody can tell whether it works. Allowed goal kinds: traffic (also sales, "
-            "leads), awareness, loyalty, support.",
+            _("The plan states no goals: nobody can tell whether it works. Allowed goal kinds: traffic (also sales, "
+              "leads), awareness, loyalty, support."),
             ("goals",) if "goals" in (ctx.doc.data or {}) else (), at_key=True,
-            fix="Add `goals:` with a `kind` and at least one KPI each, e.g. "
-            "`goals: [{kind: traffic, kpis: [{metric: site_clicks, target: 1200, source: GA4}]}]`.",
+            fix=_("Add `goals:` with a `kind` and at least one KPI each, e.g. "
+                  "`goals: [{{kind: traffic, kpis: [{{metric: site_clicks, target: 1200, source: GA4}}]}}]`."
+                  ).format(),
         )
     by_goal: dict[int, list[KpiInfo]] = {}
     for info in infos:
@@ -471,26 +497,31 @@ def _goal(ctx, voc: Vocabulary, goal: Any, gi: int, kpis: list[KpiInfo]) -> Iter
         near = _nearest(goal.kind, voc.kind_aliases)
         yield Problem(
             "KPI007",
-            f"Goal kind `{goal.kind}` is unknown." + (f" Did you mean `{near}`?" if near else "")
-            + " Allowed: traffic (also sales, leads), awareness, loyalty, support.",
+            (_("Goal kind `{kind}` is unknown. Did you mean `{near}`? Allowed: traffic (also sales, leads), awareness, "
+               "loyalty, support.") if near else
+             _("Goal kind `{kind}` is unknown. Allowed: traffic (also sales, leads), awareness, loyalty, support.")
+             ).format(kind=goal.kind, near=near),
             ("goals", gi, "kind"),
-            fix=f"Write `kind: {near}`." if near else "Use traffic, awareness, loyalty or support.",
+            fix=_("Write `kind: {near}`.").format(near=near) if near else _("Use traffic, awareness, loyalty or support."),
         )
         return
-    label = goal.kind if normalise_word(goal.kind) == kind else f"{goal.kind} ({kind})"
+    said = kind if current() == DEFAULT else _goal_word(kind)
+    label = (goal.kind if current() == DEFAULT else said) if normalise_word(goal.kind) == kind else f"{goal.kind} ({said})"
     fitting = voc.kinds[kind]
     if not any(k.metric is None for k in kpis) and not any(k.metric and kind in k.metric.kinds for k in kpis):
         suggest = _or_list(fitting[:3])
         if kpis:
             measured = _or_list([f"`{k.kpi.metric}`" for k in kpis])
-            msg = f"The {label} goal is measured only by {measured}, which measure{'s' * (len(kpis) == 1)} " \
-                  f"other goals: use {suggest}."
+            msg = ngettext("The {label} goal is measured only by {measured}, which measures other goals: use {suggest}.",
+                           "The {label} goal is measured only by {measured}, which measure other goals: use {suggest}.",
+                           len(kpis))
         else:
-            msg = f"The {label} goal has no KPI, so nobody can tell whether it is reached: use {suggest}."
+            msg = _("The {label} goal has no KPI, so nobody can tell whether it is reached: use {suggest}.")
         yield Problem(
-            "KPI002", msg, ("goals", gi, "kpis"), at_key=True,
-            fix=f"Add a KPI such as `- {{metric: {fitting[0]}, target: ..., source: ...}}`; "
-            f"{kind} metrics: {', '.join(fitting)}.",
+            "KPI002", msg.format(label=label, measured=measured if kpis else "", suggest=suggest),
+            ("goals", gi, "kpis"), at_key=True,
+            fix=_("Add a KPI such as `- {{metric: {metric}, target: ..., source: ...}}`; {kind} metrics: {metrics}.").format(
+                metric=fitting[0], kind=said, metrics=", ".join(fitting)),
         )
     if kind == "support":
         yield from _response_time(goal, gi)
@@ -500,22 +531,24 @@ def _response_time(goal: Any, gi: int) -> Iterator[Problem]:
     raw = goal.response_time
     q = parse_quantity(raw) if raw is not None else None
     if q is None or q.unit != "duration" or q.value <= 0:
-        found = "none is given" if raw is None else f"it is `{raw}`, not a duration"
+        message = (_("A support goal must promise a first-response time; none is given. Write a duration such as "
+                     "`2h`, `30m` or `1d`.") if raw is None else
+                   _("A support goal must promise a first-response time; it is `{raw}`, not a duration. Write a "
+                     "duration such as `2h`, `30m` or `1d`."))
         yield Problem(
             "KPI010",
-            f"A support goal must promise a first-response time; {found}. Write a duration such as `2h`, `30m` "
-            "or `1d`.",
+            message.format(raw=raw),
             ("goals", gi, "response_time") if raw is not None else ("goals", gi, "kind"),
             at_key=raw is None,
-            fix="Add `response_time: 2h` (or what the team can keep) to the goal.",
+            fix=_("Add `response_time: 2h` (or what the team can keep) to the goal."),
         )
     elif q.value > MAX_RESPONSE_HOURS:
         yield Problem(
             "KPI011",
-            f"The support goal promises answers within `{raw}` ({q.value:g} hours); customers expect an answer "
-            f"within {MAX_RESPONSE_HOURS:g} hours at most.",
+            _("The support goal promises answers within `{raw}` ({hours} hours); customers expect an answer "
+              "within {most} hours at most.").format(raw=raw, hours=number(q.value), most=number(MAX_RESPONSE_HOURS)),
             ("goals", gi, "response_time"),
-            fix="Promise a response within a working day, e.g. `response_time: 8h`, and staff the community for it.",
+            fix=_("Promise a response within a working day, e.g. `response_time: 8h`, and staff the community for it."),
         )
 
 
@@ -528,28 +561,32 @@ def _kpi(ctx, voc: Vocabulary, info: KpiInfo) -> Iterator[Problem]:
         fitting = voc.kinds.get(info.kind, ())
         yield Problem(
             "KPI006",
-            f"Metric `{kpi.metric}` is unknown." + (f" Did you mean `{near}`?" if near else "")
-            + (f" {info.kind.capitalize()} metrics: {', '.join(fitting)}." if fitting else ""),
+            _unknown_metric(bool(near), bool(fitting)).format(
+                metric=kpi.metric, near=near, metrics=", ".join(fitting),
+                kind=(info.kind or "").capitalize() if current() == DEFAULT else _goal_word(info.kind or "")),
             info.where + ("metric",),
-            fix=(f"Write `metric: {near}`" if near else "Use a metric from docs/kpis.md (Goals and KPIs)")
-            + ", or declare it under `custom-metrics` in the configuration.",
+            fix=(_("Write `metric: {near}`, or declare it under `custom-metrics` in the configuration.") if near else
+                 _("Use a metric from docs/kpis.md (Goals and KPIs), or declare it under `custom-metrics` in the "
+                   "configuration.")).format(near=near),
         )
     if kpi.target is None:
         name = info.metric.name if info.metric else kpi.metric
         unit = info.metric.units[0] if info.metric else "number"
         yield Problem(
             "KPI003",
-            f"The KPI `{kpi.metric}` has no target; it needs {_unit_example(unit)} to reach over the plan's period.",
+            _("The KPI `{metric}` has no target; it needs {example} to reach over the plan's period.").format(
+                metric=kpi.metric, example=_unit_example(unit)),
             info.where, at_key=False,
-            fix=f"Add `target:` under `metric: {name}`, the figure agreed with the client.",
+            fix=_("Add `target:` under `metric: {name}`, the figure agreed with the client.").format(name=name),
         )
     if kpi.source is None:
         yield Problem(
             "KPI005",
-            f"The KPI `{kpi.metric}` does not say where its figure is read (no `source`); expected the statistics "
-            "both sides can open: GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk...",
+            _("The KPI `{metric}` does not say where its figure is read (no `source`); expected the statistics "
+              "both sides can open: GA4, VK statistics, Telegram statistics, Instagram Insights, the helpdesk..."
+              ).format(metric=kpi.metric),
             info.where,
-            fix="Add `source:`, e.g. `source: GA4`.",
+            fix=_("Add `source:`, e.g. `source: GA4`."),
         )
     if info.metric is not None and info.metric.name == "followers_growth" and info.target is not None:
         yield from _growth(ctx, info)
@@ -561,25 +598,64 @@ def _growth(ctx, info: KpiInfo) -> Iterator[Problem]:
     t = info.target
     if t.unit == "percent":
         growth = t.value / 100
-        found = f"`{info.kpi.target}`"
-        allowed = f"+{limit * 100:.0f} %"
+        percent = True
     elif info.baseline is not None and info.baseline.value > 0:
         growth = t.value / info.baseline.value
-        found = f"{t.value:,.0f} new followers on a community of {info.baseline.value:,.0f} (+{growth * 100:.0f} %)"
-        allowed = f"+{limit * 100:.0f} % ({info.baseline.value * limit:,.0f} followers)"
+        percent = False
     else:
         return
     if growth > limit:
+        if percent:
+            message = ngettext(
+                "The follower-growth target is `{target}` in {days} day; organic work rarely more than doubles a "
+                "community in a month, so at most +{limit} % is credible here. Targets like this are how bought "
+                "followers hide: see the honesty rules BAN001 (bought audience) and BAN003 (bots).",
+                "The follower-growth target is `{target}` in {days} days; organic work rarely more than doubles a "
+                "community in a month, so at most +{limit} % is credible here. Targets like this are how bought "
+                "followers hide: see the honesty rules BAN001 (bought audience) and BAN003 (bots).", days)
+            fix = _("Lower the target to +{limit} % or less, or add the paid tactic that brings the rest to "
+                    "`tactics`; never buy followers.")
+        else:
+            message = ngettext(
+                "The follower-growth target is {new} new followers on a community of {baseline} (+{growth} %) in "
+                "{days} day; organic work rarely more than doubles a community in a month, so at most +{limit} % "
+                "({most} followers) is credible here. Targets like this are how bought followers hide: see the "
+                "honesty rules BAN001 (bought audience) and BAN003 (bots).",
+                "The follower-growth target is {new} new followers on a community of {baseline} (+{growth} %) in "
+                "{days} days; organic work rarely more than doubles a community in a month, so at most +{limit} % "
+                "({most} followers) is credible here. Targets like this are how bought followers hide: see the "
+                "honesty rules BAN001 (bought audience) and BAN003 (bots).", days)
+            fix = _("Lower the target to +{limit} % ({most} followers) or less, or add the paid tactic that brings "
+                    "the rest to `tactics`; never buy followers.")
+        figures = {"target": info.kpi.target, "days": days, "limit": f"{limit * 100:.0f}",
+                   "new": _amount(t.value), "growth": f"{growth * 100:.0f}",
+                   "baseline": _amount(info.baseline.value) if info.baseline is not None else "",
+                   "most": _amount(info.baseline.value * limit) if info.baseline is not None else ""}
         yield Problem(
             "KPI012",
-            f"The follower-growth target is {found} in {days} days; organic work rarely more than doubles a "
-            f"community in a month, so at most {allowed} is credible here. Targets like this are how bought "
-            "followers hide: see the honesty rules BAN001 (bought audience) and BAN003 (bots).",
+            message.format(**figures),
             info.where + ("target",),
-            fix=f"Lower the target to {allowed} or less, or add the paid tactic that brings the rest to `tactics`; "
-            "never buy followers.",
+            fix=fix.format(**figures),
             data={"growth": round(growth, 4), "limit": round(limit, 4)},
         )
+
+
+def _goal_word(kind: str) -> str:
+    """A goal kind as Russian SMM people say it (the locale's words are loaded only then)."""
+    from smmplan.locale import terms
+
+    return terms.goal(kind)
+
+
+def _unknown_metric(near: bool, fitting: bool) -> str:
+    """KPI006's sentence: with a "did you mean" or not, with the goal's metrics or not."""
+    if near and fitting:
+        return _("Metric `{metric}` is unknown. Did you mean `{near}`? {kind} metrics: {metrics}.")
+    if near:
+        return _("Metric `{metric}` is unknown. Did you mean `{near}`?")
+    if fitting:
+        return _("Metric `{metric}` is unknown. {kind} metrics: {metrics}.")
+    return _("Metric `{metric}` is unknown.")
 
 
 def _utm_tags(query: str) -> dict[str, str]:
@@ -591,7 +667,7 @@ def _utm_tags(query: str) -> dict[str, str]:
     else:
         pairs = [pair.partition("=") for pair in query.split("&")]  # an empty pair has no UTM key
     tags: dict[str, str] = {}
-    for k, _, v in pairs:  # one plain loop: half the cost of nested comprehensions, 8,000 links a plan
+    for k, _eq, v in pairs:  # one plain loop: half the cost of nested comprehensions, 8,000 links a plan
         k = k.lower()
         if k in UTM_KEYS:
             tags[k] = v
@@ -684,31 +760,37 @@ def _links(ctx, voc: Vocabulary) -> Iterator[Problem]:
             continue
         where = ("posts", p.index, "link")
         if traffic and missing:
-            found = ", ".join(f"{k}={tags[k]}" for k in UTM_KEYS if tags.get(k, "").strip()) or "no UTM tags"
+            found = ", ".join(f"{k}={tags[k]}" for k in UTM_KEYS if tags.get(k, "").strip())
+            message = (_("The link of `{title}` lacks {missing} (found: {found}); the plan has a traffic goal, so "
+                         "every post link needs utm_source, utm_medium and utm_campaign for clicks to be attributed.")
+                       if found else
+                       _("The link of `{title}` lacks {missing} (found: no UTM tags); the plan has a traffic goal, so "
+                         "every post link needs utm_source, utm_medium and utm_campaign for clicks to be attributed."))
             yield Problem(
                 "KPI008",
-                f"The link of `{post.title}` lacks {', '.join(missing)} (found: {found}); the plan has a traffic "
-                "goal, so every post link needs utm_source, utm_medium and utm_campaign for clicks to be attributed.",
+                message.format(title=post.title, missing=", ".join(missing), found=found),
                 where,
-                fix=f"Tag the link: `{_with_tags(post, tags, missing)}` (name the campaign as in the site's analytics).",
+                fix=_("Tag the link: `{link}` (name the campaign as in the site's analytics).").format(
+                    link=_with_tags(post, tags, missing)),
             )
         if not medium:
             continue
         if paid and not post.sponsored:
             yield Problem(
                 "KPI009",
-                f"The link of `{post.title}` has utm_medium={medium}, a paid medium, but the post is organic (not "
-                "`sponsored`); analytics will book its clicks as paid traffic.",
+                _("The link of `{title}` has utm_medium={medium}, a paid medium, but the post is organic (not "
+                  "`sponsored`); analytics will book its clicks as paid traffic.").format(title=post.title, medium=medium),
                 where,
-                fix="Use utm_medium=social for an organic post, or mark the post `sponsored: yes` if it is paid.",
+                fix=_("Use utm_medium=social for an organic post, or mark the post `sponsored: yes` if it is paid."),
             )
         elif post.sponsored and not paid:
             yield Problem(
                 "KPI009",
-                f"The link of sponsored post `{post.title}` has utm_medium={medium}, an organic medium; paid clicks "
-                "need a paid medium (cpc, ppc, paid_social) to be told apart from organic ones.",
+                _("The link of sponsored post `{title}` has utm_medium={medium}, an organic medium; paid clicks "
+                  "need a paid medium (cpc, ppc, paid_social) to be told apart from organic ones.").format(
+                    title=post.title, medium=medium),
                 where,
-                fix="Use utm_medium=cpc (or paid_social) on sponsored posts.",
+                fix=_("Use utm_medium=cpc (or paid_social) on sponsored posts."),
             )
 
 

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from smmplan import formulas
 from smmplan.days import shift_within
-from smmplan.findings import Problem, with_article
+from smmplan.findings import Problem, number, with_article
+from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
 
@@ -30,65 +31,62 @@ _GOLDEN_PLAN = "posts:\n" + "".join(
 
 RULES = (
     Rule(
-        "MIX001", "formula-share", "error", "A content type's share is off the formula.",
-        what="Across the whole plan, a category's share of posts is further from its target than the tolerance "
-        "allows, and the counts are not the closest whole-number split either.",
-        why="Leaning on one type always costs something: too much advertising loses the audience, too little "
-        "leaves the business goal unmet.",
+        "MIX001", "formula-share", "error", N_("A content type's share is off the formula."),
+        what=N_("Across the whole plan, a category's share of posts is further from its target than the tolerance "
+        "allows, and the counts are not the closest whole-number split either."),
+        why=N_("Leaning on one type always costs something: too much advertising loses the audience, too little "
+        "leaves the business goal unmet."),
         example=_GOLDEN_PLAN,
-        fix="Retype or add posts as the suggested rebalancing says (`smmplan suggest PLAN` lists them).",
+        fix=N_("Retype or add posts as the suggested rebalancing says (`smmplan suggest PLAN` lists them)."),
     ),
     Rule(
-        "MIX002", "weekly-mix", "error", "One week's mix strays far from the formula.",
-        what="Inside one week a category has more than one post (or the tolerance, in big weeks) above or "
-        "below its ideal count: all the advertising in one week, or a week of a single type.",
-        why="Followers live the plan week by week; a month that averages out still loses them in the week "
-        "that is all sales.",
+        "MIX002", "weekly-mix", "error", N_("One week's mix strays far from the formula."),
+        what=N_("Inside one week a category has more than one post (or the tolerance, in big weeks) above or "
+        "below its ideal count: all the advertising in one week, or a week of a single type."),
+        why=N_("Followers live the plan week by week; a month that averages out still loses them in the week "
+        "that is all sales."),
         example="posts:\n" + "".join(
             f"  - {{date: 2026-12-{d:02d}, type: {t}, title: Post {d}}}\n"
             for d, t in enumerate(["advertising"] * 3 + ["engaging"] * 8 + ["user_generated"] * 6
                                   + ["educational"] * 5, start=1)
         ),
-        fix="Move posts between weeks or retype them so each week carries a bit of every type.",
+        fix=N_("Move posts between weeks or retype them so each week carries a bit of every type."),
     ),
     Rule(
-        "MIX003", "back-to-back-ads", "warning", "Two advertising posts in a row on one channel.",
-        what="On the same channel, an advertising post directly follows another advertising post.",
-        why="Back-to-back ads read as a sales feed; subscribers mute or leave.",
+        "MIX003", "back-to-back-ads", "warning", N_("Two advertising posts in a row on one channel."),
+        what=N_("On the same channel, an advertising post directly follows another advertising post."),
+        why=N_("Back-to-back ads read as a sales feed; subscribers mute or leave."),
         example="posts:\n  - {date: 2026-12-01, channel: vk, type: ad, title: Sale}\n"
         "  - {date: 2026-12-02, channel: vk, type: ad, title: New menu}\n",
-        fix="Put an engaging or educational post between them, or move one to another channel.",
+        fix=N_("Put an engaging or educational post between them, or move one to another channel."),
     ),
     Rule(
-        "MIX005", "type-contradicts-content", "warning", "A post's declared type contradicts what its text says.",
-        what="The title and text confidently read as another type than the post declares: an offer with a price "
+        "MIX005", "type-contradicts-content", "warning", N_("A post's declared type contradicts what its text says."),
+        what=N_("The title and text confidently read as another type than the post declares: an offer with a price "
         "or a discount labelled educational, a poll labelled advertising. Only confident readings count; a post "
-        "with cues of two kinds is left alone (docs/content-types.md).",
-        why="The formula is about what the audience sees. Six sales posts relabelled as engaging still read as six "
-        "sales posts, and a plan that passes only on its labels misleads the client.",
+        "with cues of two kinds is left alone (docs/content-types.md)."),
+        why=N_("The formula is about what the audience sees. Six sales posts relabelled as engaging still read as six "
+        "sales posts, and a plan that passes only on its labels misleads the client."),
         example="posts:\n  - {date: 2026-12-07, type: educational, title: Групповые занятия — первое бесплатно, "
         "text: \"Скидка 20% на абонемент до воскресенья.\"}\n"
         "  - {date: 2026-12-08, type: engaging, title: \"Poll: morning or evening workouts?\"}\n",
-        fix="Declare the type the post really is, or rewrite it so it is what it declares; `smmplan suggest` "
-        "replaces such posts instead of relabelling them.",
+        fix=N_("Declare the type the post really is, or rewrite it so it is what it declares; `smmplan suggest` "
+        "replaces such posts instead of relabelling them."),
     ),
     Rule(
-        "MIX004", "duplicate-content", "warning", "The same title or text appears twice.",
-        what="Two posts in the plan share a title or a text (ignoring case and spacing).",
-        why="Content must be unique: repeats bore the community and platforms rank them down.",
+        "MIX004", "duplicate-content", "warning", N_("The same title or text appears twice."),
+        what=N_("Two posts in the plan share a title or a text (ignoring case and spacing)."),
+        why=N_("Content must be unique: repeats bore the community and platforms rank them down."),
         example="posts:\n  - {date: 2026-12-01, type: engaging, title: Poll of the week}\n"
         "  - {date: 2026-12-08, type: engaging, title: Poll of the week}\n",
-        fix="Give each post its own idea, or at least its own title and text.",
+        fix=N_("Give each post its own idea, or at least its own title and text."),
     ),
 )
 
 
 def _pct(x) -> str:
-    return f"{float(x) * 100:.1f} %".replace(".0 %", " %")
-
-
-def _posts(k: int) -> str:
-    return f"{k} post" if k == 1 else f"{k} posts"
+    text = number(float(x) * 100, ".1f")  # 12.5 %, 40 % (12,5 % in Russian)
+    return (text[:-2] if text.endswith((".0", ",0")) else text) + " %"
 
 
 def check(ctx) -> Iterator[Problem]:
@@ -109,15 +107,38 @@ def _contradictions(ctx) -> Iterator[Problem]:
             words = cue_words(p.post.title, body(p.post), inf)
             yield Problem(
                 "MIX005",
-                f"Declared {p.category}, reads as {inf.category}: " + ", ".join(f"`{w}`" for w in words)
-                + f" (confidence {inf.confidence:.0%}).",
+                _("Declared {declared}, reads as {inferred}: {words} (confidence {confidence}).").format(
+                    declared=_word(p.category), inferred=_word(inf.category),
+                    words=", ".join(f"`{w}`" for w in words), confidence=number(inf.confidence, ".0%")),
                 ("posts", p.index, "type"),
-                fix=f"If the post is {with_article(inf.category)} post, declare `type: {inf.category}`; otherwise rewrite it "
-                f"as {with_article(p.category)} post.",
+                fix=_("If the post is {inferred_kind} post, declare `type: {inferred}`; otherwise rewrite it "
+                      "as {declared_kind} post.").format(inferred_kind=_kind(inf.category), inferred=inf.category,
+                                                         declared_kind=_kind(p.category)),
                 data={"declared": p.category, "inferred": inf.category, "confidence": inf.confidence,
                       "words": list(words)},
             )
 
+
+
+def _word(category: str) -> str:
+    """A category as people read it: the code in English, the word in Russian (`рекламный`).
+    The locale's helpers are loaded only for a language other than English."""
+    if current() == DEFAULT:
+        return category
+    from smmplan.locale import terms
+
+    return terms.category(category)
+
+
+def _kind(category: str) -> str:
+    """A category as a post's attribute: "an engaging" in English, the category's word in Russian."""
+    return with_article(category) if current() == DEFAULT else _word(category)
+
+
+def _span(begin: dt.date, end: dt.date) -> str:
+    from smmplan.locale import dates
+
+    return dates.span(begin, end)
 
 
 def summarize(ctx) -> dict:
@@ -145,23 +166,57 @@ def _overall(ctx) -> Iterator[Problem]:
             continue
         lo, hi = formulas.allowed_range(n, share, ctx.tolerance)
         ideal = n * share
-        if lo > hi:
-            want = f"no whole number of posts is that close; the nearest split has {round(float(ideal))}"
-        elif lo == hi:
-            want = f"that is {_posts(lo)}"
+        template = _overall_message(c > ideal, lo, hi)
+        if c > hi:
+            fix = ngettext("Retype {n} post of type {category} to an under-represented type. "
+                           "`smmplan suggest` gives the fewest changes.",
+                           "Retype {n} posts of type {category} to an under-represented type. "
+                           "`smmplan suggest` gives the fewest changes.", c - hi).format(n=c - hi, category=cat)
         else:
-            want = f"that is {lo}–{hi} posts"
-        direction = "too many" if c > ideal else "too few"
+            k = max(lo - c, 1)
+            fix = ngettext("Add {category} posts or retype {n} post to {category}. "
+                           "`smmplan suggest` gives the fewest changes.",
+                           "Add {category} posts or retype {n} posts to {category}. "
+                           "`smmplan suggest` gives the fewest changes.", k).format(n=k, category=cat)
         yield Problem(
             "MIX001",
-            f"Too {direction.split()[1]} {cat}: {c} of {n} posts ({_pct(c / n)}); the {ctx.formula.name} "
-            f"formula wants {_pct(share)} ± {tol_pp:g} pp, {want}.",
+            template.format(category=_word(cat), count=c, total=n, share=_pct(c / n),
+                            formula=ctx.formula.name, target=_pct(share), tolerance=number(tol_pp, "g"),
+                            nearest=round(float(ideal)), low=lo, high=hi),
             ("posts",), at_key=True,
-            fix=(f"Retype {_posts(c - hi)} of type {cat} to an under-represented type."
-                 if c > hi else f"Add {cat} posts or retype {_posts(max(lo - c, 1))} to {cat}.")
-            + " `smmplan suggest` gives the fewest changes.",
+            fix=fix,
             data={"category": cat, "count": c, "posts": n, "share": c / n, "target": float(share)},
         )
+
+
+def _overall_message(many: bool, lo: int, hi: int) -> str:
+    """MIX001's sentence: too many or too few, and the allowed counts said as they can be
+    (none is close enough; exactly `lo`; `lo`–`hi`), each a whole sentence in the catalogue."""
+    if lo > hi:
+        return (_("Too many {category}: {count} of {total} posts ({share}); the {formula} formula wants {target} ± "
+                  "{tolerance} pp, no whole number of posts is that close; the nearest split has {nearest}.")
+                if many else
+                _("Too few {category}: {count} of {total} posts ({share}); the {formula} formula wants {target} ± "
+                  "{tolerance} pp, no whole number of posts is that close; the nearest split has {nearest}."))
+    if lo == hi:
+        return (ngettext("Too many {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                         "{target} ± {tolerance} pp, that is {low} post.",
+                         "Too many {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                         "{target} ± {tolerance} pp, that is {low} posts.", lo)
+                if many else
+                ngettext("Too few {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                         "{target} ± {tolerance} pp, that is {low} post.",
+                         "Too few {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                         "{target} ± {tolerance} pp, that is {low} posts.", lo))
+    return (ngettext("Too many {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                     "{target} ± {tolerance} pp, that is {low}–{high} posts.",
+                     "Too many {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                     "{target} ± {tolerance} pp, that is {low}–{high} posts.", hi)
+            if many else
+            ngettext("Too few {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                     "{target} ± {tolerance} pp, that is {low}–{high} posts.",
+                     "Too few {category}: {count} of {total} posts ({share}); the {formula} formula wants "
+                     "{target} ± {tolerance} pp, that is {low}–{high} posts.", hi))
 
 
 def _weekly(ctx) -> Iterator[Problem]:
@@ -184,19 +239,29 @@ def _weekly(ctx) -> Iterator[Problem]:
         n = len(posts)
         bad = [(cat, c, n * s) for cat, s, c in fails]
         slack = formulas.week_slack(n, ctx.tolerance)
-        parts = [f"{_posts(c)} {cat} (ideal {float(ideal):.2g})" for cat, c, ideal in bad]
+        parts = [ngettext("{n} post {category} (ideal {ideal})", "{n} posts {category} (ideal {ideal})", c).format(
+            n=c, category=_word(cat), ideal=number(float(ideal), ".2g")) for cat, c, ideal in bad]
         over = [cat for cat, c, ideal in bad if c > ideal]
         anchor = next((p for p in posts if p.category in over), posts[0])
         begin = ctx.week_start(week)
-        label = f"week {week + 1}"
         if begin:
-            label += f" ({begin:%b %d}–{shift_within(begin, 6):%b %d})"
+            end = shift_within(begin, 6)
+            span = f"{begin:%b %d}–{end:%b %d}" if current() == DEFAULT else _span(begin, end)
+            template = ngettext("In week {week} ({span}), {n} posts: {parts}. A week may stray by {slack} post(s) "
+                                "per type.",
+                                "In week {week} ({span}), {n} posts: {parts}. A week may stray by {slack} post(s) "
+                                "per type.", n)
+        else:
+            span = ""
+            template = ngettext("In week {week}, {n} posts: {parts}. A week may stray by {slack} post(s) per type.",
+                                "In week {week}, {n} posts: {parts}. A week may stray by {slack} post(s) per type.",
+                                n)
         yield Problem(
             "MIX002",
-            f"In {label}, {n} posts: " + "; ".join(parts)
-            + f". A week may stray by {float(slack):g} post(s) per type.",
+            template.format(week=week + 1, span=span, n=n, parts="; ".join(parts),
+                            slack=number(float(slack), "g")),
             ("posts", anchor.index, "type"),
-            fix="Spread these posts over other weeks or retype some of them.",
+            fix=_("Spread these posts over other weeks or retype some of them."),
             data={"week": week + 1, "posts": n},
         )
 
@@ -212,13 +277,15 @@ def _back_to_back(ctx) -> Iterator[Problem]:
         posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):
             if prev.category == ad and cur.category == ad:
-                where = f" on {cur.post.channel}" if cur.post.channel else ""
+                template = (_("Two {category} posts in a row on {channel}: `{first}` (line {line}) and `{second}`.")
+                            if cur.post.channel else
+                            _("Two {category} posts in a row: `{first}` (line {line}) and `{second}`."))
                 yield Problem(
                     "MIX003",
-                    f"Two {ad} posts in a row{where}: `{prev.post.title}` (line "
-                    f"{ctx.line(('posts', prev.index))}) and `{cur.post.title}`.",
+                    template.format(category=_word(ad), channel=cur.post.channel, first=prev.post.title,
+                                    line=ctx.line(("posts", prev.index)), second=cur.post.title),
                     ("posts", cur.index, "type"),
-                    fix="Put a post of another type between them or move one to another channel.",
+                    fix=_("Put a post of another type between them or move one to another channel."),
                 )
 
 
@@ -230,6 +297,10 @@ def _ad_category(formula) -> str | None:
         if cat in formula.categories:
             return cat
     return None
+
+
+_SAME = {"title": N_("The same title as the post at line {line}: `{value}`."),
+         "text": N_("The same text as the post at line {line}: `{value}`.")}
 
 
 def _norm(text: str) -> str:
@@ -247,7 +318,7 @@ def _duplicates(ctx) -> Iterator[Problem]:
             if first != p.index:
                 yield Problem(
                     "MIX004",
-                    f"The same {field} as the post at line {ctx.line(('posts', first, field))}: `{value[:60]}`.",
+                    _(_SAME[field]).format(line=ctx.line(("posts", first, field)), value=value[:60]),
                     ("posts", p.index, field),
-                    fix="Content must be unique: give this post its own idea.",
+                    fix=_("Content must be unique: give this post its own idea."),
                 )

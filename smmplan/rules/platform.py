@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from smmplan import networks
 from smmplan.findings import Problem
+from smmplan.locale import DEFAULT, N_, _, current, dates, ngettext
 from smmplan.rules import Rule
 
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W_][\w]*", re.UNICODE)
@@ -26,118 +27,122 @@ DEFAULT_REPEAT_DAYS = 14
 
 RULES = (
     Rule(
-        "PLT001", "channel-not-in-plan", "error", "A post goes out on a channel the plan does not list.",
-        what="The plan lists its channels under `channels:`, and a post names another one (aliases count as "
-        "their network: `ВК` is `vk`).",
-        why="A post on a channel nobody agreed on is either a typo, which the scheduler will refuse, or work "
-        "the client did not sign off.",
+        "PLT001", "channel-not-in-plan", "error", N_("A post goes out on a channel the plan does not list."),
+        what=N_("The plan lists its channels under `channels:`, and a post names another one (aliases count as "
+        "their network: `ВК` is `vk`)."),
+        why=N_("A post on a channel nobody agreed on is either a typo, which the scheduler will refuse, or work "
+        "the client did not sign off."),
         example="channels: [vk]\nposts:\n  - {date: 2026-12-01, channel: instagarm, type: engaging, title: Poll}\n",
-        fix="Correct the channel's name, or add the channel to `channels:`.",
+        fix=N_("Correct the channel's name, or add the channel to `channels:`."),
     ),
     Rule(
-        "PLT002", "unknown-network", "warning", "A channel looks like a misspelt network.",
-        what="A channel in `channels:` or on a post is no network smmplan knows, but is close to one "
-        "(`instagarm`, `telegramm` is fine: it is an alias).",
-        why="A misspelt network splits one channel's posts in two, so back-to-back ads and posting limits are "
-        "missed, and a scheduler will not know where to post.",
+        "PLT002", "unknown-network", "warning", N_("A channel looks like a misspelt network."),
+        what=N_("A channel in `channels:` or on a post is no network smmplan knows, but is close to one "
+        "(`instagarm`, `telegramm` is fine: it is an alias)."),
+        why=N_("A misspelt network splits one channel's posts in two, so back-to-back ads and posting limits are "
+        "missed, and a scheduler will not know where to post."),
         example="posts:\n  - {date: 2026-12-01, channel: instagarm, type: engaging, title: Poll}\n",
-        fix="Write the network's name as `smmplan channels` lists it (its aliases work too).",
+        fix=N_("Write the network's name as `smmplan channels` lists it (its aliases work too)."),
     ),
     Rule(
-        "PLT003", "text-too-long", "error", "A post's text is longer than its network allows.",
-        what="The post's `text` has more characters than the network takes in one post.",
-        why="The scheduler refuses the post or the network cuts it; the end of a text is usually its call to "
-        "action.",
+        "PLT003", "text-too-long", "error", N_("A post's text is longer than its network allows."),
+        what=N_("The post's `text` has more characters than the network takes in one post."),
+        why=N_("The scheduler refuses the post or the network cuts it; the end of a text is usually its call to "
+        "action."),
         example="posts:\n  - {date: 2026-12-01, channel: x, type: engaging, title: Thread, text: "
         + "x" * 300 + "}\n",
-        fix="Shorten the text, or split it into a series of posts.",
+        fix=N_("Shorten the text, or split it into a series of posts."),
     ),
     Rule(
-        "PLT004", "caption-too-long", "error", "A caption under media is longer than the network allows.",
-        what="The post has `media:` (an image, a video, an album), and its `text` is longer than the network's "
-        "limit for a caption, which is shorter than for a text post (Telegram: 1,024 characters).",
-        why="The scheduler refuses the post, or sends the media and the text as two messages.",
+        "PLT004", "caption-too-long", "error", N_("A caption under media is longer than the network allows."),
+        what=N_("The post has `media:` (an image, a video, an album), and its `text` is longer than the network's "
+        "limit for a caption, which is shorter than for a text post (Telegram: 1,024 characters)."),
+        why=N_("The scheduler refuses the post, or sends the media and the text as two messages."),
         example="posts:\n  - {date: 2026-12-01, channel: telegram, media: image, type: educational, title: Guide, "
         "text: " + "x" * 1100 + "}\n",
-        fix="Shorten the caption, or post the text alone and the picture in a second post.",
+        fix=N_("Shorten the caption, or post the text alone and the picture in a second post."),
     ),
     Rule(
-        "PLT005", "too-many-hashtags", "warning", "More hashtags than the network allows.",
-        what="The post's title and text hold more hashtags than the network takes in one post.",
-        why="Extra hashtags are dropped, or the post is shown to fewer people.",
+        "PLT005", "too-many-hashtags", "warning", N_("More hashtags than the network allows."),
+        what=N_("The post's title and text hold more hashtags than the network takes in one post."),
+        why=N_("Extra hashtags are dropped, or the post is shown to fewer people."),
         example="posts:\n  - {date: 2026-12-01, channel: instagram, media: image, type: engaging, title: Poll, "
         "text: '#a #b #c #d #e #f'}\n",
-        fix="Keep the few hashtags that describe the post best.",
+        fix=N_("Keep the few hashtags that describe the post best."),
     ),
     Rule(
-        "PLT006", "link-not-clickable", "info", "A link where the network does not make it clickable.",
-        what="The post's caption (`text` or `title`) holds a URL on a network where links in captions are not "
-        "clickable (Instagram, TikTok). A `link:` key is fine: it is where the bio or a sticker points.",
-        why="A reader cannot follow it; a traffic goal counts clicks that cannot happen.",
+        "PLT006", "link-not-clickable", "info", N_("A link where the network does not make it clickable."),
+        what=N_("The post's caption (`text` or `title`) holds a URL on a network where links in captions are not "
+        "clickable (Instagram, TikTok). A `link:` key is fine: it is where the bio or a sticker points."),
+        why=N_("A reader cannot follow it; a traffic goal counts clicks that cannot happen."),
         example="posts:\n  - {date: 2026-12-01, channel: instagram, media: image, type: advertising, title: Sale, "
         "text: 'Order at https://example.com/sale'}\n",
-        fix="Put the link in the profile (\"link in bio\"), a story link sticker or a shop tag, and say so in "
-        "the text.",
+        fix=N_("Put the link in the profile (\"link in bio\"), a story link sticker or a shop tag, and say so in "
+        "the text."),
     ),
     Rule(
-        "PLT007", "post-kind", "error", "A post kind the network does not have, or an unknown one.",
-        what="The post's `media:` names a kind the network has not got (a reel on Telegram, a text-only post on "
-        "Instagram), or no kind smmplan knows.",
-        why="The scheduler cannot publish it as planned, and the production team makes the wrong asset.",
+        "PLT007", "post-kind", "error", N_("A post kind the network does not have, or an unknown one."),
+        what=N_("The post's `media:` names a kind the network has not got (a reel on Telegram, a text-only post on "
+        "Instagram), or no kind smmplan knows."),
+        why=N_("The scheduler cannot publish it as planned, and the production team makes the wrong asset."),
         example="posts:\n  - {date: 2026-12-01, channel: telegram, media: reel, type: engaging, title: Behind the bar}\n",
-        fix="Choose a kind the network has (`smmplan channels` lists them), or another channel.",
+        fix=N_("Choose a kind the network has (`smmplan channels` lists them), or another channel."),
     ),
     Rule(
-        "PLT008", "repeated-text", "warning", "The same text again on one channel within a few days.",
-        what="Two posts on the same channel within `repeat-days` days (config, default 14) have the same text "
+        "PLT008", "repeated-text", "warning", N_("The same text again on one channel within a few days."),
+        what=N_("Two posts on the same channel within `repeat-days` days (config, default 14) have the same text "
         "once hashtags, links, emoji, punctuation and case are set aside. (Identical texts anywhere in the plan "
-        "are MIX004.)",
-        why="Networks treat a repeated text as spam and show it to fewer people; followers notice.",
+        "are MIX004.)"),
+        why=N_("Networks treat a repeated text as spam and show it to fewer people; followers notice."),
         example="posts:\n  - {date: 2026-12-01, channel: vk, type: advertising, title: Sale, text: 'Sale! #sale'}\n"
         "  - {date: 2026-12-05, channel: vk, type: advertising, title: Sale again, text: 'sale #winter'}\n",
-        fix="Write the second post anew, or space the two further apart.",
+        fix=N_("Write the second post anew, or space the two further apart."),
     ),
     Rule(
-        "PLT009", "outside-slot", "info", "A post outside its channel's posting slots.",
-        what="The channel has posting slots (`slots:` in the plan or the config, such as `Tue–Fri 10:00–12:00`) "
-        "and the post's day or time falls outside them.",
-        why="Slots are when the channel's audience reads, or when the team can answer comments.",
+        "PLT009", "outside-slot", "info", N_("A post outside its channel's posting slots."),
+        what=N_("The channel has posting slots (`slots:` in the plan or the config, such as `Tue–Fri 10:00–12:00`) "
+        "and the post's day or time falls outside them."),
+        why=N_("Slots are when the channel's audience reads, or when the team can answer comments."),
         example="slots:\n  vk: Tue–Fri 10:00–12:00\nposts:\n"
         "  - {date: 2026-12-07, time: '19:00', channel: vk, type: engaging, title: Poll}\n",
-        fix="Move the post into a slot, or widen the channel's slots.",
+        fix=N_("Move the post into a slot, or widen the channel's slots."),
     ),
     Rule(
-        "PLT010", "title-too-long", "warning", "A title longer than the network allows.",
-        what="On a network where a post has a title of its own (a YouTube video), the post's `title` is longer "
-        "than the network takes.",
-        why="The title is cut where the network stops, often mid-word.",
+        "PLT010", "title-too-long", "warning", N_("A title longer than the network allows."),
+        what=N_("On a network where a post has a title of its own (a YouTube video), the post's `title` is longer "
+        "than the network takes."),
+        why=N_("The title is cut where the network stops, often mid-word."),
         example="posts:\n  - {date: 2026-12-01, channel: youtube, media: video, type: educational, title: "
         + "t" * 110 + "}\n",
-        fix="Shorten the title; put the rest in the description.",
+        fix=N_("Shorten the title; put the rest in the description."),
     ),
     Rule(
-        "PLT011", "too-many-posts-per-day", "error", "More posts on a channel in one day than the network allows.",
-        what="One channel has more posts on one date than the network lets an account or community publish "
-        "in a day (VK: 50).",
-        why="The network refuses the posts over the limit.",
+        "PLT011", "too-many-posts-per-day", "error", N_("More posts on a channel in one day than the network allows."),
+        what=N_("One channel has more posts on one date than the network lets an account or community publish "
+        "in a day (VK: 50)."),
+        why=N_("The network refuses the posts over the limit."),
         example="posts:\n" + "".join(
             f"  - {{date: 2026-12-01, channel: vk, type: engaging, title: Post {i}}}\n" for i in range(51)
         ),
-        fix="Spread the posts over more days.",
+        fix=N_("Spread the posts over more days."),
     ),
     Rule(
-        "PLT012", "bad-slot", "error", "A posting slot that cannot be read.",
-        what="An entry of the plan's `slots:` is not days and hours such as `Tue–Fri 10:00–12:00`, or names a "
-        "channel the plan does not use.",
-        why="A slot nobody can read keeps nothing in its place.",
+        "PLT012", "bad-slot", "error", N_("A posting slot that cannot be read."),
+        what=N_("An entry of the plan's `slots:` is not days and hours such as `Tue–Fri 10:00–12:00`, or names a "
+        "channel the plan does not use."),
+        why=N_("A slot nobody can read keeps nothing in its place."),
         example="slots:\n  vk: Tuesday at ten\nposts:\n  - {date: 2026-12-01, channel: vk, type: engaging, title: Poll}\n",
-        fix="Write days, then hours: `Tue–Fri 10:00–12:00`, `daily 18:00–20:00`, `пн–пт 10–12`.",
+        fix=N_("Write days, then hours: `Tue–Fri 10:00–12:00`, `daily 18:00–20:00`, `пн–пт 10–12`."),
     ),
 )
 
 
-def _count(n: int) -> str:
-    return f"{n:,}"
+_count = networks.count
+
+
+def _day(day: dt.date) -> str:
+    """`Wed 02 Dec` in English (as the report has always written it), `ср, 2 дек.` in Russian."""
+    return f"{day:%a %d %b}" if current() == DEFAULT else dates.weekday_day(day)
 
 
 def check(ctx) -> Iterator[Problem]:
@@ -180,10 +185,11 @@ def check(ctx) -> Iterator[Problem]:
         if slots and key in slots and post.time is not None and not networks.in_slots(slots[key], post.date, post.time):
             yield Problem(
                 "PLT009",
-                f"{post.date:%a %d %b} at {post.time:%H:%M} is outside the slots of {raw}: "
-                f"{', '.join(map(str, slots[key]))}.",
+                _("{day} at {time} is outside the slots of {channel}: {slots}.").format(
+                    day=_day(post.date), time=f"{post.time:%H:%M}", channel=raw,
+                    slots=", ".join(map(str, slots[key]))),
                 ("posts", i, "time"),
-                fix="Move the post into a slot, or widen the channel's `slots:`.",
+                fix=_("Move the post into a slot, or widen the channel's `slots:`."),
             )
         if net is not None and net.posts_per_day is not None:
             day = (key, post.date)
@@ -191,10 +197,13 @@ def check(ctx) -> Iterator[Problem]:
             if per_day[day] == net.posts_per_day + 1:
                 yield Problem(
                     "PLT011",
-                    f"More than {net.posts_per_day} posts on {raw} on {post.date.isoformat()}: {net.name} "
-                    f"publishes at most {net.posts_per_day} a day for one community.",
+                    ngettext("More than {limit} post on {channel} on {date}: {network} publishes at most {limit} "
+                             "a day for one community.",
+                             "More than {limit} posts on {channel} on {date}: {network} publishes at most {limit} "
+                             "a day for one community.", net.posts_per_day).format(
+                        limit=net.posts_per_day, channel=raw, date=post.date.isoformat(), network=net.name),
                     ("posts", i, "date"),
-                    fix="Spread the posts over more days.",
+                    fix=_("Spread the posts over more days."),
                 )
         if post.text and repeat_days > 0:
             gist = _gist(post.text)
@@ -202,12 +211,18 @@ def check(ctx) -> Iterator[Problem]:
                 before = last_text.get((key, gist))
                 if before is not None and (post.date - before[0]).days <= repeat_days \
                         and _plain(before[2]) != _plain(post.text):
+                    gap = (post.date - before[0]).days
                     yield Problem(
                         "PLT008",
-                        f"The same text on {raw} as the post at line {ctx.line(('posts', before[1]))}, "
-                        f"{(post.date - before[0]).days} day(s) before (hashtags, links and punctuation aside).",
+                        ngettext("The same text on {channel} as the post at line {line}, {n} day before "
+                                 "(hashtags, links and punctuation aside).",
+                                 "The same text on {channel} as the post at line {line}, {n} days before "
+                                 "(hashtags, links and punctuation aside).", gap).format(
+                            channel=raw, line=ctx.line(("posts", before[1])), n=gap),
                         ("posts", i, "text"),
-                        fix=f"Write this post anew, or space the two more than {repeat_days} days apart.",
+                        fix=ngettext("Write this post anew, or space the two more than {n} day apart.",
+                                     "Write this post anew, or space the two more than {n} days apart.",
+                                     repeat_days).format(n=repeat_days),
                     )
                 last_text[(key, gist)] = (post.date, i, post.text)
 
@@ -219,21 +234,27 @@ def _plan_channels(plan) -> Iterator[Problem]:
             if near:
                 yield Problem(
                     "PLT002",
-                    f"Channel `{channel}` is no network smmplan knows; did you mean `{near}`?",
+                    _("Channel `{channel}` is no network smmplan knows; did you mean `{near}`?").format(
+                        channel=channel, near=near),
                     ("channels", j),
-                    fix=f"Write `{near}` (`smmplan channels` lists every network and its aliases).",
+                    fix=_("Write `{near}` (`smmplan channels` lists every network and its aliases).").format(near=near),
                 )
 
 
 def _channel(raw: str, key: str, net, listed: dict[str, str], i: int, hinted: set[str]) -> Iterator[Problem]:
     if listed and key not in listed:
         near = _nearest_listed(raw, listed)
-        hint = f" Did you mean `{near}`?" if near else ""
+        if near:
+            said = _("Channel `{channel}` is not one of the plan's channels ({channels}). Did you mean `{near}`?")
+            fix = _("Use `{near}`, or add `{channel}` to `channels:`.")
+        else:
+            said = _("Channel `{channel}` is not one of the plan's channels ({channels}).")
+            fix = _("Use one of the listed channels, or add `{channel}` to `channels:`.")
         yield Problem(
             "PLT001",
-            f"Channel `{raw}` is not one of the plan's channels ({', '.join(listed.values())}).{hint}",
+            said.format(channel=raw, channels=", ".join(listed.values()), near=near),
             ("posts", i, "channel"),
-            fix=f"Use {near and f'`{near}`' or 'one of the listed channels'}, or add `{raw}` to `channels:`.",
+            fix=fix.format(channel=raw, near=near),
         )
     elif not listed and net is None and key not in hinted:
         near = networks.suggest_network(raw)
@@ -241,9 +262,10 @@ def _channel(raw: str, key: str, net, listed: dict[str, str], i: int, hinted: se
             hinted.add(key)
             yield Problem(
                 "PLT002",
-                f"Channel `{raw}` is no network smmplan knows; did you mean `{near}`?",
+                _("Channel `{channel}` is no network smmplan knows; did you mean `{near}`?").format(
+                    channel=raw, near=near),
                 ("posts", i, "channel"),
-                fix=f"Write `{near}`, or list your own channels under `channels:`.",
+                fix=_("Write `{near}`, or list your own channels under `channels:`.").format(near=near),
             )
 
 
@@ -263,19 +285,21 @@ def _kind(written: str, kind: str | None, net, i: int) -> Iterator[Problem]:
         from smmplan.findings import nearest
 
         near = nearest(networks.normalise(written), cat.kinds)
-        hint = f" Did you mean `{cat.kinds[near]}`?" if near else ""
+        said = (_("`media: {written}` is no post kind smmplan knows. Did you mean `{near}`?") if near
+                else _("`media: {written}` is no post kind smmplan knows."))
         yield Problem(
             "PLT007",
-            f"`media: {written}` is no post kind smmplan knows.{hint}",
+            said.format(written=written, near=cat.kinds[near] if near else None),
             ("posts", i, "media"),
-            fix=f"Write one of: {', '.join(cat.kind_order)}.",
+            fix=_("Write one of: {kinds}.").format(kinds=", ".join(cat.kind_order)),
         )
     elif net is not None and kind not in net.kinds:
         yield Problem(
             "PLT007",
-            f"{net.name} has no {kind} posts; it has: {', '.join(net.kinds)}.",
+            _("{network} has no {kind} posts; it has: {kinds}.").format(
+                network=net.name, kind=kind, kinds=", ".join(net.kinds)),
             ("posts", i, "media"),
-            fix="Choose one of those kinds, or another channel for this post.",
+            fix=_("Choose one of those kinds, or another channel for this post."),
         )
 
 
@@ -295,44 +319,63 @@ def _limits(post, net, kind: str | None, i: int) -> Iterator[Problem]:
         if with_media and net.caption is not None and n > net.caption:
             yield Problem(
                 "PLT004",
-                f"The caption has {_count(n)} characters; {net.name} takes at most {_count(net.caption)} under "
-                f"{kind} posts (a text post may have {_count(net.text)}).",
+                ngettext("The caption has {n} character; {network} takes at most {limit} under {kind} posts "
+                         "(a text post may have {text}).",
+                         "The caption has {n} characters; {network} takes at most {limit} under {kind} posts "
+                         "(a text post may have {text}).", n).format(
+                    n=_count(n), network=net.name, limit=_count(net.caption), kind=kind, text=_count(net.text)),
                 ("posts", i, "text"),
-                fix=f"Cut {_count(n - net.caption)} characters, or post the text alone and the {kind} separately.",
+                fix=ngettext("Cut {n} character, or post the text alone and the {kind} separately.",
+                             "Cut {n} characters, or post the text alone and the {kind} separately.",
+                             n - net.caption).format(n=_count(n - net.caption), kind=kind),
             )
         elif net.text is not None and n > net.text:
             yield Problem(
                 "PLT003",
-                f"The text has {_count(n)} characters; {net.name} takes at most {_count(net.text)}.",
+                ngettext("The text has {n} character; {network} takes at most {limit}.",
+                         "The text has {n} characters; {network} takes at most {limit}.", n).format(
+                    n=_count(n), network=net.name, limit=_count(net.text)),
                 ("posts", i, "text"),
-                fix=f"Cut {_count(n - net.text)} characters, or split the text into a series of posts.",
+                fix=ngettext("Cut {n} character, or split the text into a series of posts.",
+                             "Cut {n} characters, or split the text into a series of posts.",
+                             n - net.text).format(n=_count(n - net.text)),
             )
     if net.title is not None and len(post.title) > net.title:
+        n = len(post.title)
         yield Problem(
             "PLT010",
-            f"The title has {_count(len(post.title))} characters; {net.name} shows at most {_count(net.title)}.",
+            ngettext("The title has {n} character; {network} shows at most {limit}.",
+                     "The title has {n} characters; {network} shows at most {limit}.", n).format(
+                n=_count(n), network=net.name, limit=_count(net.title)),
             ("posts", i, "title"),
-            fix=f"Cut {_count(len(post.title) - net.title)} characters; put the rest in the description.",
+            fix=ngettext("Cut {n} character; put the rest in the description.",
+                         "Cut {n} characters; put the rest in the description.", n - net.title).format(
+                n=_count(n - net.title)),
         )
     if net.hashtags is not None and ("#" in title or "#" in text):
         tags = _HASHTAG.findall(f"{title}\n{text}")
         if len(tags) > net.hashtags:
+            fix = (_("Keep the {limit} that describe the post best; drop {tags} and more.")
+                   if len(tags) - net.hashtags > 5 else
+                   _("Keep the {limit} that describe the post best; drop {tags}."))
             yield Problem(
                 "PLT005",
-                f"{len(tags)} hashtags; {net.name} takes at most {net.hashtags} in a post.",
+                ngettext("{n} hashtag; {network} takes at most {limit} in a post.",
+                         "{n} hashtags; {network} takes at most {limit} in a post.", len(tags)).format(
+                    n=len(tags), network=net.name, limit=net.hashtags),
                 ("posts", i, "text" if post.text else "title"),
-                fix=f"Keep the {net.hashtags} that describe the post best; drop {', '.join(tags[net.hashtags:][:5])}"
-                + (" and more" if len(tags) - net.hashtags > 5 else "") + ".",
+                fix=fix.format(limit=net.hashtags, tags=", ".join(tags[net.hashtags:][:5])),
             )
     if not net.links:
         m = _URL.search(text) or _URL.search(post.title)
         if m:
             yield Problem(
                 "PLT006",
-                f"{net.name} does not make links in a caption clickable: `{m.group(0)[:80]}` cannot be followed.",
+                _("{network} does not make links in a caption clickable: `{url}` cannot be followed.").format(
+                    network=net.name, url=m.group(0)[:80]),
                 ("posts", i, "text" if _URL.search(text) else "title"),
-                fix="Take the URL out of the caption: put it in the profile (\"link in bio\") or a story link "
-                "sticker, point to it in the text, and keep it under `link:` for the UTM tags.",
+                fix=_("Take the URL out of the caption: put it in the profile (\"link in bio\") or a story link "
+                      "sticker, point to it in the text, and keep it under `link:` for the UTM tags."),
             )
 
 
@@ -359,14 +402,15 @@ def _plan_slots(plan, listed: dict[str, str]) -> tuple[dict[str, tuple], list[Pr
         key = networks.channel_key(channel)
         if listed and key not in listed:
             problems.append(Problem(
-                "PLT012", f"`slots:` names `{channel}`, which is not one of the plan's channels "
-                f"({', '.join(listed.values())}).", ("slots", channel), at_key=True,
-                fix="Name a channel from `channels:`, or add this one there.",
+                "PLT012", _("`slots:` names `{channel}`, which is not one of the plan's channels ({channels}).").format(
+                    channel=channel, channels=", ".join(listed.values())), ("slots", channel), at_key=True,
+                fix=_("Name a channel from `channels:`, or add this one there."),
             ))
             continue
         try:
             out[key] = networks.parse_slots(spec)
         except networks.SlotError as exc:
-            problems.append(Problem("PLT012", f"Slots of {channel}: {exc}.", ("slots", channel),
-                                    fix="Write days, then hours: `Tue–Fri 10:00–12:00`, `daily 18:00–20:00`."))
+            problems.append(Problem("PLT012", _("Slots of {channel}: {problem}.").format(channel=channel, problem=exc),
+                                    ("slots", channel),
+                                    fix=_("Write days, then hours: `Tue–Fri 10:00–12:00`, `daily 18:00–20:00`.")))
     return out, problems

@@ -17,6 +17,7 @@ from typing import Any
 
 from smmplan import formulas, ideas, occasions, rubrics
 from smmplan.findings import Problem
+from smmplan.locale import DEFAULT, N_, _, current, dates, ngettext, terms
 from smmplan.rules import Rule
 
 DEFAULT_STARVED_WEEKS = 3
@@ -29,82 +30,82 @@ _RUBRICS = """rubrics:
 
 RULES = (
     Rule(
-        "RUB001", "unknown-rubric", "error", "A post names a rubric the plan does not have.",
-        what="A post's `rubric:` matches no rubric under `rubrics:`, in any of its word forms.",
-        why="The post's type and its place in the rubric's schedule come from the rubric; a typo loses both.",
+        "RUB001", "unknown-rubric", "error", N_("A post names a rubric the plan does not have."),
+        what=N_("A post's `rubric:` matches no rubric under `rubrics:`, in any of its word forms."),
+        why=N_("The post's type and its place in the rubric's schedule come from the rubric; a typo loses both."),
         example=_RUBRICS + "posts:\n  - {date: 2026-12-01, rubric: Mastr of the month, title: Anna}\n",
-        fix="Write the rubric's name as `rubrics:` has it, or add the rubric.",
+        fix=N_("Write the rubric's name as `rubrics:` has it, or add the rubric."),
     ),
     Rule(
-        "RUB002", "rubric-type-conflict", "error", "A post's type contradicts its rubric's.",
-        what="A post names both a `type` and a `rubric`, and the two are different categories of the formula.",
-        why="A rubric serves one goal with one kind of content; a post that counts as another type skews the mix "
-        "the rubricator was built for.",
+        "RUB002", "rubric-type-conflict", "error", N_("A post's type contradicts its rubric's."),
+        what=N_("A post names both a `type` and a `rubric`, and the two are different categories of the formula."),
+        why=N_("A rubric serves one goal with one kind of content; a post that counts as another type skews the mix "
+        "the rubricator was built for."),
         example=_RUBRICS + "posts:\n  - {date: 2026-12-01, rubric: Master of the month, type: advertising, "
         "title: Anna}\n",
-        fix="Drop the post's `type` (it comes from the rubric), or move the post to a rubric of that type.",
+        fix=N_("Drop the post's `type` (it comes from the rubric), or move the post to a rubric of that type."),
     ),
     Rule(
-        "RUB003", "rubric-bad-type", "error", "A rubric's type is not a category of the formula.",
-        what="A rubric's `type` is not a category of the plan's formula (or one of its aliases).",
-        why="Every post of the rubric would count as nothing in the mix.",
+        "RUB003", "rubric-bad-type", "error", N_("A rubric's type is not a category of the formula."),
+        what=N_("A rubric's `type` is not a category of the plan's formula (or one of its aliases)."),
+        why=N_("Every post of the rubric would count as nothing in the mix."),
         example="rubrics:\n  - {name: Tips, type: tutorials}\nposts:\n"
         "  - {date: 2026-12-01, type: engaging, title: Poll}\n",
-        fix="Use one of the formula's categories (`smmplan formulas` lists them).",
+        fix=N_("Use one of the formula's categories (`smmplan formulas` lists them)."),
     ),
     Rule(
-        "RUB004", "rubric-shares-over", "warning", "Rubrics of one type claim more than the type's share.",
-        what="The `share`s of the rubrics of one category add up to more than the formula gives that category.",
-        why="The rubricator and the formula disagree: following the rubrics breaks the mix.",
+        "RUB004", "rubric-shares-over", "warning", N_("Rubrics of one type claim more than the type's share."),
+        what=N_("The `share`s of the rubrics of one category add up to more than the formula gives that category."),
+        why=N_("The rubricator and the formula disagree: following the rubrics breaks the mix."),
         example="rubrics:\n  - {name: Polls, type: engaging, share: 30}\n  - {name: Quizzes, type: engaging, "
         "share: 20}\nposts:\n  - {date: 2026-12-01, rubric: Polls, title: Poll}\n",
-        fix="Lower the rubrics' shares so that together they fit the category's share.",
+        fix=N_("Lower the rubrics' shares so that together they fit the category's share."),
     ),
     Rule(
-        "RUB005", "starved-rubric", "info", "A rubric has no post for weeks.",
-        what="Within the plan's period, a rubric goes `starved-weeks` weeks (config, default 3) or more without a "
-        "post, or longer than its own pace (`share`, `per_month`) allows.",
-        why="A rubric lives by its rhythm: followers who come for it stop waiting.",
+        "RUB005", "starved-rubric", "info", N_("A rubric has no post for weeks."),
+        what=N_("Within the plan's period, a rubric goes `starved-weeks` weeks (config, default 3) or more without a "
+        "post, or longer than its own pace (`share`, `per_month`) allows."),
+        why=N_("A rubric lives by its rhythm: followers who come for it stop waiting."),
         example="start: 2026-12-01\nweeks: 6\nrubrics:\n  - {name: Polls, type: engaging}\nposts:\n"
         "  - {date: 2026-12-01, rubric: Polls, title: Poll}\n  - {date: 2027-01-10, type: engaging, title: Quiz}\n",
-        fix="Plan a post of the rubric in the gap, or drop the rubric.",
+        fix=N_("Plan a post of the rubric in the gap, or drop the rubric."),
     ),
     Rule(
-        "RUB006", "idea-bank-too-small", "warning", "A rubric has fewer ideas than the period needs.",
-        what="The rubric's share or monthly count asks for more posts over the plan's period than it has planned "
-        "posts and unused ideas together.",
-        why="When the bank runs dry the team writes filler at the last minute, and content stops being unique.",
+        "RUB006", "idea-bank-too-small", "warning", N_("A rubric has fewer ideas than the period needs."),
+        what=N_("The rubric's share or monthly count asks for more posts over the plan's period than it has planned "
+        "posts and unused ideas together."),
+        why=N_("When the bank runs dry the team writes filler at the last minute, and content stops being unique."),
         example="weeks: 4\nrubrics:\n  - {name: Polls, type: engaging, per_month: 8, ideas: [Coffee or tea?]}\n"
         "posts:\n  - {date: 2026-12-01, rubric: Polls, title: Poll}\n",
-        fix="Add ideas to the rubric's bank (`ideas:`), or lower its share.",
+        fix=N_("Add ideas to the rubric's bank (`ideas:`), or lower its share."),
     ),
     Rule(
-        "RUB007", "occasion-without-post", "info", "An occasion in the period with no post near it.",
-        what="A public holiday or observance of the plan's `country`, or one of the brand's `occasions:`, falls in "
-        "the plan's period with no post within a day of it.",
-        why="Occasions (инфоповоды) are when the audience is already talking; a brand that is silent then looks "
-        "absent.",
+        "RUB007", "occasion-without-post", "info", N_("An occasion in the period with no post near it."),
+        what=N_("A public holiday or observance of the plan's `country`, or one of the brand's `occasions:`, falls in "
+        "the plan's period with no post within a day of it."),
+        why=N_("Occasions (инфоповоды) are when the audience is already talking; a brand that is silent then looks "
+        "absent."),
         example="country: US\nposts:\n  - {date: 2026-12-20, type: engaging, title: Poll}\n"
         "  - {date: 2026-12-28, type: engaging, title: Quiz}\n",
-        fix="Plan a themed post on the day or the day before (`smmplan suggest` places one), or let it pass.",
+        fix=N_("Plan a themed post on the day or the day before (`smmplan suggest` places one), or let it pass."),
     ),
     Rule(
-        "RUB008", "bad-occasion", "error", "An occasion or a country that cannot be used.",
-        what="An entry of `occasions:` has a date that is not YYYY-MM-DD or MM-DD, or names an unknown rubric, "
-        "or `country:` is not a country the holidays calendar knows.",
-        why="The occasion cannot be placed, so no post marks it.",
+        "RUB008", "bad-occasion", "error", N_("An occasion or a country that cannot be used."),
+        what=N_("An entry of `occasions:` has a date that is not YYYY-MM-DD or MM-DD, or names an unknown rubric, "
+        "or `country:` is not a country the holidays calendar knows."),
+        why=N_("The occasion cannot be placed, so no post marks it."),
         example="occasions:\n  - {date: 15.12, name: Shop birthday}\nposts:\n"
         "  - {date: 2026-12-01, type: engaging, title: Poll}\n",
-        fix="Write dates as 2026-12-15 (or 12-15 for every year) and countries as ISO codes (RU, US, DE).",
+        fix=N_("Write dates as 2026-12-15 (or 12-15 for every year) and countries as ISO codes (RU, US, DE)."),
     ),
     Rule(
-        "RUB009", "unknown-business", "warning", "The plan's kind of business has no ideas of its own.",
-        what="The plan's `business:` is none of the kinds smmplan has ideas for (cafe, beauty, fitness, "
-        "b2b_software, retail, education, services, events, and their aliases in both languages).",
-        why="`suggest` then falls back to general ideas that may not suit the brand.",
+        "RUB009", "unknown-business", "warning", N_("The plan's kind of business has no ideas of its own."),
+        what=N_("The plan's `business:` is none of the kinds smmplan has ideas for (cafe, beauty, fitness, "
+        "b2b_software, retail, education, services, events, and their aliases in both languages)."),
+        why=N_("`suggest` then falls back to general ideas that may not suit the brand."),
         example="business: cofee shop\nposts:\n  - {date: 2026-12-01, type: engaging, title: Poll}\n",
-        fix="Write one of the kinds (or an alias such as кафе, салон красоты or фитнес), or give the plan rubrics with "
-        "ideas of its own.",
+        fix=N_("Write one of the kinds (or an alias such as кафе, салон красоты or фитнес), or give the plan rubrics with "
+        "ideas of its own."),
     ),
 )
 
@@ -121,11 +122,14 @@ def check(ctx) -> Iterator[Problem]:
     yield from _occasions(ctx)
     if plan.business is not None and ideas.business_kind(plan.business) is None:
         near = ideas.suggest_business(plan.business)
+        said = (_("`business: {business}` is no kind smmplan has ideas for. Did you mean `{near}`?") if near
+                else _("`business: {business}` is no kind smmplan has ideas for."))
         yield Problem(
             "RUB009",
-            f"`business: {plan.business}` is no kind smmplan has ideas for." + (f" Did you mean `{near}`?" if near else ""),
+            said.format(business=plan.business, near=near),
             ("business",),
-            fix=f"Write one of: {', '.join(ideas.BUSINESS_KINDS)} (or an alias such as кафе, салон красоты, фитнес).",
+            fix=_("Write one of: {kinds} (or an alias such as кафе, салон красоты, фитнес).").format(
+                kinds=", ".join(ideas.BUSINESS_KINDS)),
         )
 
 
@@ -141,12 +145,14 @@ def _posts(ctx, cats: dict[int, str | None]) -> Iterator[Problem]:
     for j, r in enumerate(plan.rubrics):
         if formula is not None and cats[j] is None:
             near = formulas.suggest_type(r.type, formula)
+            said = (_("Rubric «{rubric}» has type `{type}`, not a category of the {formula} formula. "
+                      "Did you mean `{near}`?") if near else
+                    _("Rubric «{rubric}» has type `{type}`, not a category of the {formula} formula."))
             yield Problem(
                 "RUB003",
-                f"Rubric «{r.name}» has type `{r.type}`, not a category of the {formula.name} formula."
-                + (f" Did you mean `{near}`?" if near else ""),
+                said.format(rubric=r.name, type=r.type, formula=formula.name, near=near),
                 ("rubrics", j, "type"),
-                fix=f"Use one of: {', '.join(formula.categories)}.",
+                fix=_("Use one of: {categories}.").format(categories=", ".join(formula.categories)),
             )
     for p in ctx.posts:
         post = p.post
@@ -155,23 +161,29 @@ def _posts(ctx, cats: dict[int, str | None]) -> Iterator[Problem]:
         j = rubrics.find_index(plan.rubrics, post.rubric)
         if j is None:
             near = rubrics.suggest(plan.rubrics, post.rubric)
-            names = ", ".join(f"«{r.name}»" for r in plan.rubrics[:8]) or "none yet"
+            names = ", ".join(f"«{r.name}»" for r in plan.rubrics[:8]) or _("none yet")
+            said = (_("Rubric «{rubric}» is not one of the plan's rubrics ({rubrics}). Did you mean «{near}»?") if near
+                    else _("Rubric «{rubric}» is not one of the plan's rubrics ({rubrics})."))
+            fix = _("Write the rubric's name as `rubrics:` has it, or add it there with its type.")
+            if not post.type:
+                fix += " " + _("Until then the post has no type and does not count in the mix.")
             yield Problem(
                 "RUB001",
-                f"Rubric «{post.rubric}» is not one of the plan's rubrics ({names})."
-                + (f" Did you mean «{near}»?" if near else ""),
+                said.format(rubric=post.rubric, rubrics=names, near=near),
                 ("posts", p.index, "rubric"),
-                fix="Write the rubric's name as `rubrics:` has it, or add it there with its type."
-                + ("" if post.type else " Until then the post has no type and does not count in the mix."),
+                fix=fix,
             )
             continue
         rubric, cat = plan.rubrics[j], cats[j]
         if not post.type_from_rubric and cat is not None and p.category is not None and p.category != cat:
             yield Problem(
                 "RUB002",
-                f"The post is `{post.type}` ({p.category}), but its rubric «{rubric.name}» is {cat}.",
+                _("The post is `{type}` ({category}), but its rubric «{rubric}» is {rubric_category}.").format(
+                    type=post.type, category=terms.category(p.category), rubric=rubric.name,
+                    rubric_category=terms.category(cat)),
                 ("posts", p.index, "type"),
-                fix=f"Drop `type:` (the rubric gives {cat}), or move the post to a rubric of type {p.category}.",
+                fix=_("Drop `type:` (the rubric gives {rubric_category}), or move the post to a rubric of type "
+                      "{category}.").format(rubric_category=terms.category(cat), category=terms.category(p.category)),
             )
 
 
@@ -189,10 +201,13 @@ def _shares(ctx, cats: dict[int, str | None]) -> Iterator[Problem]:
             names = ", ".join(f"«{ctx.plan.rubrics[j].name}» {s:g} %" for j, s in items)
             yield Problem(
                 "RUB004",
-                f"The {cat} rubrics claim {total:g} % of the posts ({names}); the {ctx.formula.name} formula gives "
-                f"{cat} {target:g} % ± {tol:g} pp.",
+                _("The {category} rubrics claim {total} % of the posts ({rubrics}); the {formula} formula gives "
+                  "{category} {target} % ± {tolerance} pp.").format(
+                    category=terms.category(cat), total=f"{total:g}", rubrics=names, formula=ctx.formula.name,
+                    target=f"{target:g}", tolerance=f"{tol:g}"),
                 ("rubrics", items[-1][0], "share"),
-                fix=f"Lower their shares to {target:g} % together, or move a rubric to another type.",
+                fix=_("Lower their shares to {target} % together, or move a rubric to another type.").format(
+                    target=f"{target:g}"),
             )
 
 
@@ -216,13 +231,20 @@ def _starved_and_banks(ctx) -> Iterator[Problem]:
             edges = [start - dt.timedelta(days=1), *dates, end + dt.timedelta(days=1)]
             gap = max(((b - a).days - 1, a) for a, b in zip(edges, edges[1:]))
             if gap[0] >= limit:
-                since = "the start" if gap[1] < start else f"{gap[1]:%d %b}"
+                weeks = gap[0] // 7
+                said = (ngettext("Rubric «{rubric}» has no post for {weeks} week (from the start); a rubric starves "
+                                 "after {limit}.",
+                                 "Rubric «{rubric}» has no post for {weeks} weeks (from the start); a rubric starves "
+                                 "after {limit}.", weeks) if gap[1] < start else
+                        ngettext("Rubric «{rubric}» has no post for {weeks} week (from {day}); a rubric starves "
+                                 "after {limit}.",
+                                 "Rubric «{rubric}» has no post for {weeks} weeks (from {day}); a rubric starves "
+                                 "after {limit}.", weeks))
                 yield Problem(
                     "RUB005",
-                    f"Rubric «{r.name}» has no post for {gap[0] // 7} weeks (from {since}); "
-                    f"a rubric starves after {math.ceil(limit / 7)}.",
+                    said.format(rubric=r.name, weeks=weeks, day=_day(gap[1]), limit=math.ceil(limit / 7)),
                     ("rubrics", j, "name"),
-                    fix="Plan a post of the rubric in the gap (`smmplan suggest` draws one from its ideas).",
+                    fix=_("Plan a post of the rubric in the gap (`smmplan suggest` draws one from its ideas)."),
                     data={"rubric": r.name, "days": gap[0]},
                 )
         if target is not None:
@@ -231,11 +253,16 @@ def _starved_and_banks(ctx) -> Iterator[Problem]:
             if need > left:
                 yield Problem(
                     "RUB006",
-                    f"Rubric «{r.name}» needs {math.ceil(target - 1e-9)} posts over the plan's period; it has "
-                    f"{len(dates)} planned and {left} unused idea{'s' * (left != 1)}: {need - left} short.",
+                    ngettext("Rubric «{rubric}» needs {needed} posts over the plan's period; it has {planned} planned "
+                             "and {left} unused idea: {short} short.",
+                             "Rubric «{rubric}» needs {needed} posts over the plan's period; it has {planned} planned "
+                             "and {left} unused ideas: {short} short.", left).format(
+                        rubric=r.name, needed=math.ceil(target - 1e-9), planned=len(dates), left=left,
+                        short=need - left),
                     ("rubrics", j, "ideas") if r.ideas else ("rubrics", j, "name"),
-                    fix=f"Add at least {need - left} idea{'s' * (need - left != 1)} to its `ideas:`, or lower its "
-                    "share.",
+                    fix=ngettext("Add at least {n} idea to its `ideas:`, or lower its share.",
+                                 "Add at least {n} ideas to its `ideas:`, or lower its share.",
+                                 need - left).format(n=need - left),
                     data={"rubric": r.name, "needed": math.ceil(target - 1e-9), "planned": len(dates), "ideas_left": left},
                 )
 
@@ -249,32 +276,35 @@ def _occasions(ctx) -> Iterator[Problem]:
     start, end = ctx.start, _period_end(ctx)
     for j, occ in enumerate(plan.occasions):
         if occ.rubric is not None and rubrics.find(plan.rubrics, occ.rubric) is None:
-            yield Problem("RUB008", f"Occasion «{occ.name}» names rubric «{occ.rubric}», which the plan does not "
-                          "have.", ("occasions", j, "rubric"), fix="Name one of the plan's rubrics.")
+            yield Problem("RUB008", _("Occasion «{occasion}» names rubric «{rubric}», which the plan does not "
+                                      "have.").format(occasion=occ.name, rubric=occ.rubric),
+                          ("occasions", j, "rubric"), fix=_("Name one of the plan's rubrics."))
         try:
             occasions.own_date(occ.date, start or dt.date.min, end or dt.date.min)
         except occasions.OccasionError as exc:
-            yield Problem("RUB008", f"Occasion «{occ.name}»: {exc}.", ("occasions", j, "date"),
-                          fix="Write 2026-12-15, or 12-15 for a date that comes back every year.")
+            yield Problem("RUB008", _("Occasion «{occasion}»: {problem}.").format(occasion=occ.name, problem=exc),
+                          ("occasions", j, "date"),
+                          fix=_("Write 2026-12-15, or 12-15 for a date that comes back every year."))
     if start is None or end is None or not (plan.country or plan.occasions):
         return
     found, problems = occasions.in_period(plan, start, end, _language(ctx))
     for where, message in problems:
         if where == ("country",):  # unreadable dates were reported above, whatever the period
             yield Problem("RUB008", f"{message}.", where,
-                          fix="Write the country as an ISO code, such as RU, US, DE, KZ or BY.")
+                          fix=_("Write the country as an ISO code, such as RU, US, DE, KZ or BY."))
     days = {p.post.date for p in ctx.posts if p.status != "cancelled"}
     for occ in sorted(found, key=lambda o: o.date):
         if any(occ.date + dt.timedelta(days=k) in days for k in (-1, 0, 1) if _safe(occ.date, k)):
             continue
         where = ("occasions", occ.index, "date") if occ.index is not None else ("country",)
+        said = (_("{day}: {occasion} (your occasion) has no post within a day of it.") if occ.source == "plan" else
+                _("{day}: {occasion} ({country}) has no post within a day of it."))
         yield Problem(
             "RUB007",
-            f"{occ.date:%a %d %b %Y}: {occ.name} ({'your occasion' if occ.source == 'plan' else occ.source}) has no "
-            "post within a day of it.",
+            said.format(day=_day_year(occ.date), occasion=occ.name, country=occ.source),
             where,
-            fix="Plan a themed post on the day or the day before; `smmplan suggest` places one from the rubric "
-            "that suits it.",
+            fix=_("Plan a themed post on the day or the day before; `smmplan suggest` places one from the rubric "
+                  "that suits it."),
             data={"date": occ.date.isoformat(), "occasion": occ.name, "source": occ.source},
         )
 
@@ -284,8 +314,18 @@ def _safe(day: dt.date, k: int) -> bool:
 
 
 def _language(ctx) -> str:
-    lang = (ctx.plan.language or "en").strip().lower()
-    return "ru" if lang.startswith("ru") else "en"
+    """The language holidays are named in: the report's."""
+    return current()
+
+
+def _day(day: dt.date) -> str:
+    """`07 Dec` in English (as the report has always written it), `7 дек.` in Russian."""
+    return f"{day:%d %b}" if current() == DEFAULT else dates.day(day)
+
+
+def _day_year(day: dt.date) -> str:
+    """`Mon 07 Dec 2026` in English (as the report has always written it), `пн, 7 дек. 2026 г.` in Russian."""
+    return f"{day:%a %d %b %Y}" if current() == DEFAULT else f"{dates.weekday(day)}, {dates.day_year(day)}"
 
 
 def summarize(ctx) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from smmplan import networks
+from smmplan.locale import _, ngettext, terms
 from smmplan.sheets.targets import Item, Options, Target
 from smmplan.sheets.zones import zone_of
 
@@ -61,56 +62,71 @@ def items_of(result, include_all: bool = False) -> tuple[list[Item], Counter]:
 def _label(item: Item) -> str:
     when = item.post.date.isoformat() + (item.local(" %H:%M") if item.when else "")
     title = item.post.title if len(item.post.title) <= 40 else item.post.title[:39] + "…"
-    return f"{when} {item.channel or '(no channel)'} \"{title}\""
+    return _('{when} {channel} "{title}"').format(when=when, channel=item.channel or _("(no channel)"), title=title)
 
 
 def check(target: Target, items: list[Item], now: dt.datetime, split: bool) -> list[Blocker]:
     """Everything in `items` the target would refuse, post by post, then file by file."""
     out: list[Blocker] = []
     allowed = None if target.channels is None else {networks.channel_key(c) for c in target.channels}
+    title = _(target.title)
     for i in items:
         def block(message: str) -> None:
             out.append(Blocker(i.line, f"{_label(i)}: {message}"))
 
         channel = i.network
         if target.needs_channel and not channel:
-            block(f"no channel; {target.title} needs to know where the post goes (write `channel:`).")
+            block(_("no channel; {target} needs to know where the post goes (write `channel:`).").format(target=title))
         elif allowed is not None and channel and channel not in allowed:
-            block(f"{target.title} cannot post to `{i.channel}`; it posts to {', '.join(sorted(target.channels))}. "
-                  "Leave the post out (status) or publish it another way.")
+            block(_("{target} cannot post to `{channel}`; it posts to {channels}. Leave the post out (status) or "
+                    "publish it another way.").format(target=title, channel=i.channel,
+                                                      channels=", ".join(sorted(target.channels))))
         if target.needs_time and i.when is None:
-            block(f"no time; {target.title} schedules posts at a time of day (write `time: HH:MM`).")
+            block(_("no time; {target} schedules posts at a time of day (write `time: HH:MM`).").format(target=title))
         if target.needs_text and not i.message:
-            block(f"no text; {target.title} publishes the post's text, not its title (write `text:`).")
+            block(_("no text; {target} publishes the post's text, not its title (write `text:`).").format(target=title))
         limits = [x for x in (target.text_limit, _network_limit(i)) if x]
         if limits and len(i.message) > min(limits):
-            block(f"the text is {len(i.message):,} characters; {i.channel} takes at most {min(limits):,}"
-                  f"{' with media' if _has_media(i) else ''}. Shorten it.")
+            n = len(i.message)
+            said = (ngettext("the text is {n} character; {channel} takes at most {limit} with media. Shorten it.",
+                             "the text is {n} characters; {channel} takes at most {limit} with media. Shorten it.", n)
+                    if _has_media(i) else
+                    ngettext("the text is {n} character; {channel} takes at most {limit}. Shorten it.",
+                             "the text is {n} characters; {channel} takes at most {limit}. Shorten it.", n))
+            block(said.format(n=networks.count(n), channel=i.channel, limit=networks.count(min(limits))))
         if i.when is not None and target.minute_step and i.when.minute % target.minute_step:
             low = i.when.minute - i.when.minute % target.minute_step
-            block(f"{i.local('%H:%M')} is not on {target.title}'s {target.minute_step}-minute steps; "
-                  f"move it to {i.when.hour:02d}:{low:02d} or the next step.")
+            block(_("{time} is not on {target}'s {step}-minute steps; move it to {earlier} or the next step.").format(
+                time=i.local("%H:%M"), target=title, step=target.minute_step, earlier=f"{i.when.hour:02d}:{low:02d}"))
         if i.when is not None and target.lead_minutes is not None:
             ahead = (i.when - now).total_seconds() / 60
             if ahead < target.lead_minutes:
                 if ahead < 0:
-                    block(f"the time has passed ({now.astimezone(i.when.tzinfo):%Y-%m-%d %H:%M} {i.zone} now); "
-                          "move the post, or leave it out.")
+                    block(_("the time has passed ({now} {zone} now); move the post, or leave it out.").format(
+                        now=f"{now.astimezone(i.when.tzinfo):%Y-%m-%d %H:%M}", zone=i.zone))
                 else:
-                    block(f"less than {target.lead_minutes} minutes from now; {target.title} needs the file "
-                          f"{target.lead_minutes} minutes ahead.")
+                    block(ngettext("less than {n} minute from now; {target} needs the file {n} minute ahead.",
+                                   "less than {n} minutes from now; {target} needs the file {n} minutes ahead.",
+                                   target.lead_minutes).format(n=target.lead_minutes, target=title))
     for name, group in groups(target, items).items():
         if target.max_rows and len(group) > target.max_rows and not split:
-            out.append(Blocker(None, f"{len(group)} posts{' for ' + name if target.per_channel else ''}; "
-                                     f"{target.title} takes at most {target.max_rows} a file: give --split to write "
-                                     "several files."))
+            said = (ngettext("{n} post for {channel}; {target} takes at most {limit} a file: give --split to write "
+                             "several files.",
+                             "{n} posts for {channel}; {target} takes at most {limit} a file: give --split to write "
+                             "several files.", len(group)) if target.per_channel else
+                    ngettext("{n} post; {target} takes at most {limit} a file: give --split to write several files.",
+                             "{n} posts; {target} takes at most {limit} a file: give --split to write several files.",
+                             len(group)))
+            out.append(Blocker(None, said.format(n=len(group), channel=name, target=title, limit=target.max_rows)))
         if target.min_gap_minutes:
             timed = [i for i in group if i.when is not None]
+            gap = target.min_gap_minutes
             for a, b in zip(timed, timed[1:]):
-                if (b.when - a.when).total_seconds() < target.min_gap_minutes * 60:
-                    out.append(Blocker(b.line, f"{_label(b)}: less than {target.min_gap_minutes} minutes after "
-                                               f"{_label(a)}; {target.title} needs posts "
-                                               f"{target.min_gap_minutes} minutes apart."))
+                if (b.when - a.when).total_seconds() < gap * 60:
+                    out.append(Blocker(b.line, ngettext(
+                        "{post}: less than {n} minute after {before}; {target} needs posts {n} minute apart.",
+                        "{post}: less than {n} minutes after {before}; {target} needs posts {n} minutes apart.",
+                        gap).format(post=_label(b), n=gap, before=_label(a), target=title)))
     return out
 
 
@@ -159,7 +175,9 @@ def build(result, target: Target, *, include_all: bool = False, split: bool = Fa
 def left_out_text(left_out: Counter, include_all: bool) -> str:
     n = sum(left_out.values())
     if include_all:  # only cancelled posts stay out
-        return f"Left out {n} cancelled post{'s' * (n != 1)}."
-    parts = ", ".join(f"{k} {v}" for k, v in sorted(left_out.items(), key=lambda kv: (-kv[1], kv[0])))
-    return (f"Left out {n} post{'s' * (n != 1)} (not approved or scheduled: {parts}); "
-            "--all exports every post that is not cancelled.")
+        return ngettext("Left out {n} cancelled post.", "Left out {n} cancelled posts.", n).format(n=n)
+    parts = ", ".join(f"{terms.status(k)} {v}" for k, v in sorted(left_out.items(), key=lambda kv: (-kv[1], kv[0])))
+    return ngettext("Left out {n} post (not approved or scheduled: {statuses}); --all exports every post that is not "
+                    "cancelled.",
+                    "Left out {n} posts (not approved or scheduled: {statuses}); --all exports every post that is "
+                    "not cancelled.", n).format(n=n, statuses=parts)

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from smmplan.locale import _, ngettext
 from smmplan.sheets import dates
 from smmplan.sheets.read import Table
 from smmplan.sheets.safe import neutralise
@@ -58,7 +59,8 @@ class RowProblem:
 
     def __str__(self) -> str:
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-        return f"row {self.row}, column {self.column}: `{shown}`: {self.message}"
+        return _("row {row}, column {column}: `{value}`: {problem}").format(
+            row=self.row, column=self.column, value=shown, problem=self.message)
 
 
 @dataclass
@@ -99,9 +101,10 @@ def parse_map(items: list[str]) -> dict[str, str]:
         header, sep, name = item.rpartition("=")
         name = name.strip().lower()
         if not sep or not header.strip():
-            raise ImportError_(f"--map takes `Column=field`, not `{item}`")
+            raise ImportError_(_("--map takes `Column=field`, not `{value}`").format(value=item))
         if name not in FIELDS and name != "-":
-            raise ImportError_(f"--map: unknown field `{name}`; choose one of: {', '.join(FIELDS)} (or - to skip)")
+            raise ImportError_(_("--map: unknown field `{field}`; choose one of: {fields} (or - to skip)").format(
+                field=name, fields=", ".join(FIELDS)))
         out[normalise(header)] = name
     return out
 
@@ -111,7 +114,8 @@ def date_order(fmt: str | None) -> str | None:
         return None
     key = fmt.strip().upper()
     if key not in DATE_FORMATS:
-        raise ImportError_(f"--date-format takes {', '.join(DATE_FORMATS)}, not `{fmt}`")
+        raise ImportError_(_("--date-format takes {formats}, not `{value}`").format(
+            formats=", ".join(DATE_FORMATS), value=fmt))
     return DATE_FORMATS[key]
 
 
@@ -180,8 +184,8 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
     forced_order = date_order(date_format)
     found = find_header(table, overrides)
     if found is None:
-        raise NoHeader("no header row found in the first 20 rows: name the columns (Date, Platform, Type, Title, "
-                           "Text...) or map them with --map \"Column=field\"")
+        raise NoHeader(_("no header row found in the first 20 rows: name the columns (Date, Platform, Type, Title, "
+                         "Text...) or map them with --map \"Column=field\""))
     at, headers = found
     mapping, unmapped_cols = map_columns(headers, overrides)
     missing = [f for f in ("date",) if f not in mapping]
@@ -190,9 +194,9 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
     if "title" not in mapping and "text" not in mapping:
         missing.append("title")
     if missing:
-        raise ImportError_(f"no column for {', '.join(missing)} among the headers "
-                           f"({', '.join(h for h in headers if h) or 'none'}); "
-                           f"map one with --map \"Column={missing[0]}\"")
+        raise ImportError_(_("no column for {fields} among the headers ({headers}); map one with "
+                             "--map \"Column={field}\"").format(
+            fields=", ".join(missing), headers=", ".join(h for h in headers if h) or _("none"), field=missing[0]))
     result = Imported(table, table.rows[at][0], mapping, headers, [headers[i] for i in unmapped_cols])
     body = [(n, cells) for n, cells in table.rows[at + 1:] if any(text_of(c).strip() for c in cells)]
     result.rows_read = len(body)
@@ -223,22 +227,22 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
         raw_date = cell(cells, "date")
         parsed = dates.read_date(raw_date, orders.get("date")) if text_of(raw_date).strip() else None
         if not text_of(raw_date).strip():
-            fail("date", raw_date, "no date; every post needs one (write it, or leave the row out of the sheet)")
+            fail("date", raw_date, _("no date; every post needs one (write it, or leave the row out of the sheet)"))
         elif parsed is None:
-            fail("date", raw_date, "not a date smmplan can read (2026-12-07, 07.12.2026, 7 декабря, Dec 7)")
+            fail("date", raw_date, _("not a date smmplan can read (2026-12-07, 07.12.2026, 7 декабря, Dec 7)"))
         else:
             y, m, d, when = parsed
             try:
                 post["date"] = dt.date(y if y is not None else years[number], m, d)
             except ValueError:
-                fail("date", raw_date, f"there is no such day in {years[number]}")
+                fail("date", raw_date, _("there is no such day in {year}").format(year=years[number]))
             if when is not None:
                 post["time"] = when
         if "time" in mapping and text_of(cell(cells, "time")).strip():
             raw = cell(cells, "time")
             when = dates.read_time(raw)
             if when is None:
-                fail("time", raw, "not a time smmplan can read (19:00, 19.00, 7pm, 7:30 PM)")
+                fail("time", raw, _("not a time smmplan can read (19:00, 19.00, 7pm, 7:30 PM)"))
             else:
                 post["time"] = when
         if "time" in post:
@@ -253,17 +257,17 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
                 post["title"] = _title_from(post["text"])
             else:
                 col = "title" if "title" in mapping else "text"
-                fail(col, cell(cells, col), "no title or text; write what the post is about")
+                fail(col, cell(cells, col), _("no title or text; write what the post is about"))
         if "type" not in post and "rubric" not in post:
             col = "type" if "type" in mapping else "rubric"
-            fail(col, cell(cells, col), "no content type (engaging, educational, ugc, ad...)"
-                 + (" or rubric" if "rubric" in mapping else ""))
+            fail(col, cell(cells, col), _("no content type (engaging, educational, ugc, ad...) or rubric")
+                 if "rubric" in mapping else _("no content type (engaging, educational, ugc, ad...)"))
         _approval(post, cell(cells, "approved") if "approved" in mapping else None, fail, voc)
         if "approved_on" in mapping and text_of(cell(cells, "approved_on")).strip():
             raw = cell(cells, "approved_on")
             got = dates.read_date(raw, orders.get("approved_on"))
             if got is None or got[0] is None:
-                fail("approved_on", raw, "not a date with a year")
+                fail("approved_on", raw, _("not a date with a year"))
             else:
                 post["approved_on"] = dt.date(got[0], got[1], got[2])
         if "sponsored" in mapping and text_of(cell(cells, "sponsored")).strip():
@@ -271,7 +275,7 @@ def import_table(table: Table, *, overrides: dict[str, str] | None = None, date_
             if raw in voc.yes:
                 post["sponsored"] = True
             elif raw not in voc.no:
-                fail("sponsored", raw, "write yes or no")
+                fail("sponsored", raw, _("write yes or no"))
         if keep_unmapped:
             extra = [f"{headers[i]}: {text_of(cells[i]).strip()}" for i in unmapped_cols
                      if i < len(cells) and text_of(cells[i]).strip()]
@@ -331,26 +335,28 @@ def _column_order(name: str, values: list[Any], forced: str | None, result: Impo
     if not parts:
         return forced
     if forced:
-        result.decisions.append(f"{where(name)}: dates read as {'DD/MM' if forced == dates.DMY else 'MM/DD'} "
-                                "(--date-format)")
+        result.decisions.append(_("{column}: dates read as {order} (--date-format)").format(
+            column=where(name), order="DD/MM" if forced == dates.DMY else "MM/DD"))
         return forced
     day_first = [p for p in parts if 12 < p[0] <= 31 and p[1] <= 12]  # 32.13 tells nothing: no reading works
     month_first = [p for p in parts if 12 < p[1] <= 31 and p[0] <= 12]
     if day_first and month_first:
-        raise ImportError_(f"column {where(name)} mixes day-first dates ({day_first[0][0]}{day_first[0][2]}"
-                           f"{day_first[0][1]}...) and month-first ones ({month_first[0][0]}{month_first[0][2]}"
-                           f"{month_first[0][1]}...); fix the sheet or give --date-format")
+        raise ImportError_(_("column {column} mixes day-first dates ({day_first}...) and month-first ones "
+                             "({month_first}...); fix the sheet or give --date-format").format(
+            column=where(name), day_first=f"{day_first[0][0]}{day_first[0][2]}{day_first[0][1]}",
+            month_first=f"{month_first[0][0]}{month_first[0][2]}{month_first[0][1]}"))
     if day_first or month_first:
         order = dates.DMY if day_first else dates.MDY
         sample = (day_first or month_first)[0]
-        result.decisions.append(f"{where(name)}: dates read as {'DD/MM' if order == dates.DMY else 'MM/DD'}, "
-                                f"since `{sample[0]}{sample[2]}{sample[1]}` can only be read that way")
+        result.decisions.append(_("{column}: dates read as {order}, since `{sample}` can only be read that way").format(
+            column=where(name), order="DD/MM" if order == dates.DMY else "MM/DD",
+            sample=f"{sample[0]}{sample[2]}{sample[1]}"))
         return order
     if all(p[2] == "." for p in parts):
-        result.decisions.append(f"{where(name)}: dates with dots read as DD.MM")
+        result.decisions.append(_("{column}: dates with dots read as DD.MM").format(column=where(name)))
         return dates.DMY
-    raise ImportError_(f"column {where(name)}: every date could be DD/MM or MM/DD (no day is over 12); "
-                       "say which with --date-format DD/MM/YYYY or --date-format MM/DD/YYYY")
+    raise ImportError_(_("column {column}: every date could be DD/MM or MM/DD (no day is over 12); say which with "
+                         "--date-format DD/MM/YYYY or --date-format MM/DD/YYYY").format(column=where(name)))
 
 
 def _years(cells: list[tuple[int, Any]], order: str | None, year: int | None, today: dt.date | None,
@@ -360,11 +366,11 @@ def _years(cells: list[tuple[int, Any]], order: str | None, year: int | None, to
     parsed = [(n, dates.read_date(v, order)) for n, v in cells if text_of(v).strip()]
     explicit = Counter(p[0] for _, p in parsed if p and p[0] is not None)
     if year is not None:
-        base, why = year, "--year"
+        base, why = year, "option"
     elif explicit:
-        base, why = explicit.most_common(1)[0][0], "the other dates in the column"
+        base, why = explicit.most_common(1)[0][0], "column"
     else:
-        base, why = (today or dt.date.today()).year, "this year; give --year to choose another"
+        base, why = (today or dt.date.today()).year, "today"
     out: dict[int, int] = {}
     current, previous, yearless = base, None, 0
     for n, p in parsed:
@@ -380,6 +386,15 @@ def _years(cells: list[tuple[int, Any]], order: str | None, year: int | None, to
         out[n] = current
         previous = p[1]
     if yearless:
-        result.decisions.append(f"{yearless} date{'s' * (yearless != 1)} without a year: year from {why}"
-                                + (f" ({base})" if why != "--year" else ""))
+        if why == "option":
+            said = ngettext("{n} date without a year: year from --year", "{n} dates without a year: year from --year",
+                            yearless)
+        elif why == "column":
+            said = ngettext("{n} date without a year: year from the other dates in the column ({year})",
+                            "{n} dates without a year: year from the other dates in the column ({year})", yearless)
+        else:
+            said = ngettext("{n} date without a year: year from this year; give --year to choose another ({year})",
+                            "{n} dates without a year: year from this year; give --year to choose another ({year})",
+                            yearless)
+        result.decisions.append(said.format(n=yearless, year=base))
     return out

@@ -21,12 +21,14 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from smmplan.locale import N_, _
+
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 DELIMITERS = ",;\t|"
 SETTINGS_SHEET = "Plan"  # smmplan's own XLSX export keeps the plan's settings there
-MISSING_READER = ("reading {kind} files needs python-calamine: pip install 'smmplan[sheets]' "
-                  "(or save the sheet as CSV)")
+MISSING_READER = N_("reading {kind} files needs python-calamine: pip install 'smmplan[sheets]' "
+                    "(or save the sheet as CSV)")
 
 
 class SheetError(Exception):
@@ -50,17 +52,17 @@ def read_table(path: str, sheet: str | None = None, encoding: str | None = None)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in BOOK_SUFFIXES:
         if encoding:
-            raise SheetError("--encoding applies to CSV files; XLSX and ODS say their own")
+            raise SheetError(_("--encoding applies to CSV files; XLSX and ODS say their own"))
         return _read_book(path, sheet)
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        raise SheetError(f"cannot read: {exc.strerror or exc}") from None
+        raise SheetError(_("cannot read: {error}").format(error=exc.strerror or exc)) from None
     if data[:4] == b"PK\x03\x04":
-        raise SheetError("this is a zipped workbook, not CSV; give it an .xlsx or .ods name")
+        raise SheetError(_("this is a zipped workbook, not CSV; give it an .xlsx or .ods name"))
     if sheet:
-        raise SheetError("--sheet picks a sheet of an XLSX or ODS workbook; a CSV file has one")
+        raise SheetError(_("--sheet picks a sheet of an XLSX or ODS workbook; a CSV file has one"))
     return read_csv_bytes(data, path, encoding)
 
 
@@ -70,9 +72,10 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except LookupError:
-            raise SheetError(f"unknown encoding `{encoding}`") from None
+            raise SheetError(_("unknown encoding `{encoding}`").format(encoding=encoding)) from None
         except UnicodeDecodeError as exc:
-            raise SheetError(f"the file is not {encoding} (byte {exc.start}); try --encoding cp1251 or utf-8") from None
+            raise SheetError(_("the file is not {encoding} (byte {byte}); try --encoding cp1251 or utf-8").format(
+                encoding=encoding, byte=exc.start)) from None
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -96,7 +99,7 @@ def read_csv_bytes(data: bytes, source: str, encoding: str | None = None) -> Tab
     try:
         text, used = decode(data, encoding)
     except UnicodeDecodeError as exc:
-        raise SheetError(f"cannot decode the file: {exc}") from None
+        raise SheetError(_("cannot decode the file: {error}").format(error=exc)) from None
     delimiter = sniff_delimiter(text)
     table = Table(source, None, encoding=used, delimiter=delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -105,7 +108,7 @@ def read_csv_bytes(data: bytes, source: str, encoding: str | None = None) -> Tab
             # reader.line_num is the line the row ends on; a quoted caption spans several
             table.rows.append((len(table.rows) + 1, [c.strip() if "\n" not in c else c.strip("\r\n ") for c in cells]))
     except csv.Error as exc:
-        raise SheetError(f"line {reader.line_num}: {exc}") from None
+        raise SheetError(_("line {line}: {error}").format(line=reader.line_num, error=exc)) from None
     return table
 
 
@@ -114,16 +117,16 @@ def _read_book(path: str, sheet: str | None) -> Table:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
-        raise SheetError(MISSING_READER.format(kind=kind)) from None
+        raise SheetError(_(MISSING_READER).format(kind=kind)) from None
     try:
         book = CalamineWorkbook.from_path(path)
     except FileNotFoundError:
-        raise SheetError("no such file") from None
+        raise SheetError(_("no such file")) from None
     except Exception as exc:  # noqa: BLE001 - calamine's own errors: a damaged or foreign file
-        raise SheetError(f"cannot read it as {kind}: {exc}") from None
+        raise SheetError(_("cannot read it as {kind}: {error}").format(kind=kind, error=exc)) from None
     names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
-        raise SheetError(f"no sheet `{sheet}`; the sheets are: {', '.join(names)}")
+        raise SheetError(_("no sheet `{sheet}`; the sheets are: {sheets}").format(sheet=sheet, sheets=", ".join(names)))
     visible = _visible(book, names)
     chosen = sheet or visible[0]
     rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)

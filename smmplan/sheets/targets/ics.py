@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from smmplan.locale import DEFAULT, _, current, terms
+from smmplan.model import canonical_status
 from smmplan.sheets.targets import Item, Options, Target
 
 
@@ -21,7 +23,8 @@ def render(items: list[Item], options: Options) -> str:
     cal.add("prodid", "-//smmplan//content plan//EN")
     cal.add("version", "2.0")
     # an X- property is written as given unless typed: as TEXT it is escaped (a newline in a brand)
-    cal.add("x-wr-calname", icalendar.vText(f"{options.brand} content plan" if options.brand else "Content plan"))
+    name = _("{brand} content plan").format(brand=options.brand) if options.brand else _("Content plan")
+    cal.add("x-wr-calname", icalendar.vText(name))
     for i in items:
         p = i.post
         key = f"{options.brand}|{p.date}|{p.time}|{i.channel}|{p.title}"
@@ -34,7 +37,12 @@ def render(items: list[Item], options: Options) -> str:
         else:
             event.add("dtstart", p.date)
         event.add("summary", f"[{p.type}] {p.title}")
-        lines = [f"Channel: {i.channel or '-'}", f"Type: {p.type}", f"Status: {p.status or 'draft'}"]
+        kind, status = p.type, p.status or "draft"  # as written; in Russian, as words when smmplan knows them
+        if current() != DEFAULT:
+            kind = terms.category(i.category) if i.category else kind
+            status = terms.status(canonical_status(p.status)) if canonical_status(p.status) else status
+        lines = [_("Channel: {channel}").format(channel=i.channel or "-"), _("Type: {type}").format(type=kind),
+                 _("Status: {status}").format(status=status)]
         if p.text:
             lines.append("")
             lines.append(p.text)

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from smmplan.locale import N_
 from smmplan.sheets.targets import Item, Options, Target, csv_text
 
-# (post field, column header): headers `smmplan import` maps back to the same field.
+# (post field, column header): headers `smmplan import` maps back to the same field. The CSV keeps
+# them in English in every language; the client's workbook (xlsx) shows them translated, and the
+# Russian ones are words `smmplan import` reads back as the same fields (tests/test_sheets_export.py).
 COLUMNS = (
-    ("date", "Date"), ("time", "Time"), ("channel", "Channel"), ("type", "Type"), ("rubric", "Rubric"), ("title", "Title"),
-    ("text", "Text"), ("link", "Link"), ("media", "Media"), ("status", "Status"), ("owner", "Owner"), ("approved_by", "Approved by"),
-    ("approved_on", "Approved on"), ("author", "Author"), ("source", "Source"), ("sponsored", "Sponsored"),
-    ("disclosure", "Disclosure"), ("permalink", "Permalink"), ("notes", "Notes"),
+    ("date", N_("Date")), ("time", N_("Time")), ("channel", N_("Channel")), ("type", N_("Type")),
+    ("rubric", N_("Rubric")), ("title", N_("Title")), ("text", N_("Text")), ("link", N_("Link")),
+    ("media", N_("Media")), ("status", N_("Status")), ("owner", N_("Owner")), ("approved_by", N_("Approved by")),
+    ("approved_on", N_("Approved on")), ("author", N_("Author")), ("source", N_("Source")),
+    ("sponsored", N_("Sponsored")), ("disclosure", N_("Disclosure")), ("permalink", N_("Permalink")),
+    ("notes", N_("Notes")),
 )
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from smmplan.locale import N_, _
 from smmplan.sheets.importer import PLAN_SETTINGS
 from smmplan.sheets.read import SETTINGS_SHEET
 from smmplan.sheets.safe import neutralise
 from smmplan.sheets.targets import Item, Options, Target
 from smmplan.sheets.targets.plain_csv import COLUMNS, cell
 
-MISSING = "writing XLSX needs XlsxWriter: pip install 'smmplan[sheets]'"
+MISSING = N_("writing XLSX needs XlsxWriter: pip install 'smmplan[sheets]'")
 # Soft fills by formula category, in the order a plan's formula lists them; others cycle through the rest.
 FILLS = {"engaging": "#DCEBFA", "user_generated": "#E3F4E1", "educational": "#FFF3CD", "advertising": "#F8DCDC"}
 SPARE = ("#EADFF5", "#DFF3F3", "#F5E6D8", "#E8E8E8")
@@ -29,7 +30,7 @@ def render(items: list[Item], options: Options) -> bytes:
     try:
         import xlsxwriter
     except ImportError:
-        raise RuntimeError(MISSING) from None
+        raise RuntimeError(_(MISSING)) from None
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     sheet = book.add_worksheet("Posts")
@@ -51,10 +52,10 @@ def render(items: list[Item], options: Options) -> bytes:
         return formats[colours[key], date]
 
     for col, (name, header) in enumerate(COLUMNS):
-        sheet.write_string(0, col, header, head)
+        sheet.write_string(0, col, _(header), head)
         sheet.set_column(col, col, WIDTHS.get(name, 14))
     for row, i in enumerate(items, 1):
-        for col, (name, _) in enumerate(COLUMNS):
+        for col, (name, _header) in enumerate(COLUMNS):
             if name == "date":
                 sheet.write_datetime(row, col, dt.datetime.combine(i.post.date, dt.time()), style(i.category, True))
             else:
@@ -64,8 +65,8 @@ def render(items: list[Item], options: Options) -> bytes:
     plan = options.plan
     if plan is not None:
         about = book.add_worksheet(SETTINGS_SHEET)
-        about.write_string(0, 0, "Setting", head)
-        about.write_string(0, 1, "Value", head)
+        about.write_string(0, 0, _("Setting"), head)
+        about.write_string(0, 1, _("Value"), head)
         about.set_column(0, 0, 14)
         about.set_column(1, 1, 40)
         row = 1
@@ -80,4 +81,4 @@ def render(items: list[Item], options: Options) -> bytes:
     return buf.getvalue()
 
 
-TARGET = Target("xlsx", "Excel workbook", "ECMA-376 (written by XlsxWriter)", ".xlsx", render)
+TARGET = Target("xlsx", N_("Excel workbook"), "ECMA-376 (written by XlsxWriter)", ".xlsx", render)
