@@ -1158,8 +1158,8 @@ ROLE_WORDS = {
     "seller": N_("role: seller"), "seller_strong": N_("role: seller"), "show": N_("role: show"),
     "suppress": N_("role: suppress"), "swap": N_("role: swap"), "unfollow": N_("role: unfollow"),
     "withhold": N_("role: withhold"), "write": N_("role: write"),
-    "fabricate": N_("role: fabricate"), "suppressed": N_("role: suppress"), "review_link": N_("role: review link"),
-    "per_post": N_("role: per post"), "exchange_weak": N_("role: exchange"),
+    "fabricate": N_("role: fake"), "suppressed": N_("role: suppress"), "review_link": N_("role: review"),
+    "per_post": N_("role: mass target"), "exchange_weak": N_("role: exchange"),  # (the nearest named role's word)
 }
 
 
