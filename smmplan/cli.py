@@ -552,7 +552,7 @@ def formulas(
     if fmt == "json":
         import json
 
-        typer.echo(json.dumps({n: {"shares": f.percents(), "description": _(f.description)}
+        typer.echo(json.dumps({n: {"shares": f.percents(), "description": f.description}
                                for n, f in PRESETS.items()}, indent=2, ensure_ascii=False))
         return
     if fmt != "text":
@@ -569,7 +569,7 @@ def formulas(
     for name, f in PRESETS.items():
         shares = ", ".join(f"{terms.category(c)} {p:.4g} %" for c, p in f.percents().items())
         table.add_row(_("{name} (default)").format(name=name) if name == DEFAULT_FORMULA else name, shares,
-                      _(f.description))
+                      f.description)
     make_console(sys.stdout).print(table)
 
 
@@ -592,10 +592,11 @@ RULE_COLUMNS = {"code": N_("code"), "name": N_("name"), "severity": N_("severity
 
 
 def _rule_dict(rule) -> dict:
-    """A rule's docs for `--format json`: codes and keys as ever, its texts in the current language."""
+    """A rule's docs for `--format json`: codes and keys as ever, its texts in the current language
+    (a Rule reads its texts in the current language)."""
     return {"code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity,
-            "summary": _(rule.summary), "what": _(rule.what), "why": _(rule.why), "example": rule.example,
-            "example_as_of": rule.example_as_of, "fix": _(rule.fix)}
+            "summary": rule.summary, "what": rule.what, "why": rule.why, "example": rule.example,
+            "example_as_of": rule.example_as_of, "fix": rule.fix}
 
 
 @app.command(cls=Command, help=N_(
@@ -626,7 +627,7 @@ def rules(
         table.add_column(_(title), overflow="fold", no_wrap=name != "summary")
     for r in registry().values():
         table.add_row(r.code, r.name, Text(terms.severity(r.severity), style=SEVERITY_STYLE.get(r.severity, "")),
-                      _(r.summary))
+                      r.summary)
     make_console(sys.stdout, color).print(table)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
-from smmplan import formulas, loader, locale, suppress
+from smmplan import formulas, loader, locale, rubrics, suppress
 from smmplan.config import Settings
 from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
@@ -167,6 +167,11 @@ class Context:
         else the plan's `as_of` (when its actual figures were taken), else today."""
         return self.settings.as_of or self.plan.as_of or self.settings.today()
 
+    def period_end(self) -> dt.date | None:
+        """The last day of a plan that states its length (`weeks:`), None otherwise. Posts
+        dated after it belong to the next period: they do not count in this one's mix."""
+        return rubrics.period_end(self.start, self.plan.weeks, None)
+
     def week_start(self, week: int) -> dt.date | None:
         return self.start + dt.timedelta(days=7 * week) if self.start else None
 
@@ -205,6 +210,7 @@ class PlanResult:
     reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
     sections: dict[str, Any] = field(default_factory=dict)
     post_count: int = 0
+    next_period: int = 0  # posts dated after the plan's stated end: the next period's, not counted
     posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
     start: dt.date | None = None
     end: dt.date | None = None
@@ -248,6 +254,7 @@ class PlanResult:
             "path": self.path,
             "brand": getattr(self.plan, "brand", None),
             "posts": self.post_count,
+            "next_period_posts": self.next_period,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
             "formula": self.formula.name if self.formula else None,
@@ -269,18 +276,33 @@ class PlanResult:
                     for m, lines in zip(rb.moves, self.move_lines())
                 ],
                 "add": dict(rb.adds),
-                "steps": list(map(step_dict, self.steps)),
+                "steps": list(map(step_dict, self.steps)) + add_steps(rb),
+                "mixes_searched": rb.mixed_exact,  # False: the search for mixes of kinds stopped at its budget
             }
+            if rb.mode == "mixed":
+                out["rebalance"]["cost"] = rb.combo.cost
+                out["rebalance"]["kinds"] = rb.combo.kinds
         out.update(self.sections)
         return out
 
 
+def add_steps(rb: Rebalance) -> list[dict[str, Any]]:
+    """The posts to add of the cheapest rebalancing, as steps: week (1-based), type, how many."""
+    adds = rb.combo.week_adds if rb.mode == "mixed" else rb.week_adds if rb.mode == "add" else {}
+    return [{"kind": "add", "action": "add", "week": w + 1, "to": cat, "count": x}
+            for w, cats in sorted(adds.items()) for cat, x in cats.items()]
+
+
 def step_dict(st: Any) -> dict[str, Any]:
     """One rebalancing step as the JSON report writes it."""
-    out = {"action": st.kind, "line": st.line, "title": st.post.post.title, "date": st.post.post.date.isoformat(),
-           "from": st.source, "to": st.target}
-    if st.kind == "move":
+    out = {"kind": st.kind, "action": st.kind, "line": st.line, "title": st.post.post.title,
+           "date": st.post.post.date.isoformat(), "from": st.source, "to": st.target}
+    if st.kind == "move" or st.date != st.post.post.date:  # moved (replace: the new post's day)
         out["new_date"] = st.date.isoformat()
+    if st.kind == "replace":
+        out["old_post"] = "moved" if st.later else "cancelled"
+        if st.later:
+            out["old_post_date"] = st.later.isoformat()
     if st.idea:
         out["idea"] = st.idea
     return out
@@ -555,6 +577,7 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     tolerance = formulas.parse_tolerance(tol_raw)
     posts = plan.posts
     start = plan.start or (min(p.date for p in posts) if posts else None)
+    end = rubrics.period_end(start, plan.weeks, None) or dt.date.max  # posts past a stated end: the next period's
     infos: list[PostInfo] = []
     append = infos.append
     # type as written -> category, status word -> status, unknown type -> hint: a plan
@@ -587,7 +610,8 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
         except KeyError:
             status = statuses[post.status] = canonical_status(post.status)
         week = (post.date - start).days // 7 if start else 0
-        append(PostInfo(i, post, category, category is not None and status != "cancelled", week, status))
+        append(PostInfo(i, post, category, category is not None and status != "cancelled" and post.date <= end,
+                        week, status))
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 
 
@@ -621,6 +645,9 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
         from operator import attrgetter
 
         result.start, result.end = ctx.start, max(map(attrgetter("post.date"), ctx.posts))
+        end = ctx.period_end()
+        if end is not None and result.end > end:
+            result.next_period = sum(p.post.date > end for p in ctx.posts)
     if ctx.formula is None:
         return
     counts = ctx.counts()
@@ -659,9 +686,26 @@ def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tu
 
     first = ctx.start if ctx.plan.start is None else None
     out = steps(rb, ctx.counted, ctx.weeks(), ctx.reads(), idea, first)
+    end = continues(ctx)
     for st in out:
         st.line = ctx.line(("posts", st.post.index))
+        if st.kind == "replace" and end is not None:  # the old post waits for the next period
+            st.later = postponed(st.post.post.date, end)
     return rb, out
+
+
+def continues(ctx: Context) -> dt.date | None:
+    """The plan's end when the plan continues past it: it states its length (`weeks:`) and
+    already holds posts of the next period (dated after the end). None otherwise."""
+    end = ctx.period_end()
+    return end if end is not None and any(p.post.date > end for p in ctx.posts) else None
+
+
+def postponed(day: dt.date, end: dt.date) -> dt.date | None:
+    """The same weekday in the first week after the plan's `end` (None past 9999-12-31)."""
+    from smmplan.days import shift
+
+    return shift(day, 7 * ((end - day).days // 7 + 1))
 
 
 def _passes(ctx: Context) -> bool:
@@ -729,7 +773,21 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
             silenced.append(Suppressed(f, settings.deselected_by(f.code, f.name)))
     kept.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     silenced.sort(key=lambda s: (s.finding.line or 0, s.finding.column or 0, s.finding.code))
-    return kept, silenced
+    return _numbered(kept, silenced)
+
+
+def _numbered(kept: list[Finding], silenced: list[Suppressed]) -> tuple[list[Finding], list[Suppressed]]:
+    """Number the findings of one rule at one place in the order the rules made them (the
+    sorts above are stable), so that their fingerprints differ without reading messages."""
+    seen: dict[tuple[str, str], int] = {}
+
+    def number(f: Finding) -> Finding:
+        key = (f.code, f.where)
+        n = seen[key] = seen.get(key, -1) + 1
+        return replace(f, ordinal=n) if n else f
+
+    kept = [number(f) for f in kept]
+    return kept, [Suppressed(number(s.finding), s.by) for s in silenced]
 
 
 # Rule families a plan may not silence by itself without a warning: the ban on bought engagement.

@@ -81,6 +81,10 @@ class Finding:
     fix: str | None = None
     where: str = ""
     data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    # Among the findings of one rule at one place (`where`), which one this is: with the
+    # code, path and place it makes the fingerprint, which must not change with the language
+    # the message is written in.
+    ordinal: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         # A hostile file can put megabytes into one value; reports quote values, not files.
@@ -91,10 +95,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable id from content, not position: survives lines moving above it."""
+        """Stable id from what was found and where in the plan's structure, not from the line
+        (survives lines moving above it) nor the message (the same in every language)."""
         import hashlib  # here: loading OpenSSL costs a clean run ~3 ms
 
-        raw = "\x1f".join((self.code, self.path, self.where, self.message))
+        raw = "\x1f".join((self.code, self.path, self.where, str(self.ordinal)))
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 Works on counts (posts of each formula category, week by week, and, with
 content, what they read as); ``steps`` maps the changes onto real posts.
-Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
+Each kind alone, the fewest of its kind, then mixes of kinds (``_mixed``); the
+cheapest by ``COSTS`` wins, a mix only when it costs less than every kind alone:
 
 * retyping a post (its week keeps its size), minimised exactly by a
   min-cost flow: each week must land inside its weekly box (MIX002, when the
@@ -16,10 +17,13 @@ Three ways, each the fewest of its kind, and the cheapest by ``COSTS`` wins:
   replacing (a new post; the old one cancelled) where it does not, minimised
   by a min-cost flow over (category, reads as) groups (``_changes_for``);
 * moving posts between weeks when the totals pass but a week does not,
-  breadth-first on small plans, greedy on long ones (``_shift``).
+  breadth-first on small plans, greedy on long ones (``_shift``);
+* mixes: moves breadth-first, on each arrangement additions spread over the
+  weeks, then retypes and replacements by the change flow, within a budget
+  (``Rebalance.mixed_exact`` says whether it finished).
 
 "Smallest" is literal: tests compare them with brute force on small plans
-(tests/test_suggest.py, tests/test_rebalance_content.py).
+(tests/test_suggest.py, tests/test_rebalance_content.py, mixes included).
 """
 
 from __future__ import annotations
@@ -51,21 +55,57 @@ class Move:
     reads: str | None = None
 
 
+ANY = "*"  # a Shift of posts whatever they read as
+
+
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """Move `count` posts of a category from one week of the plan to another."""
+    """Move `count` posts of a category from one week of the plan to another (in a
+    mixed plan, posts that read as `reads`; None: as no type for sure)."""
 
     category: str
     source: int
     target: int
     count: int
+    reads: str | None = ANY
 
 
-# What each kind of change costs: the fewest-cost solution wins. Retyping a post
-# whose content fits (or reads as nothing for sure) and moving a post to another
-# week are small edits; adding a post means writing one; replacing means writing
-# one and cancelling a post already written.
+# What each kind of change costs: the fewest-cost solution wins, kinds mixed or
+# not. Retyping a post whose content fits (or reads as nothing for sure) and
+# moving a post to another week are small edits; adding a post means writing
+# one; replacing means writing one and cancelling (or postponing) a post already
+# written. docs/suggest.md states them.
 COSTS = {"retype": 1, "move": 1, "add": 2, "replace": 3}
+
+
+def cost_words() -> str:
+    """What each kind of change costs, in words, as `suggest` and the check report say it."""
+    from smmplan.locale import _
+
+    c = COSTS
+    if c["move"] == c["retype"]:
+        return _("where a move or a retype costs {move}, an addition {add} and a replacement {replace}").format(**c)
+    return _("where a move costs {move}, a retype {retype}, an addition {add} and a replacement {replace}").format(**c)
+
+
+@dataclass(slots=True)
+class Combo:
+    """The cheapest plan that mixes kinds of change: posts moved between weeks,
+    then retyped or replaced in the week they end in, and posts added."""
+
+    shifts: list[Shift] = field(default_factory=list)  # with `reads`
+    retypes: list[Move] = field(default_factory=list)  # week: the week the posts end in
+    replaces: list[Move] = field(default_factory=list)
+    week_adds: dict[int, dict[str, int]] = field(default_factory=dict)  # week -> category -> posts
+    cost: int = 0
+
+    @property
+    def kinds(self) -> dict[str, int]:
+        """Posts changed by each kind, in COSTS' order, the kinds used only."""
+        n = {"retype": sum(m.count for m in self.retypes), "move": sum(s.count for s in self.shifts),
+             "add": sum(sum(a.values()) for a in self.week_adds.values()),
+             "replace": sum(m.count for m in self.replaces)}
+        return {k: v for k, v in n.items() if v}
 
 
 @dataclass(slots=True)
@@ -82,7 +122,9 @@ class Rebalance:
     shifts: list[Shift] = field(default_factory=list)  # or the fewest posts to move between weeks
     shifts_exact: bool = True  # False when the moves come from the greedy fallback
     changes_exact: bool = True  # False when retypes and replacements come from the fast path on a huge plan
-    mode: str | None = None  # the cheapest: "change" (retype/replace), "move" or "add"; None: impossible
+    mode: str | None = None  # the cheapest: "change" (retype/replace), "move", "add" or "mixed"; None: impossible
+    combo: Combo | None = None  # the cheapest mix of kinds, when it costs less than any one kind alone
+    mixed_exact: bool = True  # False when the search for mixes stopped at its budget (or was skipped: a huge plan)
 
     @property
     def replaced(self) -> int:
@@ -99,6 +141,8 @@ class Rebalance:
             return self.retypes * COSTS["retype"] + self.replaced * COSTS["replace"] if ok else None
         if mode == "move":
             return self.moved * COSTS["move"] if self.shifts else None
+        if mode == "mixed":
+            return self.combo.cost if self.combo is not None else None
         return self.added * COSTS["add"] if self.adds else None
 
     @property
@@ -111,8 +155,8 @@ class Rebalance:
 
     @property
     def needed(self) -> bool:
-        return bool(self.moves or self.replaces or self.shifts or self.adds or not self.retype_possible
-                    or not self.add_possible)
+        return bool(self.moves or self.replaces or self.shifts or self.adds or self.combo
+                    or not self.retype_possible or not self.add_possible)
 
 
 # --- the rules, as boxes of whole counts -------------------------------------------
@@ -685,6 +729,7 @@ def _add(rules: _Rules, weeks: list[Counts], weekly: bool, budget: int) -> tuple
 # box (or on a closest split).
 
 NEUTRAL = -1
+ADDED = -2  # (ADDED, ADDED): the posts added to a week in a mixed plan, of any type
 Groups = Mapping[tuple[int, int], int]  # (category, reads as or NEUTRAL) -> posts
 
 
@@ -778,7 +823,7 @@ class _MinCostFlow:
 
 
 def _change_cost(c: int, r: int, d: int) -> int:
-    if d == c:
+    if d == c or c == ADDED:  # kept, or a post being added: its type is free to choose
         return 0
     return COSTS["retype"] if r in (NEUTRAL, d) else COSTS["replace"]
 
@@ -860,6 +905,162 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
     if best is None:
         raise RuntimeError("rebalance: the retype flow passed but the change flow did not")
     return best[1], True
+
+
+# --- mixes of kinds -------------------------------------------------------------------
+#
+# Moves change the weeks' sizes (and so their boxes), and so do additions;
+# retypes and replacements do not. A mixed plan is searched as: m posts moved
+# (breadth-first over arrangements of the posts' groups among the weeks,
+# m = 0, 1, ...), then on each arrangement E posts added (every way to share
+# them among the plan's weeks, E = 0, 1, ...), then the cheapest retypes and
+# replacements for those week sizes: one min-cost flow (``_change_flow``) in
+# which the added posts are a group any type may take at no change cost.
+# Moving before retyping loses nothing (a post retyped and moved costs the same
+# in either order), so this covers every mix. The search stops once m moves,
+# plus what the totals need whatever the weeks (the plan as one week: a lower
+# bound), cost as much as the best plan found.
+
+# The work the search for mixed plans may do before it stops proving (about half a second): a
+# flow costs about its arcs times the posts it routes, some 3 us each.
+MIXED_BUDGET = 150_000
+MIXED_STATES = 20_000  # arrangements of the posts it may hold
+MIXED_LIMIT = 400  # (groups of posts) x (categories) past which mixes are not searched (a huge plan)
+
+State = tuple[tuple[tuple[tuple[int, int], int], ...], ...]  # per week: sorted ((category, reads), posts)
+
+
+def _state(weeks: Sequence[Groups]) -> State:
+    return tuple(tuple(sorted((key, x) for key, x in g.items() if x)) for g in weeks)
+
+
+def _add_and_change(rules: _Rules, state: State, grow: Sequence[bool], bound: int, floors: Sequence[int | None],
+                    count: list[int], spent: int = 0) -> tuple[int, int, list] | None:
+    """The cheapest additions plus retypes and replacements on this arrangement of the
+    posts, when `spent` plus their cost is less than `bound`: (cost, posts added, per week
+    [(c, r, d, x)]), or None. `floors[E]`: the least E additions and the changes they
+    leave can cost (None: they cannot pass). `count` = [work done, budget]: past the
+    budget, _Budget is raised."""
+    k = len(rules.cats)
+    W = len(state)
+    sizes = [sum(x for _, x in wk) for wk in state]
+    n = sum(sizes)
+    growable = [i for i in range(W) if grow[i]]
+    best = None
+    for E, floor in enumerate(floors):
+        if floor is None or spent + floor >= bound or (E and not growable):
+            continue
+        box, closest = rules.overall_targets(n + E)
+        targets = ([box] if box is not None else []) + closest
+        for share in compositions(E, len(growable)) if E else [()]:
+            extra = [0] * W
+            for i, x in zip(growable, share):
+                extra[i] = x
+            final = list(map(add, sizes, extra))
+            weekly = sum(map(bool, final)) >= 2
+            cells = [tuple(zip(*rules.week_box(m))) if weekly and m else tuple((0, m) for _ in range(k))
+                     for m in final]
+            groups = [dict(wk) | ({(ADDED, ADDED): x} if x else {}) for wk, x in zip(state, extra)]
+            work = (sum(map(len, groups)) + W + 1) * k * (n + E)
+            for lo, hi in targets:
+                count[0] += work
+                if count[0] > count[1]:
+                    raise _Budget
+                got = _change_flow(k, groups, cells, list(zip(lo, hi)))
+                if got is not None and spent + got[0] + E * COSTS["add"] < bound:
+                    bound = spent + got[0] + E * COSTS["add"]
+                    best = (got[0] + E * COSTS["add"], E, got[1])
+                    if bound <= spent + floor:
+                        return best  # as cheap as E additions can be
+    return best
+
+
+def _floors(rules: _Rules, merged: State, upper: int, adds: bool, count: list[int]) -> list[int | None]:
+    """For E = 0, 1, ... while E additions cost less than `upper`: the least E additions and
+    the retypes and replacements they leave cost with every week as one (no weekly rule, no
+    move needed): a lower bound for any arrangement of the posts."""
+    out: list[int | None] = []
+    E = 0
+    while E * COSTS["add"] < upper and (E == 0 or adds):
+        exact = [None] * E + [E * COSTS["add"]]
+        got = _add_and_change(rules, merged, [True], upper, exact, count)
+        out.append(got[0] if got is not None else None)
+        E += 1
+    return out
+
+
+def _mixed(rules: _Rules, weeks: Sequence[Groups], grow: Sequence[bool], upper: int, *, moves: bool, adds: bool,
+           budget: int | None = None) -> tuple[tuple[int, list, list] | None, bool]:
+    """The cheapest plan mixing kinds of change that costs less than `upper`:
+    (cost, moves [(from week, (category, reads), to week, posts)], per week the
+    posts end in [(category, reads or ADDED, target, posts)]), or None; and whether
+    the search was complete. `weeks`: the plan's weeks in order (empty ones too),
+    their posts as groups; `grow`: the weeks posts may be added to."""
+    k = len(rules.cats)
+    if sum(map(len, weeks)) * k > MIXED_LIMIT:
+        return None, False
+    count = [0, MIXED_BUDGET if budget is None else budget]
+    merged: dict = {}
+    for g in weeks:
+        for key, x in g.items():
+            merged[key] = merged.get(key, 0) + x
+    try:
+        floors = _floors(rules, _state([merged]), upper, adds and any(grow), count)
+    except _Budget:
+        return None, False
+    if all(f is None for f in floors):
+        return None, True  # nothing mixed beats the best single kind
+    least = min(f for f in floors if f is not None)
+    start = _state(weeks)
+    W = len(start)
+    seen: dict[State, tuple | None] = {start: None}
+    frontier = [start]
+    best: tuple | None = None
+    bound = upper
+    m = 0
+    while frontier and m * COSTS["move"] + least < bound:
+        for state in frontier:
+            try:
+                got = _add_and_change(rules, state, grow, bound, floors, count, m * COSTS["move"])
+            except _Budget:
+                return _mixed_answer(best, seen), False
+            if got is not None:
+                bound = m * COSTS["move"] + got[0]
+                best = (bound, state, got[2])
+        m += 1
+        if not moves or m * COSTS["move"] + least >= bound:
+            break
+        nxt = []
+        for state in frontier:
+            for w in range(W):
+                for i, (key, x) in enumerate(state[w]):
+                    for v in range(W):
+                        if v == w:
+                            continue
+                        new = list(state)
+                        new[w] = state[w][:i] + (((key, x - 1),) if x > 1 else ()) + state[w][i + 1:]
+                        moved = dict(state[v])
+                        moved[key] = moved.get(key, 0) + 1
+                        new[v] = tuple(sorted(moved.items()))
+                        new = tuple(new)
+                        if new not in seen:
+                            seen[new] = (state, (w, key, v))
+                            nxt.append(new)
+            if len(seen) > MIXED_STATES:
+                return _mixed_answer(best, seen), False
+        frontier = nxt
+    return _mixed_answer(best, seen), True
+
+
+def _mixed_answer(best: tuple | None, seen: dict) -> tuple[int, list, list] | None:
+    if best is None:
+        return None
+    cost, state, changes = best
+    moved: dict[tuple, int] = {}
+    while seen[state] is not None:
+        state, (w, key, v) = seen[state]
+        moved[w, key, v] = moved.get((w, key, v), 0) + 1
+    return cost, [(w, key, v, x) for (w, key, v), x in moved.items()], changes
 
 
 # --- moving posts between weeks -----------------------------------------------------
@@ -1002,8 +1203,10 @@ def rebalance(
     """The cheapest changes that pass MIX001 and (with two or more non-empty
     `weeks`, week -> counts) MIX002, three ways: retyping posts (and replacing
     those whose content forbids the retype), moving posts between weeks, or
-    adding posts. Each is the fewest of its kind; ``mode`` names the one that
-    costs least (``COSTS``; on a tie, changing before moving before adding).
+    adding posts, each the fewest of its kind; then mixes of the kinds
+    (``combo``), kept when they cost less than each kind alone. ``mode`` names
+    the cheapest (``COSTS``; on a tie, changing before moving before adding
+    before mixing).
 
     `content` (week -> {(category, reads as or NEUTRAL): posts}, categories as
     indexes of the formula's) says what each week's posts read as; without it
@@ -1054,10 +1257,55 @@ def rebalance(
                 out.week_adds[key] = {cats[c]: x for c, x in enumerate(a) if x}
                 for cat, x in out.week_adds[key].items():
                     out.adds[cat] = out.adds.get(cat, 0) + x
-    costs = [(cost, i, mode) for i, mode in enumerate(("change", "move", "add"))
+    if retype:
+        _mix_kinds(out, rules, keys, weeks, week_counts, weekly, content, move, add)
+    costs = [(cost, i, mode) for i, mode in enumerate(("change", "move", "add", "mixed"))
              if (cost := out.cost(mode)) is not None]
     out.mode = min(costs)[2] if costs else None
     return out
+
+
+def _mix_kinds(out: Rebalance, rules: _Rules, keys: list[int], weeks: Mapping[int, Counts] | None,
+               week_counts: list[Counts], weekly: bool, content: Mapping[int, Groups] | None,
+               move: bool, add: bool) -> None:
+    """``out.combo``: the cheapest plan mixing kinds, when it costs less than each kind alone."""
+    cats = rules.cats
+    groups_in = sum(map(len, content.values())) if content is not None else sum(x > 0 for w in week_counts for x in w)
+    if groups_in * len(cats) > MIXED_LIMIT:  # a huge plan: not searched (``_mixed`` says the same, later)
+        out.mixed_exact = False
+        return
+    pure = [c for mode in ("change", "move", "add") if (c := out.cost(mode)) is not None]
+    # with no single kind to beat: at most every post moved and replaced
+    upper = min(pure) if pure else sum(map(sum, week_counts)) * (COSTS["replace"] + COSTS["move"]) + 1
+
+    def groups_of(i: int, key: int) -> Groups:
+        if content is None:
+            return {(c, NEUTRAL): x for c, x in enumerate(week_counts[i]) if x}
+        return content.get(key, {}) if weekly or key in content else _merged(content)
+
+    if weekly:
+        span = list(range(min(keys), max(keys) + 1))
+        at = dict(zip(keys, range(len(keys))))
+        groups = [groups_of(at[w], w) if w in at else {} for w in span]
+        grow = [w in at for w in span]
+    else:
+        span, groups, grow = keys[:1], [groups_of(0, keys[0])], [True]
+    got, out.mixed_exact = _mixed(rules, groups, grow, upper, moves=move and weekly, adds=add)
+    if got is None:
+        return
+    cost, shifted, changes = got
+    combo = Combo(cost=cost)
+    name = lambda r: cats[r] if r != NEUTRAL else None  # noqa: E731
+    combo.shifts = [Shift(cats[c], span[w], span[v], x, name(r)) for w, (c, r), v, x in shifted]
+    for i, week in enumerate(changes):
+        for c, r, d, x in week:
+            if c == ADDED:
+                adds = combo.week_adds.setdefault(span[i], {})
+                adds[cats[d]] = adds.get(cats[d], 0) + x
+            else:
+                m = Move(cats[c], cats[d], x, span[i] if weekly else None, name(r))
+                (combo.retypes if _change_cost(c, r, d) == COSTS["retype"] else combo.replaces).append(m)
+    out.combo = combo
 
 
 def _merged(content: Mapping[int, Groups]) -> dict[tuple[int, int], int]:
@@ -1136,16 +1384,42 @@ class Step:
     source: str  # its category
     target: str  # the category it becomes (move: its own)
     week: int  # the week it ends in
-    date: dt.date  # the date it ends on
+    date: dt.date  # the date it ends on (replace: the new post's)
     idea: str | None = None  # retype and replace: an idea for the post of the new type
     line: int | None = None  # the post's line in the file (the caller sets it)
+    later: dt.date | None = None  # replace: where the old post goes past the plan's end (None: cancelled)
+
+
+def _by_week(posts: Sequence) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for p in posts:
+        out.setdefault(p.week, []).append(p)
+    return out
+
+
+def _move_steps(shifts: Sequence[Shift], by_week: Mapping[int, Sequence], reads: Mapping[int, str | None] | None,
+                first: dt.date | None) -> list[Step]:
+    out: list[Step] = []
+    taken: set[int] = set()
+    for sh in shifts:
+        # move what is least settled, latest in the week first: it is nearest the week it goes to
+        pool = sorted((p for p in by_week.get(sh.source, ()) if p.category == sh.category
+                       and p.index not in taken and p.post.date != first
+                       and (sh.reads == ANY or reads is None or reads.get(p.index) == sh.reads)),
+                      key=lambda p: (STATUS_ORDER.get(p.status, 1), -p.post.date.toordinal(), -p.index))
+        for p in pool[: sh.count]:
+            taken.add(p.index)
+            date = p.post.date + dt.timedelta(days=7 * (sh.target - sh.source))
+            out.append(Step("move", p, sh.category, sh.category, sh.target, date))
+    return out
 
 
 def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None,
           reads: Mapping[int, str | None] | None, idea: Callable[[str, dt.date], str] | None = None,
           first: dt.date | None = None) -> list[Step]:
-    """The cheapest solution's changes, post by post (additions are ``rb.week_adds``).
-    Posts dated `first` (the day a plan without `start:` counts its weeks from) stay put."""
+    """The cheapest solution's changes, post by post (additions are ``rb.week_adds``,
+    or ``rb.combo.week_adds`` in a mixed plan). Posts dated `first` (the day a plan
+    without `start:` counts its weeks from) stay put."""
     out: list[Step] = []
     if rb.mode == "change":
         for kind, moves in (("retype", None), ("replace", rb.replaces)):
@@ -1153,19 +1427,48 @@ def steps(rb: Rebalance, posts: Sequence, by_week: Mapping[int, Sequence] | None
                 out.append(Step(kind, p, m.source, m.target, p.week, p.post.date,
                                 idea(m.target, p.post.date) if idea else None))
     elif rb.mode == "move":
-        if by_week is None:
-            by_week = {}
-            for p in posts:
-                by_week.setdefault(p.week, []).append(p)
-        taken: set[int] = set()
-        for sh in rb.shifts:
-            # move what is least settled, latest in the week first: it is nearest the week it goes to
-            pool = sorted((p for p in by_week.get(sh.source, ()) if p.category == sh.category
-                           and p.index not in taken and p.post.date != first),
-                          key=lambda p: (STATUS_ORDER.get(p.status, 1), -p.post.date.toordinal(), -p.index))
-            for p in pool[: sh.count]:
-                taken.add(p.index)
-                date = p.post.date + dt.timedelta(days=7 * (sh.target - sh.source))
-                out.append(Step("move", p, sh.category, sh.category, sh.target, date))
+        out = _move_steps(rb.shifts, by_week if by_week is not None else _by_week(posts), reads, first)
+    elif rb.mode == "mixed":
+        got = _mixed_steps(rb.combo, posts, by_week if by_week is not None else _by_week(posts), reads, idea, first)
+        if got is None:  # a post to move is the one the plan's weeks count from: the best single kind instead
+            single = [(c, i, m) for i, m in enumerate(("change", "move", "add")) if (c := rb.cost(m)) is not None]
+            rb.mode = min(single)[2] if single else None
+            return steps(rb, posts, by_week, reads, idea, first)
+        out = got
     out.sort(key=lambda st: (st.post.post.date, st.post.index))
     return out
+
+
+def _mixed_steps(combo: Combo, posts: Sequence, by_week: Mapping[int, Sequence],
+                 reads: Mapping[int, str | None] | None, idea: Callable[[str, dt.date], str] | None,
+                 first: dt.date | None) -> list[Step] | None:
+    """A mixed plan post by post: the moves first, then the retypes and replacements
+    among the posts of the week each ends in (posts not moved first). A moved post
+    that is replaced is not moved: its new post takes the date it would have moved to.
+    None when the posts to move are not there to move (posts dated `first` stay put)."""
+    moves = _move_steps(combo.shifts, by_week, reads, first)
+    if len(moves) < sum(sh.count for sh in combo.shifts):
+        return None
+    moved = {st.post.index: st for st in moves}
+    final: dict[int, list] = {}
+    for p in posts:
+        st = moved.get(p.index)
+        final.setdefault(st.week if st else p.week, []).append(p)
+    for ps in final.values():
+        ps.sort(key=lambda p: (p.index in moved, STATUS_ORDER.get(p.status, 1), p.post.date, p.index))
+    out: list[Step] = []
+    taken: set[int] = set()
+    for kind, todo in (("retype", combo.retypes), ("replace", combo.replaces)):
+        for m in todo:
+            pool = [p for p in (final.get(m.week, ()) if m.week is not None else
+                                sorted(posts, key=lambda p: (STATUS_ORDER.get(p.status, 1), p.post.date, p.index)))
+                    if p.category == m.source and p.index not in taken
+                    and (reads is None or reads.get(p.index) == m.reads)]
+            for p in pool[: m.count]:
+                taken.add(p.index)
+                st = moved.get(p.index)
+                week, date = (st.week, st.date) if st else (p.week, p.post.date)
+                if kind == "replace" and st is not None:
+                    moves.remove(st)
+                out.append(Step(kind, p, m.source, m.target, week, date, idea(m.target, date) if idea else None))
+    return moves + out

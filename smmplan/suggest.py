@@ -57,7 +57,7 @@ class Suggestion:
     path: str
     result: PlanResult
     rebalance: planner.Rebalance
-    mode: str  # "none" (passes already), "retype" (retype and replace), "move", "add", "impossible", "unread"
+    mode: str  # "none" (passes already), "retype" (retype and replace), "move", "add", "mixed", "impossible", "unread"
     retypes: list[Retype] = field(default_factory=list)
     additions: list[calendar.NewPost] = field(default_factory=list)
     steps: list[planner.Step] = field(default_factory=list)  # retype, replace and move, post by post
@@ -128,8 +128,8 @@ def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps
     if not rb.needed:
         return sug
     values: list[tuple[int, str, Any]] = []
-    if rb.mode == "change":
-        sug.mode = "retype"
+    if rb.mode in ("change", "move", "mixed"):
+        sug.mode = {"change": "retype", "move": "move", "mixed": "mixed"}[rb.mode]
         words = type_words(result)
         targets = _rubric_targets(result)
         sug.steps = steps
@@ -147,16 +147,16 @@ def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps
                     p.index, result.doc.locate(("posts", p.index, key))[0], p.post.date, p.post.title,
                     p.post.rubric if key == "rubric" else p.post.type, st.source, st.target, word, p.status, key,
                 ))
-            else:
-                values.append((p.index, "status", "cancelled"))
+            elif st.kind == "replace":  # the old post waits past the plan's end, or is cancelled
+                values.append((p.index, "date", st.later) if st.later else (p.index, "status", "cancelled"))
                 sug.replacements.append(_replacement(result, st, words))
-    elif rb.mode == "move":
-        sug.mode = "move"
-        sug.steps = steps
-        values = [(st.post.index, "date", st.date) for st in steps]
+            else:
+                values.append((p.index, "date", st.date))
+        if sug.mode == "mixed":
+            sug.additions = _place_additions(result, rb.combo.week_adds, settings)
     if sug.mode == "none" and add and rb.adds:
         sug.mode = "add"
-        sug.additions = _place_additions(result, rb, settings)
+        sug.additions = _place_additions(result, rb.week_adds, settings)
     elif sug.mode == "none":
         sug.mode = "impossible"
         return sug
@@ -168,18 +168,21 @@ def rebalance_plan(result: PlanResult, data: bytes, rb: planner.Rebalance, steps
 
 
 def _replacement(result: PlanResult, st: planner.Step, words: dict[str, str]) -> calendar.NewPost:
-    """The new post that takes a replaced post's slot: same day, time and channel, the idea as its title."""
+    """The new post that takes a replaced post's slot: its day (or the day it would have moved to),
+    time and channel, the idea as its title."""
     post = st.post.post
     language = language_of(result)
     return calendar.NewPost(
-        date=post.date, time=post.time.strftime("%H:%M") if post.time else calendar.SINGLE_TIMES[0],
+        date=st.date, time=post.time.strftime("%H:%M") if post.time else calendar.SINGLE_TIMES[0],
         channel=post.channel, category=st.target, type=words[st.target], title=st.idea or st.target,
         source=ideas.UGC_SOURCE[language] if st.target in ideas.UGC_CATEGORIES else None, week=st.week,
     )
 
 
-def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settings) -> list[calendar.NewPost]:
-    """Dates (emptiest days of the week first), channels and times for the posts to add."""
+def _place_additions(result: PlanResult, week_adds: dict[int, dict[str, int]],
+                     settings: Settings) -> list[calendar.NewPost]:
+    """Dates (emptiest days of the week first), channels and times for the posts to add
+    (week -> category -> posts)."""
     plan = result.plan
     words = type_words(result)
     language = language_of(result)
@@ -202,7 +205,7 @@ def _place_additions(result: PlanResult, rb: planner.Rebalance, settings: Settin
                 (p.post.date, p.post.time.strftime("%H:%M") if p.post.time else "00:00", p.category))
     ad = next((c for c in calendar.AD_CATEGORIES if c in result.formula.categories), None)
     out = []
-    for week, cats in sorted(rb.week_adds.items()):
+    for week, cats in sorted(week_adds.items()):
         first = result.start + dt.timedelta(days=7 * week)
         days = [d for d in (shift(first, n) for n in range(7)) if d is not None]  # none past 9999-12-31
         plan_cats = [c for c, k in cats.items() for _ in range(k)]

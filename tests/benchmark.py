@@ -196,10 +196,17 @@ class Command:
     argv: list[str]
     slow: bool = False  # yamllint on the big inputs: fewer repeats in --quick
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system time of each run
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        """The CPU time a run takes: on a machine other processes load, a steadier figure than
+        the wall time for differences of a few milliseconds."""
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
 
 def _tool(name: str) -> str:
@@ -223,10 +230,17 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(argv: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+def _run(argv: list[str], cwd: Path, cpu: list[float] | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Run `argv` once: its wall time and the process; its CPU time (user + system) is added to `cpu`."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):  # 1: findings (smmplan) or problems (yamllint)
         sys.exit(f"benchmark: {' '.join(argv)} exited {proc.returncode}:\n{proc.stderr.decode()[-2000:]}")
     return elapsed, proc
@@ -339,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"round {r + 1}/{max(repeats, slow_repeats)} ...", flush=True)
             for c in cmds.values():  # interleaved: one run of each command per round
                 if r < (slow_repeats if c.slow else repeats):
-                    c.times.append(_run(c.argv, root)[0])
+                    c.times.append(_run(c.argv, root, c.cpu)[0])
 
         _, proc = _run(cmds["smmplan big"].argv, root)
         findings = json.loads(proc.stdout)["findings"]
@@ -384,8 +398,11 @@ def main(argv: list[str] | None = None) -> int:
           f"(json {m['smmplan small'] * 1000:.0f} ms; rich's import after typer "
           f"{(m['import typer+rich'] - m['import typer']) * 1000:.0f} ms); "
           f"yamllint on it: {m['yamllint small'] * 1000:.0f} ms")
-    print(f"small plan in Russian: {m['smmplan small --lang ru'] * 1000:.0f} ms, in English "
-          f"{m['smmplan small --lang en'] * 1000:.0f} ms ({m['smmplan small --lang ru'] / m['smmplan small --lang en']:.3f}x)")
+    ru, en = cmds["smmplan small --lang ru"], cmds["smmplan small --lang en"]
+    print(f"small plan in Russian: {ru.median * 1000:.0f} ms, in English {en.median * 1000:.0f} ms "
+          f"({ru.median / en.median:.3f}x); CPU time {ru.cpu_median * 1000:.1f} ms against "
+          f"{en.cpu_median * 1000:.1f} ms ({(ru.cpu_median - en.cpu_median) * 1000:+.1f} ms, "
+          f"{ru.cpu_median / en.cpu_median:.3f}x)")
     print(f"1,000-post page: {m['smmplan page 1000'] * 1000:.0f} ms, {m['smmplan page 1000'] / m['smmplan check 1000']:.2f}x "
           f"the json check of the same plan ({m['smmplan check 1000'] * 1000:.0f} ms)")
     print(f"big plan: {len(findings)} findings, peak memory of {len(peaks)} runs: "
@@ -393,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{p:.0f}" for p in linked_peaks) + f" MiB, {m['smmplan linked'] * 1000:.0f} ms")
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": machine(), "versions": versions(), "medians_s": m,
+                                               "cpu_medians_s": {n: c.cpu_median for n, c in cmds.items()},
                                                "peak_mib": peak, "linked_peak_mib": linked_peak,
                                                "targets": verdicts}, indent=2))
     return 0 if all(v["pass"] for v in verdicts) else 1

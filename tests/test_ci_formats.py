@@ -133,7 +133,7 @@ def test_sarif_validates_and_carries_what_code_scanning_needs(repo):
         loc = res["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"] == {"uri": "content/ads%20plan.yaml", "uriBaseId": "%SRCROOT%"}
         assert loc["region"] == {"startLine": f["line"], "startColumn": f["column"]}
-        assert res["partialFingerprints"] == {"smmplan/v1": f["fingerprint"]}
+        assert res["partialFingerprints"] == {"smmplan/v2": f["fingerprint"]}
         assert res["message"]["text"].startswith(f["message"])
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
 

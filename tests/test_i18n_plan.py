@@ -239,3 +239,10 @@ def test_a_broken_plan_that_says_language_ru_is_told_in_russian():
     assert "Ошибка в синтаксисе YAML: кавычка" in found and "not valid YAML" not in found
     english = _messages(check_text(text.replace("language: ru", "language: en"), dedent=False))
     assert "This is not valid YAML: the quote" in english and "кавычка" not in english
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16"])
+def test_the_declared_language_is_read_in_every_encoding_a_plan_may_have(codec):
+    data = "brand: x\nlanguage: ru\nposts: []\n".encode(codec)
+    assert loader.declared_language(data) == "ru"
+    assert loader.declared_language("brand: x\nposts: []\n".encode(codec)) is None

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from smmplan import formulas, planner
-from smmplan.planner import COSTS, NEUTRAL
+from smmplan.planner import COSTS, NEUTRAL, compositions
 import subprocess
 
 from tests.conftest import run_cli as _run_cli
@@ -24,9 +24,9 @@ TOL = F(5, 100)
 
 
 def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    """The installed command, its output as text, in English (the gym's plan is `language: ru`, which
-    smmplan would otherwise speak; these tests read what it says in English)."""
-    result = _run_cli(*args, "--lang", "en", **kw)
+    """The installed command, its output as text (the gym's plan is `language: ru`: what smmplan
+    says of it is Russian unless `--lang en` is given)."""
+    result = _run_cli(*args, **kw)
     result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     return result
 
@@ -155,9 +155,10 @@ def test_moves_between_weeks_are_as_few_as_brute_force(name, tol, most):
                 after[sh.target][c] += sh.count
             assert min(map(min, after)) >= 0 and rules_pass([tuple(a) for a in after], shares, tol)
         # the cheapest way wins
-        costs = {m: rb.cost(m) for m in ("change", "move", "add")}
+        costs = {m: rb.cost(m) for m in ("change", "move", "add", "mixed")}
         cheapest = min(v for v in costs.values() if v is not None)
         assert costs[rb.mode] == cheapest, (weeks, costs, rb.mode)
+        assert rb.mode != "mixed" or cheapest < min(v for m, v in costs.items() if m != "mixed" and v is not None)
         checked += 1
     assert checked > 10
 
@@ -203,7 +204,7 @@ def test_the_gym_is_not_fixed_by_relabelling_its_sales_posts(tmp_path):
     before = run_cli("check", str(plan), "-f", "json")
     assert any(f["code"] == "MIX001" for f in json.loads(before.stdout)["findings"])
     out = tmp_path / "fixed.yaml"
-    result = run_cli("suggest", str(plan), "-o", str(out))
+    result = run_cli("suggest", str(plan), "-o", str(out), "--lang", "en")
     assert result.returncode == 0, result.stderr
     posts = yaml.safe_load(out.read_text(encoding="utf-8"))["posts"]
     sales = [p for p in posts if p["title"] in SALES]
@@ -246,7 +247,7 @@ def test_check_report_says_what_to_rewrite_in_words(tmp_path):
     text = run_cli("check", str(plan), "--lang", "en", env={"COLUMNS": "300"}).stdout
     assert "rewrite «Скидка выходного дня» (Dec 9, line 7) as a" in text
     assert "for example «" in text and "keep the old one as cancelled" in text
-    russian = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout  # the plan's `language: ru`
+    russian = _run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout.decode()  # the plan's `language: ru`
     assert "перепишите «Скидка выходного дня» (9 дек., строка 7) в пост типа «" in russian
     assert "например «" in russian and "со статусом `cancelled`" in russian and "rewrite" not in russian
     data = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]
@@ -267,13 +268,13 @@ def test_posts_that_cannot_be_read_stop_suggest_until_forced(tmp_path):
     plan = tmp_path / "broken.yaml"
     plan.write_text(text, encoding="utf-8")
     out = tmp_path / "out.yaml"
-    result = run_cli("suggest", str(plan), "-o", str(out))
+    result = run_cli("suggest", str(plan), "-o", str(out), "--lang", "en")
     assert result.returncode == 1
     assert not out.exists()
     err = result.stderr
     assert "2 posts could not be read" in err and "line 12:" in err and "line 13:" in err
     assert "--force" in err and result.stdout == ""
-    forced = run_cli("suggest", str(plan), "-o", str(out), "--force")
+    forced = run_cli("suggest", str(plan), "-o", str(out), "--force", "--lang", "en")
     assert forced.returncode == 0, forced.stderr
     assert out.exists() and "--force: rebalancing the posts that were read" in forced.stderr
     assert forced.stderr.index("could not be read") < forced.stderr.index("wrote")
@@ -309,3 +310,240 @@ def test_a_moved_post_keeps_everything_but_its_date(tmp_path):
     posts = yaml.safe_load(after)["posts"]
     moved = [(a, b) for a, b in zip(rows, posts) if str(b["date"]) != a[0]]
     assert len(moved) == 1 and moved[0][0][1] == "advertising" and moved[0][1]["type"] == "advertising"
+
+
+# --- mixed kinds: moves, retypes, replacements and additions together, against brute force ---
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+def brute_mixed(weeks: list[list[tuple[int, int]]], k: int, shares, tol, cap: int = 40) -> int | None:
+    """The cheapest plan of any mix of kinds, from the cost table alone: every post tries every
+    (week, type) (moving costs COSTS["move"], changing its type cost_of), then posts are added
+    (COSTS["add"] each) to the weeks that had posts, fewest first."""
+    W = len(weeks)
+    posts = [(w, c, r) for w, week in enumerate(weeks) for c, r in week]
+    grow = [w for w, week in enumerate(weeks) if week]
+    best = cap
+
+    def adds_needed(counts, limit):
+        for extra in range(limit + 1):
+            for share in compositions(extra, len(grow) * k):
+                grown = [list(x) for x in counts]
+                for j, w in enumerate(grow):
+                    for c in range(k):
+                        grown[w][c] += share[j * k + c]
+                if rules_pass([tuple(x) for x in grown], shares, tol):
+                    return extra
+        return None
+
+    for finals in itertools.product(range(W * k), repeat=len(posts)):
+        cost = sum(COSTS["move"] * (f // k != w) + cost_of(c, r, f % k) for (w, c, r), f in zip(posts, finals))
+        if cost >= best:
+            continue
+        counts = [[0] * k for _ in weeks]
+        for f in finals:
+            counts[f // k][f % k] += 1
+        extra = adds_needed(counts, (best - cost - 1) // COSTS["add"])
+        if extra is not None:
+            best = cost + extra * COSTS["add"]
+    return best if best < cap else None
+
+
+def mixed_plans(k: int):
+    """Plans of 1 to 5 posts over one to three weeks (a middle week may be empty), each post a
+    (type, reads as) pair: as the content reads, or as nothing for sure, or as another type."""
+    post = st.tuples(st.integers(0, k - 1), st.integers(-1, k - 1))
+    return st.lists(st.lists(post, max_size=4), min_size=1, max_size=3).filter(
+        lambda ws: ws[0] and ws[-1] and 1 <= sum(map(len, ws)) <= 5)
+
+
+def _solve(weeks, formula, tol, **kw):
+    k = len(formula.categories)
+    counts = [counts_of(w, k) for w in weeks]
+    total = tuple(map(sum, zip(*counts)))
+    rb = planner.rebalance(total, formula, tol, {i: c for i, c in enumerate(counts) if sum(c)},
+                           content={i: groups_of(w) for i, w in enumerate(weeks) if w}, **kw)
+    return counts, rb
+
+
+def _applied(rb, counts, formula) -> list[tuple[int, ...]]:
+    """The plan's week counts after the cheapest solution's changes."""
+    cats = formula.categories
+    after = [list(c) for c in counts]
+    if rb.mode == "mixed":
+        co = rb.combo
+        for sh in co.shifts:
+            after[sh.source][cats.index(sh.category)] -= sh.count
+            after[sh.target][cats.index(sh.category)] += sh.count
+        for m in co.retypes + co.replaces:
+            w = m.week if m.week is not None else next(i for i, c in enumerate(counts) if sum(c))
+            after[w][cats.index(m.source)] -= m.count
+            after[w][cats.index(m.target)] += m.count
+        for w, adds in co.week_adds.items():
+            for cat, x in adds.items():
+                after[w][cats.index(cat)] += x
+    assert min(map(min, after)) >= 0
+    return [tuple(a) for a in after]
+
+
+@pytest.mark.parametrize("name,tol", [("golden", TOL), ("80-20", TOL), ("thirds", F(10, 100)), ("50-30-20", TOL)])
+def test_the_cheapest_mix_of_kinds_is_as_cheap_as_brute_force(name, tol):
+    formula = formulas.PRESETS[name]
+    shares = tuple(s for _, s in formula.shares)
+    k = len(shares)
+    seen = {"mixed": 0}
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+    @given(mixed_plans(k))
+    def check(weeks):
+        counts, rb = _solve(weeks, formula, tol)
+        best = brute_mixed(weeks, k, shares, tol)
+        if rules_pass(counts, shares, tol):
+            assert not rb.needed
+            return
+        assert rb.mixed_exact
+        got = rb.cost(rb.mode) if rb.mode else None
+        assert got == best, (weeks, rb)
+        # the winner is the cheapest of the kinds; a mix wins only when it costs less than each alone
+        pure = [c for m in ("change", "move", "add") if (c := rb.cost(m)) is not None]
+        if rb.mode == "mixed":
+            seen["mixed"] += 1
+            assert not pure or rb.combo.cost < min(pure)
+            co = rb.combo
+            # never a retype the content contradicts; a replacement only where it does
+            assert all(m.reads in (None, m.target) for m in co.retypes)
+            assert all(m.reads not in (None, m.target) for m in co.replaces)
+            assert sum(COSTS[kind] * x for kind, x in co.kinds.items()) == co.cost
+            assert rules_pass(_applied(rb, counts, formula), shares, tol), (weeks, co)
+
+    check()
+    assert seen["mixed"] >= 1  # the search met plans where only a mix is cheapest
+
+
+def test_mixes_are_found_where_no_single_kind_is_cheapest():
+    """The brute-force test above must meet real mixes: plans where only a mix is cheapest."""
+    found = 0
+    for name in ("golden", "80-20", "50-30-20"):
+        formula = formulas.PRESETS[name]
+        k = len(formula.categories)
+        rng = random.Random(name)
+        for _ in range(300):
+            weeks = [[(rng.randrange(k), rng.choice((NEUTRAL, rng.randrange(k)))) for _ in range(rng.randint(1, 3))]
+                     for _ in range(2)]
+            counts, rb = _solve(weeks, formula, TOL)
+            if rb.mode == "mixed":
+                found += 1
+                assert len(rb.combo.kinds) >= 2, rb.combo
+    assert found >= 5
+
+
+# --- mixes and plans that continue, through the installed command ------------------------
+
+from tests.conftest import ROOT  # noqa: E402
+
+MIXED = (ROOT / "docs" / "examples" / "coffee-lab-mixed.yaml").read_text(encoding="utf-8")
+NEXT_PERIOD = '  - {date: 2027-01-04, channel: instagram, type: engaging, title: "Poll: your coffee resolution for 2027"}\n'
+
+
+def _posts_by_title(text: str) -> dict[str, dict]:
+    return {p["title"]: p for p in yaml.safe_load(text)["posts"]}
+
+
+def test_suggest_writes_a_mix_of_kinds_and_the_plan_passes(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED, encoding="utf-8")
+    out = tmp_path / "fixed.yaml"
+    result = run_cli("suggest", str(plan), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "move 1 post to another week, retype 1 post and replace 1 post" in result.stdout
+    assert "it costs 5, where a move or a retype costs 1, an addition 2 and a replacement 3" in result.stdout
+    before, after = _posts_by_title(MIXED), _posts_by_title(out.read_text(encoding="utf-8"))
+    changed = {t for t in before if before[t] != after[t]}
+    assert changed == {"What guests say on Google: three reviews", "Saturday at the roastery",
+                       "Gift cards from $15: order now"}
+    assert str(after["What guests say on Google: three reviews"]["date"]) == "2026-12-12"  # moved to week 1
+    assert after["Saturday at the roastery"]["type"] == "user_generated"  # its text reads as no type for sure
+    # the plan continues (a post of January is in it): the ad waits past the end instead of being cancelled
+    ad = after["Gift cards from $15: order now"]
+    assert str(ad["date"]) == "2026-12-31" and "status" not in ad and ad["type"] == "advertising"
+    new = [p for t, p in after.items() if t not in before]
+    assert len(new) == 1 and new[0]["type"] == "engaging" and str(new[0]["date"]) == "2026-12-17"
+    check = json.loads(run_cli("check", str(out), "-f", "json").stdout)
+    codes = {f["code"] for f in check["findings"]}
+    assert not codes & {"MIX001", "MIX002", "MIX005"}, codes
+
+
+def test_the_check_report_and_json_show_the_mix(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED, encoding="utf-8")
+    text = run_cli("check", str(plan), env={"COLUMNS": "300"}).stdout
+    assert "move «What guests say on Google: three reviews» (Dec 26, line 29) to week 1: Dec 12" in text
+    assert "retype «Saturday at the roastery» (Dec 15, line 21) from educational to user_generated, and make it read so" in text
+    assert "(move the old one past the plan's end, to Dec 31)" in text
+    assert "this mix of changes costs 5" in text and "any one kind of change alone costs more" in text
+    rb = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]["rebalance"]
+    assert rb["mode"] == "mixed" and rb["cost"] == 5 and rb["kinds"] == {"retype": 1, "move": 1, "replace": 1}
+    kinds = {s["kind"]: s for s in rb["steps"]}
+    assert set(kinds) == {"retype", "move", "replace"} and all(s["action"] == s["kind"] for s in rb["steps"])
+    assert kinds["move"]["new_date"] == "2026-12-12"
+    assert kinds["replace"]["old_post"] == "moved" and kinds["replace"]["old_post_date"] == "2026-12-31"
+
+
+def test_a_plan_that_does_not_continue_cancels_the_replaced_post(tmp_path):
+    plan = tmp_path / "coffee.yaml"
+    plan.write_text(MIXED.replace(NEXT_PERIOD, ""), encoding="utf-8")
+    out = tmp_path / "fixed.yaml"
+    result = run_cli("suggest", str(plan), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "reads as advertising: cancelled, replaced by engaging" in result.stdout
+    ad = _posts_by_title(out.read_text(encoding="utf-8"))["Gift cards from $15: order now"]
+    assert ad["status"] == "cancelled" and str(ad["date"]) == "2026-12-17"
+    steps = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]["rebalance"]["steps"]
+    assert [s["old_post"] for s in steps if s["kind"] == "replace"] == ["cancelled"]
+
+
+def test_posts_after_a_stated_end_are_the_next_periods(tmp_path):
+    """`weeks:` states the plan's end; posts after it do not count in its mix. Without `weeks:` they do."""
+    rows = "".join(f"  - {{date: 2026-12-{7 + i:02d}, type: {t}, title: Post {i}}}\n"
+                   for i, t in enumerate(["engaging", "engaging", "user_generated", "educational"]))
+    later = "  - {date: 2026-12-15, type: advertising, title: Sale of the next period}\n"
+    plan = tmp_path / "week.yaml"
+    for weeks, ads in (("weeks: 1\n", 0), ("", 1)):
+        plan.write_text("start: 2026-12-07\n" + weeks + "posts:\n" + rows + later, encoding="utf-8")
+        data = json.loads(run_cli("check", str(plan), "-f", "json").stdout)["plans"][0]
+        assert data["mix"]["advertising"]["count"] == ads and data["posts"] == 4 + ads
+        assert data["next_period_posts"] == 1 - ads
+        text = run_cli("check", str(plan), env={"COLUMNS": "200"}).stdout
+        assert ("1 post of the next period, not counted" in text) == (ads == 0)
+
+
+def test_the_mixed_search_stays_out_of_huge_plans():
+    golden = formulas.PRESETS["golden"]
+    weeks = {w: (2, 1, 1, 1) for w in range(120)}  # 120 weeks of 5 posts, the first one all ads
+    weeks[0] = (0, 0, 0, 5)
+    total = tuple(map(sum, zip(*weeks.values())))
+    rb = planner.rebalance(total, golden, TOL, weeks)
+    assert rb.needed and rb.combo is None and not rb.mixed_exact
+
+
+def test_a_mix_found_within_a_spent_budget_is_not_called_the_cheapest(monkeypatch):
+    """With too little budget to finish, the search keeps what it found and says it is not proven."""
+    from smmplan.commands.suggest import change_lines, rebalance_file
+
+    data = MIXED.encode("utf-8")
+    outcomes = set()
+    for budget in (1, 60_000, planner.MIXED_BUDGET):
+        monkeypatch.setattr(planner, "MIXED_BUDGET", budget)
+        sug = rebalance_file(data, "coffee.yaml")
+        rb = sug.rebalance
+        assert sug.after is not None  # whatever the budget, the written plan passes (checked before writing)
+        if rb.mixed_exact:
+            assert rb.mode == "mixed" and rb.combo.cost == 5
+        elif rb.mode == "mixed":
+            assert "not proven the cheapest" in change_lines(sug)[0]
+        else:
+            assert rb.combo is None and rb.mode == "change"
+        outcomes.add((rb.mode, rb.mixed_exact))
+    assert outcomes == {("change", False), ("mixed", False), ("mixed", True)}

@@ -35,7 +35,7 @@ posts:
   - {date: 2026-12-11, channel: instagram, type: user_generated, status: draft, title: Your bouquet photos}  # smmplan: ignore[FLOW002]
 """
 # the words the text report writes itself, in each language
-RUSSIAN = ("5 постов", "формула golden ± 5 п. п.", " тип ", " постов ", " факт ", " план ", " допуск ", "вне нормы",
+RUSSIAN = ("5 постов", "формула golden ± 5 п.п.", " тип ", " постов ", " факт ", " план ", " допуск ", "вне нормы",
            "пользовательский (UGC)", "Контент-микс", "Работа с клиентом", "Ближайшие публикации", "кто согласует",
            "черновик", "как исправить:", "Как выровнять микс", "перепишите «Winter bouquets, order now» (7 дек., строка 4)",
            "например «", "покажет посты по неделям", "1 замечание скрыто: FLOW002", "40,0 %", "+35,0")
@@ -160,7 +160,7 @@ def test_json_keys_and_codes_do_not_change(plan):
 
     def shape(value):
         if isinstance(value, dict):
-            return {k: shape(v) for k, v in value.items() if k not in ("message", "fix", "how")}
+            return {k: shape(v) for k, v in value.items() if k not in ("message", "fix", "how", "justification")}
         if isinstance(value, list):
             return [shape(v) for v in value]
         return value
@@ -199,7 +199,7 @@ def test_github_junit_and_concise_label_the_fix_in_the_language(plan):
     junit = ET.fromstring(out("junit", "ru"))
     assert any("\nкак исправить: " in (f.text or "") for f in junit.iter("failure"))
     assert {c.get("name").split()[0] for c in junit.iter("testcase")} >= {"KPI001", "MIX001"}
-    assert "[скрыто: `# smmplan: ignore[FLOW002]` on line 8]" in out("concise", "ru", "--show-suppressed")
+    assert "[скрыто: `# smmplan: ignore[FLOW002]` на строке 8]" in out("concise", "ru", "--show-suppressed")
     assert "[suppressed by `# smmplan: ignore[FLOW002]` on line 8]" in out("concise", "en", "--show-suppressed")
 
 

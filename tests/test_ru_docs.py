@@ -77,11 +77,6 @@ def test_a_title_that_differs_from_the_catalogue_is_named():
     assert wrong == [row(registry()["MIX003"], page["MIX003"][2] + " (другой перевод)")]
 
 
-# TODO(lead): rule titles are being translated by the other issue-18 helpers. While some have no Russian
-# in the catalogue, docs/ru/rules.md carries a translation of its own for them, which the test above
-# cannot check. Once every title is translated this test passes, strict xfail turns that into a failure:
-# delete the marker, and every row is then held to the catalogue.
-@pytest.mark.xfail(strict=True, reason="not every rule title has a Russian translation in the catalogue yet")
 def test_every_rule_title_has_a_russian_translation():
     untranslated = [code for code, rule in registry().items() if russian_title(rule) is None]
     assert not untranslated, f"no Russian title in the catalogue for {untranslated}"

@@ -19,7 +19,7 @@ import typer
 from smmplan import engine, loader, locale, planner
 from smmplan.config import Settings
 from smmplan.io import reason, regular_file_exists
-from smmplan.locale import _, ngettext, terms
+from smmplan.locale import N_, _, ngettext, terms
 from smmplan.visible import visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
@@ -258,7 +258,7 @@ def change_lines(sug: Suggestion) -> list[str]:
     if sug.mode == "impossible":
         return [_("{path}: retyping alone cannot make this plan pass the mix rules (its weeks are too lopsided); "
                   "run without --retype-only to see the posts to add.").format(path=path)]
-    if sug.mode in ("retype", "move"):
+    if sug.mode in ("retype", "move", "mixed"):
         out = _step_lines(sug)
         if rb.adds:
             out.append("  " + ngettext("(or add {n} post: --add-only)", "(or add {n} posts: --add-only)",
@@ -271,16 +271,14 @@ def change_lines(sug: Suggestion) -> list[str]:
     else:
         head = ngettext("{path}: add {n} post (a small number that make the mix pass, overall and week by week):",
                         "{path}: add {n} posts (a small number that make the mix pass, overall and week by week):", n)
-    out = [head.format(path=path, n=n)]
-    for p in sug.additions:
-        out.append(f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}")
-    return out
+    return [head.format(path=path, n=n)] + _addition_lines(sug.additions)
 
 
 def _step_lines(sug: Suggestion) -> list[str]:
-    """What `suggest` retypes, replaces or moves, post by post, for the terminal."""
+    """What `suggest` retypes, replaces, moves or adds, post by post, for the terminal."""
     rb = sug.rebalance
     path = visible_path(sug.path)
+    unproven = [_(_MIXES_UNPROVEN)] if not rb.mixed_exact else []
     if sug.mode == "move":
         n = len(sug.steps)
         if rb.shifts_exact:
@@ -291,13 +289,19 @@ def _step_lines(sug: Suggestion) -> list[str]:
                             "number, not proven the fewest):",
                             "{path}: move {n} posts to other weeks (the fewest that make every week pass; a small "
                             "number, not proven the fewest):", n)
-        out = [head.format(path=path, n=n)]
-        for st in sug.steps:
-            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
-            out.append("  " + _("line {line}: {date} -> {new_date}  {title}  ({category}, to week {week})").format(
-                line=line, date=f"{st.post.post.date:%Y-%m-%d}", new_date=f"{st.date:%Y-%m-%d}",
-                title=repr(st.post.post.title[:60]), category=terms.category(st.source), week=st.week + 1))
-        return out
+        return [head.format(path=path, n=n)] + _move_lines(sug) + unproven
+    if sug.mode == "mixed":
+        kinds = rb.combo.kinds
+        parts = [part(x).format(n=x) for kind, part in MIXED_PARTS.items() if (x := kinds.get(kind))]
+        if rb.mixed_exact:
+            head = _("{path}: {changes} (the cheapest mix of changes that makes the mix pass, overall and week "
+                     "by week: it costs {cost}, {costs}; any one kind of change alone costs more):")
+        else:
+            head = _("{path}: {changes} (a cheap mix of changes, not proven the cheapest, that makes the mix "
+                     "pass, overall and week by week: it costs {cost}, {costs}; any one kind of change alone "
+                     "costs more):")
+        out = [head.format(path=path, changes=_and(parts), cost=rb.combo.cost, costs=planner.cost_words())]
+        return out + _move_lines(sug) + _change_lines(sug) + _addition_lines(sug.additions)
     n, m = len(sug.retypes), len(sug.replacements)
     retyped = ngettext("{n} post", "{n} posts", n).format(n=n)
     replaced = ngettext("{n} post", "{n} posts", m).format(n=m)
@@ -314,10 +318,42 @@ def _step_lines(sug: Suggestion) -> list[str]:
         head = _("{path}: {what} (cheap (a plan too big to prove it the cheapest) changes that make the mix pass, "
                  "overall and week by week; a post is retyped only where its content fits the new type or reads as "
                  "no type for sure):")
-    out = [head.format(path=path, what=what)]
+    return [head.format(path=path, what=what)] + _change_lines(sug) + unproven
+
+
+# When the search for mixes of kinds stopped at its budget (or a huge plan skipped it)
+_MIXES_UNPROVEN = N_("  (the cheapest of one kind of change; a plan this big was not searched to the end for "
+                     "cheaper mixes of kinds)")
+
+# A mixed plan's kinds, in the order the header names them: kind -> its words for n posts
+MIXED_PARTS = {
+    "move": lambda n: ngettext("move {n} post to another week", "move {n} posts to other weeks", n),
+    "retype": lambda n: ngettext("retype {n} post", "retype {n} posts", n),
+    "replace": lambda n: ngettext("replace {n} post", "replace {n} posts", n),
+    "add": lambda n: ngettext("add {n} post", "add {n} posts", n),
+}
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def _move_lines(sug: Suggestion) -> list[str]:
+    out = []
+    for st in sug.steps:
+        if st.kind == "move":
+            line = sug.result.doc.locate(("posts", st.post.index, "date"))[0]
+            out.append("  " + _("line {line}: {date} -> {new_date}  {title}  ({category}, to week {week})").format(
+                line=line, date=f"{st.post.post.date:%Y-%m-%d}", new_date=f"{st.date:%Y-%m-%d}",
+                title=repr(st.post.post.title[:60]), category=terms.category(st.source), week=st.week + 1))
+    return out
+
+
+def _change_lines(sug: Suggestion) -> list[str]:
+    out = []
     for r in sug.retypes:
         warn = "  " + _("(already published)") if r.status == "published" else ""
-        if r.target == "user_generated":
+        if r.target == "user_generated" and not _credited(sug, r.index):
             warn += "  " + _("(say whose content it is: author: or source:)")
         was = visible(r.was, one_line=True)  # as written in the plan: control characters shown, not obeyed
         change = _("rubric «{was}» -> «{word}»").format(was=was, word=r.word) if r.key == "rubric" else f"{was} -> {r.word}"
@@ -326,11 +362,29 @@ def _step_lines(sug: Suggestion) -> list[str]:
     reads = sug.result.reads
     for st, new in zip((st for st in sug.steps if st.kind == "replace"), sug.replacements):
         line = sug.result.doc.locate(("posts", st.post.index, "type"))[0]
-        out.append("  " + _("line {line}: {date}  {title} reads as {category}: cancelled, replaced by {type} "
-                            "{new_title}").format(
-            line=line, date=f"{st.post.post.date:%Y-%m-%d}", title=repr(st.post.post.title[:60]),
-            category=terms.category(reads.get(st.post.index) or st.source), type=new.type, new_title=repr(new.title)))
+        values = dict(line=line, date=f"{st.post.post.date:%Y-%m-%d}", title=repr(st.post.post.title[:60]),
+                      category=terms.category(reads.get(st.post.index) or st.source), type=new.type,
+                      new_title=repr(new.title))
+        if st.later:  # the plan continues: the old post waits past its end
+            text = _("line {line}: {date}  {title} reads as {category}: moved to {later}, after the plan's end, "
+                     "replaced by {type} {new_title}").format(later=f"{st.later:%Y-%m-%d}", **values)
+        else:
+            text = _("line {line}: {date}  {title} reads as {category}: cancelled, replaced by {type} "
+                     "{new_title}").format(**values)
+        if new.date != st.post.post.date:  # a mix moved its slot to another week
+            text += " " + _("(the new post goes on {day})").format(day=f"{new.date:%Y-%m-%d}")
+        out.append("  " + text)
     return out
+
+
+def _credited(sug: Suggestion, index: int) -> bool:
+    """Whether the post says whose content it is (`author:` or `source:`)."""
+    post = next((p.post for p in sug.result.posts if p.index == index), None)
+    return post is not None and bool(getattr(post, "author", None) or getattr(post, "source", None))
+
+
+def _addition_lines(additions: list) -> list[str]:
+    return [f"  + {p.date:%Y-%m-%d} {p.time} {p.channel or '-'}  {p.type}  {p.title!r}" for p in additions]
 
 
 def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str) -> None:

@@ -86,7 +86,7 @@ class SarifReporter:
                             "region": {"startLine": line, "startColumn": column},
                         }
                     }],
-                    "partialFingerprints": {"smmplan/v1": f.fingerprint},
+                    "partialFingerprints": {"smmplan/v2": f.fingerprint},
                 }
                 if by is not None:
                     entry: dict[str, Any] = {"kind": by.kind, "status": by.status, "justification": by.how}

@@ -8,6 +8,7 @@ posts due). Colour only on a terminal, or when asked; NO_COLOR is honoured.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Callable
@@ -159,6 +160,10 @@ def _header_bits(result: Any) -> list[str]:
         bits.append(visible(plan.brand, one_line=True))
     if result.plan is not None:
         bits.append(ngettext("{n} post", "{n} posts", result.post_count).format(n=result.post_count))
+        if result.next_period:
+            n = result.next_period
+            bits.append(ngettext("{n} post of the next period, not counted",
+                                 "{n} posts of the next period, not counted", n).format(n=n))
     if result.start and result.end:
         bits.append(f"{result.start:%Y-%m-%d} → {result.end:%Y-%m-%d}")
     if result.formula is not None:
@@ -407,6 +412,17 @@ def rebalance_lines(result: Any) -> list[str]:
             else:
                 lines.append(ngettext("retype {n} {source} post to {target}", "retype {n} {source} posts to {target}",
                                       m.count).format(**values))
+    if rb.mode == "mixed":
+        from smmplan.planner import cost_words
+
+        for week, cats in sorted(rb.combo.week_adds.items()):
+            first = result.start + dt.timedelta(days=7 * week) if result.start else None
+            for cat, k in cats.items():
+                lines.append(ngettext("add {n} {type} post in week {week}", "add {n} {type} posts in week {week}",
+                                      k).format(n=k, type=category_word(cat), week=week + 1)
+                             + (_(" (from {day})").format(day=dates.day(first)) if first else ""))
+        lines.append(_("this mix of changes costs {cost}, {costs}; any one kind of change alone costs more").format(
+            cost=rb.combo.cost, costs=cost_words()) + ("" if rb.mixed_exact else _(" (a cheap mix, not proven the cheapest)")))
     adds = ", ".join(ngettext("{n} {category} post", "{n} {category} posts", k).format(n=k, category=category_word(cat))
                      for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
@@ -438,6 +454,29 @@ def _eg(picked: list) -> str:
     return _("lines {lines}").format(lines=listed)
 
 
+def _postponed(st: Any, post: str, article: str, target: str, reads: str) -> str:
+    """A replacement whose old post moves past the plan's end (and whose new post may land in another week)."""
+    later = dates.day(st.later)
+    if st.idea:
+        text = (_("rewrite {post} as an {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
+                  "just be relabelled (move the old one past the plan's end, to {later})") if article == "an" else
+                _("rewrite {post} as a {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
+                  "just be relabelled (move the old one past the plan's end, to {later})"))
+    else:
+        text = (_("rewrite {post} as an {target} post: it reads as {reads}, so it cannot just be relabelled "
+                  "(move the old one past the plan's end, to {later})") if article == "an" else
+                _("rewrite {post} as a {target} post: it reads as {reads}, so it cannot just be relabelled "
+                  "(move the old one past the plan's end, to {later})"))
+    return _new_day(st, text.format(post=post, target=target, idea=st.idea, reads=reads, later=later))
+
+
+def _new_day(st: Any, text: str) -> str:
+    """A replacement's words, and the day of its new post when that is not the old one's (a mix moved it)."""
+    if st.date == st.post.post.date:
+        return text
+    return text + " " + _("(the new post goes on {day})").format(day=dates.day(st.date))
+
+
 def step_line(st: Any, result: Any) -> str:
     """One change in words: "rewrite «Скидка выходного дня» (Dec 9, line 40) as an engaging post, ..."."""
     p = st.post
@@ -450,17 +489,19 @@ def step_line(st: Any, result: Any) -> str:
     if st.kind == "replace":
         reads = category_word(result.reads.get(p.index) or st.source)
         article, target = with_article(target).split(" ", 1)  # "an engaging", "a user-generated"
+        if st.later:  # the plan continues: the old post waits past its end
+            return _postponed(st, post, article, target, reads)
         if st.idea:
             text = (_("rewrite {post} as an {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
                       "just be relabelled (keep the old one as cancelled)") if article == "an" else
                     _("rewrite {post} as a {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
                       "just be relabelled (keep the old one as cancelled)"))
-            return text.format(post=post, target=target, idea=st.idea, reads=reads)
+            return _new_day(st, text.format(post=post, target=target, idea=st.idea, reads=reads))
         text = (_("rewrite {post} as an {target} post: it reads as {reads}, so it cannot just be relabelled "
                   "(keep the old one as cancelled)") if article == "an" else
                 _("rewrite {post} as a {target} post: it reads as {reads}, so it cannot just be relabelled "
                   "(keep the old one as cancelled)"))
-        return text.format(post=post, target=target, reads=reads)
+        return _new_day(st, text.format(post=post, target=target, reads=reads))
     if result.reads.get(p.index) == st.target:
         return _("retype {post} from {source} to {target}: its text already reads as {target}").format(
             post=post, source=source, target=target)
