@@ -1,13 +1,16 @@
-"""The honesty rules on the SECOND held-out corpus (tests/data/honesty_heldout2.yaml).
+"""The honesty rules on the SECOND held-out corpus (tests/data/honesty_heldout2.yaml), now DEVELOPMENT data.
 
 The first held-out set was scored once (recall 75.0 %, precision 89.3 %) and then became
 development data. This second set was written afterwards, independently, by someone who never
-read the rules, their lexicon or the other corpora; nobody writing rules reads it. It prints
-every miss (text, expected, got, roles matched) and every code mix-up; run with -s to see them.
+read the rules, their lexicon or the other corpora, and scored twice unread (figures below).
+After that it became development data as well: its misses were read and generalised from as
+shapes (honesty14c; the phrasings written for each shape are in tests/test_honesty_shapes3.py),
+so its score is a tuned figure now. The honest figure comes from the third held-out set, which
+nobody working on the rules reads. It prints every miss (text, expected, got, roles matched) and
+every code mix-up; run with -s to see them.
 
 Issue 14's targets: recall >= 95 % and precision >= 97 % (banned vs ok). The assertions stand
-at the figures measured when this set was scored, so that a regression fails; the scores and
-the gap to the targets are in docs/honesty.md."""
+at the figures measured after the round that tuned on this set, so that a regression fails."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ def test_second_heldout_corpus_score():
 #   recall 75.8 % (91/120), precision 91.0 % (91/100), 4 code mix-ups.
 # Scored once more after the generalising round (honesty14b), whose writer never read this set:
 #   recall 84.2 % (101/120), precision 93.5 % (101/108), 7 code mix-ups.
-# Nobody has tuned on its misses; the floors guard the last figure.
-RECALL_FLOOR = 0.84
-PRECISION_FLOOR = 0.93
+# Then read and generalised from (honesty14c), as development data:
+#   recall 99.2 % (119/120), precision 100 % (119/119), 6 code mix-ups.
+RECALL_FLOOR = 0.99
+PRECISION_FLOOR = 1.0

@@ -18,12 +18,13 @@ sponsored posts without a disclosure.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
+STRUCTURE = ("negation", "negation_all", "defended", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
@@ -167,6 +168,8 @@ class RoleRule:
     example: str
     phrase: str | None = None  # a project's own banned phrase
     negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
+    before: int = 0  # `unless` roles clear the match this many words before it as well (in its clause)
+    sentence: bool = False  # its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy ones get the link")
 
     @property
     def source(self) -> str:
@@ -239,7 +242,8 @@ def lexicon() -> Lexicon:
                               int(r.get("near", 3)), r.get("between") in ("yes", "true"),
                               r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                               tuple(policies[c] for c in cited),
-                              str(r["example"]), negated=r.get("negated") in ("yes", "true")))
+                              str(r["example"]), negated=r.get("negated") in ("yes", "true"),
+                              before=int(r.get("before", 0)), sentence=r.get("span") == "sentence"))
     kinds = raw["kinds"]
     return Lexicon(
         policies=policies,
@@ -274,6 +278,11 @@ class Extra:
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
     refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
     banned: tuple[str, ...] = ()
+
+    @cached_property
+    def role_sets(self) -> tuple[frozenset[str], ...]:
+        """The roles of each rule, as sets (distinct): a text none of which holds is read no further."""
+        return tuple(dict.fromkeys(frozenset(r.roles) for r in self.rules))
 
     @property
     def banned_phrases(self) -> tuple[str, ...]:
@@ -433,7 +442,8 @@ def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
 def _finder(words: frozenset[str]) -> re.Pattern:
     """One regex for the words that matter in a plan (no look-behind at the front: a regex scans
     far faster without; the caller checks it)."""
-    return re.compile(r"(?:%s)(?![^\W_])" % trie_regex(words))
+    # no letter or digit right after a word; after a sign (`$`, `₽`, `★`) one may follow at once (`$40`)
+    return re.compile(r"(?:%s)(?:(?<![^\W_])|(?![^\W_]))" % trie_regex(words))
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
@@ -472,8 +482,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     chunk_keys: dict[str, frozenset[str]] = {}
     for m in finder.finditer(lines):
         at = m.start()
-        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_"):
-            continue  # inside a longer word
+        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_") and (m[0][0].isalnum() or m[0][0] == "_"):
+            continue  # inside a longer word (a sign after a number, `5★`, `990₽`, is a word of its own)
         c = chunks[bisect.bisect_right(starts, at) - 1]
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
     # the texts holding a word of a role some rule is looked for by: of each entry
@@ -503,7 +513,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     for first_text, part in _slices(norm):
         positions = range(len(part))
         seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
-        for i in sorted({bisect.bisect_right(seps, k) for k in itertools.compress(positions, map(anchor_chunks.get, part))}):
+        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
+        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
             segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
             keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
     verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
@@ -541,7 +552,10 @@ def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
 
 def excused(texts: list[str], extra_words: Extra) -> list[Excused]:
     """The hits an allowed phrase (the plan's or the project config's) excused,
-    with the phrase and where it came from: for suppression accounting."""
+    with the phrase and where it came from: for suppression accounting. With no
+    allowed phrase nothing is excused, and the texts are not read again."""
+    if not extra_words.allowed:
+        return []
     return [x for _, x in _scan(texts, extra_words) if x is not None]
 
 
@@ -597,6 +611,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     if not n:
         return []
     found = list(ex.vocabulary.tag(reading.words()))
+    if not any(map({h.role for h in found}.issuperset, ex.role_sets)):
+        return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
     claimed = [False] * (n + 1)
     for h in found:
@@ -611,6 +627,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
     hits = [h for h in found if not h.role.startswith("mask:") and h.role != "allowed"
             and not (h.role in covers and covers[h.role](h.first, h.last)) and not lexicon_allowed(h.first, h.last)]
+    if not any(map({h.role for h in hits}.issuperset, ex.role_sets)):
+        return []  # (masks took away a role a rule needs)
     # clauses: the reading's, and a new one after each `break` word
     breaks = {h.first for h in hits if h.role == "break"}
     clause: list[int] = []
@@ -619,6 +637,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if k and (t.clause != tokens[k - 1].clause or (k - 1) in breaks):
             c += 1
         clause.append(c)
+    sentence: list[int] = []  # sentences, for the rules that read one (made when asked)
     clause_start: dict[int, int] = {}
     for k, c in enumerate(clause):
         clause_start.setdefault(c, k)
@@ -629,9 +648,12 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     negated = _negated(tokens, clause, by_role, hits)
     defensive = by_role.get("defensive", [])
     prohibited = firsts.get("prohibited", [])
+    forbidden_next = set(prohibited)
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
-    for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it
-        if (h.first == 0 or clause[h.first - 1] != clause[h.first]) and (h.last + 1 == n or clause[h.last + 1] != clause[h.first]):
+    for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it,
+        if h.first == 0 or clause[h.first - 1] == clause[h.first]:  # and so does one opening with "No" after a question
+            continue
+        if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]:
             refusals.add(clause[h.first])
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
@@ -657,11 +679,17 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
             return True
+        if rule.defensive and "defended" in by_role:  # "fake accounts in the comments are reported and blocked"
+            for h in _in_range(by_role["defended"], firsts["defended"], last + 1, n):
+                if clause[h.first] != cl:
+                    break
+                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)):
+                    return True
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
-                if at[k] not in toks:  # (a few steps at most: past the match's own words)
-                    return True
+                if at[k] not in toks and not (at[k] > last and at[k] + 1 in forbidden_next):
+                    return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
             if role not in by_role:
                 continue
@@ -670,7 +698,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
-            for h in _in_range(by_role[role], firsts[role], first, last + rule.near):
+            for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
                 if clause[h.first] == cl and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
@@ -682,7 +710,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
             continue
-        for combo in _matches(rule, by_role, clause):
+        if rule.sentence and not sentence:
+            sentence += _sentences(reading)
+        for combo in _matches(rule, by_role, sentence if rule.sentence else clause):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
@@ -705,6 +735,20 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _sentences(reading) -> list[int]:
+    """Each token's sentence: the clauses as `. ! ? …` and line breaks part them (not `;`, not the
+    `break` words): "if unhappy, route them to support; the happy ones get the review link"."""
+    tokens, out, c = reading.tokens, [], 0
+    for k, t in enumerate(tokens):
+        if k and t.clause != tokens[k - 1].clause and _SENTENCE_END.search(reading.norm, tokens[k - 1].end, t.start):
+            c += 1
+        out.append(c)
+    return out
+
+
 def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, first: int, last: int) -> bool:
     """A statement of policy covers the match: a prohibiting word before it in its
     clause ("Запрещено: боты"), or after it with nothing between but other
@@ -718,9 +762,15 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
         if p <= last:
             return True
         between = range(last + 1, p)
-        if not any(tokens[k].listed for k in (*between, p)) or all(map(role_at, between)):
+        listed = any(tokens[k].listed for k in (*between, p))
+        if listed and p - 1 > last and tokens[p - 1].word.endswith(_INFINITIVE):
+            continue  # "подписываемся друг на друга, отписываться нельзя": it forbids that verb only
+        if not listed or all(map(role_at, between)):
             return True
     return False
+
+
+_INFINITIVE = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Russian verb's infinitive
 
 
 def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
@@ -729,28 +779,53 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     list after it as well ("без ботов и накрутки", "запрещено: боты, накрутка").
     A negation followed only by `transparent` words to the clause's end denies
     the phrase before it ("покупку подписчиков не используем")."""
-    if "negation" not in by_role:
+    if "negation" not in by_role and "negation_all" not in by_role:
         return set()
     roles_at: dict[int, set[str]] = {}
+    inside: set[int] = set()  # words inside a longer phrase of a tactic's role ("not recommended" is a rating)
     for h in hits:
         for k in range(h.first, h.last + 1):
             roles_at.setdefault(k, set()).add(h.role)
+        if h.last > h.first and h.role not in STRUCTURE:
+            inside.update(range(h.first, h.last + 1))
     n = len(tokens)
     out: set[int] = set()
+    for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
+        k = neg.last + 1
+        while k < n and clause[k] == clause[neg.first] and k not in out:  # (the rest marked already: stop)
+            out.add(k)
+            k += 1
 
     def conjunct(k: int) -> int:
-        """Mark the word at k and the role-less words after it; return where they end."""
+        """Mark the word at k and the words of its phrase after it (role-less ones, or
+        a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
+        return where they end."""
         out.add(k)
         m = k + 1
-        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and m not in roles_at:
+        noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
+        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
+                m not in roles_at or noun and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET)):
+            out.add(m)
             m += 1
         return m
 
-    for neg in by_role["negation"]:
+    walked: set[int] = set()
+    for neg in by_role.get("negation", ()):
+        if neg.first in inside:
+            continue
         k = neg.last + 1
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
+        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed:
+            # a negated verb after its object denies the object too ("подписчиков не покупаем"),
+            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
+            m = neg.first - 1
+            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP:
+                out.add(m)
+                if tokens[m].listed:
+                    break
+                m -= 1
         if k >= n or clause[k] != clause[neg.first]:
             # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем")
             if k > neg.last + 1:
@@ -767,13 +842,20 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
                     m += 1
-                if m >= n or clause[m] != clause[k]:
-                    break
+                if m >= n or clause[m] != clause[k] or m in walked:
+                    break  # (a list walked from here already: every negation of a long list reads it once)
+                walked.add(m)
                 m = conjunct(m)
             else:
                 break
     return out
 
+
+# Roles of verbs (a negation's phrase stops before one) and of the reading's structure.
+_VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppress", "show", "follow", "follow_mass",
+                         "unfollow", "growth", "inflation", "withhold", "fabricate", "swap"})
+_STRUCTURE_SET = frozenset(STRUCTURE)
+_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose"}  # "подписчиков докупим, если не наберём"
 
 _NEAREST = 6  # candidates per role around each anchor
 
@@ -1076,6 +1158,8 @@ ROLE_WORDS = {
     "seller": N_("role: seller"), "seller_strong": N_("role: seller"), "show": N_("role: show"),
     "suppress": N_("role: suppress"), "swap": N_("role: swap"), "unfollow": N_("role: unfollow"),
     "withhold": N_("role: withhold"), "write": N_("role: write"),
+    "fabricate": N_("role: fake"), "suppressed": N_("role: suppress"), "review_link": N_("role: review"),
+    "per_post": N_("role: mass target"), "exchange_weak": N_("role: exchange"),  # (the nearest named role's word)
 }
 
 

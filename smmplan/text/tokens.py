@@ -1,7 +1,7 @@
 """Words and clauses of a normalised text.
 
 A token is a run of letters and digits (an inner apostrophe kept: `don't`), a
-currency sign, or a spelling with its letters parted by dots or the like
+currency sign, a star (`★`; `⭐` and the `*` of `5*` read so), or a spelling with its letters parted by dots or the like
 (`b.u.y`, `f-o-l-l-o-w`), which reads as the word its letters make. Hyphens and
 spaces both part words; vocabularies match phrases across either.
 
@@ -23,16 +23,22 @@ TOKEN = re.compile(
     rf"(?<![^\W_])(?:{_L}[.\-·•*]){{2,}}{_L}(?![^\W_])"  # b.u.y, f-o-l-l-o-w
     r"|\d+(?:[.,]\d+)*[^\W_]*"  # 0,5  1,000  $1.20  10k
     r"|[^\W_]+(?:'[^\W_]+)*"
-    r"|[₽$€£%]"
+    r"|[₽$€£%★]"
+    r"|(?<=\d)\*"  # 5* (a star after a number)
 )
 _DOTTED_SEP = re.compile(r"[.\-·•*]")
 _END = re.compile(r"[.!?;…\n]")
 _COORD = re.compile(r"[,/&+]")
 
 
+_DOTTED_CHARS = frozenset(".-·•*")
+
+
 def word_of(surface: str) -> str:
-    """The word a token spells (`b.u.y` -> `buy`)."""
-    return _DOTTED_SEP.sub("", surface) if len(surface) > 2 and _DOTTED_SEP.match(surface, 1) else surface
+    """The word a token spells (`b.u.y` -> `buy`; the `*` of `5*` a star, `★`)."""
+    if len(surface) > 2 and surface[1] in _DOTTED_CHARS:
+        return _DOTTED_SEP.sub("", surface)
+    return "★" if surface == "*" else surface
 
 
 class Token(NamedTuple):
@@ -68,16 +74,16 @@ def tokenise(norm: str) -> tuple[Token, ...]:
     clause = 0
     last = 0
     for m in TOKEN.finditer(norm):
-        s = m.start()
+        s, e = m.span()
         listed = False
-        if out:
+        if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
             if _END.search(gap):
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
-        out.append(Token(word_of(m[0]), s, m.end(), clause, listed))
-        last = m.end()
+        out.append(Token(word_of(m[0]), s, e, clause, listed))
+        last = e
     return tuple(out)
 
 
