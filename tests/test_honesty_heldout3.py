@@ -25,6 +25,9 @@ def test_third_heldout_corpus_score():
     assert s.precision >= PRECISION_FLOOR, s.report()
 
 
-# Not scored yet: set by the lead when scored once (then these guard the measured figures).
-RECALL_FLOOR = 0.0
-PRECISION_FLOOR = 0.0
+# Scored once, on December 2 2026, with the rules of the honesty14c round, whose writer never read
+# this set: recall 85.1 % (114/134), precision 97.4 % (114/117), 2 code mix-ups. Issue 14's targets
+# are recall >= 95 % and precision >= 97 %: precision is met, recall is not. The floors guard the
+# measured figures; from now on the set is development data and a fourth set is needed to judge anew.
+RECALL_FLOOR = 0.85
+PRECISION_FLOOR = 0.97
