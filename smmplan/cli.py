@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from smmplan import __version__
-from smmplan.locale import N_, _, current, ngettext
+from smmplan.locale import N_, _, choose, current, ngettext, speaking
 from smmplan.paths import STDIN, collect_paths
 
 
@@ -424,31 +424,31 @@ def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[
 
     from smmplan import report
 
-    from smmplan.locale import _, ngettext, speaking
+    from smmplan.locale import _, ngettext
 
     # what is said of the whole run (the summary line, headings over several plans) is in the
     # plans' language when they share one; each plan's own section is in its language
-    speaking(run_language(results)).enter()
-    color = "never" if output or fmt in report.MACHINE_FORMATS else color
-    reporter = report.get_status(fmt, color=color) if status else report.get(fmt, color=color, **options)
-    if output:
-        buf = io.StringIO()
-        reporter.render(results, buf)
-        write_output(output, buf.getvalue(), protect=inputs)
-    else:
-        reporter.render(results, sys.stdout)
-    s = report.summary(results)
-    counts = {
-        "plans": ngettext("{n} plan", "{n} plans", s["plans"]).format(n=s["plans"]),
-        "errors": ngettext("{n} error", "{n} errors", s["errors"]).format(n=s["errors"]),
-        "warnings": ngettext("{n} warning", "{n} warnings", s["warnings"]).format(n=s["warnings"]),
-    }
-    silenced = report.suppressed_line(results)
-    if silenced:
-        line = _("Checked {plans}: {errors}, {warnings}; {suppressed}.").format(suppressed=silenced, **counts)
-    else:
-        line = _("Checked {plans}: {errors}, {warnings}.").format(**counts)
-    typer.echo(line, err=True)
+    with speaking(run_language(results)):
+        color = "never" if output or fmt in report.MACHINE_FORMATS else color
+        reporter = report.get_status(fmt, color=color) if status else report.get(fmt, color=color, **options)
+        if output:
+            buf = io.StringIO()
+            reporter.render(results, buf)
+            write_output(output, buf.getvalue(), protect=inputs)
+        else:
+            reporter.render(results, sys.stdout)
+        s = report.summary(results)
+        counts = {
+            "plans": ngettext("{n} plan", "{n} plans", s["plans"]).format(n=s["plans"]),
+            "errors": ngettext("{n} error", "{n} errors", s["errors"]).format(n=s["errors"]),
+            "warnings": ngettext("{n} warning", "{n} warnings", s["warnings"]).format(n=s["warnings"]),
+        }
+        silenced = report.suppressed_line(results)
+        if silenced:
+            line = _("Checked {plans}: {errors}, {warnings}; {suppressed}.").format(suppressed=silenced, **counts)
+        else:
+            line = _("Checked {plans}: {errors}, {warnings}.").format(**counts)
+        typer.echo(line, err=True)
 
 
 def run_language(results: list) -> str:
@@ -851,9 +851,9 @@ LANG_OPTION: str | None = None  # --lang as given on this run's command line (se
 
 def _take_lang(args: list[str]) -> list[str]:
     """Take ``--lang LANG`` (or ``--lang=LANG``) from anywhere on the line, as ``--debug``:
-    the help of every command must already speak it. Makes the run's language current:
-    ``--lang``, else the locale (a plan's own language and the config's ``lang`` decide
-    that plan's report). ValueError for a value that names no language."""
+    the help of every command must already speak it. Sets :data:`LANG_OPTION`; :func:`main`
+    speaks it (else the locale's language) for the run, and a plan's own language and the
+    config's ``lang`` decide that plan's report. ValueError for a value that names no language."""
     global LANG_OPTION
     from smmplan import locale
 
@@ -868,19 +868,18 @@ def _take_lang(args: list[str]) -> list[str]:
         if a == "--lang" or a.startswith("--lang="):
             if a == "--lang":
                 if i + 1 >= len(args):
-                    locale.speaking(locale.choose()).enter()  # said in the locale's language
-                    raise ValueError(_("--lang takes en or ru."))
+                    with locale.speaking(locale.choose()):  # said in the locale's language
+                        raise ValueError(_("--lang takes en or ru."))
                 value, i = args[i + 1], i + 2
             else:
                 value, i = a.split("=", 1)[1], i + 1
             if locale.normalise(value) is None:
-                locale.speaking(locale.choose()).enter()
-                raise ValueError(_("--lang takes en or ru, not `{value}`.").format(value=value))
+                with locale.speaking(locale.choose()):
+                    raise ValueError(_("--lang takes en or ru, not `{value}`.").format(value=value))
             continue
         out.append(a)
         i += 1
     LANG_OPTION = locale.normalise(value) if value is not None else None
-    locale.speaking(locale.choose(LANG_OPTION)).enter()
     return out
 
 
@@ -907,6 +906,15 @@ def main() -> None:
     except ValueError as exc:
         say(str(exc))
         sys.exit(EXIT_USAGE)
+    global LANG_OPTION
+    try:
+        with speaking(choose(LANG_OPTION)):  # the run's language, for this run only (main may run in-process)
+            _main(args, debug)
+    finally:
+        LANG_OPTION = None
+
+
+def _main(args: list[str], debug: bool) -> None:
     try:
         if current() == "en":
             app(args=args, prog_name="smmplan")  # typer's own help, usage errors and exit

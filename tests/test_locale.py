@@ -200,3 +200,21 @@ def test_russian_dates():
         assert dates.span(dt.date(2026, 12, 7), dt.date(2026, 12, 13)) == "7–13 дек."
         assert dates.weekday_day(dt.date(2026, 12, 7)) == "пн, 7 дек."
         assert dates.span(dt.date(2026, 11, 30), dt.date(2026, 12, 6)).startswith("30 нояб.")
+
+
+def test_an_in_process_run_leaves_the_language_as_it_found_it(monkeypatch, capsys, tmp_path):
+    """`cli.main` speaks the run's language for that run only: a Russian run in-process (a host
+    program, or a test) leaves English behind, and no --lang for the next in-process command."""
+    from smmplan import cli
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("brand: X\nlanguage: ru\nposts: []\n", encoding="utf-8")
+    for argv in (["smmplan", "--lang", "ru", "formulas"], ["smmplan", "check", str(plan)],
+                 ["smmplan", "--lang", "xx", "formulas"]):
+        monkeypatch.setattr("sys.argv", argv)
+        with pytest.raises(SystemExit):
+            cli.main()
+        assert locale.current() == "en"
+        assert cli.LANG_OPTION is None
+    out = capsys.readouterr()
+    assert "Проверено: 1 план" in out.err and "--lang" in out.err

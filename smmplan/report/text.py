@@ -418,11 +418,20 @@ def rebalance_lines(result: Any) -> list[str]:
         for week, cats in sorted(rb.combo.week_adds.items()):
             first = result.start + dt.timedelta(days=7 * week) if result.start else None
             for cat, k in cats.items():
-                lines.append(ngettext("add {n} {type} post in week {week}", "add {n} {type} posts in week {week}",
-                                      k).format(n=k, type=category_word(cat), week=week + 1)
-                             + (_(" (from {day})").format(day=dates.day(first)) if first else ""))
-        lines.append(_("this mix of changes costs {cost}, {costs}; any one kind of change alone costs more").format(
-            cost=rb.combo.cost, costs=cost_words()) + ("" if rb.mixed_exact else _(" (a cheap mix, not proven the cheapest)")))
+                values = {"n": k, "type": category_word(cat), "week": week + 1}
+                if first:
+                    lines.append(ngettext("add {n} {type} post in week {week} (from {day})",
+                                          "add {n} {type} posts in week {week} (from {day})",
+                                          k).format(day=dates.day(first), **values))
+                else:
+                    lines.append(ngettext("add {n} {type} post in week {week}", "add {n} {type} posts in week {week}",
+                                          k).format(**values))
+        if rb.mixed_exact:
+            said = _("this mix of changes costs {cost}, {costs}; any one kind of change alone costs more")
+        else:
+            said = _("this mix of changes costs {cost}, {costs}; any one kind of change alone costs more "
+                     "(a cheap mix, not proven the cheapest)")
+        lines.append(said.format(cost=rb.combo.cost, costs=cost_words()))
     adds = ", ".join(ngettext("{n} {category} post", "{n} {category} posts", k).format(n=k, category=category_word(cat))
                      for cat, k in rb.adds.items())
     if rb.adds and rb.mode == "add":
