@@ -218,3 +218,17 @@ def test_an_in_process_run_leaves_the_language_as_it_found_it(monkeypatch, capsy
         assert cli.LANG_OPTION is None
     out = capsys.readouterr()
     assert "Проверено: 1 план" in out.err and "--lang" in out.err
+
+
+@pytest.mark.parametrize("text", [
+    'brand: X\n"language": ru\nposts: []\n',
+    "{brand: X, language: ru, posts: []}\n",
+    "brand: X\n'language' : ru\nposts: []\n",
+])
+def test_the_plans_language_however_it_is_written(text):
+    """The first look at the bytes misses a quoted key or a flow mapping; the parsed plan decides."""
+    from smmplan.engine import check_bytes
+
+    result = check_bytes(text.encode(), "plan.yaml")
+    assert result.language == "ru"
+    assert any("нет" in f.message or "пост" in f.message for f in result.findings), [f.message for f in result.findings]

@@ -169,7 +169,8 @@ def written_back(data) -> bytes:
 
 def meaning(result) -> list:
     """Findings and mix, without line numbers: writing back moves lines, not meaning."""
-    return [(f.code, f.where, re.sub(r"\blines? \d+(?:(?:, | and )\d+)*", "line N", f.message))
+    return [(f.code, f.where, re.sub(r"\bстрок[аеиу]? \d+(?:(?:, | и )\d+)*", "строка N",
+                                     re.sub(r"\blines? \d+(?:(?:, | and )\d+)*", "line N", f.message)))
             for f in result.findings], result.to_dict()["mix"]
 
 
