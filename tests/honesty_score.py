@@ -65,3 +65,12 @@ def score(path: Path) -> Score:
                 out.mixups += 1
                 out.mixed.append(line)
     return out
+
+
+def assert_scores(path: Path, least: int, recall: float, precision: float) -> None:
+    """A held-out set's score, printed whole (every miss, `-s` to see it), held to its floors."""
+    s = score(path)
+    print(s.report())
+    assert s.total >= least
+    assert s.recall >= recall, s.report()
+    assert s.precision >= precision, s.report()

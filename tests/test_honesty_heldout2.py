@@ -16,17 +16,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.honesty_score import score
+from tests.honesty_score import assert_scores
 
 HELDOUT2 = Path(__file__).parent / "data" / "honesty_heldout2.yaml"
 
 
 def test_second_heldout_corpus_score():
-    s = score(HELDOUT2)
-    print(s.report())
-    assert s.total >= 220
-    assert s.recall >= RECALL_FLOOR, s.report()
-    assert s.precision >= PRECISION_FLOOR, s.report()
+    assert_scores(HELDOUT2, 220, RECALL_FLOOR, PRECISION_FLOOR)
 
 
 # Scored with the rules of the honesty14 merge, before any further change:

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.honesty_score import score
+from tests.honesty_score import assert_scores
 
 HELDOUT3 = Path(__file__).parent / "data" / "honesty_heldout3.yaml"
 
 
 def test_third_heldout_corpus_score():
-    s = score(HELDOUT3)
-    print(s.report())
-    assert s.total >= 230
-    assert s.recall >= RECALL_FLOOR, s.report()
-    assert s.precision >= PRECISION_FLOOR, s.report()
+    assert_scores(HELDOUT3, 230, RECALL_FLOOR, PRECISION_FLOOR)
 
 
 # Scored once, on December 2 2026, with the rules of the honesty14c round, whose writer never read

@@ -40,36 +40,35 @@ def _skeleton(skeleton: str, value: dt.date, language: str) -> str:
     return forms(language)["skeletons"][skeleton] % _fields(language, value)
 
 
-def day(value: dt.date) -> str:
-    """``Dec 7`` / ``7 дек.``"""
+# The English forms of the CLDR skeletons smmplan writes (held to Babel's English by the tests).
+_ENGLISH = {"MMMd": "{0:%b} {0.day}", "MMMEd": "{0:%a}, {0:%b} {0.day}", "E": "{0:%a}", "yMMMd": "{0:%b} {0.day}, {0.year}"}
+
+
+def _form(skeleton: str, value: dt.date) -> str:
     language = current()
     if language == DEFAULT:
-        return f"{value:%b} {value.day}"
-    return _skeleton("MMMd", value, language)
+        return _ENGLISH[skeleton].format(value)
+    return _skeleton(skeleton, value, language)
+
+
+def day(value: dt.date) -> str:
+    """``Dec 7`` / ``7 дек.``"""
+    return _form("MMMd", value)
 
 
 def weekday_day(value: dt.date) -> str:
     """``Mon, Dec 7`` / ``пн, 7 дек.``"""
-    language = current()
-    if language == DEFAULT:
-        return f"{value:%a}, {value:%b} {value.day}"
-    return _skeleton("MMMEd", value, language)
+    return _form("MMMEd", value)
 
 
 def weekday(value: dt.date) -> str:
     """``Mon`` / ``пн``"""
-    language = current()
-    if language == DEFAULT:
-        return f"{value:%a}"
-    return _skeleton("E", value, language)
+    return _form("E", value)
 
 
 def day_year(value: dt.date) -> str:
     """``Dec 7, 2026`` / ``7 дек. 2026 г.``"""
-    language = current()
-    if language == DEFAULT:
-        return f"{value:%b} {value.day}, {value.year}"
-    return _skeleton("yMMMd", value, language)
+    return _form("yMMMd", value)
 
 
 def long(value: dt.date) -> str:
