@@ -675,6 +675,10 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         within it, or in the `near` words after it (not past an `and`), or, for a
         `between` rule, between its first two roles' words."""
         cl = clause[first]
+
+        def own(h: RoleHit) -> bool:  # an `unless` word that is part of the match's own words ("customer stories")
+            return h.first in toks or h.last in toks
+
         if prohibited and _prohibited(prohibited, clause, tokens, role_at, clause_start[cl], first, last):
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
@@ -695,11 +699,11 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 continue
             if rule.between:
                 lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
-                if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
+                if any(h.last >= lo and clause[h.first] == cl and not own(h) for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and (h.first <= last or not _in_range(
+                if clause[h.first] == cl and not own(h) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False
