@@ -601,6 +601,9 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
     return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
+_NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
+
+
 def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
     """Read one text in full: its words' roles, clauses, negations; then the
     rules in order. Every step is linear in the text (spans are looked up in
@@ -619,9 +622,12 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if not h.role.startswith("mask:") and h.role not in STRUCTURE:
             for k in range(h.first + 1, h.last + 1):
                 claimed[k] = True
+    # ... and a mask whose middle holds a word of getting or faking is no mask ("for the presale purchase 5k members")
+    inside = sorted(h.first for h in found if h.role in _NO_MASK_OVER)
     masks: dict[str, list[RoleHit]] = {}
     for h in found:
-        if h.role.startswith("mask:") and not claimed[h.first]:
+        if h.role.startswith("mask:") and not claimed[h.first] and not (
+                inside and bisect.bisect_right(inside, h.first) < bisect.bisect_left(inside, h.last)):
             masks.setdefault(h.role[5:], []).append(h)
     covers = {role: _Cover(ms, n) for role, ms in masks.items()}
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
@@ -692,7 +698,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
-                if at[k] not in toks and not (at[k] > last and at[k] + 1 in forbidden_next):
+                if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next):
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
             if role not in by_role:
