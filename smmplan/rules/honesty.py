@@ -827,7 +827,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
-        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed:
+        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed \
+                and "defensive" not in roles_at[k]:  # (not removing something is no denial of it: "ботов не удаляли")
             # a negated verb after its object denies the object too ("подписчиков не покупаем"),
             # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
             m = neg.first - 1
