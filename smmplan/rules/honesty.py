@@ -838,8 +838,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                     break
                 m -= 1
         if k >= n or clause[k] != clause[neg.first]:
-            # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем")
-            if k > neg.last + 1:
+            # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем"),
+            # and so does a negated copula at the clause's end ("buying likes is not")
+            if k > neg.last + 1 or neg.last > neg.first:
                 m = neg.first - 1
                 while m >= 0 and clause[m] == clause[neg.first]:
                     out.add(m)
