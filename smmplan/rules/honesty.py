@@ -704,7 +704,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             if role not in by_role:
                 continue
             if rule.between:
-                lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
+                a, b = sorted(combo[:2], key=lambda h: h.first)  # strictly between the two words, whichever comes first
+                lo, hi = a.last + 1, b.first - 1
                 if any(h.last >= lo and clause[h.first] == cl and not own(h) for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
@@ -824,6 +825,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if neg.first in inside:
             continue
         k = neg.last + 1
+        if k < n and tokens[k].start - tokens[neg.last].end > 1:
+            continue  # a mark after it ("лайков нет — похоже на накрутку"): it governs nothing after the mark
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
