@@ -623,11 +623,11 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             for k in range(h.first + 1, h.last + 1):
                 claimed[k] = True
     # ... and a mask whose middle holds a word of getting or faking is no mask ("for the presale purchase 5k members")
-    inside = sorted(h.first for h in found if h.role in _NO_MASK_OVER)
+    inside = {h.first for h in found if h.role in _NO_MASK_OVER}
     masks: dict[str, list[RoleHit]] = {}
     for h in found:
-        if h.role.startswith("mask:") and not claimed[h.first] and not (
-                inside and bisect.bisect_right(inside, h.first) < bisect.bisect_left(inside, h.last)):
+        if h.role.startswith("mask:") and not claimed[h.first] and not (inside and any(
+                k in inside and h.entry.words[k - h.first].prefixes == ("",) for k in range(h.first + 1, h.last))):
             masks.setdefault(h.role[5:], []).append(h)
     covers = {role: _Cover(ms, n) for role, ms in masks.items()}
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
