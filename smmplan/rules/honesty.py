@@ -794,11 +794,13 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         return set()
     roles_at: dict[int, set[str]] = {}
     inside: set[int] = set()  # words inside a longer phrase of a tactic's role ("not recommended" is a rating)
+    phrase_end: dict[int, int] = {}  # the last word of the longest tactic's phrase starting at a word
     for h in hits:
         for k in range(h.first, h.last + 1):
             roles_at.setdefault(k, set()).add(h.role)
         if h.last > h.first and h.role not in STRUCTURE:
             inside.update(range(h.first, h.last + 1))
+            phrase_end[h.first] = max(phrase_end.get(h.first, h.first), h.last)
     n = len(tokens)
     out: set[int] = set()
     for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
@@ -811,10 +813,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
         return where they end."""
-        out.add(k)
-        m = k + 1
+        end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
+        out.update(range(k, end + 1))
+        m = end + 1
         noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
-        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
+        while m < n and m - end <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
                 m not in roles_at or noun and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET)):
             out.add(m)
             m += 1
