@@ -86,7 +86,7 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         listed = False
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
-            if _END.search(gap) and not (gap.strip() == "." and out[-1].word in _ABBREVIATIONS):
+            if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS):
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
