@@ -1160,9 +1160,12 @@ def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
     it would have been (code, where, line and column) with the Excused record
     (the allowed phrase as written, and whether the plan or the project's config
     gave it): for suppression accounting, which counts and reports them."""
+    words = _words(ctx)
+    if not words.allowed:  # nothing to excuse: the plan's texts are not gathered again
+        return
     _, texts = _plan_texts(ctx)
     locator = _Locator(ctx.doc)
-    for x in excused(texts.texts, _words(ctx)):
+    for x in excused(texts.texts, words):
         where = texts.path(x.hit.index)
         yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
 
