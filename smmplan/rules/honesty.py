@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -264,24 +265,26 @@ def compile_lexicon(source: bytes) -> dict:
     lex = _lexicon_of(data)
     entries = [*lex.entries, *lex.masks]
     ex = _build_extra(lex, entries, (), (), (), ())
-    needed = {role for r in lex.rules for role in r.roles}
+    needed = [n for n, e in enumerate(entries) if e.role in {role for r in lex.rules for role in r.roles}]
+    words = [_key_words(entries[n]) for n in needed]
     data["vocabulary"] = ex.vocabulary.table()
-    data["keys"] = {"needed": [n for n, e in enumerate(entries) if e.role in needed],
-                    "words": [_key_words(e) for e in entries if e.role in needed],
+    # key entry j (see _keys) is word words[j] of entry needed[n], for the n with ends[n - 1] <= j < ends[n]
+    data["keys"] = {"needed": needed, "roles": [role for role, _ in ex.key_roles],
+                    "ends": list(itertools.accumulate(map(len, words))), "words": [at for ws in words for at in ws],
                     "index": ex.keys.table()}
     data["anchor_entries"] = list(ex.anchor_entries)
     data["number_keys"] = ex.number_keys
     return data
 
 
-def _rows(role: str, words: Any) -> list[list]:
+def _rows(role: str, words: Any) -> list[str]:
     """A role's entries as the compiled lexicon keeps them (see text.Entries)."""
     out = []
     for w in words or ():
         source = str(w).strip()
         specs = word_specs(source)
         if specs:
-            out.append([role, source, specs])
+            out.append(Entries.row(role, source, specs))
     return out
 
 
@@ -368,22 +371,17 @@ def _compiled_extra(lex: Lexicon) -> Extra:
     def entry(n: int) -> Entry:
         return entries[n] if n < split else masks[n - split]
 
-    needed, words = data["keys"]["needed"], data["keys"]["words"]
-    ends = list(itertools.accumulate(map(len, words)))  # key numbers: entry n's keys end before ends[n]
+    keys = data["keys"]
+    needed, ends, words = keys["needed"], keys["ends"], keys["words"]
 
     def key(j: int) -> Entry:
         n = bisect.bisect_right(ends, j)
-        k = j - (ends[n - 1] if n else 0)
         e = entry(needed[n])
-        return Entry(f"{n}:{k}", e.source, (e.words[words[n][k]],))
-
-    def role(n: int) -> str:
-        return entries.role(n) if n < split else masks.role(n - split)
+        return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", e.source, (e.words[words[j]],))
 
     return Extra(CompiledVocabulary(data["vocabulary"], split + len(masks), entry), lex.rules,
-                 CompiledVocabulary(data["keys"]["index"], ends[-1] if ends else 0, key),
-                 tuple(data["anchor_entries"]), tuple((role(m), len(ws)) for m, ws in zip(needed, words)),
-                 data["number_keys"], (), (), ())
+                 CompiledVocabulary(keys["index"], len(words), key), tuple(data["anchor_entries"]),
+                 tuple(zip(keys["roles"], map(operator.sub, ends, [0, *ends[:-1]]))), data["number_keys"], (), (), ())
 
 
 def _build_extra(lex: Lexicon, entries: list[Entry], banned: tuple[str, ...], allowed: tuple[str, ...],

@@ -137,10 +137,13 @@ class Vocabulary:
         self._memo: dict[str, tuple[Entry, ...]] = {}
 
     def table(self) -> dict:
-        """The index by entry numbers, as :class:`CompiledVocabulary` reads it back (its
-        words sorted: a first word's alternatives are a set, in no lasting order)."""
+        """The index by entry numbers, as :class:`CompiledVocabulary` reads it back: each
+        word's numbers in one string (``"3 17 40"``: a JSON file of thousands of short
+        strings reads faster than one of thousands of lists), the words sorted (a first
+        word's alternatives are a set, in no lasting order)."""
         exact, prefix, other = _index(self.entries)
-        return {"exact": dict(sorted(exact.items())), "prefix": dict(sorted(prefix.items())), "other": other}
+        return {"exact": {w: _numbers(ns) for w, ns in sorted(exact.items())},
+                "prefix": {p: _numbers(ns) for p, ns in sorted(prefix.items())}, "other": other}
 
     def starting(self, word: str) -> tuple[Entry, ...]:
         """The entries whose first word matches `word`."""
@@ -192,14 +195,24 @@ def _index(entries: Sequence[Entry]) -> tuple[dict[str, list[int]], dict[str, li
     return exact, prefix, other
 
 
+def _numbers(ns: list[int]) -> str:
+    return " ".join(map(str, ns))
+
+
 class Entries(Sequence[Entry]):
-    """Entries as a compiled vocabulary keeps them, ``[role, source, word specs]``
-    (:func:`word_specs`), each made into an :class:`Entry` the first time it is asked
+    """Entries as a compiled vocabulary keeps them, one string each (:meth:`row`: role,
+    source and word specs), each made into an :class:`Entry` the first time it is asked
     for: a plan's words need a few of a lexicon's thousands."""
 
-    def __init__(self, rows: list):
+    def __init__(self, rows: list[str]):
         self._rows = rows
         self._made: list[Entry | None] = [None] * len(rows)
+
+    @staticmethod
+    def row(role: str, source: str, specs: list[str]) -> str:
+        """An entry as a compiled file keeps it: ``role<TAB>source<TAB>spec spec``
+        (no spec holds a space; the role no tab; the source is what is left)."""
+        return f"{role}\t{source}\t{' '.join(specs)}"
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -207,13 +220,10 @@ class Entries(Sequence[Entry]):
     def __getitem__(self, n: int) -> Entry:  # type: ignore[override]
         e = self._made[n]
         if e is None:
-            role, source, specs = self._rows[n]
-            e = self._made[n] = Entry(role, source, tuple(map(WordMatcher.parse, specs)))
+            role, rest = self._rows[n].split("\t", 1)
+            source, specs = rest.rsplit("\t", 1)
+            e = self._made[n] = Entry(role, source, tuple(map(WordMatcher.parse, specs.split())))
         return e
-
-    def role(self, n: int) -> str:
-        """Entry `n`'s role, without making the entry."""
-        return self._rows[n][0]
 
 
 class CompiledVocabulary(Vocabulary):
@@ -222,7 +232,7 @@ class CompiledVocabulary(Vocabulary):
     only when a word first looks it up."""
 
     def __init__(self, table: dict, count: int, entry: Callable[[int], Entry]):
-        self._numbers: tuple[dict[str, list[int]], dict[str, list[int]]] = (table["exact"], table["prefix"])
+        self._numbers: tuple[dict[str, str], dict[str, str]] = (table["exact"], table["prefix"])
         self._other_numbers: list[int] = table["other"]
         self._count, self._entry = count, entry
         self._exact, self._prefix = {}, {}
@@ -252,13 +262,13 @@ class CompiledVocabulary(Vocabulary):
         """The entries `word` may start, made and indexed as :class:`Vocabulary` indexes them."""
         exact, prefix = self._numbers
         if word not in self._exact and word in exact:
-            self._exact[word] = list(map(self._entry, exact[word]))
+            self._exact[word] = list(map(self._entry, map(int, exact[word].split())))
         for n in self._lengths:
             if n > len(word):
                 break
             p = word[:n]
             if p not in self._prefix and p in prefix:
-                self._prefix[p] = list(map(self._entry, prefix[p]))
+                self._prefix[p] = list(map(self._entry, map(int, prefix[p].split())))
 
 
 def trie_regex(words: Iterable[str]) -> str:

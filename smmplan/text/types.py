@@ -92,7 +92,7 @@ def compile_lexicon(source: bytes) -> dict:
             for raw in kinds.get(kind) or ():
                 entry = parse_entry(signal, str(raw))
                 if entry is not None:
-                    rows.append([signal, entry.source, word_specs(entry.source)])
+                    rows.append(Entries.row(signal, entry.source, word_specs(entry.source)))
                     weights[f"{signal}\0{entry.source}"] = weight
     conf = data["confidence"]
     return {"source": compiled.stamp(source), "entries": rows, "weights": weights,
