@@ -688,6 +688,9 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
     return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
+_NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
+
+
 def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
     """Read one text in full: its words' roles, clauses, negations; then the
     rules in order. Every step is linear in the text (spans are looked up in
@@ -706,9 +709,12 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if not h.role.startswith("mask:") and h.role not in STRUCTURE:
             for k in range(h.first + 1, h.last + 1):
                 claimed[k] = True
+    # ... and a mask whose middle holds a word of getting or faking is no mask ("for the presale purchase 5k members")
+    inside = sorted(h.first for h in found if h.role in _NO_MASK_OVER)
     masks: dict[str, list[RoleHit]] = {}
     for h in found:
-        if h.role.startswith("mask:") and not claimed[h.first]:
+        if h.role.startswith("mask:") and not claimed[h.first] and not (
+                inside and bisect.bisect_right(inside, h.first) < bisect.bisect_left(inside, h.last)):
             masks.setdefault(h.role[5:], []).append(h)
     covers = {role: _Cover(ms, n) for role, ms in masks.items()}
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
@@ -762,6 +768,10 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         within it, or in the `near` words after it (not past an `and`), or, for a
         `between` rule, between its first two roles' words."""
         cl = clause[first]
+
+        def own(h: RoleHit) -> bool:  # an `unless` word that is part of the match's own words ("customer stories")
+            return h.first in toks or h.last in toks
+
         if prohibited and _prohibited(prohibited, clause, tokens, role_at, clause_start[cl], first, last):
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
@@ -775,18 +785,18 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
-                if at[k] not in toks and not (at[k] > last and at[k] + 1 in forbidden_next):
+                if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next):
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
             if role not in by_role:
                 continue
             if rule.between:
                 lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
-                if any(h.last >= lo and clause[h.first] == cl for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
+                if any(h.last >= lo and clause[h.first] == cl and not own(h) for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and (h.first <= last or not _in_range(
+                if clause[h.first] == cl and not own(h) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False
@@ -904,7 +914,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
-        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed:
+        if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed \
+                and "defensive" not in roles_at[k]:  # (not removing something is no denial of it: "ботов не удаляли")
             # a negated verb after its object denies the object too ("подписчиков не покупаем"),
             # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
             m = neg.first - 1
@@ -914,8 +925,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                     break
                 m -= 1
         if k >= n or clause[k] != clause[neg.first]:
-            # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем")
-            if k > neg.last + 1:
+            # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем"),
+            # and so does a negated copula at the clause's end ("buying likes is not")
+            if k > neg.last + 1 or neg.last > neg.first:
                 m = neg.first - 1
                 while m >= 0 and clause[m] == clause[neg.first]:
                     out.add(m)

@@ -6,7 +6,7 @@ currency sign, a star (`★`; `⭐` and the `*` of `5*` read so), or a spelling 
 spaces both part words; vocabularies match phrases across either.
 
 Clauses end at `. ! ? ; …` and line breaks (a dot inside a number or a dotted
-spelling is no end). Between two tokens, a comma, `/`, `&` or `+` marks them as
+spelling is no end, nor one after an abbreviation such as `тыс.` or `approx.`). Between two tokens, a comma, `/`, `&` or `+` marks them as
 coordinated (a list), which negation scopes use.
 """
 
@@ -32,6 +32,8 @@ _COORD = re.compile(r"[,/&+]")
 
 
 _DOTTED_CHARS = frozenset(".-·•*")
+# Words written with a dot that ends no clause ("до 5 тыс. участников", "approx. 300 followers")
+_ABBREVIATIONS = frozenset("тыс млн млрд руб шт коп мин макс напр ср см др пр approx est incl vs etc".split())
 
 
 def word_of(surface: str) -> str:
@@ -78,7 +80,7 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         listed = False
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
-            if _END.search(gap):
+            if _END.search(gap) and not (gap.strip() == "." and out[-1].word in _ABBREVIATIONS):
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
