@@ -3,8 +3,10 @@
 Every free-text value of a plan (tactics, post titles, texts and notes, goal
 descriptions, any other text) is read in English and Russian against the
 lexicon in ``smmplan/data/honesty.yaml``: categories of banned methods, each
-pattern with the policy it breaks and an example. The lexicon is read and
-compiled once, on the first check that needs it.
+pattern with the policy it breaks and an example. A run reads it from its
+compiled form beside the YAML (``honesty.compiled.json``; after editing the
+YAML, ``python -m smmplan.rules.compile`` rebuilds it), once, on the first
+check that needs it, and makes only the entries the plan's words look up.
 
 Text is normalised first (NFKC, ё -> е, Latin look-alikes inside Cyrillic
 words made Cyrillic, lower case), so ``нaкрyткa`` reads as ``накрутка``. All
