@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from smmplan.text import Vocabulary, compiled, parse_entry, read
+from smmplan.text import Vocabulary, compiled, read
 from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
 
 STRONG, WEAK = 2, 1
@@ -90,10 +90,11 @@ def compile_lexicon(source: bytes) -> dict:
     for signal, kinds in data["signals"].items():
         for kind, weight in (("weak", WEAK), ("strong", STRONG)):  # a cue listed twice counts as strong
             for raw in kinds.get(kind) or ():
-                entry = parse_entry(signal, str(raw))
-                if entry is not None:
-                    rows.append(Entries.row(signal, entry.source, word_specs(entry.source)))
-                    weights[f"{signal}\0{entry.source}"] = weight
+                cue = str(raw).strip()
+                specs = word_specs(cue)
+                if specs:
+                    rows.append(Entries.row(signal, cue, specs))
+                    weights[f"{signal}\0{cue}"] = weight
     conf = data["confidence"]
     return {"source": compiled.stamp(source), "entries": rows, "weights": weights,
             "categories": {k: list(v) for k, v in data["categories"].items()},
