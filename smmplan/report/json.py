@@ -87,7 +87,8 @@ def _write_list(out: TextIO, items: list, encode) -> None:
     """A JSON array, one item per line; items are written one by one, so a
     plan with a 10 MB value is never copied into one giant string. An item
     that is a string is one encoded already (:class:`Encoded`: every item of
-    this report is a mapping)."""
+    this report is a mapping); in a run of several files a plan's item is one
+    text, held in place of the result's sections until the report is written."""
     sep = "[\n  "
     for item in items:
         out.write(sep)
