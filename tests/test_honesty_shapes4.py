@@ -56,6 +56,8 @@ BANNED = [
     "подписываемся на 200 человек в день, отписываемся через неделю",
     "The Discord server needs a crowd for the presale: purchase 5k members with avatars",
     "Сетку виртуалов с прошлой кампании не удаляли? Переключим её на защиту бренда в комментах",
+    "Buy followers for the page, then run Meta Ads to them",
+    "Купленная аудитория 10к + таргет на неё же",
 ]
 
 LEGITIMATE = [
@@ -78,6 +80,26 @@ LEGITIMATE = [
     "Нанять модератора: чистить спам и бот-комменты под розыгрышем, на живые вопросы отвечать",
     "Step 3 of the launch checklist: announce the giveaway to our followers",
     "Write the FAQ as if real customers asked the questions",
+    # the fifteenth round, hard neighbours only (first look: 32 of 42 passed)
+    "Our followers bought out the whole batch of gingerbread in two hours",
+    "Subscribers who bought the course get a bonus lesson",
+    "Подписчики раскупили весь тираж мерча за день",
+    "Бот в телеграме собирает заявки и отвечает на частые вопросы",
+    "Рассылка в директ только тем, кто сам написал нам первым",
+    "Мы купили рекламу в трёх пабликах, пришло 400 подписчиков",
+    "Заказали 200 наклеек «Оставьте отзыв» для столиков — для всех гостей",
+    "Check whether the blogger's likes come from bots before paying",
+    "Не удаляем негативные отзывы — отвечаем на них публично",
+    "Giveaway rules: one entry per person, fake accounts are disqualified",
+    "Бесплатная консультация каждому, кто оставит отзыв — любой, не обязательно положительный",
+    "We don't do follow-for-follow or engagement pods, ever",
+    "Mass following is against Instagram's rules, so we grow with reels",
+    "Накрутка подписчиков — это путь в теневой бан, объясняем клиенту",
+    "Paid followers campaign in Meta Ads: target lookalikes of our customers",
+    "Pay per follower with TikTok Promote, 5,000 ₽ budget",
+    "The bot sends a feedback form to every customer after delivery",
+    "Закупили посев в пабликах про кофе: 12 постов за месяц, все с erid",
+    "Подготовить кейс: как мы выросли с 1к до 10к подписчиков без накрутки",
 ]
 
 

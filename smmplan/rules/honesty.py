@@ -712,11 +712,11 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             for k in range(h.first + 1, h.last + 1):
                 claimed[k] = True
     # ... and a mask whose middle holds a word of getting or faking is no mask ("for the presale purchase 5k members")
-    inside = sorted(h.first for h in found if h.role in _NO_MASK_OVER)
+    inside = {h.first for h in found if h.role in _NO_MASK_OVER}
     masks: dict[str, list[RoleHit]] = {}
     for h in found:
-        if h.role.startswith("mask:") and not claimed[h.first] and not (
-                inside and bisect.bisect_right(inside, h.first) < bisect.bisect_left(inside, h.last)):
+        if h.role.startswith("mask:") and not claimed[h.first] and not (inside and any(
+                k in inside and h.entry.words[k - h.first].prefixes == ("",) for k in range(h.first + 1, h.last))):
             masks.setdefault(h.role[5:], []).append(h)
     covers = {role: _Cover(ms, n) for role, ms in masks.items()}
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
@@ -793,7 +793,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             if role not in by_role:
                 continue
             if rule.between:
-                lo, hi = sorted((combo[0].last + 1, combo[1].first - 1))
+                a, b = sorted(combo[:2], key=lambda h: h.first)  # strictly between the two words, whichever comes first
+                lo, hi = a.last + 1, b.first - 1
                 if any(h.last >= lo and clause[h.first] == cl and not own(h) for h in _in_range(by_role[role], firsts[role], lo - 8, hi)):
                     return True
                 continue
@@ -882,11 +883,13 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         return set()
     roles_at: dict[int, set[str]] = {}
     inside: set[int] = set()  # words inside a longer phrase of a tactic's role ("not recommended" is a rating)
+    phrase_end: dict[int, int] = {}  # the last word of the longest tactic's phrase starting at a word
     for h in hits:
         for k in range(h.first, h.last + 1):
             roles_at.setdefault(k, set()).add(h.role)
         if h.last > h.first and h.role not in STRUCTURE:
             inside.update(range(h.first, h.last + 1))
+            phrase_end[h.first] = max(phrase_end.get(h.first, h.first), h.last)
     n = len(tokens)
     out: set[int] = set()
     for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
@@ -899,10 +902,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
         return where they end."""
-        out.add(k)
-        m = k + 1
+        end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
+        out.update(range(k, end + 1))
+        m = end + 1
         noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
-        while m < n and m - k <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
+        while m < n and m - end <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
                 m not in roles_at or noun and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET)):
             out.add(m)
             m += 1
@@ -913,6 +917,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if neg.first in inside:
             continue
         k = neg.last + 1
+        if k < n and tokens[k].start - tokens[neg.last].end > 1:
+            continue  # a mark after it ("лайков нет — похоже на накрутку"): it governs nothing after the mark
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1

@@ -36,11 +36,17 @@ _DOTTED_CHARS = frozenset(".-·•*")
 _ABBREVIATIONS = frozenset("тыс млн млрд руб шт коп мин макс напр ср см др пр approx est incl vs etc".split())
 
 
+# Contractions typed without their apostrophe ("dont buy followers") read as written with it.
+_CONTRACTIONS = {w.replace("'", ""): w for w in (
+    "don't doesn't didn't won't can't isn't aren't wasn't weren't shouldn't wouldn't couldn't haven't hasn't "
+    "hadn't mustn't they've they'd we've they'll").split()}  # (not its, well: words of their own)
+
+
 def word_of(surface: str) -> str:
-    """The word a token spells (`b.u.y` -> `buy`; the `*` of `5*` a star, `★`)."""
+    """The word a token spells (`b.u.y` -> `buy`; the `*` of `5*` a star, `★`; `dont` -> `don't`)."""
     if len(surface) > 2 and surface[1] in _DOTTED_CHARS:
         return _DOTTED_SEP.sub("", surface)
-    return "★" if surface == "*" else surface
+    return "★" if surface == "*" else _CONTRACTIONS.get(surface, surface)
 
 
 class Token(NamedTuple):
