@@ -155,12 +155,19 @@ class Vocabulary:
             if n > len(word):
                 break
             out += self._prefix.get(word[:n], ())
-        out += [e for e in self._other if e.words[0](word)]
+        # a word that is no number can start an entry of _other only by a glob (by an exact
+        # word or a prefix of the same first word it is in `out` already)
+        out += [e for e in (self._other if word[:1].isdigit() else self._globbed) if e.words[0](word)]
         found = tuple(dict.fromkeys(out))
         if len(self._memo) > _MEMO_MAX:
             self._memo.clear()
         self._memo[word] = found
         return found
+
+    @cached_property
+    def _globbed(self) -> list[Entry]:
+        """The entries of _other whose first word has a glob (most have only `#`)."""
+        return [e for e in self._other if e.words[0].globs]
 
     def roles_of(self, word: str) -> set[str]:
         return {e.role for e in self.starting(word)}
