@@ -114,3 +114,29 @@ def test_the_compiled_content_types_are_the_ones_built_from_the_yaml():
     assert [(e.role, e.source) for e in lex.vocabulary.entries] == [
         tuple(r.split("\t")[:2]) for r in data["entries"]]
     assert lex.weights == data["weights"]
+
+
+def test_a_run_whose_yaml_changed_reads_the_yaml(tmp_path):
+    """An edited honesty.yaml whose compiled form was not rebuilt yet: the run does not read
+    the compiled file and compiles the YAML itself (here a copy with a line more), to the same
+    lexicon."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "honesty.yaml"
+    src.write_bytes(honesty.SOURCE.read_bytes() + b"\n# edited\n")
+    probe = """
+import sys
+from pathlib import Path
+from smmplan.rules import honesty
+from smmplan.text import compiled
+honesty.SOURCE = Path(sys.argv[1])
+print(compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes()) is None)
+lex = honesty.lexicon()
+print(lex._table["source"] == compiled.stamp(honesty.SOURCE.read_bytes()))
+print(len(lex.entries), len(lex.rules), len(honesty.extra().keys.entries))
+"""
+    proc = subprocess.run([sys.executable, "-c", probe, str(src)], capture_output=True, text=True, timeout=120)
+    lex, ex = honesty.lexicon(), honesty.extra()
+    assert proc.stdout.split("\n")[:3] == ["True", "True", f"{len(lex.entries)} {len(lex.rules)} {len(ex.keys.entries)}"], \
+        proc.stderr
