@@ -690,6 +690,7 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
     return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
+_REPORT = frozenset(("report", "отчет"))
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
@@ -787,7 +788,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if rule.defensive and defensive:
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
-                if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next):
+                if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next) \
+                        and not (tokens[at[k]].word in _REPORT and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
+                    # ("Report: ..." is a document's heading, not the act of reporting)
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
             if role not in by_role:
@@ -799,7 +802,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and not own(h) and (h.first <= last or not _in_range(
+                if clause[h.first] == cl and not own(h) and not (role == "organic" and h.first in negated) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False

@@ -1,0 +1,43 @@
+"""The honesty rules on the independent sets written during the fourth generalising round.
+
+Each set (tests/data/honesty_devN.yaml) was written on December 2 2026 by an engineer who never
+opened the rules, their lexicon, smmplan/text/ or any other honesty corpus, each with its own
+brief. Each was scored once before any tuning on it (the first look: what a new set of wordings
+gets from the rules as they stood), then tuned on by word shapes, never by its phrases; from then
+on it is development data, and its floors keep what the tuning reached. The fourth held-out set
+(tests/test_honesty_heldout4.py) was written with the brief of the seventh and never read.
+Run with -s to see every miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.honesty_score import assert_scores
+
+DATA = Path(__file__).parent / "data"
+
+# (set, its brief, first look: recall and precision, the sets tuned on before it, floors now)
+ROUNDS = [
+    (5, "the usual brief: plans, briefs, sellers' adverts, slang, both languages",
+     "86.3 % (145/168)", "96.7 % (145/150)", "none of these", 0.97, 0.99),
+    (6, "the hardest wordings: long task texts, the tactic by its effect, euphemisms, mixed slang",
+     "67.9 % (114/168)", "91.9 % (114/124)", "5", 0.92, 0.99),
+    (7, "the brief of the fourth held-out set",
+     "89.7 % (140/156)", "95.2 % (140/147)", "5-6", 0.98, 0.99),
+    (8, "half of the legitimate phrases share a keyword with a banned tactic",
+     "92.0 % (127/138)", "96.9 % (127/131)", "5-7", 0.99, 0.99),
+    (9, "five writers: a junior manager, an account director, a seller, a client, a channel admin",
+     "90.7 % (127/140)", "93.4 % (127/136)", "5-8", 0.99, 0.99),
+    (10, "growth hackers, agencies, marketplace sellers, app marketers, local businesses (60 % English)",
+     "90.4 % (122/135)", "96.1 % (122/127)", "5-9", 0.97, 0.99),
+    (11, "lines of real documents: plan rows, proposals, reports, tasks, chats, adverts (60 % Russian)",
+     "84.1 % (116/138)", "97.5 % (116/119)", "5-10", 0.97, 0.99),
+]
+
+
+@pytest.mark.parametrize(("number", "brief", "recall0", "precision0", "before", "recall", "precision"), ROUNDS,
+                         ids=[f"dev{r[0]}" for r in ROUNDS])
+def test_independent_set_keeps_its_tuned_score(number, brief, recall0, precision0, before, recall, precision):
+    assert_scores(DATA / f"honesty_dev{number}.yaml", 260, recall, precision)
