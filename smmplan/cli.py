@@ -375,8 +375,16 @@ def check(
             result = check_path(f, settings[f], display_name(f))
         # Of many files, keep what the reports need: each file's data tree and post models
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
-        # apart costs some 25 ms, and the process ends once the report is out.
-        return result.detached() if several else result
+        # apart costs some 25 ms, and the process ends once the report is out. A JSON
+        # report's items are encoded here, where the file was checked (by the worker that
+        # checked it, in a folder's run shared among processes).
+        if not several:
+            return result
+        return Encoded(result) if encoded else result.detached()
+
+    encoded = fmt == "json" and not status and report_file is None
+    if encoded:
+        from smmplan.report.json import Encoded
 
     results = []
     # standard input can be read by one process only

@@ -120,3 +120,25 @@ def test_jobs_through_the_command(folder):
     assert outputs[0] == outputs[1]
     bad = run_cli("check", "--jobs", "0", str(folder))
     assert bad.returncode == 2 and b"--jobs takes a number of processes from 1 up" in bad.stderr
+
+
+def test_encoded_results_write_the_json_report_of_the_results(folder, tmp_path):
+    """A folder's JSON run keeps each plan's report items encoded where it was checked
+    (report.json.Encoded, sent back from the workers): the same bytes, a long list's too."""
+    import pickle
+
+    from smmplan.report.json import Encoded, JsonReporter
+
+    big = tmp_path / "big.yaml"
+    big.write_text(plan_text(1200, seed=3, defects=2), encoding="utf-8")
+    results = [check(f) for f in [*files_of(folder), str(big)]]
+    encoded = [pickle.loads(pickle.dumps(Encoded(r))) for r in results]
+    mixed = [e if k % 2 else r for k, (r, e) in enumerate(zip(results, encoded))]
+    outs = []
+    for rs in (results, encoded, mixed):
+        buf = io.StringIO()
+        JsonReporter().render(rs, buf)
+        outs.append(buf.getvalue())
+    assert outs[1] == outs[0] and outs[2] == outs[0]
+    assert report.summary(encoded) == report.summary(results)
+    assert [e.language for e in encoded] == [r.language for r in results]

@@ -3,8 +3,10 @@
 Every free-text value of a plan (tactics, post titles, texts and notes, goal
 descriptions, any other text) is read in English and Russian against the
 lexicon in ``smmplan/data/honesty.yaml``: categories of banned methods, each
-pattern with the policy it breaks and an example. The lexicon is read and
-compiled once, on the first check that needs it.
+pattern with the policy it breaks and an example. A run reads it from its
+compiled form beside the YAML (``honesty.compiled.json``; after editing the
+YAML, ``python -m smmplan.rules.compile`` rebuilds it), once, on the first
+check that needs it, and makes only the entries the plan's words look up.
 
 Text is normalised first (NFKC, ё -> е, Latin look-alikes inside Cyrillic
 words made Cyrillic, lower case), so ``нaкрyткa`` reads as ``накрутка``. All
@@ -20,9 +22,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -32,9 +35,9 @@ from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
 from smmplan.rules import Rule
-from smmplan.text import Entry, RoleHit, Vocabulary, normalise, parse_entry, read
+from smmplan.text import Entry, RoleHit, Vocabulary, compiled, normalise, parse_entry, read
 from smmplan.text.normalise import normalise_chunks
-from smmplan.text.roles import trie_regex
+from smmplan.text.roles import CompiledVocabulary, Entries, trie_regex, word_specs
 from smmplan.text.tokens import TOKEN, word_of
 
 normalize = normalise  # the name the rest of smmplan knows
@@ -181,13 +184,14 @@ class Lexicon:
     policies: dict[str, str]
     categories: dict[str, Category]
     rules: tuple[RoleRule, ...]
-    entries: tuple[Entry, ...]  # every role's words
-    masks: tuple[Entry, ...]  # role "mask:<role>": phrases in which a word of <role> is not that role
+    entries: Sequence[Entry]  # every role's words (made when first asked for: text.Entries)
+    masks: Sequence[Entry]  # role "mask:<role>": phrases in which a word of <role> is not that role
     docs: dict[str, str]  # role -> what it stands for
     legitimate_kinds: dict[str, str]
     banned_kinds: dict[str, str]  # kind -> category id
     sponsored_types: frozenset[str]
     disclosure_markers: str
+    _table: dict = field(default_factory=dict, repr=False, compare=False)  # the compiled form (compile_lexicon)
     _compiled: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -205,57 +209,104 @@ class LexiconError(ValueError):
     """The data file is malformed (a bug in smmplan, caught by the tests)."""
 
 
-def _entries(role: str, words: Any) -> list[Entry]:
-    out = []
-    for w in words or ():
-        e = parse_entry(role, str(w))
-        if e is not None:
-            out.append(e)
-    return out
+DATA = Path(__file__).parent.parent / "data"
+SOURCE, COMPILED = DATA / "honesty.yaml", DATA / "honesty.compiled.json"
 
 
 @cache
 def lexicon() -> Lexicon:
-    """Read smmplan/data/honesty.yaml once: roles, rules, categories, kinds."""
+    """The lexicon, once: from its compiled form (smmplan/data/honesty.compiled.json,
+    rebuilt by ``python -m smmplan.rules.compile``) while it was compiled from this
+    honesty.yaml, else compiled from the YAML here and now (the same lexicon, slower)."""
+    source = SOURCE.read_bytes()
+    return _lexicon_of(compiled.read(COMPILED, source) or compile_lexicon(source))
+
+
+def compile_lexicon(source: bytes) -> dict:
+    """honesty.yaml as the compiled form keeps it: what each entry's words read as
+    (normalised, stems), and the index of every word a rule looks for, so that a run
+    makes only the entries a plan's words need."""
     from smmplan import loader
 
     # smmplan's own loader (every scalar a string): no PyYAML import.
-    raw = loader.load((Path(__file__).parent.parent / "data" / "honesty.yaml").read_bytes()).data
+    raw = loader.load(source).data
     policies = {str(k): str(v) for k, v in raw["policies"].items()}
-    categories = {c["id"]: Category(c["id"], c["code"], c["title"], c["summary"], c["why"], c["fix"])
-                  for c in raw["categories"]}
-    entries: list[Entry] = []
-    masks: list[Entry] = []
+    categories = {c["id"]: [c["id"], c["code"], c["title"], c["summary"], c["why"], c["fix"]] for c in raw["categories"]}
+    rows: dict[str, list] = {"entries": [], "masks": []}
     docs: dict[str, str] = {}
     for role, spec in raw["roles"].items():
         docs[role] = str(spec.get("doc", ""))
-        entries += _entries(role, spec["words"])
-        masks += _entries(f"mask:{role}", spec.get("masks"))
+        rows["entries"] += _rows(role, spec["words"])
+        rows["masks"] += _rows(f"mask:{role}", spec.get("masks"))
     rules = []
     for index, r in enumerate(raw["rules"]):
         cited = r["policy"] if isinstance(r["policy"], list) else [r["policy"]]
-        roles = tuple(r["roles"])
+        roles = list(r["roles"])
         if r["category"] not in categories or any(c not in policies for c in cited) or not r.get("example") \
                 or any(role not in docs for role in (*roles, *r.get("unless", ()))):
             raise LexiconError(f"rule {r!r}: unknown category, policy or role, or no example")
-        rules.append(RoleRule(index, r["category"], roles, int(r.get("window", 6)), tuple(r.get("unless", ())),
-                              int(r.get("near", 3)), r.get("between") in ("yes", "true"),
-                              r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
-                              tuple(policies[c] for c in cited),
-                              str(r["example"]), negated=r.get("negated") in ("yes", "true"),
-                              before=int(r.get("before", 0)), sentence=r.get("span") == "sentence"))
+        rules.append([index, r["category"], roles, int(r.get("window", 6)), list(r.get("unless", ())),
+                      int(r.get("near", 3)), r.get("between") in ("yes", "true"),
+                      r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
+                      [policies[c] for c in cited], str(r["example"]), None, r.get("negated") in ("yes", "true"),
+                      int(r.get("before", 0)), r.get("span") == "sentence"])
     kinds = raw["kinds"]
+    data = {
+        "source": compiled.stamp(source),
+        "policies": policies,
+        "categories": list(categories.values()),
+        "rules": rules,
+        **rows,
+        "docs": docs,
+        "legitimate_kinds": {normalise_word(k): str(v) for k, v in kinds["legitimate"].items()},
+        "banned_kinds": {normalise_word(k): str(v) for k, v in kinds["banned"].items()},
+        "sponsored_types": sorted({normalise_word(t) for t in raw["sponsored_types"]}),
+        "disclosure_markers": raw["disclosure_markers"],
+    }
+    # the words every plan is read for (the lexicon with no project words of its own): see _extra
+    lex = _lexicon_of(data)
+    entries = [*lex.entries, *lex.masks]
+    ex = _build_extra(lex, entries, (), (), (), ())
+    needed = [n for n, e in enumerate(entries) if e.role in {role for r in lex.rules for role in r.roles}]
+    words = [_key_words(entries[n]) for n in needed]
+    data["vocabulary"] = ex.vocabulary.table()
+    # key entry j (see _keys) is word words[j] of entry needed[n], for the n with ends[n - 1] <= j < ends[n]
+    data["keys"] = {"needed": needed, "roles": [role for role, _ in ex.key_roles],
+                    "ends": list(itertools.accumulate(map(len, words))), "words": [at for ws in words for at in ws],
+                    "index": ex.keys.table()}
+    data["anchor_entries"] = list(ex.anchor_entries)
+    data["number_keys"] = ex.number_keys
+    return data
+
+
+def _rows(role: str, words: Any) -> list[str]:
+    """A role's entries as the compiled lexicon keeps them (see text.Entries)."""
+    out = []
+    for w in words or ():
+        source = str(w).strip()
+        specs = word_specs(source)
+        if specs:
+            out.append(Entries.row(role, source, specs))
+    return out
+
+
+def _lexicon_of(data: dict) -> Lexicon:
+    """The lexicon from its compiled form; its entries are made when first asked for."""
     return Lexicon(
-        policies=policies,
-        categories=categories,
-        rules=tuple(rules),
-        entries=tuple(entries),
-        masks=tuple(masks),
-        docs=docs,
-        legitimate_kinds={normalise_word(k): str(v) for k, v in kinds["legitimate"].items()},
-        banned_kinds={normalise_word(k): str(v) for k, v in kinds["banned"].items()},
-        sponsored_types=frozenset(normalise_word(t) for t in raw["sponsored_types"]),
-        disclosure_markers=raw["disclosure_markers"],
+        policies=data["policies"],
+        categories={c[0]: Category(*c) for c in data["categories"]},
+        rules=tuple(RoleRule(i, cat, tuple(roles), window, tuple(unless), near, between, defensive, solo,
+                             tuple(policies), example, phrase, negated, before, sentence)
+                    for i, cat, roles, window, unless, near, between, defensive, solo, policies, example, phrase,
+                    negated, before, sentence in data["rules"]),
+        entries=Entries(data["entries"]),
+        masks=Entries(data["masks"]),
+        docs=data["docs"],
+        legitimate_kinds=data["legitimate_kinds"],
+        banned_kinds=data["banned_kinds"],
+        sponsored_types=frozenset(data["sponsored_types"]),
+        disclosure_markers=data["disclosure_markers"],
+        _table=data,
     )
 
 
@@ -307,10 +358,42 @@ def extra(banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), plan_allo
 def _extra(banned: tuple[str, ...], allowed: tuple[str, ...], plan_allowed: tuple[str, ...],
            role_words: tuple[tuple[str, str], ...]) -> Extra:
     lex = lexicon()
-    entries = list(lex.entries) + list(lex.masks)
+    if not (banned or allowed or plan_allowed or role_words):  # the usual plan: as compiled
+        return _compiled_extra(lex)
+    return _build_extra(lex, [*lex.entries, *lex.masks], banned, allowed, plan_allowed, role_words)
+
+
+def _compiled_extra(lex: Lexicon) -> Extra:
+    """The lexicon with no project words, from the indexes compile_lexicon made
+    (the same as _build_extra makes): an entry is made when a plan's word needs it."""
+    data = lex._table
+    entries, masks = lex.entries, lex.masks
+    split = len(entries)
+
+    def entry(n: int) -> Entry:
+        return entries[n] if n < split else masks[n - split]
+
+    keys = data["keys"]
+    needed, ends, words = keys["needed"], keys["ends"], keys["words"]
+
+    def key(j: int) -> Entry:
+        n = bisect.bisect_right(ends, j)
+        e = entry(needed[n])
+        return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", e.source, (e.words[words[j]],))
+
+    return Extra(CompiledVocabulary(data["vocabulary"], split + len(masks), entry), lex.rules,
+                 CompiledVocabulary(keys["index"], len(words), key), tuple(data["anchor_entries"]),
+                 tuple(zip(keys["roles"], map(operator.sub, ends, [0, *ends[:-1]]))), data["number_keys"], (), (), ())
+
+
+def _build_extra(lex: Lexicon, entries: list[Entry], banned: tuple[str, ...], allowed: tuple[str, ...],
+                 plan_allowed: tuple[str, ...], role_words: tuple[tuple[str, str], ...]) -> Extra:
+    """The lexicon (`entries`: its entries and masks) with a project's words."""
     rules = list(lex.rules)
     for role, word in role_words:
-        entries += _entries(role, [word])
+        e = parse_entry(role, word)
+        if e is not None:
+            entries.append(e)
     for i, raw in enumerate(banned):
         head, sep, rest = raw.partition(":")
         category = head.strip() if sep and head.strip() in lex.categories else PROJECT
@@ -360,14 +443,20 @@ def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]
     out: list[Entry] = []
     roles: list[tuple[str, int]] = []
     for n, e in enumerate(entries):
-        plain = [w for w in e.words if w.literal and not w.number and not any(
-            x.isdigit() for x in w.exact)]  # numbers are no key while a word will do
-        words = [w for w in plain if not (w.exact & _COMMON)] or plain or list(e.words[:1])
-        if len(set(words)) < len(words):  # `share for share`: the `for` is what tells it apart
-            words = plain
-        out += [Entry(f"{n}:{k}", e.source, (w,)) for k, w in enumerate(words)]
+        words = _key_words(e)
+        out += [Entry(f"{n}:{k}", e.source, (e.words[at],)) for k, at in enumerate(words)]
         roles.append((e.role, len(words)))
     return Vocabulary(out), tuple(roles)
+
+
+def _key_words(e: Entry) -> list[int]:
+    """Where an entry's key words stand among its words (see _keys)."""
+    plain = [k for k, w in enumerate(e.words) if w.literal and not w.number and not any(
+        x.isdigit() for x in w.exact)]  # numbers are no key while a word will do
+    words = [k for k in plain if not (e.words[k].exact & _COMMON)] or plain or [0]
+    if len({e.words[k] for k in words}) < len(words):  # `share for share`: the `for` is what tells it apart
+        words = plain
+    return words
 
 
 def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
@@ -1092,9 +1181,12 @@ def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
     it would have been (code, where, line and column) with the Excused record
     (the allowed phrase as written, and whether the plan or the project's config
     gave it): for suppression accounting, which counts and reports them."""
+    words = _words(ctx)
+    if not words.allowed:  # nothing to excuse: the plan's texts are not gathered again
+        return
     _, texts = _plan_texts(ctx)
     locator = _Locator(ctx.doc)
-    for x in excused(texts.texts, _words(ctx)):
+    for x in excused(texts.texts, words):
         where = texts.path(x.hit.index)
         yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
 

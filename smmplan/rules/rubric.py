@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from smmplan import formulas, ideas, occasions, rubrics
+from smmplan import formulas, rubrics
 from smmplan.findings import Problem
 from smmplan.locale import DEFAULT, N_, _, current, dates, ngettext, terms
 from smmplan.rules import Rule
@@ -120,7 +120,11 @@ def check(ctx) -> Iterator[Problem]:
     if rub_list and ctx.posts:
         yield from _starved_and_banks(ctx)
     yield from _occasions(ctx)
-    if plan.business is not None and ideas.business_kind(plan.business) is None:
+    if plan.business is None:
+        return
+    from smmplan import ideas  # (read only for a plan that names its business)
+
+    if ideas.business_kind(plan.business) is None:
         near = ideas.suggest_business(plan.business)
         said = (_("`business: {business}` is no kind smmplan has ideas for. Did you mean `{near}`?") if near
                 else _("`business: {business}` is no kind smmplan has ideas for."))
@@ -273,6 +277,10 @@ def _period_end(ctx) -> dt.date | None:
 
 def _occasions(ctx) -> Iterator[Problem]:
     plan = ctx.plan
+    if not (plan.occasions or plan.country):
+        return
+    from smmplan import occasions  # the calendars, read only for a plan with occasions or a country
+
     start, end = ctx.start, _period_end(ctx)
     for j, occ in enumerate(plan.occasions):
         if occ.rubric is not None and rubrics.find(plan.rubrics, occ.rubric) is None:

@@ -17,9 +17,9 @@ order (never a backtracking regex), and every token is looked up once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from smmplan.text.normalise import needs_mapping, normalise
 
@@ -110,12 +110,17 @@ class RoleHit:
 def parse_entry(role: str, source: str) -> Entry | None:
     """An entry as the text is read (normalised, hyphens as spaces); None when empty."""
     source = source.strip()
+    specs = word_specs(source)
+    return Entry(role, source, tuple(map(WordMatcher.parse, specs))) if specs else None
+
+
+def word_specs(source: str) -> list[str]:
+    """An entry's words as :class:`WordMatcher` reads them (normalised, hyphens as spaces,
+    word forms as stems): what a compiled vocabulary keeps of an entry (see :class:`Entries`)."""
+    source = source.strip()
     plain = source.lower().replace("ё", "е")  # how normalising reads the usual entry, without its cost
     norm = plain if plain.isascii() or not needs_mapping(source) and _PLAIN.fullmatch(plain) else normalise(source)[0]
-    words = [w for w in norm.replace("-", " ").split() if w]
-    if not words:
-        return None
-    return Entry(role, source, tuple(WordMatcher.parse(w if "*" in w else word_of(w)) for w in words))
+    return [w if "*" in w else word_of(w) for w in norm.replace("-", " ").split() if w]
 
 
 class Vocabulary:
@@ -123,19 +128,22 @@ class Vocabulary:
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries = tuple(entries)
-        self._exact: dict[str, list[Entry]] = {}
-        self._prefix: dict[str, list[Entry]] = {}
-        self._other: list[Entry] = []  # first word a glob or a number
-        for e in self.entries:
-            head = e.words[0]
-            for w in head.exact:
-                self._exact.setdefault(w, []).append(e)
-            for p in head.prefixes:
-                self._prefix.setdefault(p, []).append(e)
-            if head.globs or head.number:
-                self._other.append(e)
+        exact, prefix, other = _index(self.entries)
+        at = self.entries.__getitem__
+        self._exact: dict[str, list[Entry]] = {w: list(map(at, ns)) for w, ns in exact.items()}
+        self._prefix: dict[str, list[Entry]] = {p: list(map(at, ns)) for p, ns in prefix.items()}
+        self._other: list[Entry] = list(map(at, other))  # first word a glob or a number
         self._lengths = sorted({len(p) for p in self._prefix})
         self._memo: dict[str, tuple[Entry, ...]] = {}
+
+    def table(self) -> dict:
+        """The index by entry numbers, as :class:`CompiledVocabulary` reads it back: each
+        word's numbers in one string (``"3 17 40"``: a JSON file of thousands of short
+        strings reads faster than one of thousands of lists), the words sorted (a first
+        word's alternatives are a set, in no lasting order)."""
+        exact, prefix, other = _index(self.entries)
+        return {"exact": {w: _numbers(ns) for w, ns in sorted(exact.items())},
+                "prefix": {p: _numbers(ns) for p, ns in sorted(prefix.items())}, "other": other}
 
     def starting(self, word: str) -> tuple[Entry, ...]:
         """The entries whose first word matches `word`."""
@@ -147,12 +155,19 @@ class Vocabulary:
             if n > len(word):
                 break
             out += self._prefix.get(word[:n], ())
-        out += [e for e in self._other if e.words[0](word)]
+        # a word that is no number can start an entry of _other only by a glob (by an exact
+        # word or a prefix of the same first word it is in `out` already)
+        out += [e for e in (self._other if word[:1].isdigit() else self._globbed) if e.words[0](word)]
         found = tuple(dict.fromkeys(out))
         if len(self._memo) > _MEMO_MAX:
             self._memo.clear()
         self._memo[word] = found
         return found
+
+    @cached_property
+    def _globbed(self) -> list[Entry]:
+        """The entries of _other whose first word has a glob (most have only `#`)."""
+        return [e for e in self._other if e.words[0].globs]
 
     def roles_of(self, word: str) -> set[str]:
         return {e.role for e in self.starting(word)}
@@ -168,6 +183,99 @@ class Vocabulary:
                 elif i + k <= n and e.words[1](words[i + 1]) and (
                         k == 2 or all(m(words[i + j]) for j, m in enumerate(e.words[2:], 2))):
                     yield RoleHit(e.role, i, i + k - 1, e)  # (the second word tried first: most entries fail there)
+
+
+def _index(entries: Sequence[Entry]) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+    """Entry numbers by what an entry's first word can be: an exact word, a prefix, or
+    anything else (a glob, a number), each list in the entries' order."""
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[int]] = {}
+    other: list[int] = []
+    for n, e in enumerate(entries):
+        head = e.words[0]
+        for w in head.exact:
+            exact.setdefault(w, []).append(n)
+        for p in head.prefixes:
+            prefix.setdefault(p, []).append(n)
+        if head.globs or head.number:
+            other.append(n)
+    return exact, prefix, other
+
+
+def _numbers(ns: list[int]) -> str:
+    return " ".join(map(str, ns))
+
+
+class Entries(Sequence[Entry]):
+    """Entries as a compiled vocabulary keeps them, one string each (:meth:`row`: role,
+    source and word specs), each made into an :class:`Entry` the first time it is asked
+    for: a plan's words need a few of a lexicon's thousands."""
+
+    def __init__(self, rows: list[str]):
+        self._rows = rows
+        self._made: list[Entry | None] = [None] * len(rows)
+
+    @staticmethod
+    def row(role: str, source: str, specs: list[str]) -> str:
+        """An entry as a compiled file keeps it: ``role<TAB>source<TAB>spec spec``
+        (no spec holds a space; the role no tab; the source is what is left)."""
+        return f"{role}\t{source}\t{' '.join(specs)}"
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, n: int) -> Entry:  # type: ignore[override]
+        e = self._made[n]
+        if e is None:
+            role, rest = self._rows[n].split("\t", 1)
+            source, specs = rest.rsplit("\t", 1)
+            e = self._made[n] = Entry(role, source, tuple(map(WordMatcher.parse, specs.split())))
+        return e
+
+
+class CompiledVocabulary(Vocabulary):
+    """A :class:`Vocabulary` read back from its :meth:`~Vocabulary.table`: the same
+    entries found in the same order, but an entry is made (``entry(n)``) and indexed
+    only when a word first looks it up."""
+
+    def __init__(self, table: dict, count: int, entry: Callable[[int], Entry]):
+        self._numbers: tuple[dict[str, str], dict[str, str]] = (table["exact"], table["prefix"])
+        self._other_numbers: list[int] = table["other"]
+        self._count, self._entry = count, entry
+        self._exact, self._prefix = {}, {}
+        self._lengths = sorted({len(p) for p in table["prefix"]})
+        self._memo = {}
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:  # type: ignore[override]
+        return tuple(map(self._entry, range(self._count)))
+
+    @cached_property
+    def _other(self) -> list[Entry]:  # type: ignore[override]
+        return list(map(self._entry, self._other_numbers))
+
+    def table(self) -> dict:
+        exact, prefix = self._numbers
+        return {"exact": exact, "prefix": prefix, "other": self._other_numbers}
+
+    def starting(self, word: str) -> tuple[Entry, ...]:
+        found = self._memo.get(word)
+        if found is None:
+            self._load(word)
+            found = Vocabulary.starting(self, word)
+        return found
+
+    def _load(self, word: str) -> None:
+        """The entries `word` may start, made and indexed as :class:`Vocabulary` indexes them."""
+        exact, prefix = self._numbers
+        if word not in self._exact and word in exact:
+            self._exact[word] = list(map(self._entry, map(int, exact[word].split())))
+        for n in self._lengths:
+            if n > len(word):
+                break
+            p = word[:n]
+            if p not in self._prefix and p in prefix:
+                self._prefix[p] = list(map(self._entry, map(int, prefix[p].split())))
 
 
 def trie_regex(words: Iterable[str]) -> str:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from smmplan.text import Vocabulary, parse_entry, read
+from smmplan.text import Vocabulary, compiled, read
+from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
 
 STRONG, WEAK = 2, 1
 
@@ -61,23 +62,44 @@ class _Lexicon:
     title_bonus: int
 
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+SOURCE, COMPILED = DATA / "content_types.yaml", DATA / "content_types.compiled.json"
+
+
 @cache
 def lexicon() -> _Lexicon:
+    """The cues, once: from their compiled form (smmplan/data/content_types.compiled.json,
+    ``python -m smmplan.rules.compile``) while it was made from this YAML, else from the YAML."""
+    source = SOURCE.read_bytes()
+    data = compiled.read(COMPILED, source) or compile_lexicon(source)
+    entries = Entries(data["entries"])
+    conf = data["confidence"]
+    return _Lexicon(CompiledVocabulary(data["vocabulary"], len(entries), entries.__getitem__), data["weights"],
+                    {k: tuple(v) for k, v in data["categories"].items()},
+                    int(conf["least"]), float(conf["threshold"]), int(conf["title_bonus"]))
+
+
+def compile_lexicon(source: bytes) -> dict:
+    """content_types.yaml as the compiled form keeps it: each cue's words as read
+    (normalised, stems), their weights, and the index of the words cues start with."""
     from smmplan import loader  # the plans' own fast reader: a JSON report imports no PyYAML
 
-    data = loader.load((Path(__file__).resolve().parent.parent / "data" / "content_types.yaml").read_bytes()).data
-    entries = []
+    data = loader.load(source).data
+    rows = []
     weights: dict[str, int] = {}
     for signal, kinds in data["signals"].items():
         for kind, weight in (("weak", WEAK), ("strong", STRONG)):  # a cue listed twice counts as strong
-            for source in kinds.get(kind) or ():
-                entry = parse_entry(signal, str(source))
-                if entry is not None:
-                    entries.append(entry)
-                    weights[f"{signal}\0{entry.source}"] = weight
+            for raw in kinds.get(kind) or ():
+                cue = str(raw).strip()
+                specs = word_specs(cue)
+                if specs:
+                    rows.append(Entries.row(signal, cue, specs))
+                    weights[f"{signal}\0{cue}"] = weight
     conf = data["confidence"]
-    return _Lexicon(Vocabulary(entries), weights, {k: tuple(v) for k, v in data["categories"].items()},
-                    int(conf["least"]), float(conf["threshold"]), int(conf["title_bonus"]))
+    return {"source": compiled.stamp(source), "entries": rows, "weights": weights,
+            "categories": {k: list(v) for k, v in data["categories"].items()},
+            "confidence": {k: conf[k] for k in ("least", "threshold", "title_bonus")},
+            "vocabulary": Vocabulary(Entries(rows)).table()}
 
 
 def readable_categories(categories: tuple[str, ...]) -> bool:

@@ -1,0 +1,142 @@
+"""The compiled lexicons (smmplan/data/*.compiled.json): made from their YAML by
+`python -m smmplan.rules.compile`, read by every run, the same lexicons as the YAML's."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smmplan.rules import compile as compile_cmd
+from smmplan.rules import honesty
+from smmplan.text import compiled, read, types
+from smmplan.text.roles import CompiledVocabulary, Vocabulary
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("source, target, make", compile_cmd.LEXICONS, ids=lambda x: getattr(x, "name", ""))
+def test_each_compiled_lexicon_is_what_its_yaml_compiles_to(source, target, make):
+    assert target.is_file(), f"{target.name} is missing: run `{compiled.COMMAND}`"
+    assert target.read_text(encoding="utf-8") == compile_cmd.build(source, make), (
+        f"{target.name} is stale (its YAML or the way entries are read changed): run `{compiled.COMMAND}`")
+
+
+def test_the_check_command_names_the_stale_files(tmp_path, monkeypatch, capsys):
+    stale = tmp_path / "honesty.compiled.json"
+    stale.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(compile_cmd, "LEXICONS", ((honesty.SOURCE, stale, honesty.compile_lexicon),))
+    assert compile_cmd.main(["--check"]) == 1
+    assert capsys.readouterr().out == f"honesty.compiled.json is stale: run `{compiled.COMMAND}`\n"
+    assert compile_cmd.main([]) == 0 and compile_cmd.stale() == []  # rebuilt
+    assert stale.read_text(encoding="utf-8") == compile_cmd.build(honesty.SOURCE, honesty.compile_lexicon)
+
+
+def test_a_compiled_file_of_another_yaml_is_not_read(tmp_path):
+    source = honesty.SOURCE.read_bytes()
+    made = tmp_path / "honesty.compiled.json"
+    made.write_text(compile_cmd.build(honesty.SOURCE, honesty.compile_lexicon), encoding="utf-8")
+    assert compiled.read(made, source) is not None
+    assert compiled.read(made, source + b"\n# one more line\n") is None
+    assert compiled.read(tmp_path / "missing.json", source) is None
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert compiled.read(tmp_path / "bad.json", source) is None
+
+
+def _words() -> list[str]:
+    """Words to look up: every word of the labelled corpora, and of the lexicons' own entries."""
+    texts = []
+    for name in ("honesty_corpus.yaml", "honesty_dev.yaml", "types_dev.yaml"):
+        data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+        texts += [str(v) for v in _strings(data)]
+    lex = honesty.lexicon()
+    texts += [e.source for e in itertools.chain(lex.entries, lex.masks)]
+    texts += [e.source for e in types.lexicon().vocabulary.entries]
+    words = {w for t in texts for w in read(t).words()}
+    return sorted(words | {"5", "1000", "x", "боты", "накрутка", "5boost", "1000ботов", "superbooster", "2к"})
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+    elif isinstance(node, str):
+        yield node
+
+
+def _starting(vocab: Vocabulary, word: str) -> tuple:
+    """Vocabulary.starting as first written: exact words, prefixes by length, then every
+    entry whose first word is a glob or a number, tried one by one."""
+    out = list(vocab._exact.get(word, ()))
+    for n in vocab._lengths:
+        out += vocab._prefix.get(word[:n], ()) if n <= len(word) else ()
+    out += [e for e in vocab._other if e.words[0](word)]
+    return tuple(dict.fromkeys(out))
+
+
+def _same_vocabulary(fast: Vocabulary, built: Vocabulary, words: list[str]) -> None:
+    assert isinstance(fast, CompiledVocabulary)
+    assert fast.table() == built.table()
+    for w in words:  # entries made as words ask for them, in the order the built one finds them
+        assert fast.starting(w) == built.starting(w) == _starting(built, w), w
+    assert fast.entries == built.entries
+
+
+def test_the_compiled_honesty_lexicon_is_the_one_built_from_the_yaml():
+    data = honesty.compile_lexicon(honesty.SOURCE.read_bytes())
+    fast, built_lex = honesty.lexicon(), honesty._lexicon_of(data)
+    built = honesty._build_extra(built_lex, [*built_lex.entries, *built_lex.masks], (), (), (), ())
+    ex = honesty.extra()
+    assert ex is honesty._compiled_extra(fast) or ex.rules == built.rules
+    ex = honesty._compiled_extra(fast)  # a fresh one: nothing made yet
+    assert (ex.rules, ex.key_roles, ex.anchor_entries, ex.number_keys, ex.allowed, ex.refused, ex.banned) == (
+        built.rules, built.key_roles, built.anchor_entries, built.number_keys, built.allowed, built.refused, built.banned)
+    words = _words()
+    _same_vocabulary(ex.keys, built.keys, words)
+    _same_vocabulary(ex.vocabulary, built.vocabulary, words)
+    assert (fast.policies, fast.categories, fast.docs, fast.legitimate_kinds, fast.banned_kinds,
+            fast.sponsored_types, fast.disclosure_markers) == (
+        built_lex.policies, built_lex.categories, built_lex.docs, built_lex.legitimate_kinds, built_lex.banned_kinds,
+        built_lex.sponsored_types, built_lex.disclosure_markers)
+
+
+def test_the_compiled_content_types_are_the_ones_built_from_the_yaml():
+    lex = types.lexicon()
+    vocab = Vocabulary(types.lexicon().vocabulary.entries)
+    fresh = CompiledVocabulary(lex.vocabulary.table(), len(lex.vocabulary.entries), lex.vocabulary.entries.__getitem__)
+    _same_vocabulary(fresh, vocab, _words())
+    data = types.compile_lexicon(types.SOURCE.read_bytes())
+    assert [(e.role, e.source) for e in lex.vocabulary.entries] == [
+        tuple(r.split("\t")[:2]) for r in data["entries"]]
+    assert lex.weights == data["weights"]
+
+
+def test_a_run_whose_yaml_changed_reads_the_yaml(tmp_path):
+    """An edited honesty.yaml whose compiled form was not rebuilt yet: the run does not read
+    the compiled file and compiles the YAML itself (here a copy with a line more), to the same
+    lexicon."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "honesty.yaml"
+    src.write_bytes(honesty.SOURCE.read_bytes() + b"\n# edited\n")
+    probe = """
+import sys
+from pathlib import Path
+from smmplan.rules import honesty
+from smmplan.text import compiled
+honesty.SOURCE = Path(sys.argv[1])
+print(compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes()) is None)
+lex = honesty.lexicon()
+print(lex._table["source"] == compiled.stamp(honesty.SOURCE.read_bytes()))
+print(len(lex.entries), len(lex.rules), len(honesty.extra().keys.entries))
+"""
+    proc = subprocess.run([sys.executable, "-c", probe, str(src)], capture_output=True, text=True, timeout=120)
+    lex, ex = honesty.lexicon(), honesty.extra()
+    assert proc.stdout.split("\n")[:3] == ["True", "True", f"{len(lex.entries)} {len(lex.rules)} {len(ex.keys.entries)}"], \
+        proc.stderr
