@@ -140,8 +140,7 @@ class Context:
 
             cats = self.formula.categories if self.formula is not None else ()
             if cats and content.readable_categories(cats):
-                infer, body = content.infer, content.body
-                found = [infer(p.post.title, body(p.post), cats) for p in self.posts]
+                found = content.infer_posts([p.post for p in self.posts], cats)
             else:
                 found = [content.NEUTRAL] * len(self.posts)
             self._memo["inferences"] = found

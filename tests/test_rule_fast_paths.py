@@ -149,3 +149,88 @@ def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch)
     for size in (1, 7, 50):
         monkeypatch.setattr(honesty, "_SLICE", size)
         assert honesty.scan(texts, ex) == whole, size
+
+
+# --- content-type inference in bulk -----------------------------------------------
+
+_TEXT_PIECES = st.sampled_from(["Poll", ": ", "mocha", " or ", "gingerbread", "?", " (12)", " 1,000", "20%", "$5",
+                                "b.u.y", "f-o-l-l-o-w", " 5*", "★", "скидка", " 20 %", "\n", "\x00", "١٢", "Ⅻ",
+                                "первое бесплатно", "how to", "vote", "free", "шаг 2", "guest photo", ""])
+
+
+def _reference_signals(title: str, text: str):
+    """types._signals as first written: each text read whole (tokens, clauses), every hit tagged."""
+    from smmplan.text import read
+    from smmplan.text import types
+
+    lex = types.lexicon()
+    weights = lex.weights
+    found: dict = {}
+    for part, (value, bonus) in enumerate(((title, lex.title_bonus), (text, 0))):
+        if not value:
+            continue
+        for hit in lex.vocabulary.tag(read(value).words()):
+            cues = found.setdefault(hit.role, {})
+            source = hit.entry.source
+            points = weights[f"{hit.role}\0{source}"] + bonus
+            if source not in cues or cues[source][0] < points:
+                cues[source] = (points, part, hit.first, hit.last)
+    out = []
+    for signal, cues in found.items():
+        hits = sorted(cues.values(), key=lambda h: (-h[0], h[1], h[2]))
+        kept = [h for h in hits if not any(o is not h and o[1] == h[1] and o[2] <= h[2] and h[3] <= o[3]
+                                           and o[3] - o[2] > h[3] - h[2] for o in hits)]
+        strong = any(weights[f"{signal}\0{src}"] == types.STRONG for src in cues)
+        out.append((signal, sum(h[0] for h in kept), tuple(h[1:] for h in kept), strong))
+    out.sort(key=lambda s: -s[1])
+    return tuple(out)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=8).map("".join))
+def test_words_alone_are_the_words_of_a_whole_reading(text):
+    from smmplan.text import read
+    from smmplan.text.tokens import words
+
+    assert words(text) == read(text).words()
+
+
+@given(st.lists(_TEXT_PIECES, max_size=8).map("".join), st.lists(_TEXT_PIECES, max_size=8).map("".join))
+def test_signals_from_cached_cues_are_those_of_a_whole_reading(title, text):
+    from smmplan.text import types
+
+    assert types._signals(title, text) == _reference_signals(title, text)
+
+
+def test_bulk_inference_reads_every_post_as_inferring_it_alone():
+    """infer_posts (shapes made over all texts joined, each distinct pair read once)
+    against infer() post by post, on generated plans and the shipped ones."""
+    from tests.benchmark import plan_text
+    from smmplan.text import types
+
+    texts = [plan_text(400, seed=seed, defects=8, linked=seed == 3) for seed in (1, 3, 4)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(PLANS.glob("*.yaml"))]
+    for text in texts:
+        ctx = _context(text)
+        if ctx.formula is None or not ctx.posts:
+            continue
+        posts, cats = [p.post for p in ctx.posts], ctx.formula.categories
+        bulk = types.infer_posts(posts, cats)
+        types._signals.cache_clear()
+        types._infer.cache_clear()
+        types._cues.cache_clear()
+        assert bulk == [types.infer(p.title, types.body(p), cats) for p in posts]
+
+
+@given(st.lists(st.tuples(st.lists(_TEXT_PIECES, max_size=5).map("".join),
+                          st.none() | st.lists(_TEXT_PIECES, max_size=5).map("".join),
+                          st.none() | st.sampled_from(["@anna, shared with permission", "", "@oleg 2"]),
+                          st.none() | st.sampled_from(["reposted with consent", ""])), max_size=6))
+def test_bulk_inference_of_any_posts_is_inference_post_by_post(rows):
+    from types import SimpleNamespace
+
+    from smmplan import formulas
+    from smmplan.text import types
+
+    posts = [SimpleNamespace(title=t, text=x, author=a, source=s) for t, x, a, s in rows]
+    cats = formulas.PRESETS["golden"].categories
+    assert types.infer_posts(posts, cats) == [types.infer(p.title, types.body(p), cats) for p in posts]
