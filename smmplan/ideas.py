@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smmplan.findings import squeeze
 from smmplan.locale import N_, _, dates, speaking
 
 IDEAS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -233,7 +234,7 @@ def _business_banks() -> tuple[dict[str, str], dict[str, dict[str, dict[str, tup
     for kind in BUSINESS_KINDS:
         raw = loader.load((folder / f"{kind}.yaml").read_bytes()).data
         for word in (kind, *raw.get("aliases", ())):
-            words[_norm(word).replace(" ", "_")] = kind
+            words[squeeze(word).replace(" ", "_")] = kind
         banks[kind] = {lang: {cat: tuple(v) for cat, v in raw[lang].items()} for lang in ("en", "ru")}
     return words, banks
 
@@ -242,14 +243,14 @@ def business_kind(word: str | None) -> str | None:
     """`Салон красоты` -> beauty; None for a word that names no kind smmplan has ideas for."""
     if not word:
         return None
-    return _business_banks()[0].get(_norm(word).replace(" ", "_").replace("-", "_"))
+    return _business_banks()[0].get(squeeze(word).replace(" ", "_").replace("-", "_"))
 
 
 def suggest_business(word: str) -> str | None:
     from smmplan.findings import nearest
 
     pool = _business_banks()[0]
-    near = nearest(_norm(word).replace(" ", "_"), pool)
+    near = nearest(squeeze(word).replace(" ", "_"), pool)
     return pool[near] if near else None
 
 
@@ -275,7 +276,7 @@ class Titles:
     def __init__(self, language: str, taken: set[str] | None = None, *, business: str | None = None,
                  rubrics: list[tuple[str, str, float, tuple]] | None = None, planned: dict[str, int] | None = None):
         self.language = language if language in IDEAS else "en"
-        self.taken = {_norm(t) for t in taken or ()}
+        self.taken = set(map(squeeze, taken or ()))
         kind = business_kind(business)
         self.bank = dict(IDEAS[self.language])
         if kind is not None:
@@ -303,7 +304,7 @@ class Titles:
         return Pick(self._dry(_TYPE_DRY, day, category=label), placeholder=True)
 
     def take(self, title: str) -> bool:
-        key = _norm(title)
+        key = squeeze(title)
         if key in self.taken:
             return False
         self.taken.add(key)
@@ -322,5 +323,3 @@ class Titles:
         return title
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from smmplan import formulas
 from smmplan.days import shift_within
-from smmplan.findings import Problem, number, with_article
+from smmplan.findings import Problem, number, squeeze, with_article
 from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
@@ -303,10 +303,6 @@ _SAME = {"title": N_("The same title as the post at line {line}: `{value}`."),
          "text": N_("The same text as the post at line {line}: `{value}`.")}
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _duplicates(ctx) -> Iterator[Problem]:
     for field in ("title", "text"):
         seen: dict[str, int] = {}
@@ -314,7 +310,7 @@ def _duplicates(ctx) -> Iterator[Problem]:
             value = getattr(p.post, field)
             if not value:
                 continue
-            first = seen.setdefault(_norm(value), p.index)  # indexes are distinct: a hit is a repeat
+            first = seen.setdefault(squeeze(value), p.index)  # indexes are distinct: a hit is a repeat
             if first != p.index:
                 yield Problem(
                     "MIX004",
