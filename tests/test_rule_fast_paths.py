@@ -91,6 +91,25 @@ def test_honesty_skipping_clean_texts_finds_what_reading_every_text_finds(texts)
     assert honesty.scan(texts, ex) == reference
 
 
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES), st.text(max_size=12)), max_size=8), st.integers(0, 6))
+def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
+    """The texts holding a rare anchor, found by searching the joined text, against
+    splitting it all: the two ways give the same texts and keys (padded with clean
+    texts so that the anchors are rare)."""
+    from smmplan.rules import honesty
+
+    texts = ["a poll of the week"] * clean * 10 + texts + ["guests, real ones"] * clean
+    ex = honesty.extra()
+    found = honesty._candidates(texts, ex)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(honesty, "_FEW", 10**9)  # never rare: every text split
+        assert honesty._candidates(texts, ex) == found
+    norm = honesty.normalise_chunks(honesty._SEPARATOR.join(texts))[0]
+    for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
+        chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
+        assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
+
+
 def test_honesty_reads_nested_post_values_as_before():
     from smmplan.rules import honesty
 

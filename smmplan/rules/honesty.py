@@ -508,15 +508,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     if not anchor_chunks:
         return []
     # ... then each of those, by its chunks
-    keys_of: dict[int, set[str]] = {}
-    get = chunk_keys.get
-    for first_text, part in _slices(norm):
-        positions = range(len(part))
-        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
-        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
-        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
-            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
-            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
+    rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(texts) // _FEW
+    keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
     verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
     out = []
     for i, found_keys in keys_of.items():
@@ -527,6 +520,54 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         if verdict[ks]:
             out.append(i)
     return out
+
+
+# Anchors this rare (a few chunks, found in a text of eight at the most, counted as substrings)
+# are looked for in the joined text instead of splitting it all again.
+_FEW, _FEW_CHUNKS = 8, 32
+
+
+def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[str]],
+                    chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+    """Text number -> the keys in it, for the texts holding an anchor: the joined text
+    split a slice at a time, each text found by the separators before its chunks."""
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    for first_text, part in _slices(norm):
+        positions = range(len(part))
+        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
+        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
+        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
+            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
+            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
+    return keys_of
+
+
+def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
+                chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+    """What _keys_by_slices gives, when the anchors are rare: each anchor looked for in the
+    joined text (str.find, at C speed), a text's number the separators counted before it,
+    and only the texts found split."""
+    at = []
+    end = len(norm)
+    for chunk in anchor_chunks:
+        size = len(chunk)
+        i = norm.find(chunk)
+        while i >= 0:
+            if (not i or norm[i - 1].isspace()) and (i + size == end or norm[i + size].isspace()):
+                at.append(i)  # a whole chunk, as split() parts it
+            i = norm.find(chunk, i + 1)
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    text = last = 0
+    for i in sorted(at):
+        text += norm.count("\x00", last, i)
+        last = i
+        if text not in keys_of:
+            start = norm.rfind("\x00", 0, i) + 1
+            stop = norm.find("\x00", i)
+            keys_of[text] = set().union(*filter(None, map(get, norm[start : stop if stop >= 0 else end].split())))
+    return keys_of
 
 
 _SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan
