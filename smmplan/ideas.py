@@ -276,7 +276,9 @@ class Titles:
     def __init__(self, language: str, taken: set[str] | None = None, *, business: str | None = None,
                  rubrics: list[tuple[str, str, float, tuple]] | None = None, planned: dict[str, int] | None = None):
         self.language = language if language in IDEAS else "en"
-        self.taken = set(map(squeeze, taken or ()))
+        self.taken: set[str] = set()  # titles as compared (squeeze): given out, and the plan's once read
+        self._planned = list(taken or ())  # the plan's titles, read only when an idea may be one of them
+        self._planned_words: str | None = None
         kind = business_kind(business)
         self.bank = dict(IDEAS[self.language])
         if kind is not None:
@@ -307,8 +309,19 @@ class Titles:
         key = squeeze(title)
         if key in self.taken:
             return False
+        if self._planned and self._may_be_planned(key):
+            self.taken.update(map(squeeze, self._planned))  # (a 20,000-post plan's titles, read once)
+            self._planned = []
+            if key in self.taken:
+                return False
         self.taken.add(key)
         return True
+
+    def _may_be_planned(self, key: str) -> bool:
+        """False when some word of `key` is in none of the plan's titles (then no title squeezes to it)."""
+        if self._planned_words is None:
+            self._planned_words = "\n".join(map(str.lower, self._planned))
+        return all(word in self._planned_words for word in key.split())
 
     def _dry(self, message: str, day: dt.date | None, **names: str) -> str:
         """A dated placeholder title, in the plan's language."""

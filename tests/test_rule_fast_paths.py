@@ -104,7 +104,7 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(honesty, "_FEW", 10**9)  # never rare: every text split
         assert honesty._candidates(texts, ex) == found
-    norm = honesty.normalise_chunks(honesty._SEPARATOR.join(texts))[0]
+    norm = honesty._normalised(texts)[0]
     for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
         chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
         assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
@@ -253,3 +253,26 @@ def test_bulk_inference_of_any_posts_is_inference_post_by_post(rows):
     posts = [SimpleNamespace(title=t, text=x, author=a, source=s) for t, x, a, s in rows]
     cats = formulas.PRESETS["golden"].categories
     assert types.infer_posts(posts, cats) == [types.infer(p.title, types.body(p), cats) for p in posts]
+
+
+# --- ideas: the plan's titles read only when an idea may be one of them ----------------
+
+_BANK = [t for bank in ("en", "ru") for titles in __import__("smmplan.ideas").ideas.IDEAS[bank].values()
+         for t in titles[:6]]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_BANK), st.sampled_from(_BANK).map(str.upper),
+                          st.sampled_from(_BANK).map(lambda t: f"  {t.replace(' ', chr(10))} "),
+                          st.text(st.sampled_from("ab ΣσςİI\n"), max_size=6)), max_size=12),
+       st.lists(st.sampled_from(["engaging", "educational", "advertising", "user_generated"]), max_size=12),
+       st.sampled_from(["en", "ru"]))
+def test_ideas_skip_reading_the_plans_titles_only_when_no_title_can_match(planned, asked, language):
+    """Titles reads the plan's titles (squeezed) only when every word of an idea is in some
+    title; the reference reads them all up front. Both give the same ideas."""
+    from smmplan import ideas
+    from smmplan.findings import squeeze
+
+    fast = ideas.Titles(language, set(planned))
+    reference = ideas.Titles(language)
+    reference.taken.update(map(squeeze, planned))
+    assert [fast.next(c) for c in asked] == [reference.next(c) for c in asked]

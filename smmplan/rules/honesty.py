@@ -452,8 +452,7 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     whitespace-separated chunks are read once (one regex, a prefix tree of the
     words that matter, over the chunks joined); then each text is a few
     dictionary look-ups of its chunks."""
-    joined = _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)  # \x00 parts no word
-    norm, _, distinct = normalise_chunks(joined)
+    norm, _, distinct = _normalised(texts)
     chunks = list(distinct)
     surfaces = set(TOKEN.findall(" ".join(chunks)))
     if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
@@ -568,6 +567,11 @@ def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
             stop = norm.find("\x00", i)
             keys_of[text] = set().union(*filter(None, map(get, norm[start : stop if stop >= 0 else end].split())))
     return keys_of
+
+
+def _normalised(texts: list[str]) -> tuple[str, object, set[str]]:
+    """normalise_chunks of the texts joined, each text's own NULs spaces (one parts texts)."""
+    return normalise_chunks(_SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts))
 
 
 _SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan
