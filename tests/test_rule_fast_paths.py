@@ -128,6 +128,15 @@ _LINK_PIECES = st.sampled_from(["https", "http", "HTTP", "mailto", "tg", "x+y.z-
 
 
 @given(st.lists(_LINK_PIECES, max_size=12).map("".join))
+def test_a_link_skipped_as_a_web_address_has_a_web_scheme(link):
+    from smmplan.rules.plan import LINK_SCHEMES, WEB_PREFIXES, link_scheme
+
+    link = link.replace("\\t", "\t").replace("\\x01", "\x01")
+    if link.startswith(WEB_PREFIXES):
+        assert link_scheme(link) in LINK_SCHEMES
+
+
+@given(st.lists(_LINK_PIECES, max_size=12).map("".join))
 def test_link_scheme_and_query_as_urlsplit_reads_them(link):
     from urllib.parse import urlsplit
 
