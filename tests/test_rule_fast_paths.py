@@ -110,6 +110,23 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
         assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
 
 
+_NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",
+                                      "followers", " ", "\n", "buy", "1000", "per", "(", ")", "@", "0.5", "₽",
+                                      "подписчиков", "накрутка", "1-2", "x"]), max_size=10).map("".join)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES), _NUMBERED), max_size=8),
+       st.sampled_from([(), ("per 1000 followers",), ("buy 10k",)]))
+def test_honesty_skipping_number_chunks_finds_what_reading_every_text_finds(texts, banned):
+    """Chunks of digits and brackets alone are not tokenised (no key word stands in them),
+    unless some key word is a number: the plain reference reads every text in full."""
+    from smmplan.rules import honesty
+
+    ex = honesty.extra(banned)
+    reference = [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    assert honesty.scan(texts, ex) == reference
+
+
 def test_honesty_reads_nested_post_values_as_before():
     from smmplan.rules import honesty
 

@@ -446,6 +446,11 @@ def _finder(words: frozenset[str]) -> re.Pattern:
     return re.compile(r"(?:%s)(?:(?<![^\W_])|(?![^\W_]))" % trie_regex(words))
 
 
+# Digits and the signs that never belong to a token: a chunk of these alone reads as digits alone
+# (no `.`, `,`, `-`, `*`, `'`, currency or percent: those make other tokens, `1,5`, `5*`, `$5`).
+_NUMBER_CHUNK = "0123456789()[]{}!?:;/#@&+=<>|^~\""
+
+
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
     """The texts worth reading in full: those holding a word of every role of
     some rule. All texts are joined and normalised once; their distinct
@@ -454,8 +459,12 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     dictionary look-ups of its chunks."""
     norm, _, distinct = _normalised(texts)
     chunks = list(distinct)
-    surfaces = set(TOKEN.findall(" ".join(chunks)))
     if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
+        # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
+        # word can stand inside it: it is not tokenised, nor looked through for words below
+        chunks = [c for c in chunks if c.strip(_NUMBER_CHUNK)]
+    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    if not ex.number_keys:
         surfaces = {s for s in surfaces if not s.isdigit()}
     keys, key_roles = ex.keys, ex.key_roles
     found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
