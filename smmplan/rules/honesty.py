@@ -457,8 +457,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     whitespace-separated chunks are read once (one regex, a prefix tree of the
     words that matter, over the chunks joined); then each text is a few
     dictionary look-ups of its chunks."""
-    norm, _, distinct = _normalised(texts)
-    chunks = list(distinct)
+    norm, _, counts = _normalised(texts)  # each distinct chunk, and how often it stands in the plan
+    chunks = list(counts)
     if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
         # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
         # word can stand inside it: it is not tokenised, nor looked through for words below
@@ -496,9 +496,6 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
     # the texts holding a word of a role some rule is looked for by: of each entry
     # of such a role, the key word rarest in this plan (a text with the entry has all)
-    counts: Counter[str] = Counter()
-    for _, part in _slices(norm):
-        counts.update(filter(chunk_keys.__contains__, part))
     key_count: dict[str, int] = {}
     for c, ks in chunk_keys.items():
         for k in ks:
@@ -578,7 +575,7 @@ def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
     return keys_of
 
 
-def _normalised(texts: list[str]) -> tuple[str, object, set[str]]:
+def _normalised(texts: list[str]) -> tuple[str, object, Counter[str]]:
     """normalise_chunks of the texts joined, each text's own NULs spaces (one parts texts)."""
     return normalise_chunks(_SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts))
 
