@@ -302,3 +302,20 @@ def test_ideas_skip_reading_the_plans_titles_only_when_no_title_can_match(planne
     reference = ideas.Titles(language)
     reference.taken.update(map(squeeze, planned))
     assert [fast.next(c) for c in asked] == [reference.next(c) for c in asked]
+
+
+_TAGGED = st.lists(st.sampled_from(["https://", "http://", "HTTPS://", "shop.example", "/p/1", "?", "&", "#", "=",
+                                    "utm_source=vk", "utm_medium=social", "utm_medium=cpc", "UTM_CAMPAIGN=w1",
+                                    "utm_campaign=w1", "utm_campaign=", "utm_content=post-1", "utm_content=",
+                                    "utm_term=a b", "utm_term=x", "utm_source=%41", "+", " ", "[", "é", "x"]),
+                   max_size=9).map("".join)
+
+
+@given(st.one_of(_TAGGED, st.builds(lambda tail: "https://cl.example/p/1?utm_source=ig&utm_medium=social"
+                                                 "&utm_campaign=w1" + tail, _TAGGED)))
+def test_the_usual_tagged_link_reads_as_any_link(link):
+    """The usual post link (the three tags, perhaps utm_content or utm_term after them),
+    matched by one regex, against the general reading of a link."""
+    from smmplan.rules.kpi import _read_any_link, _read_link, vocabulary
+
+    assert _read_link(link, vocabulary()) == _read_any_link(link, vocabulary())
