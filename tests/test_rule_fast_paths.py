@@ -266,6 +266,13 @@ def test_bulk_inference_reads_every_post_as_inferring_it_alone():
         assert bulk == [types.infer(p.title, types.body(p), cats) for p in posts]
 
 
+@given(st.lists(st.text(st.sampled_from("0123a9 \x00١٢x"), max_size=6), max_size=6))
+def test_shapes_made_in_bulk_are_each_texts_shape(texts):
+    from smmplan.text import types
+
+    assert types._shapes(texts) == [types._shape(t) for t in texts]
+
+
 @given(st.lists(st.tuples(st.lists(_TEXT_PIECES, max_size=5).map("".join),
                           st.none() | st.lists(_TEXT_PIECES, max_size=5).map("".join),
                           st.none() | st.sampled_from(["@anna, shared with permission", "", "@oleg 2"]),
