@@ -271,8 +271,13 @@ def _back_to_back(ctx) -> Iterator[Problem]:
     if ad is None:
         return
     by_channel: dict[str, list] = {}
+    keys: dict[str | None, str] = {}  # channel as written -> its key: a plan writes a few on every post
     for p in ctx.counted:  # one list per channel, whatever the plan calls it: `ВК` is `vk`
-        by_channel.setdefault(channel_key(p.post.channel), []).append(p)
+        written = p.post.channel
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = channel_key(written)
+        by_channel.setdefault(key, []).append(p)
     for channel, posts in by_channel.items():
         posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):
