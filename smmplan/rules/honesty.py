@@ -1122,9 +1122,12 @@ def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
     it would have been (code, where, line and column) with the Excused record
     (the allowed phrase as written, and whether the plan or the project's config
     gave it): for suppression accounting, which counts and reports them."""
+    words = _words(ctx)
+    if not words.allowed:
+        return  # no allowed phrase, nothing excused: the plan's texts are not gathered again
     _, texts = _plan_texts(ctx)
     locator = _Locator(ctx.doc)
-    for x in excused(texts.texts, _words(ctx)):
+    for x in excused(texts.texts, words):
         where = texts.path(x.hit.index)
         yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
 
