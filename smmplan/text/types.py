@@ -182,8 +182,8 @@ def infer_posts(posts: list, categories: tuple[str, ...]) -> list[Inference]:
 
 
 def _shapes(texts: list[str]) -> list[str]:
-    """``_shape`` of each text: one substitution over them all joined (a text holding
-    the separator itself is shaped on its own)."""
+    """``_shape`` of each text, worked on them all joined: str methods for ASCII text, else
+    one substitution (a text holding the separator itself is shaped on its own)."""
     joined = "\x00".join(texts)
     if joined.count("\x00") != max(len(texts) - 1, 0):
         return list(map(_shape, texts))
