@@ -140,8 +140,7 @@ class Context:
 
             cats = self.formula.categories if self.formula is not None else ()
             if cats and content.readable_categories(cats):
-                infer, body = content.infer, content.body
-                found = [infer(p.post.title, body(p.post), cats) for p in self.posts]
+                found = content.infer_posts([p.post for p in self.posts], cats)
             else:
                 found = [content.NEUTRAL] * len(self.posts)
             self._memo["inferences"] = found
@@ -180,7 +179,14 @@ class Context:
 
     def post_lines(self) -> list[int | None]:
         """The line of each post (``line(("posts", p.index))``), read off the `posts` list's
-        marks in one pass instead of a path lookup per post (a 20,000-post plan asks for all)."""
+        marks in one pass instead of a path lookup per post (a 20,000-post plan asks for all),
+        once: the mix and flow summaries both ask (shared: do not modify)."""
+        found = self._memo.get("post_lines")
+        if found is None:
+            found = self._memo["post_lines"] = self._post_lines()
+        return found
+
+    def _post_lines(self) -> list[int | None]:
         marks = self.doc.marks
         seq = marks.children.get("posts") if isinstance(marks, loader.Marks) and marks.keys is not None else None
         if not isinstance(seq, loader.Marks) or seq.keys is not None or self.doc.line_map is not None:

@@ -161,6 +161,11 @@ def clip(text: str) -> str:
     return text
 
 
+def squeeze(text: str) -> str:
+    """A text as two texts are compared for sameness: lower case, every run of whitespace one space."""
+    return " ".join(text.lower().split())
+
+
 def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice a typo most likely meant (difflib), or None.
 

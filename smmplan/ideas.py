@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from smmplan.findings import squeeze
 from smmplan.locale import N_, _, dates, speaking
 
 IDEAS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -233,7 +234,7 @@ def _business_banks() -> tuple[dict[str, str], dict[str, dict[str, dict[str, tup
     for kind in BUSINESS_KINDS:
         raw = loader.load((folder / f"{kind}.yaml").read_bytes()).data
         for word in (kind, *raw.get("aliases", ())):
-            words[_norm(word).replace(" ", "_")] = kind
+            words[squeeze(word).replace(" ", "_")] = kind
         banks[kind] = {lang: {cat: tuple(v) for cat, v in raw[lang].items()} for lang in ("en", "ru")}
     return words, banks
 
@@ -242,14 +243,14 @@ def business_kind(word: str | None) -> str | None:
     """`Салон красоты` -> beauty; None for a word that names no kind smmplan has ideas for."""
     if not word:
         return None
-    return _business_banks()[0].get(_norm(word).replace(" ", "_").replace("-", "_"))
+    return _business_banks()[0].get(squeeze(word).replace(" ", "_").replace("-", "_"))
 
 
 def suggest_business(word: str) -> str | None:
     from smmplan.findings import nearest
 
     pool = _business_banks()[0]
-    near = nearest(_norm(word).replace(" ", "_"), pool)
+    near = nearest(squeeze(word).replace(" ", "_"), pool)
     return pool[near] if near else None
 
 
@@ -275,7 +276,9 @@ class Titles:
     def __init__(self, language: str, taken: set[str] | None = None, *, business: str | None = None,
                  rubrics: list[tuple[str, str, float, tuple]] | None = None, planned: dict[str, int] | None = None):
         self.language = language if language in IDEAS else "en"
-        self.taken = {_norm(t) for t in taken or ()}
+        self.taken: set[str] = set()  # titles as compared (squeeze): given out, and the plan's once read
+        self._planned = list(taken or ())  # the plan's titles, read only when an idea may be one of them
+        self._planned_words: str | None = None
         kind = business_kind(business)
         self.bank = dict(IDEAS[self.language])
         if kind is not None:
@@ -303,11 +306,22 @@ class Titles:
         return Pick(self._dry(_TYPE_DRY, day, category=label), placeholder=True)
 
     def take(self, title: str) -> bool:
-        key = _norm(title)
+        key = squeeze(title)
         if key in self.taken:
             return False
+        if self._planned and self._may_be_planned(key):
+            self.taken.update(map(squeeze, self._planned))  # (a 20,000-post plan's titles, read once)
+            self._planned = []
+            if key in self.taken:
+                return False
         self.taken.add(key)
         return True
+
+    def _may_be_planned(self, key: str) -> bool:
+        """False when some word of `key` is in none of the plan's titles (then no title squeezes to it)."""
+        if self._planned_words is None:
+            self._planned_words = "\n".join(map(str.lower, self._planned))
+        return all(word in self._planned_words for word in key.split())
 
     def _dry(self, message: str, day: dt.date | None, **names: str) -> str:
         """A dated placeholder title, in the plan's language."""
@@ -322,5 +336,3 @@ class Titles:
         return title
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())

@@ -878,7 +878,7 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
         return None, True
     k = len(rules.cats)
     per_week = []
-    total = 0
+    total = retypes = 0
     for w, (c, x) in enumerate(zip(weeks, after)):
         if list(c) == list(x):
             per_week.append([])
@@ -888,7 +888,7 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
             raise RuntimeError("rebalance: a week's new counts do not fit its posts")
         total += got[0]
         per_week.append(got[1][0])
-    retypes = sum(sum(max(0, a - b) for a, b in zip(c, x)) for c, x in zip(weeks, after))
+        retypes += sum(max(0, a - b) for a, b in zip(c, x))  # (a week that keeps its counts retypes none)
     if total == retypes * COSTS["retype"]:
         return per_week, True
     if sum(map(len, groups)) * k > limit:
@@ -1127,7 +1127,8 @@ def _shift_greedy(rules: _Rules, start: tuple[Counts, ...]) -> tuple[list[tuple[
     first (a post moves as little as it can), then among all."""
     state = [list(w) for w in start]
     W, k = len(state), len(rules.cats)
-    viol = [_violation(rules, w) for w in state]
+    distinct = {w: _violation(rules, w) for w in dict.fromkeys(start)}  # a plan's weeks repeat a few mixes
+    viol = list(map(distinct.__getitem__, start))
     failing = {w for w in range(W) if viol[w]}
     path = []
 

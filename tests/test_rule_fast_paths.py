@@ -91,6 +91,42 @@ def test_honesty_skipping_clean_texts_finds_what_reading_every_text_finds(texts)
     assert honesty.scan(texts, ex) == reference
 
 
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES), st.text(max_size=12)), max_size=8), st.integers(0, 6))
+def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
+    """The texts holding a rare anchor, found by searching the joined text, against
+    splitting it all: the two ways give the same texts and keys (padded with clean
+    texts so that the anchors are rare)."""
+    from smmplan.rules import honesty
+
+    texts = ["a poll of the week"] * clean * 10 + texts + ["guests, real ones"] * clean
+    ex = honesty.extra()
+    found = honesty._candidates(texts, ex)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(honesty, "_FEW", 10**9)  # never rare: every text split
+        assert honesty._candidates(texts, ex) == found
+    norm = honesty._normalised(texts)[0]
+    for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
+        chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
+        assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
+
+
+_NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",
+                                      "followers", " ", "\n", "buy", "1000", "per", "(", ")", "@", "0.5", "₽",
+                                      "подписчиков", "накрутка", "1-2", "x"]), max_size=10).map("".join)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES), _NUMBERED), max_size=8),
+       st.sampled_from([(), ("per 1000 followers",), ("buy 10k",)]))
+def test_honesty_skipping_number_chunks_finds_what_reading_every_text_finds(texts, banned):
+    """Chunks of digits and brackets alone are not tokenised (no key word stands in them),
+    unless some key word is a number: the plain reference reads every text in full."""
+    from smmplan.rules import honesty
+
+    ex = honesty.extra(banned)
+    reference = [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    assert honesty.scan(texts, ex) == reference
+
+
 def test_honesty_reads_nested_post_values_as_before():
     from smmplan.rules import honesty
 
@@ -106,6 +142,15 @@ def test_honesty_reads_nested_post_values_as_before():
 _LINK_PIECES = st.sampled_from(["https", "http", "HTTP", "mailto", "tg", "x+y.z-1", "1a", ":", "//", "/", "?", "#",
                                 "&", "=", "utm_source=vk", "[", "]", "[::1]", "@", "%41", " ", "\\t", "\\x01", "é",
                                 "example.com", ":80", "a"])
+
+
+@given(st.lists(_LINK_PIECES, max_size=12).map("".join))
+def test_a_link_skipped_as_a_web_address_has_a_web_scheme(link):
+    from smmplan.rules.plan import LINK_SCHEMES, WEB_PREFIXES, link_scheme
+
+    link = link.replace("\\t", "\t").replace("\\x01", "\x01")
+    if link.startswith(WEB_PREFIXES):
+        assert link_scheme(link) in LINK_SCHEMES
 
 
 @given(st.lists(_LINK_PIECES, max_size=12).map("".join))
@@ -149,3 +194,135 @@ def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch)
     for size in (1, 7, 50):
         monkeypatch.setattr(honesty, "_SLICE", size)
         assert honesty.scan(texts, ex) == whole, size
+
+
+# --- content-type inference in bulk -----------------------------------------------
+
+_TEXT_PIECES = st.sampled_from(["Poll", ": ", "mocha", " or ", "gingerbread", "?", " (12)", " 1,000", "20%", "$5",
+                                "b.u.y", "f-o-l-l-o-w", " 5*", "★", "скидка", " 20 %", "\n", "\x00", "١٢", "Ⅻ",
+                                "первое бесплатно", "how to", "vote", "free", "шаг 2", "guest photo", ""])
+
+
+def _reference_signals(title: str, text: str):
+    """types._signals as first written: each text read whole (tokens, clauses), every hit tagged."""
+    from smmplan.text import read
+    from smmplan.text import types
+
+    lex = types.lexicon()
+    weights = lex.weights
+    found: dict = {}
+    for part, (value, bonus) in enumerate(((title, lex.title_bonus), (text, 0))):
+        if not value:
+            continue
+        for hit in lex.vocabulary.tag(read(value).words()):
+            cues = found.setdefault(hit.role, {})
+            source = hit.entry.source
+            points = weights[f"{hit.role}\0{source}"] + bonus
+            if source not in cues or cues[source][0] < points:
+                cues[source] = (points, part, hit.first, hit.last)
+    out = []
+    for signal, cues in found.items():
+        hits = sorted(cues.values(), key=lambda h: (-h[0], h[1], h[2]))
+        kept = [h for h in hits if not any(o is not h and o[1] == h[1] and o[2] <= h[2] and h[3] <= o[3]
+                                           and o[3] - o[2] > h[3] - h[2] for o in hits)]
+        strong = any(weights[f"{signal}\0{src}"] == types.STRONG for src in cues)
+        out.append((signal, sum(h[0] for h in kept), tuple(h[1:] for h in kept), strong))
+    out.sort(key=lambda s: -s[1])
+    return tuple(out)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=8).map("".join))
+def test_words_alone_are_the_words_of_a_whole_reading(text):
+    from smmplan.text import read
+    from smmplan.text.tokens import words
+
+    assert words(text) == read(text).words()
+
+
+@given(st.lists(_TEXT_PIECES, max_size=8).map("".join), st.lists(_TEXT_PIECES, max_size=8).map("".join))
+def test_signals_from_cached_cues_are_those_of_a_whole_reading(title, text):
+    from smmplan.text import types
+
+    assert types._signals(title, text) == _reference_signals(title, text)
+
+
+def test_bulk_inference_reads_every_post_as_inferring_it_alone():
+    """infer_posts (shapes made over all texts joined, each distinct pair read once)
+    against infer() post by post, on generated plans and the shipped ones."""
+    from tests.benchmark import plan_text
+    from smmplan.text import types
+
+    texts = [plan_text(400, seed=seed, defects=8, linked=seed == 3) for seed in (1, 3, 4)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(PLANS.glob("*.yaml"))]
+    for text in texts:
+        ctx = _context(text)
+        if ctx.formula is None or not ctx.posts:
+            continue
+        posts, cats = [p.post for p in ctx.posts], ctx.formula.categories
+        bulk = types.infer_posts(posts, cats)
+        types._signals.cache_clear()
+        types._infer.cache_clear()
+        types._cues.cache_clear()
+        assert bulk == [types.infer(p.title, types.body(p), cats) for p in posts]
+
+
+@given(st.lists(st.text(st.sampled_from("0123a9 \x00١٢x"), max_size=6), max_size=6))
+def test_shapes_made_in_bulk_are_each_texts_shape(texts):
+    from smmplan.text import types
+
+    assert types._shapes(texts) == [types._shape(t) for t in texts]
+
+
+@given(st.lists(st.tuples(st.lists(_TEXT_PIECES, max_size=5).map("".join),
+                          st.none() | st.lists(_TEXT_PIECES, max_size=5).map("".join),
+                          st.none() | st.sampled_from(["@anna, shared with permission", "", "@oleg 2"]),
+                          st.none() | st.sampled_from(["reposted with consent", ""])), max_size=6))
+def test_bulk_inference_of_any_posts_is_inference_post_by_post(rows):
+    from types import SimpleNamespace
+
+    from smmplan import formulas
+    from smmplan.text import types
+
+    posts = [SimpleNamespace(title=t, text=x, author=a, source=s) for t, x, a, s in rows]
+    cats = formulas.PRESETS["golden"].categories
+    assert types.infer_posts(posts, cats) == [types.infer(p.title, types.body(p), cats) for p in posts]
+
+
+# --- ideas: the plan's titles read only when an idea may be one of them ----------------
+
+_BANK = [t for bank in ("en", "ru") for titles in __import__("smmplan.ideas").ideas.IDEAS[bank].values()
+         for t in titles[:6]]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_BANK), st.sampled_from(_BANK).map(str.upper),
+                          st.sampled_from(_BANK).map(lambda t: f"  {t.replace(' ', chr(10))} "),
+                          st.text(st.sampled_from("ab ΣσςİI\n"), max_size=6)), max_size=12),
+       st.lists(st.sampled_from(["engaging", "educational", "advertising", "user_generated"]), max_size=12),
+       st.sampled_from(["en", "ru"]))
+def test_ideas_skip_reading_the_plans_titles_only_when_no_title_can_match(planned, asked, language):
+    """Titles reads the plan's titles (squeezed) only when every word of an idea is in some
+    title; the reference reads them all up front. Both give the same ideas."""
+    from smmplan import ideas
+    from smmplan.findings import squeeze
+
+    fast = ideas.Titles(language, set(planned))
+    reference = ideas.Titles(language)
+    reference.taken.update(map(squeeze, planned))
+    assert [fast.next(c) for c in asked] == [reference.next(c) for c in asked]
+
+
+_TAGGED = st.lists(st.sampled_from(["https://", "http://", "HTTPS://", "shop.example", "/p/1", "?", "&", "#", "=",
+                                    "utm_source=vk", "utm_medium=social", "utm_medium=cpc", "UTM_CAMPAIGN=w1",
+                                    "utm_campaign=w1", "utm_campaign=", "utm_content=post-1", "utm_content=",
+                                    "utm_term=a b", "utm_term=x", "utm_source=%41", "+", " ", "[", "é", "x"]),
+                   max_size=9).map("".join)
+
+
+@given(st.one_of(_TAGGED, st.builds(lambda tail: "https://cl.example/p/1?utm_source=ig&utm_medium=social"
+                                                 "&utm_campaign=w1" + tail, _TAGGED)))
+def test_the_usual_tagged_link_reads_as_any_link(link):
+    """The usual post link (the three tags, perhaps utm_content or utm_term after them),
+    matched by one regex, against the general reading of a link."""
+    from smmplan.rules.kpi import _read_any_link, _read_link, vocabulary
+
+    assert _read_link(link, vocabulary()) == _read_any_link(link, vocabulary())

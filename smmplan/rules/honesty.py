@@ -535,17 +535,25 @@ def _finder(words: frozenset[str]) -> re.Pattern:
     return re.compile(r"(?:%s)(?:(?<![^\W_])|(?![^\W_]))" % trie_regex(words))
 
 
+# Digits and the signs that never belong to a token: a chunk of these alone reads as digits alone
+# (no `.`, `,`, `-`, `*`, `'`, currency or percent: those make other tokens, `1,5`, `5*`, `$5`).
+_NUMBER_CHUNK = "0123456789()[]{}!?:;/#@&+=<>|^~\""
+
+
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
     """The texts worth reading in full: those holding a word of every role of
     some rule. All texts are joined and normalised once; their distinct
     whitespace-separated chunks are read once (one regex, a prefix tree of the
     words that matter, over the chunks joined); then each text is a few
     dictionary look-ups of its chunks."""
-    joined = _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)  # \x00 parts no word
-    norm, _, distinct = normalise_chunks(joined)
-    chunks = list(distinct)
-    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    norm, _, counts = _normalised(texts)  # each distinct chunk, and how often it stands in the plan
+    chunks = list(counts)
     if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
+        # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
+        # word can stand inside it: it is not tokenised, nor looked through for words below
+        chunks = [c for c in chunks if c.strip(_NUMBER_CHUNK)]
+    surfaces = set(TOKEN.findall(" ".join(chunks)))
+    if not ex.number_keys:
         surfaces = {s for s in surfaces if not s.isdigit()}
     keys, key_roles = ex.keys, ex.key_roles
     found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
@@ -577,9 +585,6 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
     # the texts holding a word of a role some rule is looked for by: of each entry
     # of such a role, the key word rarest in this plan (a text with the entry has all)
-    counts: Counter[str] = Counter()
-    for _, part in _slices(norm):
-        counts.update(filter(chunk_keys.__contains__, part))
     key_count: dict[str, int] = {}
     for c, ks in chunk_keys.items():
         for k in ks:
@@ -597,15 +602,8 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     if not anchor_chunks:
         return []
     # ... then each of those, by its chunks
-    keys_of: dict[int, set[str]] = {}
-    get = chunk_keys.get
-    for first_text, part in _slices(norm):
-        positions = range(len(part))
-        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
-        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
-        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
-            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
-            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
+    rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(texts) // _FEW
+    keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
     verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
     out = []
     for i, found_keys in keys_of.items():
@@ -616,6 +614,59 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         if verdict[ks]:
             out.append(i)
     return out
+
+
+# Anchors this rare (a few chunks, found in a text of eight at the most, counted as substrings)
+# are looked for in the joined text instead of splitting it all again.
+_FEW, _FEW_CHUNKS = 8, 32
+
+
+def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[str]],
+                    chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+    """Text number -> the keys in it, for the texts holding an anchor: the joined text
+    split a slice at a time, each text found by the separators before its chunks."""
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    for first_text, part in _slices(norm):
+        positions = range(len(part))
+        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
+        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
+        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
+            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
+            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
+    return keys_of
+
+
+def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
+                chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+    """What _keys_by_slices gives, when the anchors are rare: each anchor looked for in the
+    joined text (str.find, at C speed), a text's number the separators counted before it,
+    and only the texts found split."""
+    at = []
+    end = len(norm)
+    for chunk in anchor_chunks:
+        size = len(chunk)
+        i = norm.find(chunk)
+        while i >= 0:
+            if (not i or norm[i - 1].isspace()) and (i + size == end or norm[i + size].isspace()):
+                at.append(i)  # a whole chunk, as split() parts it
+            i = norm.find(chunk, i + 1)
+    keys_of: dict[int, set[str]] = {}
+    get = chunk_keys.get
+    text = last = 0
+    for i in sorted(at):
+        text += norm.count("\x00", last, i)
+        last = i
+        if text not in keys_of:
+            start = norm.rfind("\x00", 0, i) + 1
+            stop = norm.find("\x00", i)
+            keys_of[text] = set().union(*filter(None, map(get, norm[start : stop if stop >= 0 else end].split())))
+    return keys_of
+
+
+def _normalised(texts: list[str]) -> tuple[str, object, Counter[str]]:
+    """normalise_chunks of the texts joined, each text's own NULs spaces (one parts texts)."""
+    return normalise_chunks(_SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts))
 
 
 _SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan

@@ -703,8 +703,11 @@ def _printable_ascii_but(excluded: str) -> str:
 # pairs as written), and no value is blank once stripped: all three tags, none missing.
 _LINK_CHAR = _printable_ascii_but("?#[]")
 _TAG_VALUE = f"({_printable_ascii_but('?#[]%&+=')}+)"
+# A scheduler's export often tags each post's own link further (`&utm_content=post-12`): tags
+# of no UTM key this rule reads may follow, values as plain (possibly empty).
 _COMMON_LINK = re.compile(
     rf"https?://{_LINK_CHAR}*\?utm_source={_TAG_VALUE}&utm_medium={_TAG_VALUE}&utm_campaign={_TAG_VALUE}"
+    rf"(?:&utm_(?:content|term)={_printable_ascii_but('?#[]%&+=')}*)*"
 )
 
 
@@ -716,6 +719,11 @@ def _read_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], s
         source, medium, campaign = common.groups()
         tags = {"utm_source": source, "utm_medium": medium, "utm_campaign": campaign}
         return tags, [], medium, voc.paid_medium.match(medium) is not None
+    return _read_any_link(link, voc)
+
+
+def _read_any_link(link: str, voc: Vocabulary) -> tuple[dict[str, str], list[str], str, bool] | None:
+    """_read_link of any link, read in general."""
     try:
         scheme, query = _scheme_and_query(link.strip())
     except ValueError:

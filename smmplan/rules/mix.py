@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from smmplan import formulas
 from smmplan.days import shift_within
-from smmplan.findings import Problem, number, with_article
+from smmplan.findings import Problem, number, squeeze, with_article
 from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.networks import channel_key
 from smmplan.rules import Rule
@@ -271,8 +271,13 @@ def _back_to_back(ctx) -> Iterator[Problem]:
     if ad is None:
         return
     by_channel: dict[str, list] = {}
+    keys: dict[str | None, str] = {}  # channel as written -> its key: a plan writes a few on every post
     for p in ctx.counted:  # one list per channel, whatever the plan calls it: `ВК` is `vk`
-        by_channel.setdefault(channel_key(p.post.channel), []).append(p)
+        written = p.post.channel
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = channel_key(written)
+        by_channel.setdefault(key, []).append(p)
     for channel, posts in by_channel.items():
         posts.sort(key=lambda p: (p.post.date, p.post.time or _MIDNIGHT, p.index))
         for prev, cur in zip(posts, posts[1:]):
@@ -303,10 +308,6 @@ _SAME = {"title": N_("The same title as the post at line {line}: `{value}`."),
          "text": N_("The same text as the post at line {line}: `{value}`.")}
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _duplicates(ctx) -> Iterator[Problem]:
     for field in ("title", "text"):
         seen: dict[str, int] = {}
@@ -314,7 +315,7 @@ def _duplicates(ctx) -> Iterator[Problem]:
             value = getattr(p.post, field)
             if not value:
                 continue
-            first = seen.setdefault(_norm(value), p.index)  # indexes are distinct: a hit is a repeat
+            first = seen.setdefault(squeeze(value), p.index)  # indexes are distinct: a hit is a repeat
             if first != p.index:
                 yield Problem(
                     "MIX004",

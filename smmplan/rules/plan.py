@@ -149,7 +149,9 @@ def check(ctx) -> Iterator[Problem]:
     for p in ctx.posts:
         for key in LINK_KEYS:
             value = getattr(p.post, key)
-            scheme = link_scheme(value) if value else None
+            if not value or value.startswith(WEB_PREFIXES):
+                continue  # no link, or a web address (the usual link: link_scheme needs no reading of it)
+            scheme = link_scheme(value)
             if scheme is not None and scheme not in LINK_SCHEMES:
                 yield Problem(
                     "PLAN006",
@@ -163,6 +165,7 @@ def check(ctx) -> Iterator[Problem]:
 
 LINK_KEYS = ("link", "permalink")
 LINK_SCHEMES = frozenset(("http", "https"))
+WEB_PREFIXES = ("https:", "http:")  # a link starting so has the scheme https or http, whatever follows
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):")
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these from a URL: `java\tscript:` is `javascript:`
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -230,13 +231,6 @@ def normalise(text: str) -> tuple[str, OffsetMap | None]:
     when every character stays in place, the usual case)."""
     if text.isascii():  # (no character to map or fix: the usual title)
         return _replace(text).lower(), None
-    norm, cmap, _ = normalise_chunks(text)
-    return norm, cmap
-
-
-def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, set[str]]:
-    """As normalise, with the distinct whitespace-separated chunks of the result
-    (found on the way, for callers that read many texts joined)."""
     cmap = None
     replaced = _replace(text)
     chunks = set(replaced.split())  # no ignorable character is a space: each stands inside a chunk
@@ -244,5 +238,12 @@ def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, set[str]]:
         text, cmap = _nfkc(text)
         replaced = _replace(text)
         chunks = set(replaced.split())
-    fixed, chunks = _fix_mixed(replaced, chunks)
-    return fixed.lower(), cmap, {c.lower() for c in chunks}
+    fixed, _ = _fix_mixed(replaced, chunks)
+    return fixed.lower(), cmap
+
+
+def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, Counter[str]]:
+    """As normalise, with the whitespace-separated chunks of the result and how often
+    each stands there (for callers that read many texts joined)."""
+    norm, cmap = normalise(text)
+    return norm, cmap, Counter(norm.split())

@@ -95,6 +95,13 @@ def tokenise(norm: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def words(text: str) -> list[str]:
+    """``read(text).words()``, without the tokens' spans and clauses (for readers that
+    need the words alone)."""
+    return [word_of(w) if w[1:2] in _DOTTED_CHARS or w == "*" or w in _CONTRACTIONS else w
+            for w in TOKEN.findall(normalise(text)[0])]
+
+
 def read(text: str) -> Reading:
     norm, cmap = normalise(text)
     return Reading(text, norm, cmap, tokenise(norm))

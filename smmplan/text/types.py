@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from smmplan.text import Vocabulary, compiled, read
 from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
+from smmplan.text.tokens import words
 
 STRONG, WEAK = 2, 1
 
@@ -138,14 +140,13 @@ def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, in
     for part, (value, bonus) in enumerate(((title, lex.title_bonus), (text, 0))):
         if not value:
             continue
-        for hit in lex.vocabulary.tag(read(value).words()):
-            cues = found.get(hit.role)
+        for role, source, weight, first, last in _cues(value):
+            cues = found.get(role)
             if cues is None:
-                cues = found[hit.role] = {}
-            source = hit.entry.source
-            points = weights[f"{hit.role}\0{source}"] + bonus
+                cues = found[role] = {}
+            points = weight + bonus
             if source not in cues or cues[source][0] < points:
-                cues[source] = (points, part, hit.first, hit.last)
+                cues[source] = (points, part, first, last)
     out = []
     for signal, cues in found.items():
         hits = sorted(cues.values(), key=lambda h: (-h[0], h[1], h[2]))
@@ -158,17 +159,70 @@ def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, in
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)  # keyed on one text's shape: a title, or a body many posts share (an author's line)
+def _cues(value: str) -> tuple[tuple[str, str, int, int, int], ...]:
+    """The cues in one text, in the vocabulary's order: (signal, entry, weight, first, last token)."""
+    lex = lexicon()
+    weights = lex.weights
+    return tuple((hit.role, hit.entry.source, weights[f"{hit.role}\0{hit.entry.source}"], hit.first, hit.last)
+                 for hit in lex.vocabulary.tag(words(value)))
+
+
 def body(post) -> str:
     """What a plan's post says besides its title: its text, and whose content it shows
     (``author``: "@anna, shared with permission") and where it comes from
     (``source``: "reposted with the author's consent")."""
-    return "\n".join(part for part in (post.text, post.author, post.source) if part)
+    return body_of(post.text, post.author, post.source)
+
+
+def body_of(text: str | None, author: str | None, source: str | None) -> str:
+    return "\n".join(part for part in (text, author, source) if part)
 
 
 def infer(title: str | None, text: str | None, categories: tuple[str, ...]) -> Inference:
     """What a post with this title and text reads as, among a formula's categories
     (its canonical names: ``Formula.categories``)."""
     return _infer(_shape(title or ""), _shape(text or ""), tuple(categories))
+
+
+_PARTS = attrgetter("title", "text", "author", "source")
+
+
+def infer_posts(posts: list, categories: tuple[str, ...]) -> list[Inference]:
+    """``infer(post.title, body(post), categories)`` of each post, in bulk: the texts'
+    shapes are made in one pass over them all joined, and each distinct pair of
+    shapes is read once (a 20,000-post plan holds some 1,400)."""
+    cats = tuple(categories)
+    titles: list[str] = []
+    bodies: list[str] = []
+    for title, text, author, source in map(_PARTS, posts):
+        titles.append(title or "")
+        bodies.append(text or "" if author is None and source is None else body_of(text, author, source))
+    keys = list(zip(_shapes(titles), _shapes(bodies)))
+    found = {key: _infer(*key, cats) for key in dict.fromkeys(keys)}
+    return list(map(found.__getitem__, keys))
+
+
+def _shapes(texts: list[str]) -> list[str]:
+    """``_shape`` of each text, worked on them all joined: str methods for ASCII text, else
+    one substitution (a text holding the separator itself is shaped on its own)."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != max(len(texts) - 1, 0):
+        return list(map(_shape, texts))
+    if not texts:
+        return []
+    if not joined.isascii():  # (a digit of another script may stand in it)
+        return _DIGITS.sub("0", joined).split("\x00")
+    # only ASCII digits: each made 0 at C speed, then each run of 0s one 0 (split at the 0s, the
+    # pieces between joined again by one 0, and one 0 for a run at either end)
+    zeroed = joined.translate(_ZERO)
+    inner = "0".join(filter(None, zeroed.split("0")))
+    if not inner:  # nothing but 0s (or nothing at all): one text
+        return ["0" if zeroed else ""]
+    return ("0"[: zeroed[0] == "0"] + inner + "0"[: zeroed[-1] == "0"]).split("\x00")
+
+
+_ZERO = str.maketrans("123456789", "000000000")
 
 
 @lru_cache(maxsize=8192)
