@@ -90,6 +90,8 @@ def tokenise(norm: str) -> tuple[Token, ...]:
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
+        if out and norm[e:e + 1] == ")" and m[0].isdigit() and len(m[0]) <= 2 and not _END.search(norm[last:s]):
+            clause += 1  # a list's item marker ("1) пост про скидки 2) сторис 3) ...") starts a clause
         out.append(Token(word_of(m[0]), s, e, clause, listed))
         last = e
     return tuple(out)
