@@ -360,16 +360,21 @@ def test_code_of_each_shape_mostly_right():
     assert len(wrong) <= 0.05 * len(pairs), wrong
 
 
-def test_shapes_through_the_installed_command(tmp_path):
+def cli_ban_findings(tmp_path, tactics: list[str]) -> tuple[list[tuple[str, int]], list[dict]]:
+    """The BAN findings (code, line) of a plan of these tactics, checked by the installed command
+    (exit 1 asserted), and all its findings as JSON."""
     plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "tactics:\n"
-        "  - Подписчиков на канал возьмём оптом, так дешевле\n"
-        "  - Отзывы на маркетплейсе напишут жёны и мужья сотрудников\n"
-        "  - Order 500 flyers with a QR code to our review page\n"
-        "  - The client asked us to buy followers; we declined and proposed a paid ads test\n",
-        encoding="utf-8")
+    plan.write_text("tactics:\n" + "".join(f"  - {t}\n" for t in tactics), encoding="utf-8")
     proc = run_cli("check", str(plan), "--format", "json")
     assert proc.returncode == 1, proc.stderr.decode()
-    found = [(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"] if f["code"].startswith("BAN")]
-    assert sorted(found) == [("BAN001", 2), ("BAN004", 3)], found
+    findings = json.loads(proc.stdout)["findings"]
+    return sorted((f["code"], f["line"]) for f in findings if f["code"].startswith("BAN")), findings
+
+
+def test_shapes_through_the_installed_command(tmp_path):
+    found, _ = cli_ban_findings(tmp_path, [
+        "Подписчиков на канал возьмём оптом, так дешевле",
+        "Отзывы на маркетплейсе напишут жёны и мужья сотрудников",
+        "Order 500 flyers with a QR code to our review page",
+        "The client asked us to buy followers; we declined and proposed a paid ads test"])
+    assert found == [("BAN001", 2), ("BAN004", 3)], found

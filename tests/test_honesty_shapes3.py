@@ -16,12 +16,10 @@ was run; the comments give each round's first look."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_honesty_shapes import _codes, assert_flagged, assert_passes
+from tests.test_honesty_shapes import _codes, assert_flagged, assert_passes, cli_ban_findings
 
 BOUGHT_AUDIENCE = [
     'Подпищиков на новый канал возьмём у знакомого, тысяч пять',
@@ -652,18 +650,12 @@ def test_code_of_each_shape_mostly_right():
 
 
 def test_third_round_through_the_installed_command(tmp_path):
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "tactics:\n"
-        "  - Кешбэк 100 ₽ за 5* на маркетплейсе\n"
-        "  - None of our growth comes from bought followers or paid likes\n"
-        "  - 'ВП-папка: подписываемся на каналы всех участников, отписываться нельзя две недели'\n"
-        "  - Подписчиков не покупаем, растём на контенте\n"
-        "  - Members for the Discord server, 5k for $40 from a Fiverr gig\n",
-        encoding="utf-8")
-    proc = run_cli("check", str(plan), "--format", "json")
-    assert proc.returncode == 1, proc.stderr.decode()
-    found = [(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"] if f["code"].startswith("BAN")]
-    assert sorted(found) == [("BAN001", 6), ("BAN005", 2), ("BAN006", 4)], found
-    [star] = [f for f in json.loads(proc.stdout)["findings"] if f["code"] == "BAN005"]
+    found, findings = cli_ban_findings(tmp_path, [
+        "Кешбэк 100 ₽ за 5* на маркетплейсе",
+        "None of our growth comes from bought followers or paid likes",
+        "'ВП-папка: подписываемся на каналы всех участников, отписываться нельзя две недели'",
+        "Подписчиков не покупаем, растём на контенте",
+        "Members for the Discord server, 5k for $40 from a Fiverr gig"])
+    assert found == [("BAN001", 6), ("BAN005", 2), ("BAN006", 4)], found
+    [star] = [f for f in findings if f["code"] == "BAN005"]
     assert "5*" in star["message"]  # the rating as written

@@ -9,12 +9,10 @@ part of the match itself ("customer stories" written by the brand)."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_honesty_shapes import assert_flagged, assert_passes
+from tests.test_honesty_shapes import assert_flagged, assert_passes, cli_ban_findings
 
 BANNED = [
     "Snag 3k TikTok followers from that vendor before the brand deal closes",
@@ -114,15 +112,9 @@ def test_legitimate_neighbour_passes(text):
 
 
 def test_new_readings_through_the_installed_command(tmp_path):
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "tactics:\n"
-        "  - 'The Discord server needs a crowd for the presale: purchase 5k members with avatars'\n"
-        "  - Сетку виртуалов не удаляли? Переключим её на защиту бренда в комментах\n"
-        "  - Write a few customer stories ourselves and sign them with made-up names\n"
-        "  - Чистим подписчиков от ботов раз в месяц\n",
-        encoding="utf-8")
-    proc = run_cli("check", str(plan), "--format", "json")
-    assert proc.returncode == 1, proc.stderr.decode()
-    found = sorted((f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"] if f["code"].startswith("BAN"))
+    found, _ = cli_ban_findings(tmp_path, [
+        "'The Discord server needs a crowd for the presale: purchase 5k members with avatars'",
+        "Сетку виртуалов не удаляли? Переключим её на защиту бренда в комментах",
+        "Write a few customer stories ourselves and sign them with made-up names",
+        "Чистим подписчиков от ботов раз в месяц"])
     assert found == [("BAN001", 2), ("BAN003", 3), ("BAN004", 4)], found
