@@ -741,7 +741,7 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
     return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
-_REPORT = frozenset(("report", "отчет"))
+_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
@@ -840,7 +840,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             at = firsts["defensive"]
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
                 if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next) \
-                        and not (tokens[at[k]].word in _REPORT and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
+                        and not (tokens[at[k]].word in _HEADINGS and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
                     # ("Report: ..." is a document's heading, not the act of reporting)
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
         for role in rule.unless:
