@@ -5,7 +5,7 @@ opened the rules, their lexicon, smmplan/text/ or any other honesty corpus, each
 brief. Each was scored once before any tuning on it (the first look: what a new set of wordings
 gets from the rules as they stood), then tuned on by word shapes, never by its phrases; from then
 on it is development data, and its floors keep what the tuning reached. The fourth held-out set
-(tests/test_honesty_heldout4.py) was written with the brief of the seventh and never read.
+(tests/test_honesty_heldout_sets.py) was written with the brief of the seventh and never read.
 Run with -s to see every miss."""
 
 from __future__ import annotations

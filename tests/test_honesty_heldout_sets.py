@@ -1,0 +1,39 @@
+"""The honesty rules on the held-out sets of the fourth generalising round.
+
+Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
+tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
+lexicon, smmplan/text/ or any other honesty corpus; nobody working on the rules read it until it
+was scored, once:
+
+- the fourth, written before the round's tuning began, scored when the round's rules were final
+  (after the independent development sets and the merge of the speed work);
+- the fifth, written while the fourth's misses were generalised from, scored with the rules tuned
+  on everything before it;
+- the sixth, written after the fifth had been scored, scored the same way.
+
+Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
+only unread score; its misses have been read since, so each is development data now and a new
+independent set is needed to judge the rules anew. Run with -s to see every miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.honesty_score import assert_scores
+
+DATA = Path(__file__).parent / "data"
+
+# (set, its unread score: recall, precision, code mix-ups; floors)
+SETS = [
+    (4, "93.8 % (135/144)", "95.1 % (135/142)", 1, 0.93, 0.95),  # neither target met
+    (5, "93.9 % (139/148)", "98.6 % (139/141)", 2, 0.93, 0.98),  # precision met, recall not
+    (6, "94.5 % (138/146)", "98.6 % (138/140)", 3, 0.94, 0.98),  # precision met, recall one phrase short
+]
+
+
+@pytest.mark.parametrize(("number", "recall0", "precision0", "mixups0", "recall", "precision"), SETS,
+                         ids=[f"heldout{s[0]}" for s in SETS])
+def test_heldout_set_keeps_its_unread_score(number, recall0, precision0, mixups0, recall, precision):
+    assert_scores(DATA / f"honesty_heldout{number}.yaml", 270, recall, precision)
