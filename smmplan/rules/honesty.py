@@ -191,6 +191,7 @@ class Lexicon:
     banned_kinds: dict[str, str]  # kind -> category id
     sponsored_types: frozenset[str]
     disclosure_markers: str
+    deniable: frozenset[str] = frozenset()  # roles that clear nothing when a negation denies them (`deniable: yes`)
     _table: dict = field(default_factory=dict, repr=False, compare=False)  # the compiled form (compile_lexicon)
     _compiled: dict = field(default_factory=dict, repr=False)
 
@@ -262,6 +263,7 @@ def compile_lexicon(source: bytes) -> dict:
         "banned_kinds": {normalise_word(k): str(v) for k, v in kinds["banned"].items()},
         "sponsored_types": sorted({normalise_word(t) for t in raw["sponsored_types"]}),
         "disclosure_markers": raw["disclosure_markers"],
+        "deniable": sorted(role for role, spec in raw["roles"].items() if spec.get("deniable") in ("yes", "true")),
     }
     # the words every plan is read for (the lexicon with no project words of its own): see _extra
     lex = _lexicon_of(data)
@@ -306,6 +308,7 @@ def _lexicon_of(data: dict) -> Lexicon:
         banned_kinds=data["banned_kinds"],
         sponsored_types=frozenset(data["sponsored_types"]),
         disclosure_markers=data["disclosure_markers"],
+        deniable=frozenset(data["deniable"]),
         _table=data,
     )
 
@@ -793,6 +796,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         by_role.setdefault(h.role, []).append(h)
     firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
     negated = _negated(tokens, clause, by_role, hits)
+    deniable = lexicon().deniable
     defensive = by_role.get("defensive", [])
     prohibited = firsts.get("prohibited", [])
     forbidden_next = set(prohibited)
@@ -853,7 +857,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and not own(h) and not (role == "organic" and h.first in negated) and (h.first <= last or not _in_range(
+                if clause[h.first] == cl and not own(h) and not (role in deniable and h.first in negated) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False
