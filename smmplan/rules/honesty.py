@@ -172,7 +172,8 @@ class RoleRule:
     phrase: str | None = None  # a project's own banned phrase
     negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
     before: int = 0  # `unless` roles clear the match this many words before it as well (in its clause)
-    sentence: bool = False  # its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy ones get the link")
+    span: str = ""  # "sentence": its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy
+    # ones get the link"); "text": in any sentences of the text ("Happy? -> Google. Not happy? -> a private form")
 
     @property
     def source(self) -> str:
@@ -244,13 +245,14 @@ def compile_lexicon(source: bytes) -> dict:
         cited = r["policy"] if isinstance(r["policy"], list) else [r["policy"]]
         roles = list(r["roles"])
         if r["category"] not in categories or any(c not in policies for c in cited) or not r.get("example") \
-                or any(role not in docs for role in (*roles, *r.get("unless", ()))):
-            raise LexiconError(f"rule {r!r}: unknown category, policy or role, or no example")
+                or any(role not in docs for role in (*roles, *r.get("unless", ()))) \
+                or r.get("span", "") not in _SPANS or roles[0] in READER_ROLES:
+            raise LexiconError(f"rule {r!r}: unknown category, policy, role or span, no example, or first a role the reader gives")
         rules.append([index, r["category"], roles, int(r.get("window", 6)), list(r.get("unless", ())),
                       int(r.get("near", 3)), r.get("between") in ("yes", "true"),
                       r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                       [policies[c] for c in cited], str(r["example"]), None, r.get("negated") in ("yes", "true"),
-                      int(r.get("before", 0)), r.get("span") == "sentence"])
+                      int(r.get("before", 0)), r.get("span", "")])
     kinds = raw["kinds"]
     data = {
         "source": compiled.stamp(source),
@@ -298,9 +300,9 @@ def _lexicon_of(data: dict) -> Lexicon:
         policies=data["policies"],
         categories={c[0]: Category(*c) for c in data["categories"]},
         rules=tuple(RoleRule(i, cat, tuple(roles), window, tuple(unless), near, between, defensive, solo,
-                             tuple(policies), example, phrase, negated, before, sentence)
+                             tuple(policies), example, phrase, negated, before, span)
                     for i, cat, roles, window, unless, near, between, defensive, solo, policies, example, phrase,
-                    negated, before, sentence in data["rules"]),
+                    negated, before, span in data["rules"]),
         entries=Entries(data["entries"]),
         masks=Entries(data["masks"]),
         docs=data["docs"],
@@ -570,7 +572,12 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
         return frozenset(key_roles[n][0] for n, c in got.items() if c == key_roles[n][1])
 
     present = roles(frozenset().union(*found.values())) if found else frozenset()
-    live = [frozenset(r.roles) for r in ex.rules if present.issuperset(r.roles)]
+    asks = None  # whether some text asks (the role `asked`): looked for when a rule needs it
+    live = []
+    for r in ex.rules:
+        need = frozenset(role for role in r.roles if role not in READER_ROLES)
+        if present.issuperset(need) and (len(need) == len(r.roles) or (asks := "?" in norm if asks is None else asks)):
+            live.append(need)
     if not live:
         return []
     if len(found) > _CANDIDATES_MAX:
@@ -758,6 +765,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     if not n:
         return []
     found = list(ex.vocabulary.tag(reading.words()))
+    if "?" in text:
+        found += _asked(reading)
     if not any(map({h.role for h in found}.issuperset, ex.role_sets)):
         return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
@@ -868,9 +877,10 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
             continue
-        if rule.sentence and not sentence:
+        if rule.span == "sentence" and not sentence:
             sentence += _sentences(reading)
-        for combo in _matches(rule, by_role, sentence if rule.sentence else clause):
+        part = sentence if rule.span == "sentence" else [0] * len(clause) if rule.span == "text" else clause
+        for combo in _matches(rule, by_role, part):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
@@ -893,6 +903,19 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     return out
 
 
+READER_ROLES = ("asked",)  # roles the reader gives, no lexicon word: never a rule's first
+_QUESTION = re.compile(r"""[\s"'»“”’)\]]*\?""")
+_ASKED = Entry("asked", "?", ())
+
+
+def _asked(reading) -> list[RoleHit]:
+    """The words a question mark follows (the role `asked`, which no lexicon word has): a gate
+    told as questions ("Happy? -> Google. Not happy? -> a private form")."""
+    return [RoleHit("asked", k, k, _ASKED) for k, t in enumerate(reading.tokens)
+            if _QUESTION.match(reading.norm, t.end)]
+
+
+_SPANS = ("", "sentence", "text")  # what a rule's roles may stand in: a clause, a sentence, the whole text
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
