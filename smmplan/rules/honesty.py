@@ -829,11 +829,13 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     reported: set[int] = set()  # clauses found
     out: list[tuple[Hit, Excused | None]] = []
 
-    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int) -> bool:
+    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int,
+                part: list[int]) -> bool:
         """Context that clears a match: a statement of policy in its clause; a
         defensive word before it (or right after) in its clause; an `unless` word
         within it, or in the `near` words after it (not past an `and`), or, for a
-        `between` rule, between its first two roles' words."""
+        `between` rule, between its first two roles' words. For a rule that reads a
+        sentence or the text, an `unless` word counts anywhere in what it reads."""
         cl = clause[first]
 
         def own(h: RoleHit) -> bool:  # an `unless` word that is part of the match's own words ("customer stories")
@@ -866,7 +868,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and not own(h) and not (role in deniable and h.first in negated) and (h.first <= last or not _in_range(
+                if part[h.first] == part[first] and not own(h) and not (role in deniable and h.first in negated) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False
@@ -885,7 +887,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
             first, last = min(h.first for h in combo), max(h.last for h in combo)
-            if cleared(rule, combo, toks, first, last):
+            if cleared(rule, combo, toks, first, last, part):
                 continue
             used |= toks
             s, e = reading.span(first, last)
