@@ -1008,9 +1008,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed \
                 and "defensive" not in roles_at[k]:  # (not removing something is no denial of it: "ботов не удаляли")
             # a negated verb after its object denies the object too ("подписчиков не покупаем"),
-            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
+            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first), or a
+            # dash ("если доволен — даёшь QR, если нет — не даёшь": the first branch is not denied)
             m = neg.first - 1
-            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP:
+            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP \
+                    and tokens[m + 1].start - tokens[m].end <= 1:
                 out.add(m)
                 if tokens[m].listed:
                     break
