@@ -1,12 +1,12 @@
-"""The honesty rules on the independent sets written during the fourth generalising round.
+"""The honesty rules on the independent sets written during the fourth and fifth generalising rounds.
 
-Each set (tests/data/honesty_devN.yaml) was written on December 2 2026 (5-13 in the fourth round,
-14-21 in the fifth) by an engineer who never
-opened the rules, their lexicon, smmplan/text/ or any other honesty corpus, each with its own
-brief. Each was scored once before any tuning on it (the first look: what a new set of wordings
-gets from the rules as they stood), then tuned on by word shapes, never by its phrases; from then
-on it is development data, and its floors keep what the tuning reached. The fourth held-out set
-(tests/test_honesty_heldout_sets.py) was written with the brief of the seventh and never read.
+Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-21 in the fifth) was written
+on December 2 2026 by an engineer who never opened the rules, their lexicon, smmplan/text/ or any
+other honesty corpus, each with its own brief. Each was scored once before any tuning on it (the
+first look: what a new set of wordings gets from the rules as they stood), then tuned on by word
+shapes, never by its phrases; from then on it is development data, and its floors keep what the
+tuning reached. The held-out sets (tests/test_honesty_heldout_sets.py) were written with the brief
+of the seventh set (the fourth to seventh) and of the ninth (the eighth), and never read.
 Run with -s to see every miss."""
 
 from __future__ import annotations
