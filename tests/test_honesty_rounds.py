@@ -56,6 +56,12 @@ ROUNDS = [
      "91.3 % (126/138)", "100.0 % (126/126)", "5-18", 0.99, 0.99),
     (21, "short lines of plans, slides, spreadsheets and price lists: terse, abbreviated, often verbless",
      "92.0 % (127/138)", "99.2 % (127/128)", "5-18", 0.95, 0.99),
+    (22, "the held-out sets' brief, in the writer's own words rather than stock phrases",
+     "93.5 % (129/138)", "97.7 % (129/132)", "5-21", 0.98, 0.99),
+    (23, "five writers: a café owner, a course producer, a dealer, a B2B SaaS marketer, a city channel admin",
+     "87.0 % (120/138)", "96.0 % (120/125)", "5-21", 0.97, 0.98),
+    (24, "paragraphs of 2-4 sentences where the tactic is one part among dates, budgets and people",
+     "86.2 % (119/138)", "91.5 % (119/130)", "5-21", 0.89, 0.99),
 ]
 
 
