@@ -62,6 +62,12 @@ ROUNDS = [
      "87.0 % (120/138)", "96.0 % (120/125)", "5-21", 0.97, 0.98),
     (24, "paragraphs of 2-4 sentences where the tactic is one part among dates, budgets and people",
      "86.2 % (119/138)", "91.5 % (119/130)", "5-21", 0.89, 0.99),
+    (25, "the held-out sets' brief, each tactic as a junior, a director, a seller, an owner and an admin would put it",
+     "93.5 % (129/138)", "100.0 % (129/129)", "5-24", 0.97, 0.99),
+    (26, "Russian as typed in work chats and Telegram: slang, anglicisms in Cyrillic, typos (65 % Russian)",
+     "92.8 % (128/138)", "96.2 % (128/133)", "5-24", 0.97, 0.98),
+    (27, "English of growth marketers, indie hackers and sellers on Slack, Reddit, Discord (65 % English)",
+     "89.9 % (124/138)", "95.4 % (124/130)", "5-24", 0.97, 0.98),
 ]
 
 
