@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth generalising round.
+"""The honesty rules on the held-out sets of the fourth and fifth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -9,7 +9,10 @@ was scored, once:
   (after the independent development sets and the merge of the speed work);
 - the fifth, written while the fourth's misses were generalised from, scored with the rules tuned
   on everything before it;
-- the sixth, written after the fifth had been scored, scored the same way.
+- the sixth, written after the fifth had been scored, scored the same way;
+- the seventh (the brief of the fourth) and the eighth (five writers: a junior manager, an account
+  director, a seller, a small-business owner, a channel admin), both written before the fifth
+  round's tuning began, scored once when its fourteen independent sets (14-27) had been tuned on.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; its misses have been read since, so each is development data now and a new
@@ -30,6 +33,9 @@ SETS = [
     (4, "93.8 % (135/144)", "95.1 % (135/142)", 1, 0.93, 0.95),  # neither target met
     (5, "93.9 % (139/148)", "98.6 % (139/141)", 2, 0.93, 0.98),  # precision met, recall not
     (6, "94.5 % (138/146)", "98.6 % (138/140)", 3, 0.94, 0.98),  # precision met, recall one phrase short
+    # the fifth round: both written before its tuning began, scored once when it was final
+    (7, "98.6 % (142/144)", "98.6 % (142/144)", 4, 0.98, 0.98),  # both targets met
+    (8, "93.1 % (134/144)", "97.8 % (134/137)", 7, 0.93, 0.97),  # precision met, recall not
 ]
 
 
