@@ -12,7 +12,9 @@ was scored, once:
 - the sixth, written after the fifth had been scored, scored the same way;
 - the seventh (the brief of the fourth) and the eighth (five writers: a junior manager, an account
   director, a seller, a small-business owner, a channel admin), both written before the fifth
-  round's tuning began, scored once when its fourteen independent sets (14-27) had been tuned on.
+  round's tuning began, scored once when its fourteen independent sets (14-27) had been tuned on;
+- the ninth (the brief of the fourth) and the tenth (the brief of the eighth), written while the
+  seventh and eighth were tuned on, scored once with the round's rules final.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; its misses have been read since, so each is development data now and a new
@@ -36,6 +38,9 @@ SETS = [
     # the fifth round: both written before its tuning began, scored once when it was final
     (7, "98.6 % (142/144)", "98.6 % (142/144)", 4, 0.98, 0.98),  # both targets met
     (8, "93.1 % (134/144)", "97.8 % (134/137)", 7, 0.93, 0.97),  # precision met, recall not
+    # written while the seventh and eighth were tuned on, scored once with the fifth round's rules final
+    (9, "93.8 % (135/144)", "93.8 % (135/144)", 5, 0.93, 0.93),  # neither target met
+    (10, "93.1 % (134/144)", "97.1 % (134/138)", 8, 0.93, 0.97),  # precision met, recall not
 ]
 
 
