@@ -619,25 +619,26 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
             ks = read_chunk(c)
         if ks:
             chunk_keys[c] = ks
-    key_count: dict[int, int] = {}  # how often each key stands in the plan
-    for c, ks in chunk_keys.items():
-        n = counts[c]
-        for k in ks:
-            key_count[k] = key_count.get(k, 0) + n
-    present = reader.roles(key_count)
-    if not any(map(present.issuperset, ex.role_sets)):
-        return []
-    # the texts holding a word of a role some rule is looked for by: of each entry
-    # of such a role, the key word rarest in this plan (a text with the entry has all)
+    # the entries all of whose key words stand in the plan, and their roles
     width, key_roles = reader.width, ex.key_roles
     by_entry: dict[int, list[int]] = {}
-    for k in key_count:
+    for k in frozenset().union(*chunk_keys.values()):
         by_entry.setdefault(k // width, []).append(k)
+    complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
+    if not any(map({key_roles[n][0] for n in complete}.issuperset, ex.role_sets)):
+        return []
+    # the texts holding a word of a role some rule is looked for by: of each such entry
+    # (of a rule's first role), the key word rarest in this plan (a text with the entry has all)
     anchors = _anchor_set(ex.anchor_entries)
-    anchor = set()
-    for n, options in by_entry.items():
-        if n in anchors and len(options) == key_roles[n][1]:  # the entry may stand in some text
-            anchor.add(min(options, key=lambda k: (key_count[k], k)))
+    options = [by_entry[n] for n in complete if n in anchors]
+    key_count = dict.fromkeys(itertools.chain.from_iterable(options), 0)  # how often each stands in the plan
+    for c, ks in chunk_keys.items():
+        common = ks.intersection(key_count)
+        if common:
+            n = counts[c]
+            for k in common:
+                key_count[k] += n
+    anchor = {min(keys, key=lambda k: (key_count[k], k)) for keys in options}
     anchor_chunks = {c: ks for c, ks in chunk_keys.items() if not ks.isdisjoint(anchor)}
     if not anchor_chunks:
         return []
