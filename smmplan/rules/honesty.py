@@ -552,6 +552,7 @@ class _KeyReader:
         self.chunks: dict[str, frozenset[int]] = {}
         self._words: dict[str, frozenset[int]] = {}
         self._verdicts: dict[frozenset[int], bool] = {}
+        self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
 
     def chunk(self, chunk: str) -> frozenset[int]:
         """The keys in one chunk: those of its tokens' words (a number is no key unless
@@ -596,6 +597,24 @@ class _KeyReader:
                 self._verdicts.clear()
             self._verdicts[keys] = found
         return found
+
+
+    def read(self, index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
+        """_read_text, each text read once (the plans of a folder repeat their tactics and
+        notes): its hits, as text number `index`."""
+        found = self._readings.get(text)
+        if found is None:
+            found = _read_text(0, text, ex)
+            if len(self._readings) >= _KEPT:
+                self._readings.clear()
+            self._readings[text] = found
+        if not index or not found:
+            return found
+        out = []
+        for hit, excused in found:
+            hit = replace(hit, index=index)
+            out.append((hit, None if excused is None else replace(excused, hit=hit)))
+        return out
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
@@ -755,8 +774,9 @@ def _excused(texts: list[str], ex: Extra) -> list[Excused]:
 
 def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
     out: list[tuple[Hit, Excused | None]] = []
+    read = ex.reader.read
     for i in _candidates(texts, ex):
-        out += _read_text(i, texts[i], ex)
+        out += read(i, texts[i], ex)
     return out
 
 
