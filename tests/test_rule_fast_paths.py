@@ -140,8 +140,8 @@ def test_honesty_reader_memos_stay_bounded(monkeypatch):
     reader = ex.reader
     assert 0 < len(reader.chunks) <= 5 and 0 < len(reader._words) <= 5 and 0 < len(reader._verdicts) <= 5
     for n in range(8):
-        honesty._scan([f"buy {n}k followers"], ex)
-    assert 0 < len(reader._readings) <= 5
+        honesty._scan([f"buy {n}k followers", f"plan{n} of bots"], ex)
+    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._plans) <= 5
 
 
 _NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",

@@ -553,6 +553,8 @@ class _KeyReader:
         self._words: dict[str, frozenset[int]] = {}
         self._verdicts: dict[frozenset[int], bool] = {}
         self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
+        self._plans: dict[frozenset[str], list[list[int]] | None] = {}
+        self.anchors = frozenset(ex.anchor_entries)
 
     def chunk(self, chunk: str) -> frozenset[int]:
         """The keys in one chunk: those of its tokens' words (a number is no key unless
@@ -587,6 +589,28 @@ class _KeyReader:
             n = k // width
             got[n] = got.get(n, 0) + 1
         return {key_roles[n][0] for n, c in got.items() if c == key_roles[n][1]}
+
+    def anchor_options(self, chunk_keys: dict[str, frozenset[int]]) -> list[list[int]] | None:
+        """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
+        :meth:`chunk` reads them): the keys of each entry of a role some rule is looked for by
+        (its first) all of whose key words stand in the plan; None when no rule can have all
+        its roles in the plan. Kept by the set of chunks: plans of a folder share their words."""
+        chunks = frozenset(chunk_keys)
+        found = self._plans.get(chunks, False)
+        if found is False:
+            # the entries all of whose key words stand in the plan, and their roles
+            width, key_roles = self.width, self.key_roles
+            by_entry: dict[int, list[int]] = {}
+            for k in frozenset().union(*chunk_keys.values()):
+                by_entry.setdefault(k // width, []).append(k)
+            complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
+            found = None
+            if any(map({key_roles[n][0] for n in complete}.issuperset, self.role_sets)):
+                found = [by_entry[n] for n in complete if n in self.anchors]
+            if len(self._plans) >= _KEPT:
+                self._plans.clear()
+            self._plans[chunks] = found
+        return found
 
     def worth_reading(self, keys: frozenset[int]) -> bool:
         """Whether a text holding these keys may hold every role of some rule."""
@@ -647,18 +671,11 @@ def _distinct_candidates(texts: list[str], ex: Extra) -> list[int]:
             ks = read_chunk(c)
         if ks:
             chunk_keys[c] = ks
-    # the entries all of whose key words stand in the plan, and their roles
-    width, key_roles = reader.width, ex.key_roles
-    by_entry: dict[int, list[int]] = {}
-    for k in frozenset().union(*chunk_keys.values()):
-        by_entry.setdefault(k // width, []).append(k)
-    complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
-    if not any(map({key_roles[n][0] for n in complete}.issuperset, ex.role_sets)):
+    options = reader.anchor_options(chunk_keys)
+    if options is None:
         return []
-    # the texts holding a word of a role some rule is looked for by: of each such entry
-    # (of a rule's first role), the key word rarest in this plan (a text with the entry has all)
-    anchors = _anchor_set(ex.anchor_entries)
-    options = [by_entry[n] for n in complete if n in anchors]
+    # the texts holding a word of a role some rule is looked for by: of each entry of such a
+    # role that may stand in some text, the key word rarest in this plan (a text with the entry has all)
     key_count = dict.fromkeys(itertools.chain.from_iterable(options), 0)  # how often each stands in the plan
     for c, ks in chunk_keys.items():
         common = ks.intersection(key_count)
@@ -675,11 +692,6 @@ def _distinct_candidates(texts: list[str], ex: Extra) -> list[int]:
     keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
     worth_reading = reader.worth_reading
     return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys))]
-
-
-@lru_cache(maxsize=16)  # keyed on the vocabulary's entries (values); a run has one or two
-def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(entries)
 
 
 # Anchors this rare (a few chunks, standing once in 64 characters of the joined text at the most,
