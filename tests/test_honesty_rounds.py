@@ -38,6 +38,17 @@ ROUNDS = [
      "91.4 % (128/140)", "97.0 % (128/132)", "5-11, 13", 0.96, 0.99),
     (13, "short plan lines: tactic bullets, post titles, KPI notes, price-list lines",
      "92.5 % (123/133)", "98.4 % (123/125)", "5-11", 0.96, 0.99),
+    # the fifth round (December 2, late): two sets written with the seventh and eighth held-out sets
+    (14, "the tactic by what is done and its effect: two sentences, arrows, what a page shows, fresh verbs",
+     "77.3 % (102/132)", "91.9 % (102/111)", "5-13", 0.93, 0.98),
+    (15, "lines of working documents with typos, abbreviations and mixed scripts (60 % Russian)",
+     "84.1 % (111/132)", "94.1 % (111/118)", "5-13", 0.98, 0.99),
+    (16, "the brief of the held-out sets: plans, briefs, sellers' adverts, chats, growth-hacking threads",
+     "91.4 % (128/140)", "97.0 % (128/132)", "5-15", 0.97, 0.99),
+    (17, "six writers: a clinic's marketer, a freelancer, a marketplace seller, an app marketer, a music manager, a junior",
+     "89.5 % (128/143)", "96.2 % (128/133)", "5-15", 0.97, 0.98),
+    (18, "hard neighbours (two thirds share a keyword with a tactic); tactics by euphemism, passive, result",
+     "73.9 % (102/138)", "95.3 % (102/107)", "5-15", 0.92, 0.99),
 ]
 
 

@@ -173,7 +173,8 @@ class RoleRule:
     phrase: str | None = None  # a project's own banned phrase
     negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
     before: int = 0  # `unless` roles clear the match this many words before it as well (in its clause)
-    sentence: bool = False  # its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy ones get the link")
+    span: str = ""  # "sentence": its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy
+    # ones get the link"); "text": in any sentences of the text ("Happy? -> Google. Not happy? -> a private form")
 
     @property
     def source(self) -> str:
@@ -245,13 +246,14 @@ def compile_lexicon(source: bytes) -> dict:
         cited = r["policy"] if isinstance(r["policy"], list) else [r["policy"]]
         roles = list(r["roles"])
         if r["category"] not in categories or any(c not in policies for c in cited) or not r.get("example") \
-                or any(role not in docs for role in (*roles, *r.get("unless", ()))):
-            raise LexiconError(f"rule {r!r}: unknown category, policy or role, or no example")
+                or any(role not in docs for role in (*roles, *r.get("unless", ()))) \
+                or r.get("span", "") not in _SPANS or roles[0] in READER_ROLES:
+            raise LexiconError(f"rule {r!r}: unknown category, policy, role or span, no example, or first a role the reader gives")
         rules.append([index, r["category"], roles, int(r.get("window", 6)), list(r.get("unless", ())),
                       int(r.get("near", 3)), r.get("between") in ("yes", "true"),
                       r.get("defensive") not in ("no", "false"), r.get("solo") in ("yes", "true"),
                       [policies[c] for c in cited], str(r["example"]), None, r.get("negated") in ("yes", "true"),
-                      int(r.get("before", 0)), r.get("span") == "sentence"])
+                      int(r.get("before", 0)), r.get("span", "")])
     kinds = raw["kinds"]
     data = {
         "source": compiled.stamp(source),
@@ -299,9 +301,9 @@ def _lexicon_of(data: dict) -> Lexicon:
         policies=data["policies"],
         categories={c[0]: Category(*c) for c in data["categories"]},
         rules=tuple(RoleRule(i, cat, tuple(roles), window, tuple(unless), near, between, defensive, solo,
-                             tuple(policies), example, phrase, negated, before, sentence)
+                             tuple(policies), example, phrase, negated, before, span)
                     for i, cat, roles, window, unless, near, between, defensive, solo, policies, example, phrase,
-                    negated, before, sentence in data["rules"]),
+                    negated, before, span in data["rules"]),
         entries=Entries(data["entries"]),
         masks=Entries(data["masks"]),
         docs=data["docs"],
@@ -548,12 +550,18 @@ class _KeyReader:
         self.keys, self.key_roles = ex.keys, ex.key_roles
         self.numbers = ex.number_keys
         self.width = max((count for _, count in ex.key_roles), default=0) + 1
-        self.role_sets = ex.role_sets
+        # each rule's roles that key words give (not those the reader gives, READER_ROLES), with
+        # the rules that need one of those only where some text asks (asks=True) or with none
+        needs = [(frozenset(role for role in r.roles if role not in READER_ROLES),
+                  any(role in READER_ROLES for role in r.roles)) for r in ex.rules]
+        self.needs = {asks: tuple(dict.fromkeys(need for need, reader in needs if asks or not reader))
+                      for asks in (False, True)}
+        self.asking = any(reader for _, reader in needs)
         self.chunks: dict[str, frozenset[int]] = {}
         self._words: dict[str, frozenset[int]] = {}
-        self._verdicts: dict[frozenset[int], bool] = {}
+        self._verdicts: dict[tuple[frozenset[int], bool], bool] = {}
         self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
-        self._plans: dict[frozenset[str], list[list[int]] | None] = {}
+        self._plans: dict[tuple[frozenset[str], bool], list[list[int]] | None] = {}
         self.anchors = frozenset(ex.anchor_entries)
 
     def chunk(self, chunk: str) -> frozenset[int]:
@@ -590,12 +598,13 @@ class _KeyReader:
             got[n] = got.get(n, 0) + 1
         return {key_roles[n][0] for n, c in got.items() if c == key_roles[n][1]}
 
-    def anchor_options(self, chunk_keys: dict[str, frozenset[int]]) -> list[list[int]] | None:
+    def anchor_options(self, chunk_keys: dict[str, frozenset[int]], asks: bool) -> list[list[int]] | None:
         """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
         :meth:`chunk` reads them): the keys of each entry of a role some rule is looked for by
         (its first) all of whose key words stand in the plan; None when no rule can have all
-        its roles in the plan. Kept by the set of chunks: plans of a folder share their words."""
-        chunks = frozenset(chunk_keys)
+        its roles in the plan (`asks`: whether some text asks). Kept by the set of chunks: plans
+        of a folder share their words."""
+        chunks = (frozenset(chunk_keys), asks)
         found = self._plans.get(chunks, False)
         if found is False:
             # the entries all of whose key words stand in the plan, and their roles
@@ -605,21 +614,22 @@ class _KeyReader:
                 by_entry.setdefault(k // width, []).append(k)
             complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
             found = None
-            if any(map({key_roles[n][0] for n in complete}.issuperset, self.role_sets)):
+            if any(map({key_roles[n][0] for n in complete}.issuperset, self.needs[asks])):
                 found = [by_entry[n] for n in complete if n in self.anchors]
             if len(self._plans) >= _KEPT:
                 self._plans.clear()
             self._plans[chunks] = found
         return found
 
-    def worth_reading(self, keys: frozenset[int]) -> bool:
-        """Whether a text holding these keys may hold every role of some rule."""
-        found = self._verdicts.get(keys)
+    def worth_reading(self, keys: frozenset[int], asks: bool) -> bool:
+        """Whether a text holding these keys may hold every role of some rule (`asks`: whether
+        some text of the plan asks, for the rules that need it)."""
+        found = self._verdicts.get((keys, asks))
         if found is None:
-            found = any(map(self.roles(keys).issuperset, self.role_sets))
+            found = any(map(self.roles(keys).issuperset, self.needs[asks]))
             if len(self._verdicts) >= _KEPT:
                 self._verdicts.clear()
-            self._verdicts[keys] = found
+            self._verdicts[keys, asks] = found
         return found
 
 
@@ -671,7 +681,9 @@ def _distinct_candidates(texts: list[str], ex: Extra) -> list[int]:
             ks = read_chunk(c)
         if ks:
             chunk_keys[c] = ks
-    options = reader.anchor_options(chunk_keys)
+    # whether some text asks (the role `asked`, which the reader gives): for the rules that need it
+    asks = reader.asking and "?" in norm
+    options = reader.anchor_options(chunk_keys, asks)
     if options is None:
         return []
     # the texts holding a word of a role some rule is looked for by: of each entry of such a
@@ -691,7 +703,7 @@ def _distinct_candidates(texts: list[str], ex: Extra) -> list[int]:
     rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(norm) // _FEW
     keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
     worth_reading = reader.worth_reading
-    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys))]
+    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), asks)]
 
 
 # Anchors this rare (a few chunks, standing once in 64 characters of the joined text at the most,
@@ -837,6 +849,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     if not n:
         return []
     found = list(ex.vocabulary.tag(reading.words()))
+    if "?" in text:
+        found += _asked(reading)
     if not any(map({h.role for h in found}.issuperset, ex.role_sets)):
         return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
@@ -899,11 +913,13 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     reported: set[int] = set()  # clauses found
     out: list[tuple[Hit, Excused | None]] = []
 
-    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int) -> bool:
+    def cleared(rule: RoleRule, combo: tuple[RoleHit, ...], toks: set[int], first: int, last: int,
+                part: list[int]) -> bool:
         """Context that clears a match: a statement of policy in its clause; a
         defensive word before it (or right after) in its clause; an `unless` word
         within it, or in the `near` words after it (not past an `and`), or, for a
-        `between` rule, between its first two roles' words."""
+        `between` rule, between its first two roles' words. For a rule that reads a
+        sentence or the text, an `unless` word counts anywhere in what it reads."""
         cl = clause[first]
 
         def own(h: RoleHit) -> bool:  # an `unless` word that is part of the match's own words ("customer stories")
@@ -936,7 +952,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
                 continue
             for h in _in_range(by_role[role], firsts[role], first - rule.before, last + rule.near):
-                if clause[h.first] == cl and not own(h) and not (role in deniable and h.first in negated) and (h.first <= last or not _in_range(
+                if part[h.first] == part[first] and not own(h) and not (role in deniable and h.first in negated) and (h.first <= last or not _in_range(
                         hits_of_coordinators, coordinators, last + 1, h.first)):
                     return True
         return False
@@ -947,14 +963,15 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
             continue
-        if rule.sentence and not sentence:
+        if rule.span == "sentence" and not sentence:
             sentence += _sentences(reading)
-        for combo in _matches(rule, by_role, sentence if rule.sentence else clause):
+        part = sentence if rule.span == "sentence" else [0] * len(clause) if rule.span == "text" else clause
+        for combo in _matches(rule, by_role, part):
             toks = {k for h in combo for k in range(h.first, h.last + 1)}
             if toks & used or (toks & negated and not rule.negated) or clause[combo[0].first] in reported:
                 continue  # one finding per clause: the first rule that reads it names it
             first, last = min(h.first for h in combo), max(h.last for h in combo)
-            if cleared(rule, combo, toks, first, last):
+            if cleared(rule, combo, toks, first, last, part):
                 continue
             used |= toks
             s, e = reading.span(first, last)
@@ -972,6 +989,19 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     return out
 
 
+READER_ROLES = ("asked",)  # roles the reader gives, no lexicon word: never a rule's first
+_QUESTION = re.compile(r"""[\s"'»“”’)\]]*\?""")
+_ASKED = Entry("asked", "?", ())
+
+
+def _asked(reading) -> list[RoleHit]:
+    """The words a question mark follows (the role `asked`, which no lexicon word has): a gate
+    told as questions ("Happy? -> Google. Not happy? -> a private form")."""
+    return [RoleHit("asked", k, k, _ASKED) for k, t in enumerate(reading.tokens)
+            if _QUESTION.match(reading.norm, t.end)]
+
+
+_SPANS = ("", "sentence", "text")  # what a rule's roles may stand in: a clause, a sentence, the whole text
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
@@ -1062,9 +1092,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if k < n and clause[k] == clause[neg.first] and roles_at.get(k, set()) & _VERB_ROLES and not tokens[neg.first].listed \
                 and "defensive" not in roles_at[k]:  # (not removing something is no denial of it: "ботов не удаляли")
             # a negated verb after its object denies the object too ("подписчиков не покупаем"),
-            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first)
+            # back to a comma or an `and` ("buy followers and never buy likes" keeps the first), or a
+            # dash ("если доволен — даёшь QR, если нет — не даёшь": the first branch is not denied)
             m = neg.first - 1
-            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP:
+            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP \
+                    and tokens[m + 1].start - tokens[m].end <= 1:
                 out.add(m)
                 if tokens[m].listed:
                     break
