@@ -110,7 +110,11 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
         assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
 
 
-@given(st.lists(st.lists(st.one_of(st.sampled_from(_PHRASES), st.text(max_size=12)), max_size=6), max_size=4))
+_ASKED = ["Happy? -> Google. Not happy? -> private form", "Happy -> Google. Not happy -> private form", "Happy",
+          "-> Google. Not happy -> private form", "any questions?"]
+
+
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_PHRASES + _ASKED), st.text(max_size=12)), max_size=6), max_size=4))
 def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(plans):
     """The chunks' key words, the verdicts on sets of keys and the texts read in full are kept
     from plan to plan (`Extra.reader`): plans read one after another find what each read afresh
