@@ -478,3 +478,10 @@ def test_no_entry_holds_two_entries():
     ad role. Every entry is one phrase."""
     lex = honesty.lexicon()
     assert not [e.source for e in (*lex.entries, *lex.masks) if "," in e.source and " " in e.source.split(",", 1)[1][:1]]
+
+
+def test_a_broken_lexicon_says_where():
+    """An edit that breaks the lexicon's YAML is named with its line and column when the lexicon is
+    compiled (`python -m smmplan.rules.compile`), not a TypeError from inside the compiler."""
+    with pytest.raises(honesty.LexiconError, match=r"line 2, column \d+"):
+        honesty.compile_lexicon(b"roles:\n  a: [x, - y]\n")

@@ -232,7 +232,11 @@ def compile_lexicon(source: bytes) -> dict:
     from smmplan import loader
 
     # smmplan's own loader (every scalar a string): no PyYAML import.
-    raw = loader.load(source).data
+    read = loader.load(source)
+    if read.data is None:
+        raise LexiconError("; ".join(f"line {p.line}, column {p.column}: {p.message}" for p in read.problems)
+                           or "the lexicon is empty")
+    raw = read.data
     policies = {str(k): str(v) for k, v in raw["policies"].items()}
     categories = {c["id"]: [c["id"], c["code"], c["title"], c["summary"], c["why"], c["fix"]] for c in raw["categories"]}
     rows: dict[str, list] = {"entries": [], "masks": []}
@@ -1060,6 +1064,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     n = len(tokens)
     out: set[int] = set()
     for neg in by_role.get("negation_all", ()):  # "none of", "ни один": the rest of the clause
+        if neg.first in inside:
+            continue  # part of a longer phrase of a tactic's role ("nobody checks": out of sight)
         k = neg.last + 1
         while k < n and clause[k] == clause[neg.first] and k not in out:  # (the rest marked already: stop)
             out.add(k)
