@@ -657,19 +657,10 @@ class _KeyReader:
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
     """The texts worth reading in full: those holding a key word of every entry of a role
-    of some rule. Each distinct text is looked at once (a plan repeats its authors' lines,
-    notes and empty values): all are joined and normalised once; each distinct
+    of some rule. All texts are joined and normalised once; each distinct
     whitespace-separated chunk is looked up once (its tokens' key words, kept from plan to
     plan); then only the texts holding the rarest key of an entry of a rule's first role
     are read for their chunks, and kept when those hold every role of some rule."""
-    distinct = list(dict.fromkeys(texts))
-    if len(distinct) == len(texts):
-        return _distinct_candidates(texts, ex)
-    found = set(map(distinct.__getitem__, _distinct_candidates(distinct, ex)))
-    return [i for i, t in enumerate(texts) if t in found] if found else []
-
-
-def _distinct_candidates(texts: list[str], ex: Extra) -> list[int]:
     norm, _, counts = _normalised(texts)  # each distinct chunk, and how often it stands in the plan
     reader = ex.reader
     known, read_chunk = reader.chunks.get, reader.chunk
