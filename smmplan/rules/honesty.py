@@ -13,9 +13,9 @@ words made Cyrillic, lower case), so ``нaкрyткa`` reads as ``накрутк
 the plan's texts are joined and normalised once, and each distinct word of them
 looked up once (from plan to plan, as the plans of a folder share their words);
 only the texts holding the words of some rule are read in full (negation and
-allowed-phrase checks, line and column of the words). A structured tactic's ``kind`` is judged by a
-closed vocabulary. Two warnings watch posts: user content without its author,
-sponsored posts without a disclosure.
+allowed-phrase checks, line and column of the words), each once from plan to plan.
+A structured tactic's ``kind`` is judged by a closed vocabulary. Two warnings
+watch posts: user content without its author, sponsored posts without a disclosure.
 """
 
 from __future__ import annotations
@@ -543,9 +543,10 @@ _KEPT = 50_000  # chunks, words and sets of keys each memo of a _KeyReader keeps
 
 
 class _KeyReader:
-    """The key words (see _keys) in a chunk of normalised text, and what a set of keys
-    makes of a text, for one vocabulary of keys; each answer kept, by value (the chunk,
-    the word, the set of keys), in a memo cleared past _KEPT.
+    """The key words (see _keys) in a chunk of normalised text, what a set of keys makes of
+    a text and of a plan, and the hits of a text read in full, for one Extra; each answer
+    kept, by value (the chunk, the word, the set of keys or chunks, the text), in a memo
+    cleared past _KEPT.
 
     A key is a number here, ``entry * width + word`` (the key entry ``<entry>:<word>``),
     so that a text's entries are counted without parsing names."""
@@ -635,7 +636,6 @@ class _KeyReader:
                 self._verdicts.clear()
             self._verdicts[keys, asks] = found
         return found
-
 
     def read(self, index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
         """_read_text, each text read once (the plans of a folder repeat their tactics and
