@@ -1,11 +1,12 @@
-"""The honesty rules on the independent sets written during the fourth generalising round.
+"""The honesty rules on the independent sets written during the fourth and fifth generalising rounds.
 
-Each set (tests/data/honesty_devN.yaml) was written on December 2 2026 by an engineer who never
-opened the rules, their lexicon, smmplan/text/ or any other honesty corpus, each with its own
-brief. Each was scored once before any tuning on it (the first look: what a new set of wordings
-gets from the rules as they stood), then tuned on by word shapes, never by its phrases; from then
-on it is development data, and its floors keep what the tuning reached. The fourth held-out set
-(tests/test_honesty_heldout_sets.py) was written with the brief of the seventh and never read.
+Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-21 in the fifth) was written
+on December 2 2026 by an engineer who never opened the rules, their lexicon, smmplan/text/ or any
+other honesty corpus, each with its own brief. Each was scored once before any tuning on it (the
+first look: what a new set of wordings gets from the rules as they stood), then tuned on by word
+shapes, never by its phrases; from then on it is development data, and its floors keep what the
+tuning reached. The held-out sets (tests/test_honesty_heldout_sets.py) were written with the brief
+of the seventh set (the fourth to seventh) and of the ninth (the eighth), and never read.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ ROUNDS = [
      "89.5 % (128/143)", "96.2 % (128/133)", "5-15", 0.97, 0.98),
     (18, "hard neighbours (two thirds share a keyword with a tactic); tactics by euphemism, passive, result",
      "73.9 % (102/138)", "95.3 % (102/107)", "5-15", 0.92, 0.99),
+    (19, "varied grammar: questions, conditionals, reported speech, past reports, the tactic in a subordinate clause",
+     "89.9 % (124/138)", "97.6 % (124/127)", "5-18", 0.95, 0.99),
+    (20, "platform by platform, each with its own counters (60 % Russian)",
+     "91.3 % (126/138)", "100.0 % (126/126)", "5-18", 0.99, 0.99),
+    (21, "short lines of plans, slides, spreadsheets and price lists: terse, abbreviated, often verbless",
+     "92.0 % (127/138)", "99.2 % (127/128)", "5-18", 0.95, 0.99),
+    (22, "the held-out sets' brief, in the writer's own words rather than stock phrases",
+     "93.5 % (129/138)", "97.7 % (129/132)", "5-21", 0.98, 0.99),
+    (23, "five writers: a café owner, a course producer, a dealer, a B2B SaaS marketer, a city channel admin",
+     "87.0 % (120/138)", "96.0 % (120/125)", "5-21", 0.97, 0.98),
+    (24, "paragraphs of 2-4 sentences where the tactic is one part among dates, budgets and people",
+     "86.2 % (119/138)", "91.5 % (119/130)", "5-21", 0.89, 0.99),
 ]
 
 
