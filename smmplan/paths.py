@@ -46,14 +46,15 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
     seen: set[str] = set()
     skip = excluded or (lambda path, is_dir: False)
 
-    def add(p: str) -> None:
-        key = p if p == STDIN else os.path.realpath(p)
+    def add(p: str, real: str | None = None) -> None:
+        key = p if p == STDIN else real or os.path.realpath(p)
         if key not in seen:
             seen.add(key)
             files.append(p)
 
     def walk(top: str, raw: str) -> None:
         found, dropped = [], False
+        base = os.path.realpath(top)
         for root, dirs, names in os.walk(top, followlinks=False):
             keep = []
             for d in sorted(dirs):
@@ -64,21 +65,28 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
                 else:
                     keep.append(d)
             dirs[:] = keep
+            real_root = None  # the directory's real path, when it holds a plan file
             for n in sorted(names):
                 if n.endswith(PLAN_SUFFIXES) and not n.startswith("."):
                     f = os.path.join(root, n)
                     if skip(f, False):
                         dropped = True
-                    elif not inside(f, top) and os.path.isfile(f):  # (a link to a device: refused when read)
+                        continue
+                    if os.path.islink(f):
+                        real = os.path.realpath(f)
+                    else:  # (os.walk follows no link: the file is where its real directory is)
+                        real_root = real_root or os.path.realpath(root)
+                        real = os.path.join(real_root, n)
+                    if not _under(real, base) and os.path.isfile(f):  # (a link to a device: refused when read)
                         dropped = True
                         note(_("{path}: not read: a symbolic link to a file outside {folder} (name it to check "
                                "it)").format(path=f, folder=top))
                     else:
-                        found.append(f)
+                        found.append((f, real))
         if not found and not dropped:
             problems.append(_("{path}: no plan files (*.yaml, *.yml) in this directory").format(path=raw))
-        for f in found:
-            add(f)
+        for f, real in found:
+            add(f, real)
 
     def note(message: str) -> None:
         if notes is not None:
@@ -134,7 +142,11 @@ def collect_paths(paths: list[str], excluded=None, force_exclude: bool = False,
 
 def inside(path: str, top: str) -> bool:
     """Does `path` (a file found in a search of `top`) really lie inside `top`, links resolved?"""
-    real, base = os.path.realpath(path), os.path.realpath(top)
+    return _under(os.path.realpath(path), os.path.realpath(top))
+
+
+def _under(real: str, base: str) -> bool:
+    """Is the real path `real` the real directory `base` or inside it?"""
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 

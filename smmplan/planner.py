@@ -782,28 +782,30 @@ class _MinCostFlow:
         pot = [0] * n
         flowed = cost = 0
         inf = float("inf")
+        heappop, heappush = heapq.heappop, heapq.heappush
         while flowed < want:
             dist = [inf] * n
             via: list[tuple[int, int] | None] = [None] * n
             dist[s] = 0
             heap = [(0, s)]
             while heap:
-                d, u = heapq.heappop(heap)
+                d, u = heappop(heap)
                 if d > dist[u]:
                     continue
-                pu = pot[u]
-                for i, (v, cap, c, _) in enumerate(g[u]):
-                    if cap > 0:
-                        nd = d + c + pu - pot[v]
+                base = d + pot[u]  # (integers: nd is d + cost + pot[u] - pot[v], however summed)
+                i = 0
+                for arc in g[u]:  # [v, capacity left, cost, reverse]: only arcs with room are unpacked
+                    if arc[1] > 0:
+                        v = arc[0]
+                        nd = base + arc[2] - pot[v]
                         if nd < dist[v]:
                             dist[v] = nd
                             via[v] = (u, i)
-                            heapq.heappush(heap, (nd, v))
+                            heappush(heap, (nd, v))
+                    i += 1
             if dist[t] == inf:
                 return None
-            for v in range(n):
-                if dist[v] < inf:
-                    pot[v] += dist[v]
+            pot = [p + dv if dv < inf else p for p, dv in zip(pot, dist)]
             push = want - flowed
             v = t
             while v != s:

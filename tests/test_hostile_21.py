@@ -205,6 +205,30 @@ def test_a_search_does_not_follow_a_plan_link_out_of_the_searched_directory(tmp_
     assert b"SECRET-TOKEN-123" in named.stdout  # named explicitly, it is read
 
 
+def test_a_search_reads_each_real_file_once_through_directory_and_file_links(tmp_path):
+    """A folder search finds a file's real path from its directory's (one realpath a directory,
+    not one a file): reached through a linked directory, with links to plans inside the folder
+    (read once, under the first name), to a plan outside (not read) and a link that loops."""
+    from smmplan.paths import collect_paths
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    for name in ("a.yaml", "sub/b.yaml"):
+        (real / name).write_text(BAN_PLAN)
+    (tmp_path / "out.yaml").write_text(BAN_PLAN)
+    os.symlink(real, tmp_path / "plans")
+    os.symlink(real / "sub" / "b.yaml", real / "c.yaml")  # inside: the same file as sub/b.yaml
+    os.symlink("b.yaml", real / "sub" / "d.yaml")  # relative, inside: the same file again
+    os.symlink(tmp_path / "out.yaml", real / "e.yaml")  # outside
+    os.symlink("f.yaml", real / "f.yaml")  # a loop: listed, and reported unreadable when read
+    notes: list[str] = []
+    files, problems = collect_paths([str(tmp_path / "plans")], notes=notes)
+    top = str(tmp_path / "plans")
+    assert files == [os.path.join(top, name) for name in ("a.yaml", "c.yaml", "f.yaml")]
+    assert [n.split(": ", 1)[0] for n in notes] == [os.path.join(top, "e.yaml")]
+    assert problems == []
+
+
 # --- the ban cannot be switched off in silence -----------------------------------------------
 
 SWITCH_OFFS = {

@@ -110,6 +110,44 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
         assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
 
 
+_ASKED = ["Happy? -> Google. Not happy? -> private form", "Happy -> Google. Not happy -> private form", "Happy",
+          "-> Google. Not happy -> private form", "any questions?"]
+
+
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_PHRASES + _ASKED), st.text(max_size=12)), max_size=6), max_size=4))
+def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(plans):
+    """The chunks' key words, the verdicts on sets of keys and the texts read in full are kept
+    from plan to plan (`Extra.reader`): plans read one after another find what each read afresh
+    finds, and what reading every text in full finds."""
+    from dataclasses import replace
+
+    from smmplan.rules import honesty
+
+    for ex in (honesty.extra(), honesty.extra((), ("buy 5k followers", "no bots"))):
+        for texts in plans:
+            fresh = replace(ex)  # the same words, nothing remembered
+            assert honesty._candidates(texts, ex) == honesty._candidates(texts, fresh)
+            # texts read once and remembered (Extra.reader.read): the same hits and excused hits, numbered anew
+            reference = [pair for i, t in enumerate(texts) for pair in honesty._read_text(i, t, ex)]
+            assert honesty._scan(texts, ex) == reference
+
+
+def test_honesty_reader_memos_stay_bounded(monkeypatch):
+    from dataclasses import replace
+
+    from smmplan.rules import honesty
+
+    monkeypatch.setattr(honesty, "_KEPT", 5)
+    ex = replace(honesty.extra())
+    texts = [f"poll{n}: word{n} or vote{n}?" for n in range(40)] + ["buy followers"]
+    assert honesty._candidates(texts, ex) == [40]
+    reader = ex.reader
+    assert 0 < len(reader.chunks) <= 5 and 0 < len(reader._words) <= 5 and 0 < len(reader._verdicts) <= 5
+    for n in range(8):
+        honesty._scan([f"buy {n}k followers", f"plan{n} of bots"], ex)
+    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._plans) <= 5
+
+
 _NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",
                                       "followers", " ", "\n", "buy", "1000", "per", "(", ")", "@", "0.5", "₽",
                                       "подписчиков", "накрутка", "1-2", "x"]), max_size=10).map("".join)

@@ -35,7 +35,6 @@ def _modules():
 
 # Modules that use id() for something other than a memo (reviewed; a new use fails the test below)
 NOT_MEMOS = {
-    "smmplan.text.roles": "trie_regex: each node's regex during one post-order walk of a tree it holds",
     "smmplan.rules.honesty": "_role_words_of: which entries are the lexicon's own, an identity test",
 }
 

@@ -10,11 +10,12 @@ check that needs it, and makes only the entries the plan's words look up.
 
 Text is normalised first (NFKC, ё -> е, Latin look-alikes inside Cyrillic
 words made Cyrillic, lower case), so ``нaкрyткa`` reads as ``накрутка``. All
-the plan's texts are joined and scanned by one compiled regular expression;
-only the places it matches cost more (negation and allowed-phrase checks,
-line and column of the words). A structured tactic's ``kind`` is judged by a
-closed vocabulary. Two warnings watch posts: user content without its author,
-sponsored posts without a disclosure.
+the plan's texts are joined and normalised once, and each distinct word of them
+looked up once (from plan to plan, as the plans of a folder share their words);
+only the texts holding the words of some rule are read in full (negation and
+allowed-phrase checks, line and column of the words), each once from plan to plan.
+A structured tactic's ``kind`` is judged by a closed vocabulary. Two warnings
+watch posts: user content without its author, sponsored posts without a disclosure.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from smmplan.locale import N_, _
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, compiled, normalise, parse_entry, read
 from smmplan.text.normalise import normalise_chunks
-from smmplan.text.roles import CompiledVocabulary, Entries, trie_regex, word_specs
+from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
 from smmplan.text.tokens import TOKEN, word_of
 
 normalize = normalise  # the name the rest of smmplan knows
@@ -344,6 +345,12 @@ class Extra:
         """The roles of each rule, as sets (distinct): a text none of which holds is read no further."""
         return tuple(dict.fromkeys(frozenset(r.roles) for r in self.rules))
 
+    @cached_property
+    def reader(self) -> _KeyReader:
+        """What the plans' chunks of text hold of the key words (see _candidates), remembered
+        from plan to plan: the plans of a folder share most of their words."""
+        return _KeyReader(self)
+
     @property
     def banned_phrases(self) -> tuple[str, ...]:
         return self.banned
@@ -528,111 +535,178 @@ def _code(category: str) -> str:
 
 # Between texts: no word crosses it, and str.split() parts the texts' words.
 _SEPARATOR = "\n\x00\n"
-_CANDIDATES_MAX = 4096  # anchor words in one alternation (more: every text is read)
-
-
-@lru_cache(maxsize=16)  # keyed on the vocabulary's entries (values); a run has one or two
-def _anchor_set(entries: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(entries)
-
-
-@lru_cache(maxsize=256)  # keyed on the set of words (values): the plans of a folder share most
-def _finder(words: frozenset[str]) -> re.Pattern:
-    """One regex for the words that matter in a plan (no look-behind at the front: a regex scans
-    far faster without; the caller checks it)."""
-    # no letter or digit right after a word; after a sign (`$`, `₽`, `★`) one may follow at once (`$40`)
-    return re.compile(r"(?:%s)(?:(?<![^\W_])|(?![^\W_]))" % trie_regex(words))
-
 
 # Digits and the signs that never belong to a token: a chunk of these alone reads as digits alone
 # (no `.`, `,`, `-`, `*`, `'`, currency or percent: those make other tokens, `1,5`, `5*`, `$5`).
 _NUMBER_CHUNK = "0123456789()[]{}!?:;/#@&+=<>|^~\""
+_KEPT = 50_000  # chunks, words and sets of keys each memo of a _KeyReader keeps (a bound on memory)
+
+
+class _KeyReader:
+    """The key words (see _keys) in a chunk of normalised text, what a set of keys makes of
+    a text and of a plan, and the hits of a text read in full, for one Extra; each answer
+    kept, by value (the chunk, the word, the set of keys or chunks, the text), in a memo
+    cleared past _KEPT.
+
+    A key is a number here, ``entry * width + word`` (the key entry ``<entry>:<word>``),
+    so that a text's entries are counted without parsing names."""
+
+    def __init__(self, ex: Extra):
+        self.keys, self.key_roles = ex.keys, ex.key_roles
+        self.numbers = ex.number_keys
+        self.width = max((count for _, count in ex.key_roles), default=0) + 1
+        # each rule's roles that key words give (not those the reader gives, READER_ROLES), with
+        # the rules that need one of those only where some text asks (asks=True) or with none
+        needs = [(frozenset(role for role in r.roles if role not in READER_ROLES),
+                  any(role in READER_ROLES for role in r.roles)) for r in ex.rules]
+        self.needs = {asks: tuple(dict.fromkeys(need for need, reader in needs if asks or not reader))
+                      for asks in (False, True)}
+        self.asking = any(reader for _, reader in needs)
+        self.chunks: dict[str, frozenset[int]] = {}
+        self._words: dict[str, frozenset[int]] = {}
+        self._verdicts: dict[tuple[frozenset[int], bool], bool] = {}
+        self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
+        self._plans: dict[tuple[frozenset[str], bool], list[list[int]] | None] = {}
+        self.anchors = frozenset(ex.anchor_entries)
+
+    def chunk(self, chunk: str) -> frozenset[int]:
+        """The keys in one chunk: those of its tokens' words (a number is no key unless
+        some key word can be one)."""
+        found = self.chunks.get(chunk)
+        if found is None:
+            tokens = TOKEN.findall(chunk)
+            if not self.numbers:
+                tokens = [t for t in tokens if not t.isdigit()]
+            found = frozenset().union(*map(self.word, tokens))
+            if len(self.chunks) >= _KEPT:
+                self.chunks.clear()
+            self.chunks[chunk] = found
+        return found
+
+    def word(self, surface: str) -> frozenset[int]:
+        found = self._words.get(surface)
+        if found is None:
+            width = self.width
+            found = frozenset(int(n) * width + int(k) for n, _, k in
+                              (role.partition(":") for role in self.keys.roles_of(word_of(surface))))
+            if len(self._words) >= _KEPT:
+                self._words.clear()
+            self._words[surface] = found
+        return found
+
+    def roles(self, keys: frozenset[int] | set[int]) -> set[str]:
+        """The roles of the entries all of whose key words are among `keys`."""
+        width, key_roles = self.width, self.key_roles
+        got: dict[int, int] = {}
+        for k in keys:
+            n = k // width
+            got[n] = got.get(n, 0) + 1
+        return {key_roles[n][0] for n, c in got.items() if c == key_roles[n][1]}
+
+    def anchor_options(self, chunk_keys: dict[str, frozenset[int]], asks: bool) -> list[list[int]] | None:
+        """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
+        :meth:`chunk` reads them): the keys of each entry of a role some rule is looked for by
+        (its first) all of whose key words stand in the plan; None when no rule can have all
+        its roles in the plan (`asks`: whether some text asks). Kept by the set of chunks: plans
+        of a folder share their words."""
+        chunks = (frozenset(chunk_keys), asks)
+        found = self._plans.get(chunks, False)
+        if found is False:
+            # the entries all of whose key words stand in the plan, and their roles
+            width, key_roles = self.width, self.key_roles
+            by_entry: dict[int, list[int]] = {}
+            for k in frozenset().union(*chunk_keys.values()):
+                by_entry.setdefault(k // width, []).append(k)
+            complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
+            found = None
+            if any(map({key_roles[n][0] for n in complete}.issuperset, self.needs[asks])):
+                found = [by_entry[n] for n in complete if n in self.anchors]
+            if len(self._plans) >= _KEPT:
+                self._plans.clear()
+            self._plans[chunks] = found
+        return found
+
+    def worth_reading(self, keys: frozenset[int], asks: bool) -> bool:
+        """Whether a text holding these keys may hold every role of some rule (`asks`: whether
+        some text of the plan asks, for the rules that need it)."""
+        found = self._verdicts.get((keys, asks))
+        if found is None:
+            found = any(map(self.roles(keys).issuperset, self.needs[asks]))
+            if len(self._verdicts) >= _KEPT:
+                self._verdicts.clear()
+            self._verdicts[keys, asks] = found
+        return found
+
+    def read(self, index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
+        """_read_text, each text read once (the plans of a folder repeat their tactics and
+        notes): its hits, as text number `index`."""
+        found = self._readings.get(text)
+        if found is None:
+            found = _read_text(0, text, ex)
+            if len(self._readings) >= _KEPT:
+                self._readings.clear()
+            self._readings[text] = found
+        if not index or not found:
+            return found
+        out = []
+        for hit, excused in found:
+            hit = replace(hit, index=index)
+            out.append((hit, None if excused is None else replace(excused, hit=hit)))
+        return out
 
 
 def _candidates(texts: list[str], ex: Extra) -> list[int]:
-    """The texts worth reading in full: those holding a word of every role of
-    some rule. All texts are joined and normalised once; their distinct
-    whitespace-separated chunks are read once (one regex, a prefix tree of the
-    words that matter, over the chunks joined); then each text is a few
-    dictionary look-ups of its chunks."""
+    """The texts worth reading in full: those holding a key word of every entry of a role
+    of some rule. All texts are joined and normalised once; each distinct
+    whitespace-separated chunk is looked up once (its tokens' key words, kept from plan to
+    plan); then only the texts holding the rarest key of an entry of a rule's first role
+    are read for their chunks, and kept when those hold every role of some rule."""
     norm, _, counts = _normalised(texts)  # each distinct chunk, and how often it stands in the plan
-    chunks = list(counts)
-    if not ex.number_keys:  # numbers (every post's own) are no key: skip them unread
-        # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
-        # word can stand inside it: it is not tokenised, nor looked through for words below
-        chunks = [c for c in chunks if c.strip(_NUMBER_CHUNK)]
-    surfaces = set(TOKEN.findall(" ".join(chunks)))
-    if not ex.number_keys:
-        surfaces = {s for s in surfaces if not s.isdigit()}
-    keys, key_roles = ex.keys, ex.key_roles
-    found = {s: frozenset(keys.roles_of(word_of(s))) for s in surfaces}
-    found = {s: ks for s, ks in found.items() if ks}
-
-    def roles(ks: frozenset[str]) -> frozenset[str]:  # the roles of the entries all of whose words are in ks
-        got: dict[int, int] = {}
-        for k in ks:
-            n = int(k.partition(":")[0])
-            got[n] = got.get(n, 0) + 1
-        return frozenset(key_roles[n][0] for n, c in got.items() if c == key_roles[n][1])
-
-    present = roles(frozenset().union(*found.values())) if found else frozenset()
-    asks = None  # whether some text asks (the role `asked`): looked for when a rule needs it
-    live = []
-    for r in ex.rules:
-        need = frozenset(role for role in r.roles if role not in READER_ROLES)
-        if present.issuperset(need) and (len(need) == len(r.roles) or (asks := "?" in norm if asks is None else asks)):
-            live.append(need)
-    if not live:
+    reader = ex.reader
+    known, read_chunk = reader.chunks.get, reader.chunk
+    skip_numbers = not ex.number_keys
+    chunk_keys: dict[str, frozenset[int]] = {}
+    for c in counts:
+        ks = known(c)
+        if ks is None:
+            # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
+            # word can stand inside it: it is not tokenised, nor kept (every post has its own)
+            if skip_numbers and not c.strip(_NUMBER_CHUNK):
+                continue
+            ks = read_chunk(c)
+        if ks:
+            chunk_keys[c] = ks
+    # whether some text asks (the role `asked`, which the reader gives): for the rules that need it
+    asks = reader.asking and "?" in norm
+    options = reader.anchor_options(chunk_keys, asks)
+    if options is None:
         return []
-    if len(found) > _CANDIDATES_MAX:
-        return list(range(len(texts)))
-    # no look-behind at the front (a regex scans far faster without): checked here
-    finder = _finder(frozenset(found))
-    lines = "\n".join(chunks)
-    starts = [0, *itertools.accumulate(len(c) + 1 for c in chunks)]
-    chunk_keys: dict[str, frozenset[str]] = {}
-    for m in finder.finditer(lines):
-        at = m.start()
-        if at and (lines[at - 1].isalnum() or lines[at - 1] == "_") and (m[0][0].isalnum() or m[0][0] == "_"):
-            continue  # inside a longer word (a sign after a number, `5★`, `990₽`, is a word of its own)
-        c = chunks[bisect.bisect_right(starts, at) - 1]
-        chunk_keys[c] = chunk_keys.get(c, frozenset()) | found[m[0]]
-    # the texts holding a word of a role some rule is looked for by: of each entry
-    # of such a role, the key word rarest in this plan (a text with the entry has all)
-    key_count: dict[str, int] = {}
+    # the texts holding a word of a role some rule is looked for by: of each entry of such a
+    # role that may stand in some text, the key word rarest in this plan (a text with the entry has all)
+    key_count = dict.fromkeys(itertools.chain.from_iterable(options), 0)  # how often each stands in the plan
     for c, ks in chunk_keys.items():
-        for k in ks:
-            key_count[k] = key_count.get(k, 0) + counts[c]
-    # only the entries some key of this plan belongs to (not every entry of the vocabulary)
-    by_entry: dict[int, list[str]] = {}
-    for k in key_count:
-        by_entry.setdefault(int(k.partition(":")[0]), []).append(k)
-    anchors = _anchor_set(ex.anchor_entries)
-    anchor = set()
-    for n, options in by_entry.items():
-        if n in anchors and len(options) == key_roles[n][1]:  # the entry may stand in some text
-            anchor.add(min(options, key=lambda k: (key_count[k], int(k.partition(":")[2]))))
-    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if ks & anchor}
+        common = ks.intersection(key_count)
+        if common:
+            n = counts[c]
+            for k in common:
+                key_count[k] += n
+    anchor = {min(keys, key=lambda k: (key_count[k], k)) for keys in options}
+    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if not ks.isdisjoint(anchor)}
     if not anchor_chunks:
         return []
     # ... then each of those, by its chunks
-    rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(texts) // _FEW
+    rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(norm) // _FEW
     keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
-    verdict: dict[frozenset[str], bool] = {}  # a memo: plans repeat their sets of words
-    out = []
-    for i, found_keys in keys_of.items():
-        ks = frozenset(found_keys)
-        if ks not in verdict:
-            got = roles(ks)
-            verdict[ks] = any(rule <= got for rule in live)
-        if verdict[ks]:
-            out.append(i)
-    return out
+    worth_reading = reader.worth_reading
+    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), asks)]
 
 
-# Anchors this rare (a few chunks, found in a text of eight at the most, counted as substrings)
-# are looked for in the joined text instead of splitting it all again.
-_FEW, _FEW_CHUNKS = 8, 32
+# Anchors this rare (a few chunks, standing once in 64 characters of the joined text at the most,
+# counted as substrings) are looked for in the joined text instead of splitting it all again: a
+# look costs a few times what splitting a chunk does, so this pays while most texts hold none
+# (a 20,000-post plan whose titles ask "mocha or V60?" and tell "Your V60 stories" has some
+# 11,000 anchors, `or`, `stories`, `week`..., in 900,000 characters: 20 ms instead of 32).
+_FEW, _FEW_CHUNKS = 64, 32
 
 
 def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[str]],
@@ -719,8 +793,9 @@ def _excused(texts: list[str], ex: Extra) -> list[Excused]:
 
 def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
     out: list[tuple[Hit, Excused | None]] = []
+    read = ex.reader.read
     for i in _candidates(texts, ex):
-        out += _read_text(i, texts[i], ex)
+        out += read(i, texts[i], ex)
     return out
 
 

@@ -276,34 +276,3 @@ class CompiledVocabulary(Vocabulary):
             p = word[:n]
             if p not in self._prefix and p in prefix:
                 self._prefix[p] = list(map(self._entry, map(int, prefix[p].split())))
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex matching exactly these words, longest first, factored by common
-    prefixes (Python's `re` tries alternatives one by one; a prefix tree it
-    walks). Built without recursion, so a word of any length is safe."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    # emit children before parents: an explicit post-order walk
-    out: dict[int, str] = {}
-    stack = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        kids = [(ch, child) for ch, child in sorted(node.items()) if ch]
-        if not done:
-            stack.append((node, True))
-            stack += [(child, False) for _, child in kids]
-            continue
-        alts = [re.escape(ch) + out.pop(id(child)) for ch, child in kids]
-        if not alts:
-            out[id(node)] = ""
-            continue
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else body + "?"
-        out[id(node)] = body
-    return out[id(root)]

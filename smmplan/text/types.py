@@ -135,8 +135,8 @@ def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, in
     """Per signal found: its score, its cues (part, first, last token) and whether
     one of them is strong (weak cues alone never make a confident reading), best first."""
     lex = lexicon()
-    weights = lex.weights
     found: dict[str, dict[str, tuple[int, int, int, int]]] = {}  # signal -> entry -> (points, part, first, last)
+    strong: set[str] = set()  # the signals with a strong cue
     for part, (value, bonus) in enumerate(((title, lex.title_bonus), (text, 0))):
         if not value:
             continue
@@ -147,14 +147,15 @@ def _signals(title: str, text: str) -> tuple[tuple[str, int, tuple[tuple[int, in
             points = weight + bonus
             if source not in cues or cues[source][0] < points:
                 cues[source] = (points, part, first, last)
+            if weight == STRONG:
+                strong.add(role)
     out = []
     for signal, cues in found.items():
         hits = sorted(cues.values(), key=lambda h: (-h[0], h[1], h[2]))
         # a cue inside a longer one counts once ("first one free" is not also "free")
         kept = [h for h in hits if not any(o is not h and o[1] == h[1] and o[2] <= h[2] and h[3] <= o[3]
-                                           and o[3] - o[2] > h[3] - h[2] for o in hits)]
-        strong = any(weights[f"{signal}\0{src}"] == STRONG for src in cues)
-        out.append((signal, sum(h[0] for h in kept), tuple(h[1:] for h in kept), strong))
+                                           and o[3] - o[2] > h[3] - h[2] for o in hits)] if len(hits) > 1 else hits
+        out.append((signal, sum(h[0] for h in kept), tuple(h[1:] for h in kept), signal in strong))
     out.sort(key=lambda s: -s[1])
     return tuple(out)
 
@@ -185,7 +186,7 @@ def infer(title: str | None, text: str | None, categories: tuple[str, ...]) -> I
     return _infer(_shape(title or ""), _shape(text or ""), tuple(categories))
 
 
-_PARTS = attrgetter("title", "text", "author", "source")
+_TITLE, _BODY = attrgetter("title"), attrgetter("text", "author", "source")
 
 
 def infer_posts(posts: list, categories: tuple[str, ...]) -> list[Inference]:
@@ -193,11 +194,9 @@ def infer_posts(posts: list, categories: tuple[str, ...]) -> list[Inference]:
     shapes are made in one pass over them all joined, and each distinct pair of
     shapes is read once (a 20,000-post plan holds some 1,400)."""
     cats = tuple(categories)
-    titles: list[str] = []
-    bodies: list[str] = []
-    for title, text, author, source in map(_PARTS, posts):
-        titles.append(title or "")
-        bodies.append(text or "" if author is None and source is None else body_of(text, author, source))
+    titles = [title or "" for title in map(_TITLE, posts)]
+    bodies = [text or "" if author is None and source is None else body_of(text, author, source)
+              for text, author, source in map(_BODY, posts)]
     keys = list(zip(_shapes(titles), _shapes(bodies)))
     found = {key: _infer(*key, cats) for key in dict.fromkeys(keys)}
     return list(map(found.__getitem__, keys))
