@@ -65,6 +65,15 @@ def test_a_gate_needs_its_question():
     assert_passes("Happy guests often post a Google review. Not happy guests use the private feedback form.")
 
 
+def test_a_defence_of_an_earlier_task_of_a_list_defends_nothing_after_and():
+    """A defensive word defends the words after it in its clause, but not the last task of a list
+    that ", and" starts with a verb of its own; a list of what is checked stays defended."""
+    assert_flagged("Respond to all DMs within 2 hours, update the highlights, and have our staff "
+                   "leave 5-star reviews from their personal accounts")
+    assert_passes("Check the blogger's audience: share of bots, bought likes, sudden spikes")
+    assert_passes("Audit the page, remove the bots, and report the fake accounts")
+
+
 def test_the_reader_role_is_no_lexicon_word():
     lex = honesty.lexicon()
     assert "asked" in lex.docs and not any(e.role == "asked" for e in lex.entries)

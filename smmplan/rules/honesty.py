@@ -932,7 +932,14 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                     return True
         if rule.defensive and defensive:
             at = firsts["defensive"]
+            # a list of tasks whose last, after ", and", says what is done with a verb of its own is no
+            # longer defended by a word of an earlier task ("respond to all DMs, update the highlights,
+            # and have our staff leave 5-star reviews")
+            task = next((j for j in range(first, clause_start[cl], -1) if tokens[j].listed and j in list_and), None) \
+                if list_and and any(h.role in _VERB_ROLES for h in combo) else None
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
+                if task is not None and at[k] < task:
+                    continue
                 if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next) \
                         and not (tokens[at[k]].word in _HEADINGS and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
                     # ("Report: ..." is a document's heading, not the act of reporting)
@@ -954,6 +961,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
 
     # an `unless` word after the match counts only before an `and` or a purpose ("... so influencers take us seriously")
     hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ())), key=lambda h: h.first)
+    list_and = {h.first for h in by_role.get("coordinator", ()) if tokens[h.first].listed}  # ", and" / ", и"
     coordinators = [h.first for h in hits_of_coordinators]
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
