@@ -9,6 +9,10 @@ from typing import Any
 
 from smmplan.visible import visible
 
+# What every suppression comment holds (`# smmplan: ignore[...]`): smmplan.suppress is
+# loaded only for a plan that mentions it.
+SUPPRESSION_MARK = "smmplan:"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
