@@ -10,7 +10,7 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smmplan import formulas, loader, locale, rubrics
 from smmplan.config import Settings
@@ -35,8 +35,7 @@ class PostInfo:
     status: str | None = "draft"  # canonical status; None when the word is not a status
 
 
-@dataclass(slots=True)
-class MixRow:
+class MixRow(NamedTuple):  # a named tuple: a dataclass is generated anew at every start
     category: str
     count: int
     share: float
@@ -798,7 +797,7 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
         if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,
                                                                                                  s.finding.name):
             warned.setdefault(s.by.how, []).append(s)
-            silenced[i] = Suppressed(s.finding, replace(s.by, status="underReview"))
+            silenced[i] = Suppressed(s.finding, s.by._replace(status="underReview"))
     out += locate([_in_plan_warning(group) for group in warned.values()])
     kept = []
     for f in out:
