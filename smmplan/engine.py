@@ -45,20 +45,22 @@ class MixRow(NamedTuple):  # a named tuple: a dataclass is generated anew at eve
     ok: bool
 
 
-@dataclass
 class Context:
-    """What every rule family reads."""
+    """What every rule family reads. (A plain class: one is made per plan and never compared,
+    and a dataclass is generated anew at every start.)"""
 
-    path: str
-    doc: loader.Document
-    plan: Any  # model.Plan
-    formula: Formula | None
-    tolerance: Fraction
-    settings: Settings
-    posts: list[PostInfo]
-    start: dt.date | None
-    # counted, weeks(), week_counts() and counts(), worked out once: the mix rules and the summary ask.
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(self, path: str, doc: loader.Document, plan: Any, formula: Formula | None, tolerance: Fraction,
+                 settings: Settings, posts: list[PostInfo], start: dt.date | None) -> None:
+        self.path = path
+        self.doc = doc
+        self.plan = plan  # model.Plan
+        self.formula = formula
+        self.tolerance = tolerance
+        self.settings = settings
+        self.posts = posts
+        self.start = start
+        # counted, weeks(), week_counts() and counts(), worked out once: the mix rules and the summary ask.
+        self._memo: dict[str, Any] = {}
 
     @property
     def counted(self) -> list[PostInfo]:
