@@ -110,10 +110,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[
-        Optional[bool],
+    version: Annotated[  # a bool flag, False when not given: typer builds no value adapter for it
+        bool,
         typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help=N_("Show the version and exit.")),
-    ] = None,
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help=N_("Show tracebacks of internal errors."))] = False,
     lang: Annotated[
         Optional[str],
