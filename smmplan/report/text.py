@@ -216,11 +216,28 @@ def wrap_lines(text: Text, width: int, first: int | None = None) -> list[Text]:
 def print_wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> None:
     """Print `text` word-wrapped to the console, `indent` spaces in; a line's
     continuation lines `hang` spaces in (default `indent`). See :func:`wrap_lines`."""
+    print_lines(console, wrapped(console, text, indent, hang))
+
+
+def wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> list[Text]:
+    """The lines :func:`print_wrapped` prints."""
     hang = indent if hang is None else hang
+    out = []
     for part in text.split("\n", allow_blank=True):
         lines = wrap_lines(part, max(20, console.width - hang), first=max(20, console.width - indent))
-        for i, line in enumerate(lines):
-            console.print(Text(" " * (hang if i else indent)).append_text(line), soft_wrap=True)
+        out += [Text(" " * (hang if i else indent)).append_text(line) for i, line in enumerate(lines)]
+    return out
+
+
+def print_lines(console: Console, lines: list[Text]) -> None:
+    """Print each line as it is (soft-wrapped: never broken nor cut). A console that writes no
+    styles takes them in one print: each print is a pass through rich's whole pipeline."""
+    if console.color_system is None:
+        if lines:
+            console.print(Text("\n").join(lines), soft_wrap=True)
+        return
+    for line in lines:
+        console.print(line, soft_wrap=True)
 
 
 def print_parts(console: Console, parts: list[str], indent: int, style: str = "") -> None:
@@ -409,6 +426,7 @@ def _findings(console: Console, result: Any) -> None:
     for fam in sorted(groups, key=lambda x: order.index(x) if x in order else len(order)):
         console.print()
         console.print(Text(_(FAMILY_TITLES[fam]) if fam in FAMILY_TITLES else fam, style="bold underline"))
+        lines: list[Text] = []  # the family's findings, printed at once (print_lines)
         for f in groups[fam]:
             where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             head = Text("  ")
@@ -417,12 +435,12 @@ def _findings(console: Console, result: Any) -> None:
             head.append(where, style="bold")
             head.append(f"  {f.code} ", style="magenta")
             head.append(f.name, style="dim")
-            print_wrapped(console, head, hang=4)
+            lines += wrapped(console, head, hang=4)
             message = Text(f.message)
             matched = (f.data or {}).get("matched")
             phrases = [matched] if isinstance(matched, str) else list(matched or [])
             _highlight(message, phrases)
-            print_wrapped(console, message, indent=4)
+            lines += wrapped(console, message, indent=4)
             src = quoted.get(f.line)
             if src is not None and not src.isprintable():  # an escape sequence is shown, not obeyed
                 src = visible(src, one_line=True)
@@ -436,13 +454,14 @@ def _findings(console: Console, result: Any) -> None:
                 body = Text(shown)
                 _highlight(body, phrases)
                 line.append_text(body)
-                console.print(line, soft_wrap=True)
+                lines.append(line)
                 if f.column:
                     width = max(1, min(width, cell_len(shown) - column + 1))
-                    console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
-                                       style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
+                    lines.append(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
+                                      style=SEVERITY_STYLE.get(f.severity, "")))
             if f.fix:
-                print_wrapped(console, Text(_("fix:") + " ", style="green").append(f.fix, style=""), indent=4)
+                lines += wrapped(console, Text(_("fix:") + " ", style="green").append(f.fix, style=""), indent=4)
+        print_lines(console, lines)
 
 
 def rebalance_lines(result: Any) -> list[str]:
