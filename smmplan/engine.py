@@ -59,7 +59,8 @@ class Context:
         self.settings = settings
         self.posts = posts
         self.start = start
-        # counted, weeks(), week_counts() and counts(), worked out once: the mix rules and the summary ask.
+        # counted, weeks(), week_counts(), counts() and whether the weeks pass, worked out once: the
+        # mix rules, the summary and the rebalancing ask.
         self._memo: dict[str, Any] = {}
 
     @property
@@ -743,7 +744,11 @@ def postponed(day: dt.date, end: dt.date) -> dt.date | None:
 
 
 def _passes(ctx: Context) -> bool:
-    return formulas.plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
+    """Whether the plan's weeks pass MIX001 and MIX002 (asked by the summary and the rebalancing: once)."""
+    found = ctx._memo.get("passes")
+    if found is None:
+        found = ctx._memo["passes"] = formulas.plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
+    return found
 
 
 def _content_groups(ctx: Context) -> dict[int, dict[tuple[int, int], int]]:
