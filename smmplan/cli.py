@@ -110,10 +110,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[
-        Optional[bool],
+    version: Annotated[  # a bool flag, False when not given: typer builds no value adapter for it
+        bool,
         typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help=N_("Show the version and exit.")),
-    ] = None,
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", metavar="", help=N_("Show tracebacks of internal errors."))] = False,
     lang: Annotated[
         Optional[str],
@@ -306,13 +306,17 @@ def check(
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
     from smmplan.parallel import check_all
-    from smmplan.report.page import page_kind
     from smmplan.visible import display_name
 
     if isolated and config_file:
         raise fail(_("--isolated ignores every config file; drop --config or --isolated."))
-    if report_file is not None and page_kind(report_file) is None:
-        raise fail(_("--report saves .html or .svg pages, not `{file}`.").format(file=report_file))
+    report_kind = None
+    if report_file is not None:
+        from smmplan.report.page import page_kind
+
+        report_kind = page_kind(report_file)
+        if report_kind is None:
+            raise fail(_("--report saves .html or .svg pages, not `{file}`.").format(file=report_file))
     selection = []
     for option, values in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select),
                            ("--no-suppress", no_suppress)):
@@ -359,7 +363,7 @@ def check(
             raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
         problems += unwritten
     several = len(files) > 1
-    if report_file is not None and page_kind(report_file) == "html" and len(files) > 1:
+    if report_kind == "html" and len(files) > 1:
         raise fail(ngettext("--report {file}: a page shows one plan, and {n} was given; run "
                             "`smmplan page PLAN -o FILE.html` for each plan.",
                             "--report {file}: a page shows one plan, and {n} were given; run "

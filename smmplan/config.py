@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from smmplan.findings import nearest
 from smmplan.loader import DEFAULT_MAX_BYTES, read_file, thousands
@@ -154,12 +155,12 @@ class ConfigError(Exception):
     """A config file that cannot be used: exit 2, naming the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
-    """One config file's settings. `path` is None for the built-in defaults."""
+class Config(NamedTuple):
+    """One config file's settings. `path` is None for the built-in defaults. (A named tuple:
+    a dataclass is generated anew at every start.)"""
 
     path: str | None
-    values: dict = field(default_factory=dict)  # Settings field -> value
+    values: dict  # Settings field -> value
 
     @property
     def root(self) -> str:
@@ -400,7 +401,7 @@ class ConfigFinder:
     def __init__(self, config_file: str | None = None, isolated: bool = False):
         self._fixed: Config | None = None
         if isolated:
-            self._fixed = Config(None)
+            self._fixed = Config(None, {})
         elif config_file is not None:
             self._fixed = read_config(config_file, required=True)
         self._by_dir: dict[str, Config] = {}
@@ -434,7 +435,7 @@ class ConfigFinder:
                 break
             parent = os.path.dirname(d)
             if parent == d:
-                found = Config(None)
+                found = Config(None, {})
                 break
             d = parent
         for w in walked:

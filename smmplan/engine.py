@@ -10,15 +10,17 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from smmplan import formulas, loader, locale, rubrics, suppress
+from smmplan import formulas, loader, locale, rubrics
 from smmplan.config import Settings
-from smmplan.findings import Finding, Problem, Suppressed, format_where, nearest
+from smmplan.findings import SUPPRESSION_MARK, Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.locale import N_, _, ngettext, speaking
-from smmplan.planner import NEUTRAL, Rebalance, pick_posts, plan_passes, rebalance, steps
 from smmplan.rules import family_modules, registry
+
+if TYPE_CHECKING:
+    from smmplan.planner import Rebalance
 
 
 @dataclass(slots=True)
@@ -33,8 +35,7 @@ class PostInfo:
     status: str | None = "draft"  # canonical status; None when the word is not a status
 
 
-@dataclass(slots=True)
-class MixRow:
+class MixRow(NamedTuple):  # a named tuple: a dataclass is generated anew at every start
     category: str
     count: int
     share: float
@@ -44,20 +45,23 @@ class MixRow:
     ok: bool
 
 
-@dataclass
 class Context:
-    """What every rule family reads."""
+    """What every rule family reads. (A plain class: one is made per plan and never compared,
+    and a dataclass is generated anew at every start.)"""
 
-    path: str
-    doc: loader.Document
-    plan: Any  # model.Plan
-    formula: Formula | None
-    tolerance: Fraction
-    settings: Settings
-    posts: list[PostInfo]
-    start: dt.date | None
-    # counted, weeks(), week_counts() and counts(), worked out once: the mix rules and the summary ask.
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(self, path: str, doc: loader.Document, plan: Any, formula: Formula | None, tolerance: Fraction,
+                 settings: Settings, posts: list[PostInfo], start: dt.date | None) -> None:
+        self.path = path
+        self.doc = doc
+        self.plan = plan  # model.Plan
+        self.formula = formula
+        self.tolerance = tolerance
+        self.settings = settings
+        self.posts = posts
+        self.start = start
+        # counted, weeks(), week_counts(), counts() and whether the weeks pass, worked out once: the
+        # mix rules, the summary and the rebalancing ask.
+        self._memo: dict[str, Any] = {}
 
     @property
     def counted(self) -> list[PostInfo]:
@@ -210,7 +214,7 @@ class PlanResult:
     formula: Formula | None = None
     tolerance: Fraction = Fraction(5, 100)
     mix: list[MixRow] = field(default_factory=list)
-    rebalance: Rebalance | None = None
+    rebalance: Rebalance | None = None  # None: no formula, or the mix passes (nothing to rebalance)
     examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
     steps: list = field(default_factory=list)  # planner.Step of the cheapest rebalancing, post by post
     reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
@@ -682,8 +686,12 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
     ranges = formulas.allowed_ranges(n, shares, ctx.tolerance)  # allowed_range of each share
     for (cat, share), c, good, (lo, hi) in zip(ctx.formula.shares, counts, ok, ranges):
         result.mix.append(MixRow(cat, c, c / n if n else 0.0, float(share), lo, hi, good))
+    if _passes(ctx):  # nothing to rebalance: the planner is not even loaded
+        return
     result.rebalance, result.steps = plan_rebalance(ctx)
     if result.rebalance.needed:
+        from smmplan.planner import pick_posts
+
         result.reads = ctx.reads()
         for p, m in pick_posts(result.rebalance, counted, ctx.weeks(), reads=result.reads):
             result.examples.setdefault(m.source, []).append(ctx.line(("posts", p.index, "type")))
@@ -692,6 +700,8 @@ def _mix_summary(ctx: Context, result: PlanResult) -> None:
 def plan_rebalance(ctx: Context, *, retype: bool = True, add: bool = True) -> tuple[Rebalance, list]:
     """The cheapest rebalancing of the plan that keeps every post's content true
     to its type, and its steps post by post: the check report and `suggest` both ask."""
+    from smmplan.planner import rebalance, steps
+
     counts = ctx.counts()
     rb = rebalance(counts, ctx.formula, ctx.tolerance, dict(ctx.week_counts()), retype=retype, add=add,
                    content=_content_groups(ctx) if sum(counts) and not _passes(ctx) else None)
@@ -734,11 +744,17 @@ def postponed(day: dt.date, end: dt.date) -> dt.date | None:
 
 
 def _passes(ctx: Context) -> bool:
-    return plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
+    """Whether the plan's weeks pass MIX001 and MIX002 (asked by the summary and the rebalancing: once)."""
+    found = ctx._memo.get("passes")
+    if found is None:
+        found = ctx._memo["passes"] = formulas.plan_passes(ctx.formula, ctx.tolerance, ctx.week_counts())
+    return found
 
 
 def _content_groups(ctx: Context) -> dict[int, dict[tuple[int, int], int]]:
     """Week -> {(category, reads as or NEUTRAL): posts}, categories as the formula's indexes."""
+    from smmplan.planner import NEUTRAL
+
     slot = ctx._slot()
     reads = ctx.reads()
     out: dict[int, dict[tuple[int, int], int]] = {}
@@ -777,7 +793,9 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
         (silenced.append(Suppressed(f, p.suppressed)) if may(f) else out.append(f))
     # Hook: inline `# smmplan: ignore[...]` comments, matched before selection so a
     # suppression of a deselected rule is not "unused". Only files that mention them pay.
-    if suppress.MARK in doc.text:
+    if SUPPRESSION_MARK in doc.text:
+        from smmplan import suppress
+
         out, unused, by_comment = suppress.apply(out, doc.text, may)
         out += locate(unused)
         silenced += by_comment
@@ -786,7 +804,7 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
         if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,
                                                                                                  s.finding.name):
             warned.setdefault(s.by.how, []).append(s)
-            silenced[i] = Suppressed(s.finding, replace(s.by, status="underReview"))
+            silenced[i] = Suppressed(s.finding, s.by._replace(status="underReview"))
     out += locate([_in_plan_warning(group) for group in warned.values()])
     kept = []
     for f in out:
@@ -842,8 +860,10 @@ def _in_plan_warning(group: list[Suppressed]) -> Problem:
                    if quoted else
                    _("The plan silences its own {code} {name} finding here with {how}; honesty findings are lifted by "
                      "the project's configuration, not by the plan. They stay listed as suppressed."))
+    from smmplan.suppress import IN_PLAN
+
     return Problem(
-        suppress.IN_PLAN,
+        IN_PLAN,
         message.format(code=f.code, name=f.name, matched=matched, more=more, codes=", ".join(codes), how=by.how),
         line=f.line, column=f.column, data={"suppressed": codes, "count": len(group), "by": by.how},
         fix=_("Fix the plan, or let the project allow it: `plan-may-suppress: [{codes}]` in .smmplan.yaml "

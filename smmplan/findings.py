@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from smmplan.visible import visible
+
+# What every suppression comment holds (`# smmplan: ignore[...]`): smmplan.suppress is
+# loaded only for a plan that mentions it.
+SUPPRESSION_MARK = "smmplan:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +36,7 @@ class Problem:
     suppressed: SuppressedBy | None = field(default=None, compare=False, hash=False)
 
 
-@dataclass(frozen=True, slots=True)
-class SuppressedBy:
+class SuppressedBy(NamedTuple):
     """What silenced a finding, as SARIF's `suppressions` entry says it.
 
     ``in_plan``: the plan silenced it (a comment, its own `allowed_phrases`;
@@ -58,9 +61,9 @@ class SuppressedBy:
                 "line": self.line}
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
-    """A finding that was found and silenced: counted, listed and carried in every report."""
+class Suppressed(NamedTuple):
+    """A finding that was found and silenced: counted, listed and carried in every report.
+    (This and SuppressedBy are named tuples: a dataclass is generated anew at every start.)"""
 
     finding: Finding
     by: SuppressedBy
@@ -138,11 +141,11 @@ _QUOTED = re.compile(r"`([^`\n]{%d,})`" % (MAX_QUOTED + 1))
 
 
 MAX_URL = 1000  # a URL is shown whole up to this length: a cut one cannot be copied
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.I)
+_URL = r"[a-z][a-z0-9+.-]*://\S+"  # compiled by `re` when a long quoted value is met
 
 
 def _clip_quoted(m: re.Match) -> str:
-    if len(m[1]) <= MAX_URL and _URL.fullmatch(m[1]):
+    if len(m[1]) <= MAX_URL and re.fullmatch(_URL, m[1], re.I):
         return m[0]
     from smmplan.locale import ngettext
 

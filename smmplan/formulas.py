@@ -7,6 +7,7 @@ Shares are kept as exact fractions so that a third is a third and the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -501,6 +502,31 @@ def _overall_ok(arith: _Arith, counts: tuple[int, ...]) -> tuple[bool, ...]:
     d, (t_num, t_den) = arith.scale, arith.tol
     limit = n * d * t_num
     return tuple(abs(c * d - n * s) * t_den <= limit for c, s in zip(counts, arith.scaled))
+
+
+def in_week_box(arith: _Arith, counts: Sequence[int]) -> bool:
+    """MIX002 for one week: each count inside its box (the closest splits the rule also
+    accepts always lie inside)."""
+    lo, hi = arith.week_box(sum(counts))
+    return all(a <= c <= b for c, a, b in zip(counts, lo, hi))
+
+
+def weeks_pass(shares: tuple[Fraction, ...], tolerance: Fraction, weeks: Iterable[Sequence[int]]) -> bool:
+    """MIX001 and MIX002 for per-week counts: the weeks' totals pass overall and, with two or
+    more non-empty weeks, each week passes (each distinct week once: whether it passes
+    depends on its counts alone)."""
+    weeks = [tuple(w) for w in weeks if sum(w)]  # the non-empty weeks
+    totals = tuple(map(sum, zip(*weeks))) if weeks else (0,) * len(shares)
+    if sum(totals) and not all(overall_ok(totals, shares, tolerance)):
+        return False
+    arith = _arith(shares, tolerance)
+    return len(weeks) < 2 or all(in_week_box(arith, w) for w in set(weeks))
+
+
+def plan_passes(formula: Formula, tolerance: Fraction, weeks: Mapping[int, Sequence[int]]) -> bool:
+    """Whether per-week counts (week -> counts) pass MIX001 and MIX002 as the checker judges
+    them: when they do, there is nothing to rebalance (and the planner is not loaded)."""
+    return weeks_pass(tuple(s for _, s in formula.shares), tolerance, weeks.values())
 
 
 def week_slack(n: int, tolerance: Fraction) -> Fraction:

@@ -68,6 +68,8 @@ def canonical_status(raw: str | None) -> str | None:
     return STATUS_ALIASES.get(word)
 
 
+# Every model's config, set on each (a shared base class would be a model pydantic builds too,
+# validator and all, at every start).
 _CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
@@ -82,12 +84,10 @@ def _no_pairs() -> dict:
     return {}
 
 
-class _Model(BaseModel):
-    model_config = _CONFIG
-
-
-class Kpi(_Model):
+class Kpi(BaseModel):
     """One measurable indicator of a goal."""
+
+    model_config = _CONFIG
 
     metric: str = Field(description="What is measured, e.g. site_clicks, engagement_rate, first_response_time.")
     target: str | None = Field(None, description="The figure to reach: a number, a percent (`4%`) or a duration (`2h`).")
@@ -98,8 +98,10 @@ class Kpi(_Model):
     baseline: str | None = Field(None, description="The starting figure, e.g. the community size for followers_growth.")
 
 
-class Goal(_Model):
+class Goal(BaseModel):
     """A business goal and the KPIs that show whether the plan reaches it."""
+
+    model_config = _CONFIG
 
     kind: str = Field(description="traffic, awareness, loyalty or support (also sales, leads).")
     description: str | None = Field(None, description="The goal in the client's words.")
@@ -107,16 +109,20 @@ class Goal(_Model):
     response_time: str | None = Field(None, description="For support goals: promised first-response time, e.g. `2h`.")
 
 
-class Tactic(_Model):
+class Tactic(BaseModel):
     """A promotion method, described in words and optionally by kind."""
+
+    model_config = _CONFIG
 
     name: str | None = Field(None, description="Short name of the tactic.")
     description: str | None = Field(None, description="What will be done.")
     kind: str | None = Field(None, description="paid_ads, influencer, seeding, giveaway, chatbot, review_request...")
 
 
-class Client(_Model):
+class Client(BaseModel):
     """Who the plan is made with and who signs posts off."""
+
+    model_config = _CONFIG
 
     name: str | None = Field(None, description="The client company.")
     contact: str | None = Field(None, description="Contact person or address.")
@@ -184,8 +190,10 @@ def _time_of_day(value: str) -> Any:
     return value
 
 
-class Idea(_Model):
+class Idea(BaseModel):
     """An idea in a rubric's bank: a title, and optionally a text and a link."""
+
+    model_config = _CONFIG
 
     title: str = Field(description="The idea as a working title.")
     text: str | None = Field(None, description="A longer description or a draft text.")
@@ -206,8 +214,10 @@ def _percent(value: Any) -> Any:
     return value
 
 
-class Rubric(_Model):
+class Rubric(BaseModel):
     """A recurring rubric (content pillar) of the brand, with its bank of ideas."""
+
+    model_config = _CONFIG
 
     name: str = Field(description="The rubric's name, as posts name it in `rubric:`.")
     type: str = Field(description="The formula category its posts count as (engaging, educational...).")
@@ -230,8 +240,10 @@ class Rubric(_Model):
         return _text_items(value, "title")
 
 
-class Occasion(_Model):
+class Occasion(BaseModel):
     """A date of the brand's own worth a post: the shop's birthday, a product's launch."""
+
+    model_config = _CONFIG
 
     date: str = Field(description="YYYY-MM-DD, or MM-DD for a date that comes back every year.")
     name: str = Field(description="What happens on that day.")
@@ -239,8 +251,10 @@ class Occasion(_Model):
     type: str | None = Field(None, description="The content type that suits it, when no rubric does.")
 
 
-class Plan(_Model):
+class Plan(BaseModel):
     """A content plan: posts over a period, held to a content formula."""
+
+    model_config = _CONFIG
 
     brand: str | None = Field(None, description="The brand or client the plan is for.")
     start: dt.date | None = Field(None, description="First day of the plan; else the first post's date.")

@@ -37,7 +37,7 @@ from itertools import combinations, compress
 from typing import Any
 from operator import add, itemgetter, ne
 
-from smmplan.formulas import Formula, arithmetic, overall_ok
+from smmplan.formulas import Formula, arithmetic, in_week_box, overall_ok, weeks_pass
 
 Counts = tuple[int, ...]
 
@@ -193,18 +193,13 @@ class _Rules:
         self.rooms: dict[tuple[Counts, int], tuple[Counts, Counts, Counts] | None] = {}
 
     def week_ok(self, counts: Sequence[int]) -> bool:
-        lo, hi = self.week_box(sum(counts))
-        return all(a <= c <= b for c, a, b in zip(counts, lo, hi))
+        return in_week_box(self.arith, counts)
 
     def overall_ok(self, counts: Sequence[int]) -> bool:
         return sum(counts) == 0 or all(overall_ok(tuple(counts), self.shares, self.tol))
 
     def plan_ok(self, weeks: Sequence[Sequence[int]]) -> bool:
-        weeks = list(filter(sum, weeks))  # the non-empty weeks
-        if not self.overall_ok(_column_sums(weeks, len(self.cats))):
-            return False
-        # whether a week passes depends on its counts alone: each distinct week once
-        return len(weeks) < 2 or all(map(self.week_ok, set(map(tuple, weeks))))
+        return weeks_pass(self.shares, self.tol, weeks)
 
     def overall_targets(self, n: int) -> tuple[tuple[Counts, Counts] | None, list[tuple[Counts, Counts]]]:
         """The overall box (lo, hi), if any split of n fits it, and the closest splits as
@@ -1317,11 +1312,6 @@ def _merged(content: Mapping[int, Groups]) -> dict[tuple[int, int], int]:
         for key, n in groups.items():
             out[key] = out.get(key, 0) + n
     return out
-
-
-def plan_passes(formula: Formula, tolerance: Fraction, weeks: Mapping[int, Counts]) -> bool:
-    """Whether per-week counts pass MIX001 and MIX002 as the checker judges them."""
-    return _Rules(formula, tolerance).plan_ok([tuple(c) for c in weeks.values()])
 
 
 # --- from counts to posts -----------------------------------------------------------

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from smmplan.findings import nearest
 
@@ -117,9 +116,8 @@ def ideas_left(rubric: Any, used: set[str]) -> list[Any]:
     return [idea for idea in rubric.ideas if fold(idea.title) not in used]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of `smmplan rubrics`."""
+class Row(NamedTuple):
+    """One line of `smmplan rubrics` (a named tuple: no class to generate at every start)."""
 
     name: str
     type: str

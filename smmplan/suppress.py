@@ -19,10 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from smmplan.findings import Finding, Problem, Suppressed, SuppressedBy
+from smmplan.findings import SUPPRESSION_MARK as MARK, Finding, Problem, Suppressed, SuppressedBy
 from smmplan.locale import _
 
-MARK = "smmplan:"
 UNUSED = "SMM002"
 IN_PLAN = "SMM003"  # an honesty finding silenced by the plan itself
 # A YAML comment starts with `#` at the start of a line or after white space.

@@ -16,9 +16,11 @@ import re
 
 # C0 controls but tab and newline, DEL, C1 controls, the odd line breaks (NEL is C1),
 # and the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 # ... and, where a value must stay on one line (a file name, a YAML comment), tab and newline too.
-_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ONE_LINE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# (patterns, compiled by `re` the first time a text holds a character that is not printable:
+# most runs never do, and compiling them cost every start half a millisecond)
 
 
 def _escape(m: re.Match) -> str:
@@ -31,7 +33,7 @@ def visible(text: str, one_line: bool = False) -> str:
     `one_line`, newlines and tabs too. Text without any is returned as it is."""
     if text.isprintable():
         return text
-    return (_CONTROL_ONE_LINE if one_line else _CONTROL).sub(_escape, text)
+    return re.sub(_CONTROL_ONE_LINE if one_line else _CONTROL, _escape, text)
 
 
 def visible_path(path: str) -> str:

@@ -173,3 +173,64 @@ def test_rule_examples_are_wrapped_never_cut():
         if rule.example.strip():  # every character of the example is shown, whatever the wrapping
             shown = res.stdout.split("A plan that triggers it\n", 1)[1].split("\nFix\n", 1)[0]
             assert "".join(shown.split()) == "".join(rule.example.split()), f"{code}: the example was cut"
+
+
+def _rich_lines(table, width: int) -> list[str]:
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False, markup=False, emoji=False).print(table)
+    return out.getvalue().split("\n")[:-1]
+
+
+def test_plain_tables_are_laid_out_as_rich_lays_them_out(tmp_path):
+    """`print_table` writes a fitting table of a plain console itself: line for line what rich draws,
+    for the report's own tables (every plan of the repository, two languages, many widths) and for
+    tables of awkward cells (wide characters, trailing and leading spaces, empty cells, control
+    characters); tables that must wrap are left to rich."""
+    import random
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from smmplan.locale import speaking
+    from smmplan.report.status import plan_status, status_counts
+    from smmplan.report.text import kpi_table, mix_table, plain_table_lines, posts_table
+
+    tables = []
+    settings = settings_for(ConfigFinder(None, True).for_path(str(ROOT)))
+    for path in plan_files(tmp_path):
+        result = check_path(path, settings)
+        for lang in ("en", "ru"):
+            with speaking(lang):
+                for width in (30, 48, 60, 80, 100, 120):
+                    if result.mix:
+                        tables.append((mix_table(result, width), width))
+                    if result.sections.get("kpis"):
+                        tables.append((kpi_table(result.sections["kpis"], width), width))
+                    for key in ("due", "waiting"):
+                        if result.sections.get(key):
+                            tables.append((posts_table(result.sections[key], width), width))
+                    if result.plan is not None:
+                        tables.append((status_counts(plan_status(result)["statuses"], width), width))
+    rng = random.Random(13)
+    words = ["", " ", "a", "word", "два слова", "終わり", "✓", "—", "12.5 %", "x ", " y", "bell\x07", "€ 1,200", "🔥 hot"]
+    for _ in range(300):
+        table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
+        columns = rng.randint(1, 6)
+        for i in range(columns):
+            table.add_column(rng.choice(words), justify=rng.choice(("left", "right")), no_wrap=rng.random() < 0.5)
+        for _ in range(rng.randint(0, 4)):
+            table.add_row(*(rng.choice(words) if rng.random() < 0.5 else Text(rng.choice(words), style="red")
+                            for _ in range(columns)))
+        tables.append((table, rng.choice((10, 20, 40, 80))))
+    laid_out = 0
+    for table, width in tables:
+        console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False,
+                          emoji=False)
+        lines = plain_table_lines(console, table)
+        if lines is not None:
+            laid_out += 1
+            assert lines == _rich_lines(table, width)
+    assert laid_out > len(tables) // 2

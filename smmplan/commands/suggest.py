@@ -16,7 +16,7 @@ import sys
 
 import typer
 
-from smmplan import engine, loader, locale, planner
+from smmplan import engine, formulas, loader, locale, planner
 from smmplan.config import Settings
 from smmplan.io import reason, regular_file_exists
 from smmplan.locale import N_, _, ngettext, terms
@@ -83,7 +83,7 @@ def verify(sug: Suggestion, settings: Settings) -> None:
             raise RuntimeError(f"post {i + 1} changed beyond what the rebalancing says; this is a bug in smmplan")
     check = engine.check_bytes(sug.data, sug.path, settings)
     totals, weeks = week_counts(check)
-    if not sug.unread and not planner.plan_passes(check.formula, check.tolerance, weeks):
+    if not sug.unread and not formulas.plan_passes(check.formula, check.tolerance, weeks):
         raise RuntimeError("the rebalanced plan still fails the mix rules; this is a bug in smmplan")
     sug.after = check
 

@@ -140,7 +140,7 @@ def _suppressed(console: Console, result: Any, show: bool) -> None:
 def render_plan(console: Console, result: Any, show_suppressed: bool = False) -> None:
     print_header(console, result.path, _header_bits(result))
     if result.mix:
-        console.print(mix_table(result, console.width))
+        print_table(console, mix_table(result, console.width))
     for name, render in SECTIONS.items():
         if result.sections.get(name):
             render(console, result.sections[name], result)
@@ -216,11 +216,28 @@ def wrap_lines(text: Text, width: int, first: int | None = None) -> list[Text]:
 def print_wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> None:
     """Print `text` word-wrapped to the console, `indent` spaces in; a line's
     continuation lines `hang` spaces in (default `indent`). See :func:`wrap_lines`."""
+    print_lines(console, wrapped(console, text, indent, hang))
+
+
+def wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> list[Text]:
+    """The lines :func:`print_wrapped` prints."""
     hang = indent if hang is None else hang
+    out = []
     for part in text.split("\n", allow_blank=True):
         lines = wrap_lines(part, max(20, console.width - hang), first=max(20, console.width - indent))
-        for i, line in enumerate(lines):
-            console.print(Text(" " * (hang if i else indent)).append_text(line), soft_wrap=True)
+        out += [Text(" " * (hang if i else indent)).append_text(line) for i, line in enumerate(lines)]
+    return out
+
+
+def print_lines(console: Console, lines: list[Text]) -> None:
+    """Print each line as it is (soft-wrapped: never broken nor cut). A console that writes no
+    styles takes them in one print: each print is a pass through rich's whole pipeline."""
+    if console.color_system is None:
+        if lines:
+            console.print(Text("\n").join(lines), soft_wrap=True)
+        return
+    for line in lines:
+        console.print(line, soft_wrap=True)
 
 
 def print_parts(console: Console, parts: list[str], indent: int, style: str = "") -> None:
@@ -312,6 +329,54 @@ def mix_table(result: Any, width: int = 100) -> Table:
     return table
 
 
+def print_table(console: Console, table: Table) -> None:
+    """Print one of the report's tables. On a console that writes no styles (a pipe, a file,
+    --color never) a table that fits the width is laid out here (:func:`plain_table_lines`):
+    rich would measure every cell again to find what is plain to see, each column as wide as
+    its widest cell (some 3 ms for the mix and KPI tables, most of the report's rendering).
+    Anything else (colour, a table that must wrap) is rich's to lay out."""
+    lines = plain_table_lines(console, table) if console.color_system is None else None
+    if lines is None:
+        console.print(table)
+    else:
+        console.print(Text("\n".join(lines)), soft_wrap=True)
+
+
+def plain_table_lines(console: Console, table: Table) -> list[str] | None:
+    """The lines rich draws for a borderless table (``box=None``, padding (0, 1), no title)
+    whose columns all fit the console on one line each: every column as wide as its widest
+    cell or header, one space either side, cells justified left or right; None for any table
+    rich must lay out itself (tests/test_widths.py compares the two)."""
+    top, right, bottom, left = Padding.unpack(table.padding)
+    if (table.box is not None or table.title or table.caption or table.show_footer or table.expand or table.width
+            or table.min_width or top or bottom or right != 1 or left != 1 or table.row_styles or table.leading
+            or not table.show_header or table.collapse_padding or not table.pad_edge):
+        return None
+    columns = []
+    for column in table.columns:
+        if (column.justify not in ("left", "right") or column.width is not None or column.min_width is not None
+                or column.max_width is not None or column.ratio is not None):
+            return None
+        cells = []
+        for cell in (column.header, *column.cells):
+            if isinstance(cell, str):
+                cell = console.render_str(cell, highlight=False)
+            if not isinstance(cell, Text) or cell.justify is not None:
+                return None
+            plain = cell.plain
+            if "\t" in plain or len(plain.splitlines()) > 1:
+                return None
+            cells.append(plain)
+        # as wide as the widest cell as written; a right-justified cell loses its trailing spaces
+        width = max(map(cell_len, cells))
+        if column.justify == "right":
+            cells = [" " * (width - cell_len(c.rstrip())) + c.rstrip() for c in cells]
+        columns.append([c + " " * (width - cell_len(c)) for c in cells])
+    if sum(cell_len(cells[0]) + 2 for cells in columns) > console.width:
+        return None
+    return [" " + "  ".join(row) + " " for row in zip(*columns)]
+
+
 def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
@@ -361,6 +426,7 @@ def _findings(console: Console, result: Any) -> None:
     for fam in sorted(groups, key=lambda x: order.index(x) if x in order else len(order)):
         console.print()
         console.print(Text(_(FAMILY_TITLES[fam]) if fam in FAMILY_TITLES else fam, style="bold underline"))
+        lines: list[Text] = []  # the family's findings, printed at once (print_lines)
         for f in groups[fam]:
             where = visible_path(f.path) + (f":{f.line}:{f.column}" if f.line else "")
             head = Text("  ")
@@ -369,12 +435,12 @@ def _findings(console: Console, result: Any) -> None:
             head.append(where, style="bold")
             head.append(f"  {f.code} ", style="magenta")
             head.append(f.name, style="dim")
-            print_wrapped(console, head, hang=4)
+            lines += wrapped(console, head, hang=4)
             message = Text(f.message)
             matched = (f.data or {}).get("matched")
             phrases = [matched] if isinstance(matched, str) else list(matched or [])
             _highlight(message, phrases)
-            print_wrapped(console, message, indent=4)
+            lines += wrapped(console, message, indent=4)
             src = quoted.get(f.line)
             if src is not None and not src.isprintable():  # an escape sequence is shown, not obeyed
                 src = visible(src, one_line=True)
@@ -388,13 +454,14 @@ def _findings(console: Console, result: Any) -> None:
                 body = Text(shown)
                 _highlight(body, phrases)
                 line.append_text(body)
-                console.print(line, soft_wrap=True)
+                lines.append(line)
                 if f.column:
                     width = max(1, min(width, cell_len(shown) - column + 1))
-                    console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
-                                       style=SEVERITY_STYLE.get(f.severity, "")), soft_wrap=True)
+                    lines.append(Text(" " * (len(gutter) - 2) + "│ " + " " * (column - 1) + "^" * width,
+                                      style=SEVERITY_STYLE.get(f.severity, "")))
             if f.fix:
-                print_wrapped(console, Text(_("fix:") + " ", style="green").append(f.fix, style=""), indent=4)
+                lines += wrapped(console, Text(_("fix:") + " ", style="green").append(f.fix, style=""), indent=4)
+        print_lines(console, lines)
 
 
 def rebalance_lines(result: Any) -> list[str]:
@@ -609,7 +676,7 @@ def _kpis(console: Console, rows: list[dict], result: Any) -> None:
         note = _("as of {date}").format(date=first["as_of"])
     console.print()
     console.print(Text.assemble((_(FAMILY_TITLES["KPI"]), "bold underline"), ("  " + note, "dim")))
-    console.print(kpi_table(rows, console.width))
+    print_table(console, kpi_table(rows, console.width))
 
 
 def _short(text: Any, width: int) -> Any:
@@ -698,7 +765,7 @@ def _due(console: Console, rows: list[dict], result: Any) -> None:
     title = Text(_("Due soon"), style="bold underline")
     title.append(f"  {window.get('from')} → {window.get('to')}", style="dim")
     console.print(title)
-    console.print(posts_table(rows, console.width))
+    print_table(console, posts_table(rows, console.width))
 
 
 # --- `smmplan suggest --weeks`: the calendar as a week x weekday grid ------------------
