@@ -25,8 +25,8 @@ from rich.text import Text
 from smmplan import __version__
 from smmplan.locale import N_, _, ngettext, terms
 from smmplan.report import summary
-from smmplan.report.text import (SEVERITY_STYLE, TextReporter, posts_table, print_header, print_table, print_wrapped,
-                                 severity_width, table_width)
+from smmplan.report.text import (SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, severity_width,
+                                 table_width)
 from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
@@ -118,7 +118,7 @@ def render_status(console: Any, result: Any) -> None:
                                                     n).format(n=n, path=visible_path(result.path)), style="red"), hang=2)
         return
 
-    print_table(console, status_counts(data["statuses"], console.width))
+    console.print(status_counts(data["statuses"], console.width))
 
     approver = client.get("approver")
     waiting = (_("Waiting for {who}").format(who=visible(approver, one_line=True)) if approver
@@ -126,7 +126,7 @@ def render_status(console: Any, result: Any) -> None:
     console.print()
     console.print(Text(waiting, style="bold underline"))
     if data["waiting"]:
-        print_table(console, posts_table(data["waiting"], console.width))
+        console.print(posts_table(data["waiting"], console.width))
     else:
         console.print(Text("  " + _("nothing waiting for approval"), style="dim"))
 
@@ -135,7 +135,7 @@ def render_status(console: Any, result: Any) -> None:
     console.print(Text(_("Due soon"), style="bold underline").append(f"  {window.get('from')} → {window.get('to')}",
                                                                   style="dim"))
     if data["due"]:
-        print_table(console, posts_table(data["due"], console.width))
+        console.print(posts_table(data["due"], console.width))
     else:
         console.print(Text("  " + _("nothing due"), style="dim"))
 

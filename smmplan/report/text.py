@@ -140,7 +140,7 @@ def _suppressed(console: Console, result: Any, show: bool) -> None:
 def render_plan(console: Console, result: Any, show_suppressed: bool = False) -> None:
     print_header(console, result.path, _header_bits(result))
     if result.mix:
-        print_table(console, mix_table(result, console.width))
+        console.print(mix_table(result, console.width))
     for name, render in SECTIONS.items():
         if result.sections.get(name):
             render(console, result.sections[name], result)
@@ -327,54 +327,6 @@ def mix_table(result: Any, width: int = 100) -> Table:
             cells.append(_bar(r.share, r.target, scale, r.ok, bar))
         table.add_row(*cells)
     return table
-
-
-def print_table(console: Console, table: Table) -> None:
-    """Print one of the report's tables. On a console that writes no styles (a pipe, a file,
-    --color never) a table that fits the width is laid out here (:func:`plain_table_lines`):
-    rich would measure every cell again to find what is plain to see, each column as wide as
-    its widest cell (some 3 ms for the mix and KPI tables, most of the report's rendering).
-    Anything else (colour, a table that must wrap) is rich's to lay out."""
-    lines = plain_table_lines(console, table) if console.color_system is None else None
-    if lines is None:
-        console.print(table)
-    else:
-        console.print(Text("\n".join(lines)), soft_wrap=True)
-
-
-def plain_table_lines(console: Console, table: Table) -> list[str] | None:
-    """The lines rich draws for a borderless table (``box=None``, padding (0, 1), no title)
-    whose columns all fit the console on one line each: every column as wide as its widest
-    cell or header, one space either side, cells justified left or right; None for any table
-    rich must lay out itself (tests/test_widths.py compares the two)."""
-    top, right, bottom, left = Padding.unpack(table.padding)
-    if (table.box is not None or table.title or table.caption or table.show_footer or table.expand or table.width
-            or table.min_width or top or bottom or right != 1 or left != 1 or table.row_styles or table.leading
-            or not table.show_header or table.collapse_padding or not table.pad_edge):
-        return None
-    columns = []
-    for column in table.columns:
-        if (column.justify not in ("left", "right") or column.width is not None or column.min_width is not None
-                or column.max_width is not None or column.ratio is not None):
-            return None
-        cells = []
-        for cell in (column.header, *column.cells):
-            if isinstance(cell, str):
-                cell = console.render_str(cell, highlight=False)
-            if not isinstance(cell, Text) or cell.justify is not None:
-                return None
-            plain = cell.plain
-            if "\t" in plain or len(plain.splitlines()) > 1:
-                return None
-            cells.append(plain)
-        # as wide as the widest cell as written; a right-justified cell loses its trailing spaces
-        width = max(map(cell_len, cells))
-        if column.justify == "right":
-            cells = [" " * (width - cell_len(c.rstrip())) + c.rstrip() for c in cells]
-        columns.append([c + " " * (width - cell_len(c)) for c in cells])
-    if sum(cell_len(cells[0]) + 2 for cells in columns) > console.width:
-        return None
-    return [" " + "  ".join(row) + " " for row in zip(*columns)]
 
 
 def _family(code: str) -> str:
@@ -676,7 +628,7 @@ def _kpis(console: Console, rows: list[dict], result: Any) -> None:
         note = _("as of {date}").format(date=first["as_of"])
     console.print()
     console.print(Text.assemble((_(FAMILY_TITLES["KPI"]), "bold underline"), ("  " + note, "dim")))
-    print_table(console, kpi_table(rows, console.width))
+    console.print(kpi_table(rows, console.width))
 
 
 def _short(text: Any, width: int) -> Any:
@@ -765,7 +717,7 @@ def _due(console: Console, rows: list[dict], result: Any) -> None:
     title = Text(_("Due soon"), style="bold underline")
     title.append(f"  {window.get('from')} → {window.get('to')}", style="dim")
     console.print(title)
-    print_table(console, posts_table(rows, console.width))
+    console.print(posts_table(rows, console.width))
 
 
 # --- `smmplan suggest --weeks`: the calendar as a week x weekday grid ------------------
