@@ -14,7 +14,9 @@ was scored, once:
   director, a seller, a small-business owner, a channel admin), both written before the fifth
   round's tuning began, scored once when its fourteen independent sets (14-27) had been tuned on;
 - the ninth (the brief of the fourth) and the tenth (the brief of the eighth), written while the
-  seventh and eighth were tuned on, scored once with the round's rules final.
+  seventh and eighth were tuned on, scored once with the round's rules final;
+- the eleventh and twelfth (the same two briefs), written after the ninth and tenth had been
+  scored and tuned on, scored once with the rules as they then stood (commit 8567cc6).
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; its misses have been read since, so each is development data now and a new
@@ -41,6 +43,9 @@ SETS = [
     # written while the seventh and eighth were tuned on, scored once with the fifth round's rules final
     (9, "93.8 % (135/144)", "93.8 % (135/144)", 5, 0.93, 0.93),  # neither target met
     (10, "93.1 % (134/144)", "97.1 % (134/138)", 8, 0.93, 0.97),  # precision met, recall not
+    # written after the ninth and tenth were scored, scored once with the rules tuned on them too
+    (11, "95.1 % (137/144)", "97.9 % (137/140)", 5, 0.95, 0.97),  # both targets met
+    (12, "83.3 % (120/144)", "97.6 % (120/123)", 5, 0.83, 0.97),  # precision met, recall far from it
 ]
 
 
