@@ -485,3 +485,18 @@ def test_a_broken_lexicon_says_where():
     compiled (`python -m smmplan.rules.compile`), not a TypeError from inside the compiler."""
     with pytest.raises(honesty.LexiconError, match=r"line 2, column \d+"):
         honesty.compile_lexicon(b"roles:\n  a: [x, - y]\n")
+
+
+def test_no_role_holds_an_entry_twice():
+    """Two entries of one role that read the same words (`spot` twice, `off limits` and
+    `off-limits`) are one entry written twice: the compiled lexicon and its index carry both.
+    This round found 46, added over several rounds."""
+    lex = honesty.lexicon()
+    seen: dict[tuple, str] = {}
+    twice = []
+    for e in lex.entries:
+        key = (e.role, tuple((w.exact, w.prefixes, w.globs, w.number) for w in e.words))
+        if key in seen:
+            twice.append((e.role, seen[key], e.source))
+        seen.setdefault(key, e.source)
+    assert not twice
