@@ -709,11 +709,11 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
 _FEW, _FEW_CHUNKS = 64, 32
 
 
-def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[str]],
-                    chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[int]],
+                    chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]]:
     """Text number -> the keys in it, for the texts holding an anchor: the joined text
     split a slice at a time, each text found by the separators before its chunks."""
-    keys_of: dict[int, set[str]] = {}
+    keys_of: dict[int, set[int]] = {}
     get = chunk_keys.get
     for first_text, part in _slices(norm):
         positions = range(len(part))
@@ -725,8 +725,8 @@ def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[str]],
     return keys_of
 
 
-def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
-                chunk_keys: dict[str, frozenset[str]]) -> dict[int, set[str]]:
+def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[int]],
+                chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]]:
     """What _keys_by_slices gives, when the anchors are rare: each anchor looked for in the
     joined text (str.find, at C speed), a text's number the separators counted before it,
     and only the texts found split."""
@@ -739,7 +739,7 @@ def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[str]],
             if (not i or norm[i - 1].isspace()) and (i + size == end or norm[i + size].isspace()):
                 at.append(i)  # a whole chunk, as split() parts it
             i = norm.find(chunk, i + 1)
-    keys_of: dict[int, set[str]] = {}
+    keys_of: dict[int, set[int]] = {}
     get = chunk_keys.get
     text = last = 0
     for i in sorted(at):
