@@ -928,15 +928,21 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             for h in _in_range(by_role["defended"], firsts["defended"], last + 1, n):
                 if clause[h.first] != cl:
                     break
-                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)):
-                    return True
+                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)) \
+                        and not any(h.first - 2 <= g.last < h.first and all(
+                            tokens[j + 1].start - tokens[j].end <= 1 for j in range(g.last, h.first))
+                            for g in by_role.get("negation", ())):
+                    return True  # (not "... so the account doesn't get flagged": that hides it)
         if rule.defensive and defensive:
             at = firsts["defensive"]
             # a list of tasks whose last, after ", and", says what is done with a verb of its own is no
             # longer defended by a word of an earlier task ("respond to all DMs, update the highlights,
             # and have our staff leave 5-star reviews")
-            task = next((j for j in range(first, clause_start[cl], -1) if tokens[j].listed and j in list_and), None) \
-                if list_and and any(h.role in _VERB_ROLES for h in combo) else None
+            # (or one that starts with the match's own verb: "draft AMA questions, ban scammers, top up likes")
+            verbs = {h.first for h in combo if h.role in _VERB_ROLES} - set(firsts.get("fake", ())) if len(combo) > 1 else set()
+            # (not a participle, which names what is checked: "доля ботов, накрученные просмотры")
+            task = next((j for j in range(first, clause_start[cl], -1) if tokens[j].listed and (j in list_and or j in verbs)),
+                        None) if verbs else None
             for k in range(bisect.bisect_left(at, clause_start[cl]), bisect.bisect_right(at, last + 1)):
                 if task is not None and at[k] < task:
                     continue
