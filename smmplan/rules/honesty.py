@@ -1036,6 +1036,8 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
         if clause[p] != cl:
             break
         if p <= last:
+            if any(tokens[k].listed and tokens[k].word in _SCOPE_END for k in range(p + 1, first + 1)):
+                continue  # "ботов не используем, просто платим сервису": the policy ends where "просто" turns
             return True
         between = range(last + 1, p)
         listed = any(tokens[k].listed for k in (*between, p))
@@ -1047,6 +1049,7 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
 
 
 _INFINITIVE = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Russian verb's infinitive
+_SCOPE_END = frozenset({"просто", "just", "simply", "зато", "instead", "but"})  # after a comma: a denial's scope ends
 
 
 def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
@@ -1072,8 +1075,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if neg.first in inside:
             continue  # part of a longer phrase of a tactic's role ("nobody checks": out of sight)
         k = neg.last + 1
-        while k < n and clause[k] == clause[neg.first] and k not in out:  # (the rest marked already: stop)
-            out.add(k)
+        while k < n and clause[k] == clause[neg.first] and k not in out \
+                and not (tokens[k].listed and tokens[k].word in _SCOPE_END):  # (the rest marked already: stop)
+            out.add(k)  # ("мы ничего не покупаем, просто массово подписываемся": not past "просто")
             k += 1
 
     def conjunct(k: int) -> int:
