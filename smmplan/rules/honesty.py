@@ -1119,10 +1119,12 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if k >= n or clause[k] != clause[neg.first]:
             # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем"),
             # and so does a negated copula at the clause's end ("buying likes is not")
-            if k > neg.last + 1 or neg.last > neg.first:
+            # (and a bare "нет" right after a noun: "купленной аудитории нет" says there is none)
+            bare = tokens[neg.first].word == "нет" and not tokens[neg.first].listed
+            if k > neg.last + 1 or neg.last > neg.first or bare:
                 m = neg.first - 1
-                while m >= 0 and clause[m] == clause[neg.first]:
-                    out.add(m)
+                while m >= 0 and clause[m] == clause[neg.first] and not (bare and tokens[m + 1].start - tokens[m].end > 1):
+                    out.add(m)  # (a bare "нет" denies its own phrase only: "цитаты выдумать — реальных нет")
                     if tokens[m].listed:
                         break
                     m -= 1
