@@ -1,6 +1,6 @@
 """The honesty rules on the independent sets written during the fourth to sixth generalising rounds.
 
-Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-29 in the
+Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth) was written on December 2 2026 by an engineer who never opened the rules, their lexicon,
 smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -69,12 +69,20 @@ ROUNDS = [
      "92.8 % (128/138)", "96.2 % (128/133)", "5-24", 0.97, 0.98),
     (27, "English of growth marketers, indie hackers and sellers on Slack, Reddit, Discord (65 % English)",
      "89.9 % (124/138)", "95.4 % (124/130)", "5-24", 0.97, 0.98),
-    # the sixth round (December 2, night): written with the thirteenth and fourteenth held-out sets,
-    # each scored once (after the round's first six lexicon changes) before it was tuned on
+    # the sixth round (December 2, night): 28-29 written with the thirteenth and fourteenth held-out
+    # sets, 30-33 with the fifteenth and sixteenth; each scored once before it was tuned on
     (28, "the hardest everyday wordings: questions between admins, asides in reports, counts and prices without a seller, typos, pronouns",
-     "76.8 % (106/138)", "93.8 % (106/113)", "5-27, the held-out sets 4-12", 0.91, 0.99),
+     "76.8 % (106/138)", "93.8 % (106/113)", "5-27, the held-out sets 4-12", 0.92, 0.99),
     (29, "six writers: a clinic, a mobile game, a fashion brand, a hotel, a crypto project, a freelancer; several tasks in one line",
-     "84.8 % (117/138)", "94.4 % (117/124)", "5-27, the held-out sets 4-12", 0.93, 0.98),
+     "84.8 % (117/138)", "94.4 % (117/124)", "5-27, the held-out sets 4-12", 0.94, 0.98),
+    (30, "the tactic told by what is done: steps, arrows, if-then, what a screen shows, a plan row's columns",
+     "71.7 % (99/138)", "93.4 % (99/106)", "5-29", 0.89, 0.97),
+    (31, "platform by platform and niche by niche, each with its own counters (favourites, wishlists, upvotes)",
+     "91.3 % (126/138)", "97.7 % (126/129)", "5-29", 0.97, 0.99),
+    (32, "messages between clients and agencies: requests, agreements, refusals, counter-proposals",
+     "92.8 % (128/138)", "93.4 % (128/137)", "5-31", 0.97, 0.97),
+    (33, "euphemism and indirect speech: the tactic never named by its usual word",
+     "68.1 % (94/138)", "94.9 % (94/99)", "5-31", 0.76, 0.97),
 ]
 
 
