@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth and fifth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to sixth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -16,7 +16,10 @@ was scored, once:
 - the ninth (the brief of the fourth) and the tenth (the brief of the eighth), written while the
   seventh and eighth were tuned on, scored once with the round's rules final;
 - the eleventh and twelfth (the same two briefs), written after the ninth and tenth had been
-  scored and tuned on, scored once with the rules as they then stood (commit 8567cc6).
+  scored and tuned on, scored once with the rules as they then stood (commit 8567cc6);
+- the thirteenth and fourteenth (the same two briefs), written before the sixth round's tuning
+  began, and the fifteenth and sixteenth, written while it ran, scored once together at commit
+  c039843.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; its misses have been read since, so each is development data now and a new
@@ -46,6 +49,12 @@ SETS = [
     # written after the ninth and tenth were scored, scored once with the rules tuned on them too
     (11, "95.1 % (137/144)", "97.9 % (137/140)", 5, 0.95, 0.97),  # both targets met
     (12, "83.3 % (120/144)", "97.6 % (120/123)", 5, 0.83, 0.97),  # precision met, recall far from it
+    # the sixth round: written before its tuning began (13-14) or while it ran (15-16), scored once
+    # at commit c039843 with the round's rules as they then stood
+    (13, "95.1 % (137/144)", "100.0 % (137/137)", 2, 0.95, 1.0),  # both targets met
+    (14, "91.7 % (132/144)", "95.7 % (132/138)", 2, 0.91, 0.95),  # neither target met
+    (15, "95.8 % (138/144)", "98.6 % (138/140)", 1, 0.95, 0.98),  # both targets met
+    (16, "85.4 % (123/144)", "93.9 % (123/131)", 6, 0.85, 0.93),  # neither target met
 ]
 
 
