@@ -15,7 +15,11 @@ development sets (28, 29) written for it; these phrasings are not from any corpu
 - Auto-likes sold for one's own posts or by subscription are bought engagement (BAN002); an
   auto-liker run on others' posts is exchange and automation (BAN006).
 - Observations of others' numbers ("prob bought", "явно накручены") are masks, not tactics; a
-  confession in the passive ("were purchased in March") stays a tactic."""
+  confession in the passive ("were purchased in March") stays a tactic.
+- Adding a number to a page ("add 4k followers"), unless the sentence speaks of a newsletter, a
+  work chat or ads; reviews by people who never tried the product, across "even though".
+
+Written after the tuning they check; a known gap is kept as a strict expected failure."""
 
 from __future__ import annotations
 
@@ -42,7 +46,17 @@ PAIRS = [
      "Ольга из отзыва на лендинге — реальная клиентка, фото с её согласия"),
     ("Reward 300 coins for a 5-star rating in the store",
      "Reward 300 coins for finishing the tutorial, rating prompt shown to everyone later"),
+    ("Can you add 4k followers to the page before the pitch?",
+     "Add 200 subscribers from the webinar list to the newsletter"),
+    ("Ask our friends to review the bakery on Google, even though they never tried the bread",
+     "Ask our friends who tried the bread to review the bakery on Google, honestly"),
 ]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: an observation whose hedge ('по нашей оценке') stands after "
+                   "the counted noun and the participle is read as a tactic")
+def test_an_observation_hedged_after_its_words():
+    assert_passes("У конкурента около половины подписчиков накручены, по нашей оценке; в отчёт")
 
 
 @pytest.mark.parametrize(("banned", "neighbour"), PAIRS, ids=[f"pair{i}" for i in range(len(PAIRS))])
