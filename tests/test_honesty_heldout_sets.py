@@ -19,11 +19,13 @@ was scored, once:
   scored and tuned on, scored once with the rules as they then stood (commit 8567cc6);
 - the thirteenth and fourteenth (the same two briefs), written before the sixth round's tuning
   began, and the fifteenth and sixteenth, written while it ran, scored once together at commit
-  c039843.
+  c039843;
+- the seventeenth and eighteenth (the same two briefs), written while the thirteenth to sixteenth
+  were tuned on, scored once at commit 2022ec7, the last change to the rules of that round.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; its misses have been read since, so each is development data now and a new
-independent set is needed to judge the rules anew. Run with -s to see every miss."""
+only unread score; the misses of the first fourteen have been read since and tuned on, so each is
+development data now. The seventeenth and eighteenth judge the rules as they stand. Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -55,6 +57,9 @@ SETS = [
     (14, "91.7 % (132/144)", "95.7 % (132/138)", 2, 0.91, 0.95),  # neither target met
     (15, "95.8 % (138/144)", "98.6 % (138/140)", 1, 0.95, 0.98),  # both targets met
     (16, "85.4 % (123/144)", "93.9 % (123/131)", 6, 0.85, 0.93),  # neither target met
+    # written while 13-16 were tuned on, scored once at commit 2022ec7: the rules on main since
+    (17, "97.2 % (140/144)", "95.9 % (140/146)", 3, 0.97, 0.95),  # recall met, precision not
+    (18, "86.8 % (125/144)", "96.9 % (125/129)", 4, 0.86, 0.96),  # neither target met
 ]
 
 
