@@ -1548,5 +1548,5 @@ def _kept_as_suppressed(ctx) -> Iterator[Problem]:
         else:
             how = (_("the allowed phrase `{phrase}` in the configuration ({path})") if path else
                    _("the allowed phrase `{phrase}` in the configuration"))
-        yield replace(problem, suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
-                                                        line, "allowed phrase"))
+        yield problem.replace(suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
+                                                       line, "allowed phrase"))
