@@ -14,10 +14,12 @@ from smmplan.engine import PlanResult, PostInfo
 from smmplan.findings import Finding, Problem
 from smmplan.formulas import Formula
 from smmplan.loader import Document, LoadProblem
+from smmplan.rules import honesty
 from smmplan.text.roles import Entry, RoleHit, WordMatcher
 from smmplan.text.tokens import read
 from smmplan.text.types import Inference
 
+HIT = honesty.Hit(0, 3, 9, "buy it", "bought-audience", ("policy",), None, (("buy", "buy"),))
 WORD = WordMatcher(frozenset({"buy"}), ("foll",), (), False, True)
 ENTRY = Entry("buy", "buy foll*", (WORD, WORD))
 SAMPLES = [
@@ -32,6 +34,10 @@ SAMPLES = [
     PostInfo(0, None, "ad", True, 1, "draft"),
     PlanResult("plan.yaml", language="ru", post_count=3),
     Settings(as_of=dt.date(2026, 12, 2), custom_metrics={"a": "traffic"}, lang="ru"),
+    honesty.Category("bought-audience", "BAN001", "title", "summary", "why", "fix"),
+    honesty.RoleRule(0, "bought-audience", ("buy",), 6, (), 3, False, True, False, ("policy",), "buy it", None, True),
+    HIT, honesty.Excused(HIT, "buy it", honesty.PLAN, "allow:0"),
+    honesty.extra((), ("buy it",)),
 ]
 
 
@@ -61,9 +67,10 @@ def test_record_behaves_as_its_dataclass(record):
     if record.FROZEN:
         with pytest.raises(dataclasses.FrozenInstanceError):
             record.code = "x"
-    for copied in (copy.copy(record), copy.deepcopy(record), pickle.loads(pickle.dumps(record))):
-        assert copied == record and copied.__class__ is record.__class__
-        assert all(getattr(copied, f) == getattr(record, f) for f in record.FIELDS)
+    assert copy.copy(record) == record
+    for copied in (copy.deepcopy(record), pickle.loads(pickle.dumps(record))):  # equal if the dataclass's copy is
+        assert copied.__class__ is record.__class__
+        assert (copied == record) == (copy.deepcopy(twin) == twin)
     compared = record.FIELDS if record.COMPARED is None else record.COMPARED
     for f in record.FIELDS:  # a compared field's change makes another value; the others' don't
         if f != "shares":  # (a formula's categories are made of its shares)
