@@ -7,69 +7,45 @@ here too; the engine only ever sees a :class:`Settings`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from smmplan.findings import nearest
 from smmplan.loader import DEFAULT_MAX_BYTES, read_file, thousands
 from smmplan.locale import N_, _
-from smmplan.records import Record
 
 CONFIG_MAX_BYTES = 1024 * 1024  # a config file is a few lines
 
 
-class Settings(Record):
-    """What a run checks a plan with (the defaults, a config file's and the command line's).
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    formula: str | dict | None = None  # default when a plan names none
+    tolerance: float | None = None  # default when a plan names none
+    banned_phrases: tuple[str, ...] = ()
+    allowed_phrases: tuple[str, ...] = ()
+    role_words: tuple[tuple[str, str], ...] = ()  # (honesty role, word or phrase) the project adds
+    custom_metrics: dict[str, str] = field(default_factory=dict)  # metric -> goal kind
+    exclude: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    due_days: int = 3
+    max_file_size: int = DEFAULT_MAX_BYTES
+    # Rules whose findings nothing may silence (`no-suppress`, --no-suppress): no comment,
+    # no `ignore`, no allowed phrase. And rules the plan itself may silence without a
+    # warning (`plan-may-suppress`; SMM003 otherwise, for the honesty rules).
+    no_suppress: tuple[str, ...] = ()
+    plan_may_suppress: tuple[str, ...] = ()
+    config_path: str | None = None  # the config file these settings came from, if any
+    slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
+    repeat_days: int = 14  # PLT008: the same text on one channel within this many days
+    starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
+    lang: str | None = None  # the report's language (`lang:` in the config, --lang): beats the plan's `language:`
 
-    ``no_suppress``: rules whose findings nothing may silence (`no-suppress`, --no-suppress):
-    no comment, no `ignore`, no allowed phrase. ``plan_may_suppress``: rules the plan itself
-    may silence without a warning (`plan-may-suppress`; SMM003 otherwise, for the honesty
-    rules). ``cli_selection``: the selection given on the command line, applied after the
-    config file's (select, ignore, extend_select): the command line beats the file.
-    """
-
-    FIELDS = ("select", "ignore", "extend_select", "formula", "tolerance", "banned_phrases", "allowed_phrases",
-              "role_words", "custom_metrics", "exclude", "as_of", "due_days", "max_file_size", "no_suppress",
-              "plan_may_suppress", "config_path", "slots", "repeat_days", "starved_weeks", "lang", "cli_selection")
-    FROZEN = True
-
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    extend_select: tuple[str, ...]
-    formula: str | dict | None  # default when a plan names none
-    tolerance: float | None  # default when a plan names none
-    banned_phrases: tuple[str, ...]
-    allowed_phrases: tuple[str, ...]
-    role_words: tuple[tuple[str, str], ...]  # (honesty role, word or phrase) the project adds
-    custom_metrics: dict[str, str]  # metric -> goal kind
-    exclude: tuple[str, ...]
-    as_of: dt.date | None
-    due_days: int
-    max_file_size: int
-    no_suppress: tuple[str, ...]
-    plan_may_suppress: tuple[str, ...]
-    config_path: str | None  # the config file these settings came from, if any
-    slots: dict  # channel -> tuple of networks.Slot
-    repeat_days: int  # PLT008: the same text on one channel within this many days
-    starved_weeks: int  # RUB005: a rubric with no post for this many weeks
-    lang: str | None  # the report's language (`lang:` in the config, --lang): beats the plan's `language:`
-    cli_selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None
-
-    def __init__(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
-                 formula: str | dict | None = None, tolerance: float | None = None,
-                 banned_phrases: tuple[str, ...] = (), allowed_phrases: tuple[str, ...] = (),
-                 role_words: tuple[tuple[str, str], ...] = (), custom_metrics: dict[str, str] | None = None,
-                 exclude: tuple[str, ...] = (), as_of: dt.date | None = None, due_days: int = 3,
-                 max_file_size: int = DEFAULT_MAX_BYTES, no_suppress: tuple[str, ...] = (),
-                 plan_may_suppress: tuple[str, ...] = (), config_path: str | None = None, slots: dict | None = None,
-                 repeat_days: int = 14, starved_weeks: int = 3, lang: str | None = None,
-                 cli_selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None) -> None:
-        self.__dict__.update(
-            select=select, ignore=ignore, extend_select=extend_select, formula=formula, tolerance=tolerance,
-            banned_phrases=banned_phrases, allowed_phrases=allowed_phrases, role_words=role_words,
-            custom_metrics={} if custom_metrics is None else custom_metrics, exclude=exclude, as_of=as_of,
-            due_days=due_days, max_file_size=max_file_size, no_suppress=no_suppress,
-            plan_may_suppress=plan_may_suppress, config_path=config_path, slots={} if slots is None else slots,
-            repeat_days=repeat_days, starved_weeks=starved_weeks, lang=lang, cli_selection=cli_selection)
+    # Selection given on the command line, applied after the config file's
+    # (select, ignore, extend_select) above: the command line beats the file.
+    cli_selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
 
     def enabled(self, code: str, name: str | None = None) -> bool:
         """ruff-style selection: within a layer the most specific selector decides
@@ -107,7 +83,7 @@ class Settings(Record):
     def selected_by_config(self, code: str, name: str | None = None) -> bool:
         """Would the configuration file's selection alone (without the command line's) check this rule?"""
         return self.cli_selection is None and self.enabled(code, name) or (
-            self.cli_selection is not None and self.replace(cli_selection=None).enabled(code, name))
+            self.cli_selection is not None and replace(self, cli_selection=None).enabled(code, name))
 
     def deselected_by(self, code: str, name: str | None = None):
         """The configuration's selection, which turned this rule off, as a SuppressedBy."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -16,33 +17,22 @@ from smmplan.config import Settings
 from smmplan.findings import SUPPRESSION_MARK, Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.locale import N_, _, ngettext, speaking
-from smmplan.records import Record
 from smmplan.rules import family_modules, registry
 
 if TYPE_CHECKING:
     from smmplan.planner import Rebalance
 
 
-class PostInfo(Record):
+@dataclass(slots=True)
+class PostInfo:
     """A valid post as the rules see it."""
-
-    __slots__ = FIELDS = ("index", "post", "category", "counted", "week", "status")
 
     index: int  # position in the file's `posts` list
     post: Any  # model.Post
     category: str | None  # formula category, None when the type is unknown
     counted: bool  # counts in the mix (known type, not cancelled)
     week: int  # 0-based week of the plan
-    status: str | None  # canonical status; None when the word is not a status
-
-    def __init__(self, index: int, post: Any, category: str | None, counted: bool, week: int,
-                 status: str | None = "draft") -> None:
-        self.index = index
-        self.post = post
-        self.category = category
-        self.counted = counted
-        self.week = week
-        self.status = status
+    status: str | None = "draft"  # canonical status; None when the word is not a status
 
 
 class MixRow(NamedTuple):  # a named tuple: a dataclass is generated anew at every start
@@ -215,71 +205,28 @@ class Context:
         return file_positions(self.doc, key, len(getattr(self.plan, key)))
 
 
-_TOLERANCE = Fraction(5, 100)  # a result's until the plan's is known
-
-
-class PlanResult(Record):
-    """One plan's check: its findings and what the reports show of the plan.
-
-    ``rebalance``: None with no formula, or when the mix passes (nothing to rebalance).
-    ``examples``: category -> lines to retype. ``steps``: planner.Step of the cheapest
-    rebalancing, post by post. ``reads``: post index -> what its content reads as.
-    ``next_period``: posts dated after the plan's stated end (the next period's, not
-    counted). ``posts``: every valid post, as the rules saw it. ``suppressed``: findings
-    found and silenced (comments, configuration, allowed phrases), never dropped.
-    ``language``: the language its messages are written in, and its report.
-    """
-
-    FIELDS = ("path", "findings", "doc", "plan", "formula", "tolerance", "mix", "rebalance", "examples", "steps",
-              "reads", "sections", "post_count", "next_period", "posts", "start", "end", "suppressed", "language")
-
+@dataclass
+class PlanResult:
     path: str
-    findings: list[Finding]
-    doc: loader.Document | None
-    plan: Any
-    formula: Formula | None
-    tolerance: Fraction
-    mix: list[MixRow]
-    rebalance: Rebalance | None
-    examples: dict[str, list[int]]
-    steps: list
-    reads: dict[int, str | None]
-    sections: dict[str, Any]
-    post_count: int
-    next_period: int
-    posts: list[PostInfo]
-    start: dt.date | None
-    end: dt.date | None
-    suppressed: list[Suppressed]
-    language: str
-
-    def __init__(self, path: str, findings: list[Finding] | None = None, doc: loader.Document | None = None,
-                 plan: Any = None, formula: Formula | None = None, tolerance: Fraction = _TOLERANCE,
-                 mix: list[MixRow] | None = None, rebalance: Rebalance | None = None,
-                 examples: dict[str, list[int]] | None = None, steps: list | None = None,
-                 reads: dict[int, str | None] | None = None, sections: dict[str, Any] | None = None,
-                 post_count: int = 0, next_period: int = 0, posts: list[PostInfo] | None = None,
-                 start: dt.date | None = None, end: dt.date | None = None, suppressed: list[Suppressed] | None = None,
-                 language: str = "en") -> None:
-        self.path = path
-        self.findings = [] if findings is None else findings
-        self.doc = doc
-        self.plan = plan
-        self.formula = formula
-        self.tolerance = tolerance
-        self.mix = [] if mix is None else mix
-        self.rebalance = rebalance
-        self.examples = {} if examples is None else examples
-        self.steps = [] if steps is None else steps
-        self.reads = {} if reads is None else reads
-        self.sections = {} if sections is None else sections
-        self.post_count = post_count
-        self.next_period = next_period
-        self.posts = [] if posts is None else posts
-        self.start = start
-        self.end = end
-        self.suppressed = [] if suppressed is None else suppressed
-        self.language = language
+    findings: list[Finding] = field(default_factory=list)
+    doc: loader.Document | None = None
+    plan: Any = None
+    formula: Formula | None = None
+    tolerance: Fraction = Fraction(5, 100)
+    mix: list[MixRow] = field(default_factory=list)
+    rebalance: Rebalance | None = None  # None: no formula, or the mix passes (nothing to rebalance)
+    examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
+    steps: list = field(default_factory=list)  # planner.Step of the cheapest rebalancing, post by post
+    reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
+    sections: dict[str, Any] = field(default_factory=dict)
+    post_count: int = 0
+    next_period: int = 0  # posts dated after the plan's stated end: the next period's, not counted
+    posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
+    start: dt.date | None = None
+    end: dt.date | None = None
+    # findings found and silenced (comments, configuration, allowed phrases): never dropped
+    suppressed: list[Suppressed] = field(default_factory=list)
+    language: str = "en"  # the language its messages are written in, and its report
 
     @property
     def errors(self) -> int:
@@ -300,7 +247,7 @@ class PlanResult(Record):
             loader.Document(fatal=self.doc.fatal, excerpts=self.doc.quote(f.line for f in self.findings))
             if excerpts else loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map))
         plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
-        return self.replace(doc=doc, plan=plan, posts=[])
+        return replace(self, doc=doc, plan=plan, posts=[])
 
     def move_lines(self) -> list[list[int]]:
         """For each retype move, the lines of the posts to retype (distinct)."""
@@ -880,7 +827,7 @@ def _numbered(kept: list[Finding], silenced: list[Suppressed]) -> tuple[list[Fin
     def number(f: Finding) -> Finding:
         key = (f.code, f.where)
         n = seen[key] = seen.get(key, -1) + 1
-        return f.replace(ordinal=n) if n else f
+        return replace(f, ordinal=n) if n else f
 
     kept = [number(f) for f in kept]
     return kept, [Suppressed(number(s.finding), s.by) for s in silenced]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from smmplan.records import Record
 from smmplan.visible import visible
 
 # What every suppression comment holds (`# smmplan: ignore[...]`): smmplan.suppress is
@@ -14,45 +14,26 @@ from smmplan.visible import visible
 SUPPRESSION_MARK = "smmplan:"
 
 
-class Problem(Record):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """What a rule reports: a path into the document, not a line number.
 
     One resolver (``Document.locate``) turns ``where`` into line and column,
     so rules never count lines. ``line``/``column`` may be given directly by
     checks that already know them (the loader, suppressions).
-
-    ``data`` and ``suppressed`` are not compared. ``suppressed`` is set by a rule that
-    found the problem but was told to let it pass (an allowed phrase excused it): the
-    engine keeps it as a suppressed finding, not a finding.
     """
-
-    __slots__ = FIELDS = ("code", "message", "where", "at_key", "fix", "line", "column", "data", "suppressed")
-    COMPARED = FIELDS[:7]
-    FROZEN = True
 
     code: str
     message: str
-    where: tuple
-    at_key: bool
-    fix: str | None
-    line: int | None
-    column: int | None
-    data: dict[str, Any] | None
-    suppressed: SuppressedBy | None
-
-    def __init__(self, code: str, message: str, where: tuple = (), at_key: bool = False, fix: str | None = None,
-                 line: int | None = None, column: int | None = None, data: dict[str, Any] | None = None,
-                 suppressed: SuppressedBy | None = None) -> None:
-        setattr = object.__setattr__
-        setattr(self, "code", code)
-        setattr(self, "message", message)
-        setattr(self, "where", where)
-        setattr(self, "at_key", at_key)
-        setattr(self, "fix", fix)
-        setattr(self, "line", line)
-        setattr(self, "column", column)
-        setattr(self, "data", data)
-        setattr(self, "suppressed", suppressed)
+    where: tuple = ()
+    at_key: bool = False
+    fix: str | None = None
+    line: int | None = None
+    column: int | None = None
+    data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    # Set by a rule that found the problem but was told to let it pass (an allowed
+    # phrase excused it): the engine keeps it as a suppressed finding, not a finding.
+    suppressed: SuppressedBy | None = field(default=None, compare=False, hash=False)
 
 
 class SuppressedBy(NamedTuple):
@@ -91,17 +72,8 @@ class Suppressed(NamedTuple):
         return {**self.finding.to_dict(), "suppression": self.by.to_dict()}
 
 
-class Finding(Record):
-    """A problem located in a file, as the reports show it. ``data`` and ``ordinal`` are not
-    compared. ``ordinal``: among the findings of one rule at one place (`where`), which one
-    this is: with the code, path and place it makes the fingerprint, which must not change
-    with the language the message is written in."""
-
-    __slots__ = FIELDS = ("code", "name", "severity", "message", "path", "line", "column", "fix", "where", "data",
-                          "ordinal")
-    COMPARED = FIELDS[:9]
-    FROZEN = True
-
+@dataclass(frozen=True, slots=True)
+class Finding:
     code: str
     name: str
     severity: str
@@ -109,28 +81,20 @@ class Finding(Record):
     path: str
     line: int | None
     column: int | None
-    fix: str | None
-    where: str
-    data: dict[str, Any] | None
-    ordinal: int
+    fix: str | None = None
+    where: str = ""
+    data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    # Among the findings of one rule at one place (`where`), which one this is: with the
+    # code, path and place it makes the fingerprint, which must not change with the language
+    # the message is written in.
+    ordinal: int = field(default=0, compare=False)
 
-    def __init__(self, code: str, name: str, severity: str, message: str, path: str, line: int | None,
-                 column: int | None, fix: str | None = None, where: str = "", data: dict[str, Any] | None = None,
-                 ordinal: int = 0) -> None:
-        setattr = object.__setattr__
-        setattr(self, "code", code)
-        setattr(self, "name", name)
-        setattr(self, "severity", severity)
+    def __post_init__(self) -> None:
         # A hostile file can put megabytes into one value; reports quote values, not files.
         # Its control characters are quoted as escapes (`\x1b`), never sent to a terminal.
-        setattr(self, "message", visible(clip(message)))
-        setattr(self, "path", path)
-        setattr(self, "line", line)
-        setattr(self, "column", column)
-        setattr(self, "fix", None if fix is None else visible(clip(fix)))
-        setattr(self, "where", where)
-        setattr(self, "data", data)
-        setattr(self, "ordinal", ordinal)
+        object.__setattr__(self, "message", visible(clip(self.message)))
+        if self.fix is not None:
+            object.__setattr__(self, "fix", visible(clip(self.fix)))
 
     @property
     def fingerprint(self) -> str:

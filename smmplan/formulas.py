@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
@@ -15,28 +16,22 @@ from math import comb, gcd
 
 from smmplan.findings import nearest
 from smmplan.locale import N_, _
-from smmplan.records import Record
 
 F = Fraction
 
 
-class Formula(Record):
+@dataclass(frozen=True, slots=True)
+class Formula:
     """A named mix: category -> target share (fractions summing to 1)."""
-
-    __slots__ = ("name", "shares", "about", "categories")
-    FIELDS = ("name", "shares", "about")
-    FROZEN = True
 
     name: str
     shares: tuple[tuple[str, Fraction], ...]
-    about: str  # what it is, in English (marked for the catalogue): see `description`
-    categories: tuple[str, ...]  # derived from `shares` once: rules ask for it per post
+    about: str = ""  # what it is, in English (marked for the catalogue): see `description`
+    # Derived from `shares` once: rules ask for it per post.
+    categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    def __init__(self, name: str, shares: tuple[tuple[str, Fraction], ...], about: str = "") -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "shares", shares)
-        object.__setattr__(self, "about", about)
-        object.__setattr__(self, "categories", tuple(c for c, _ in shares))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "categories", tuple(c for c, _ in self.shares))
 
     @property
     def description(self) -> str:

@@ -22,10 +22,10 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from smmplan.locale import DEFAULT, _, current
-from smmplan.records import Record
 
 try:  # the common case in C (setup.py builds it where libyaml's header is found)
     from smmplan import _fastyaml
@@ -54,24 +54,15 @@ _CORE_TAGS = frozenset(
 ) | {"!"}
 
 
-class LoadProblem(Record):
+@dataclass(slots=True)
+class LoadProblem:
     """Something wrong with the file itself, found while reading it."""
-
-    __slots__ = FIELDS = ("code", "message", "line", "column", "fix")
 
     code: str
     message: str
-    line: int | None
-    column: int | None
-    fix: str | None
-
-    def __init__(self, code: str, message: str, line: int | None = None, column: int | None = None,
-                 fix: str | None = None) -> None:
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
-        self.fix = fix
+    line: int | None = None
+    column: int | None = None
+    fix: str | None = None
 
 
 class Marks:
@@ -132,36 +123,22 @@ def _keyed(kmark: int, child: int | Marks, shared: bool) -> int | Marks:
 _LOW = (1 << 64) - 1
 
 
-class Document(Record):
-    """A loaded plan file: its data, where each node is, and what went wrong.
+@dataclass(slots=True)
+class Document:
+    """A loaded plan file: its data, where each node is, and what went wrong."""
 
-    ``line_map``: where each of libyaml's lines starts as an editor counts lines: libyaml
-    also breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't; None
-    when the text has none of those (nearly always). ``excerpts``: a detached document
-    (engine.PlanResult.detached) keeps only the lines its findings point at, by editor line,
-    instead of the text.
-    """
-
-    __slots__ = FIELDS = ("data", "marks", "problems", "text", "fatal", "line_map", "excerpts")
-
-    data: Any
-    marks: Marks | int | None
-    problems: list[LoadProblem]
-    text: str
-    fatal: bool
-    line_map: list[tuple[int, int]] | None
-    excerpts: dict[int, str | None] | None
-
-    def __init__(self, data: Any = None, marks: Marks | int | None = None, problems: list[LoadProblem] | None = None,
-                 text: str = "", fatal: bool = False, line_map: list[tuple[int, int]] | None = None,
-                 excerpts: dict[int, str | None] | None = None) -> None:
-        self.data = data
-        self.marks = marks
-        self.problems = [] if problems is None else problems
-        self.text = text
-        self.fatal = fatal
-        self.line_map = line_map
-        self.excerpts = excerpts
+    data: Any = None
+    marks: Marks | int | None = None
+    problems: list[LoadProblem] = field(default_factory=list)
+    text: str = ""
+    fatal: bool = False
+    # Where each of libyaml's lines starts as an editor counts lines: libyaml also
+    # breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't.
+    # None when the text has none of those (nearly always).
+    line_map: list[tuple[int, int]] | None = None
+    # A detached document (engine.PlanResult.detached) keeps only the lines its
+    # findings point at, by editor line, instead of the text.
+    excerpts: dict[int, str | None] | None = None
 
     def editor_position(self, line: int | None, column: int | None) -> tuple[int | None, int | None]:
         """A 1-based libyaml (line, column) as an editor shows it."""

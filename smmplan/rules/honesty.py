@@ -27,7 +27,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,6 @@ from typing import Any
 from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
-from smmplan.records import Record
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, compiled, normalise, parse_entry, read
 from smmplan.text.normalise import normalise_chunks
@@ -146,10 +145,8 @@ STRUCTURE = ("negation", "negation_all", "defended", "transparent", "coordinator
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
-class Category(Record):
-    __slots__ = FIELDS = ("id", "code", "title", "summary", "why", "fix")
-    FROZEN = True
-
+@dataclass(frozen=True, slots=True)
+class Category:
     id: str
     code: str
     title: str
@@ -157,21 +154,10 @@ class Category(Record):
     why: str
     fix: str
 
-    def __init__(self, id: str, code: str, title: str, summary: str, why: str, fix: str) -> None:
-        object.__setattr__(self, "id", id)
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "summary", summary)
-        object.__setattr__(self, "why", why)
-        object.__setattr__(self, "fix", fix)
 
-
-class RoleRule(Record):
+@dataclass(frozen=True, slots=True)
+class RoleRule:
     """Roles that, standing together in one clause, are a banned tactic."""
-
-    __slots__ = FIELDS = ("index", "category", "roles", "window", "unless", "near", "between", "defensive", "solo",
-                          "policies", "example", "phrase", "negated", "before", "span")
-    FROZEN = True
 
     index: int  # priority: tried in this order
     category: str
@@ -184,31 +170,11 @@ class RoleRule(Record):
     solo: bool
     policies: tuple[str, ...]  # policy texts
     example: str
-    phrase: str | None  # a project's own banned phrase
-    negated: bool  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
-    before: int  # `unless` roles clear the match this many words before it as well (in its clause)
-    span: str  # "sentence": its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy
+    phrase: str | None = None  # a project's own banned phrase
+    negated: bool = False  # a negation is part of the tactic ("unhappy customers we do not ask"): it clears nothing
+    before: int = 0  # `unless` roles clear the match this many words before it as well (in its clause)
+    span: str = ""  # "sentence": its roles may stand in the clauses of one sentence ("unhappy ones get a call, but happy
     # ones get the link"); "text": in any sentences of the text ("Happy? -> Google. Not happy? -> a private form")
-
-    def __init__(self, index: int, category: str, roles: tuple[str, ...], window: int, unless: tuple[str, ...],
-                 near: int, between: bool, defensive: bool, solo: bool, policies: tuple[str, ...], example: str,
-                 phrase: str | None = None, negated: bool = False, before: int = 0, span: str = "") -> None:
-        set_ = object.__setattr__
-        set_(self, "index", index)
-        set_(self, "category", category)
-        set_(self, "roles", roles)
-        set_(self, "window", window)
-        set_(self, "unless", unless)
-        set_(self, "near", near)
-        set_(self, "between", between)
-        set_(self, "defensive", defensive)
-        set_(self, "solo", solo)
-        set_(self, "policies", policies)
-        set_(self, "example", example)
-        set_(self, "phrase", phrase)
-        set_(self, "negated", negated)
-        set_(self, "before", before)
-        set_(self, "span", span)
 
     @property
     def source(self) -> str:
@@ -357,7 +323,8 @@ def _lexicon_of(data: dict) -> Lexicon:
 # --- a project's own words ------------------------------------------------------
 
 
-class Extra(Record):
+@dataclass(frozen=True)
+class Extra:
     """The lexicon with a project's own words: its banned phrases (rules of
     their own), allowed phrases (with where each came from), words added to
     roles; and the allowed phrases refused (wildcards only, or excusing every
@@ -371,19 +338,7 @@ class Extra(Record):
     number_keys: bool  # a key word is a number (`per 1000`)
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
     refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
-    banned: tuple[str, ...]
-
-    FIELDS = ("vocabulary", "rules", "keys", "anchor_entries", "key_roles", "number_keys", "allowed", "refused",
-              "banned")
-    FROZEN = True
-
-    def __init__(self, vocabulary: Vocabulary, rules: tuple[RoleRule, ...], keys: Vocabulary,
-                 anchor_entries: tuple[int, ...], key_roles: tuple[tuple[str, int], ...], number_keys: bool,
-                 allowed: tuple[tuple[str, str], ...], refused: tuple[tuple[str, str, str], ...],
-                 banned: tuple[str, ...] = ()) -> None:
-        self.__dict__.update(vocabulary=vocabulary, rules=rules, keys=keys, anchor_entries=anchor_entries,
-                             key_roles=key_roles, number_keys=number_keys, allowed=allowed, refused=refused,
-                             banned=banned)
+    banned: tuple[str, ...] = ()
 
     @cached_property
     def role_sets(self) -> tuple[frozenset[str], ...]:
@@ -532,8 +487,8 @@ def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
     why = N_("it would excuse a banned tactic of every kind")
     refused = (*ex.refused, *((*ex.allowed[k], why) for k in sorted(bad)))
     # rebuild without them: the same phrases, numbered afresh
-    return extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
-                 _role_words_of(ex)).replace(refused=refused)
+    return replace(extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
+                         _role_words_of(ex)), refused=refused)
 
 
 def _role_words_of(ex: Extra) -> tuple[tuple[str, str], ...]:
@@ -546,11 +501,9 @@ def _role_words_of(ex: Extra) -> tuple[tuple[str, str], ...]:
 # --- scanning -------------------------------------------------------------------
 
 
-class Hit(Record):
+@dataclass(frozen=True, slots=True)
+class Hit:
     """One banned tactic found in one text."""
-
-    __slots__ = FIELDS = ("index", "start", "end", "matched", "category", "policies", "phrase", "roles")
-    FROZEN = True
 
     index: int  # which of the scanned texts
     start: int  # span in the original text
@@ -558,38 +511,18 @@ class Hit(Record):
     matched: str  # the original words
     category: str  # category id, or PROJECT
     policies: tuple[str, ...]
-    phrase: str | None  # the project's banned phrase, for BAN007
-    roles: tuple[tuple[str, str], ...]  # (role, the words that played it), in reading order
-
-    def __init__(self, index: int, start: int, end: int, matched: str, category: str, policies: tuple[str, ...],
-                 phrase: str | None = None, roles: tuple[tuple[str, str], ...] = ()) -> None:
-        set_ = object.__setattr__
-        set_(self, "index", index)
-        set_(self, "start", start)
-        set_(self, "end", end)
-        set_(self, "matched", matched)
-        set_(self, "category", category)
-        set_(self, "policies", policies)
-        set_(self, "phrase", phrase)
-        set_(self, "roles", roles)
+    phrase: str | None = None  # the project's banned phrase, for BAN007
+    roles: tuple[tuple[str, str], ...] = ()  # (role, the words that played it), in reading order
 
 
-class Excused(Record):
+@dataclass(frozen=True, slots=True)
+class Excused:
     """A hit an allowed phrase excused: for suppression accounting."""
-
-    __slots__ = FIELDS = ("hit", "phrase", "origin", "role")
-    FROZEN = True
 
     hit: Hit
     phrase: str  # the allowed phrase as written
     origin: str  # PLAN or CONFIG
     role: str  # allow:<i>
-
-    def __init__(self, hit: Hit, phrase: str, origin: str, role: str) -> None:
-        object.__setattr__(self, "hit", hit)
-        object.__setattr__(self, "phrase", phrase)
-        object.__setattr__(self, "origin", origin)
-        object.__setattr__(self, "role", role)
 
     @property
     def code(self) -> str:
@@ -717,8 +650,8 @@ class _KeyReader:
             return found
         out = []
         for hit, excused in found:
-            hit = hit.replace(index=index)
-            out.append((hit, None if excused is None else excused.replace(hit=hit)))
+            hit = replace(hit, index=index)
+            out.append((hit, None if excused is None else replace(excused, hit=hit)))
         return out
 
 
@@ -1615,5 +1548,5 @@ def _kept_as_suppressed(ctx) -> Iterator[Problem]:
         else:
             how = (_("the allowed phrase `{phrase}` in the configuration ({path})") if path else
                    _("the allowed phrase `{phrase}` in the configuration"))
-        yield problem.replace(suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
-                                                       line, "allowed phrase"))
+        yield replace(problem, suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
+                                                        line, "allowed phrase"))

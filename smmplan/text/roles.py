@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from smmplan.records import Record
 from smmplan.text.normalise import needs_mapping, normalise
 
 _PLAIN = re.compile(r"[a-z0-9а-я ' *|#%$₽.,/-]*")  # entries normalising leaves as lower() does
@@ -49,26 +49,15 @@ def glob_match(glob: str, word: str) -> bool:
     return word.endswith(last)
 
 
-class WordMatcher(Record):
+@dataclass(frozen=True, slots=True)
+class WordMatcher:
     """One word of an entry: alternatives, each exact, a prefix, a glob, or `#`."""
-
-    __slots__ = FIELDS = ("exact", "prefixes", "globs", "number", "literal")
-    COMPARED = FIELDS[:4]
-    FROZEN = True
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     globs: tuple[str, ...]
     number: bool
-    literal: bool  # has characters of its own: not `*`, `**` or `#` alone (not compared)
-
-    def __init__(self, exact: frozenset[str], prefixes: tuple[str, ...], globs: tuple[str, ...], number: bool,
-                 literal: bool = False) -> None:
-        object.__setattr__(self, "exact", exact)
-        object.__setattr__(self, "prefixes", prefixes)
-        object.__setattr__(self, "globs", globs)
-        object.__setattr__(self, "number", number)
-        object.__setattr__(self, "literal", literal)
+    literal: bool = field(default=False, compare=False)  # has characters of its own: not `*`, `**` or `#` alone
 
     @classmethod
     def parse(cls, spec: str) -> "WordMatcher":
@@ -103,34 +92,19 @@ def _parse_word(spec: str) -> WordMatcher:
     return WordMatcher._parse(spec)
 
 
-class Entry(Record):
-    __slots__ = FIELDS = ("role", "source", "words")
-    FROZEN = True
-
+@dataclass(frozen=True, slots=True)
+class Entry:
     role: str
     source: str  # as written
     words: tuple[WordMatcher, ...]
 
-    def __init__(self, role: str, source: str, words: tuple[WordMatcher, ...]) -> None:
-        object.__setattr__(self, "role", role)
-        object.__setattr__(self, "source", source)
-        object.__setattr__(self, "words", words)
 
-
-class RoleHit(Record):
-    __slots__ = FIELDS = ("role", "first", "last", "entry")
-    FROZEN = True
-
+@dataclass(frozen=True, slots=True)
+class RoleHit:
     role: str
     first: int  # token indexes, inclusive
     last: int
     entry: Entry
-
-    def __init__(self, role: str, first: int, last: int, entry: Entry) -> None:
-        object.__setattr__(self, "role", role)
-        object.__setattr__(self, "first", first)
-        object.__setattr__(self, "last", last)
-        object.__setattr__(self, "entry", entry)
 
 
 def parse_entry(role: str, source: str) -> Entry | None:

@@ -13,9 +13,9 @@ coordinated (a list), which negation scopes use.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from smmplan.records import Record
 from smmplan.text.normalise import OffsetMap, normalise
 
 _L = r"[^\W\d_]"
@@ -57,22 +57,14 @@ class Token(NamedTuple):
     listed: bool  # a comma or the like stands between this token and the one before
 
 
-class Reading(Record):
+@dataclass(frozen=True, slots=True)
+class Reading:
     """One text read once: normalised, in tokens and clauses, with the way back."""
-
-    __slots__ = FIELDS = ("original", "norm", "cmap", "tokens")
-    FROZEN = True
 
     original: str
     norm: str
     cmap: OffsetMap | None
     tokens: tuple[Token, ...]
-
-    def __init__(self, original: str, norm: str, cmap: OffsetMap | None, tokens: tuple[Token, ...]) -> None:
-        object.__setattr__(self, "original", original)
-        object.__setattr__(self, "norm", norm)
-        object.__setattr__(self, "cmap", cmap)
-        object.__setattr__(self, "tokens", tokens)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The original text's span of tokens first..last (inclusive)."""

@@ -20,11 +20,11 @@ and the vocabulary once per process, when the first post is read.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
 
-from smmplan.records import Record
 from smmplan.text import Vocabulary, compiled, read
 from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
 from smmplan.text.tokens import words
@@ -32,25 +32,15 @@ from smmplan.text.tokens import words
 STRONG, WEAK = 2, 1
 
 
-class Inference(Record):
+@dataclass(frozen=True, slots=True)
+class Inference:
     """What a post reads as under one formula."""
-
-    __slots__ = FIELDS = ("category", "confidence", "confident", "scores", "cues")
-    FROZEN = True
 
     category: str | None  # the best-scoring category; None when no cue was found
     confidence: float  # 0..1
     confident: bool
-    scores: tuple[tuple[str, int], ...]  # category -> score, best first
-    cues: tuple[tuple[int, int, int], ...]  # behind `category`: (0 title / 1 text, first, last token)
-
-    def __init__(self, category: str | None, confidence: float, confident: bool,
-                 scores: tuple[tuple[str, int], ...] = (), cues: tuple[tuple[int, int, int], ...] = ()) -> None:
-        object.__setattr__(self, "category", category)
-        object.__setattr__(self, "confidence", confidence)
-        object.__setattr__(self, "confident", confident)
-        object.__setattr__(self, "scores", scores)
-        object.__setattr__(self, "cues", cues)
+    scores: tuple[tuple[str, int], ...] = ()  # category -> score, best first
+    cues: tuple[tuple[int, int, int], ...] = ()  # behind `category`: (0 title / 1 text, first, last token)
 
     def contradicts(self, declared: str | None) -> bool:
         """The post confidently reads as another category than `declared`."""
@@ -64,25 +54,14 @@ class Inference(Record):
 NEUTRAL = Inference(None, 0.0, False)
 
 
-class _Lexicon(Record):
-    __slots__ = FIELDS = ("vocabulary", "weights", "categories", "least", "threshold", "title_bonus")
-    FROZEN = True
-
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
     vocabulary: Vocabulary
     weights: dict[str, int]  # entry source -> weight, per signal (keyed "signal\0source")
     categories: dict[str, tuple[str, ...]]  # formula category -> signals
     least: int
     threshold: float
     title_bonus: int
-
-    def __init__(self, vocabulary: Vocabulary, weights: dict[str, int], categories: dict[str, tuple[str, ...]],
-                 least: int, threshold: float, title_bonus: int) -> None:
-        object.__setattr__(self, "vocabulary", vocabulary)
-        object.__setattr__(self, "weights", weights)
-        object.__setattr__(self, "categories", categories)
-        object.__setattr__(self, "least", least)
-        object.__setattr__(self, "threshold", threshold)
-        object.__setattr__(self, "title_bonus", title_bonus)
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
