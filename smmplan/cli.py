@@ -82,11 +82,11 @@ class Group(_Help, TyperGroup):
 
 
 class Command(_Help, TyperCommand):
-    """Every smmplan command (``@app.command(cls=Command, help=N_(...))``: help is given as
+    """Every smmplan command (``@_command(help=N_(...))``, typer's ``app.command(cls=Command)``: help is given as
     ``help=N_("...")``, not as a docstring, so that the catalogue has it)."""
 
 
-app = typer.Typer(
+_APP_SETTINGS = dict(
     cls=Group,
     name="smmplan",
     help=N_("Content-mix planner and linter for social-media content plans (YAML)."),
@@ -98,6 +98,36 @@ app = typer.Typer(
     # has no padding to the width (no trailing spaces) and no box characters.
     rich_markup_mode="rich" if sys.stdout.isatty() else None,
 )
+app = typer.Typer(**_APP_SETTINGS)
+
+# Every command as registered on `app`: name -> (function, typer's command options). A run
+# that names its command builds an app of that command alone (see `_app_for`).
+_COMMANDS: dict[str, tuple] = {}
+
+
+def _command(name: str | None = None, **options):
+    """``@app.command(cls=Command, ...)``, remembered in `_COMMANDS`."""
+
+    def register(function):
+        _COMMANDS[name or function.__name__] = (function, dict(options, name=name, cls=Command))
+        return app.command(name=name, cls=Command, **options)(function)
+
+    return register
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """`app`, or for a command line that starts with a command's name, an app of that command
+    alone: the same group, callback and command, so the same parsing, help and errors, without
+    typer building the dozen other commands' parameters at every run (some 3 ms)."""
+    found = _COMMANDS.get(args[0]) if args else None
+    if found is None:
+        return app
+    one = typer.Typer(**_APP_SETTINGS)
+    one.callback()(_root)
+    function, options = found
+    one.command(**options)(function)
+    return one
+
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -210,7 +240,7 @@ FORMAT_HELP = N_("Report format: text, concise, json, github, sarif or junit (de
 COLOR_CHOICES = ("auto", "always", "never")
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Check plans against the content formula and report what to change.\n"
     "\n"
     "Exit status: 0 clean; 1 error findings (or warnings under --strict); 2 usage\n"
@@ -486,7 +516,7 @@ def _exit_code(results: list, problems: list, strict: bool = False) -> int:
 # --- status -----------------------------------------------------------------------
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Posts per status, what waits for the client and what is due: for the weekly call. Same as `check --status`."))
 def status(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=N_("Plan files or directories (default: plans/)."))] = None,
@@ -502,7 +532,7 @@ def status(
 # --- page -------------------------------------------------------------------------
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Write the plan's client page: one self-contained HTML file (calendar, mix, KPIs, approvals, problems).\n"
     "\n"
     "It works offline and as an e-mail attachment. An existing FILE is replaced only if smmplan made it."))
@@ -533,7 +563,7 @@ def page(
 # --- rubrics ----------------------------------------------------------------------
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "The plan's rubrics: planned and target posts, ideas left, and the next post's date."))
 def rubrics(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help=N_("The plan file."))],
@@ -554,7 +584,7 @@ def rubrics(
 # --- formulas ---------------------------------------------------------------------
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "List the content formulas (presets) and their shares."))
 def formulas(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=N_("text or json."))] = "text",
@@ -585,7 +615,7 @@ def formulas(
     make_console(sys.stdout).print(table)
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "List the networks smmplan knows: their aliases, limits and post kinds."))
 def channels(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=N_("text or json."))] = "text",
@@ -611,7 +641,7 @@ def _rule_dict(rule) -> dict:
             "example_as_of": rule.example_as_of, "fix": rule.fix}
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "List every rule: code, name, default severity and what it checks."))
 def rules(
     fmt: Annotated[str, typer.Option("--format", "--output-format", "-f", metavar="FORMAT", help=N_("text or json."))] = "text",
@@ -643,7 +673,7 @@ def rules(
     make_console(sys.stdout, color).print(table)
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Explain one rule: what it checks, why, a plan that triggers it, and the fix."))
 def rule(
     key: Annotated[str, typer.Argument(metavar="CODE|NAME", help=N_("A rule code (MIX003) or name (back-to-back-ads)."))],
@@ -703,7 +733,7 @@ def rule(
                                   "`--ignore {code}`.").format(code=found.code), style="dim"))
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Print the JSON Schema of the plan format, for editor completion and validation."))
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=N_("Write the schema to this file."))] = None,
@@ -721,7 +751,7 @@ def schema(
 
 # --- suggest ----------------------------------------------------------------------
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Rebalance a plan with the fewest changes, or write an N-week calendar that follows the formula."))
 def suggest(
     plan: Annotated[Optional[str], typer.Argument(metavar="PLAN", help=N_("Plan to rebalance, or (with --weeks) to continue."))] = None,
@@ -764,7 +794,7 @@ def suggest(
 # --- import and export (glue in smmplan/sheets/commands.py) ------------------------
 
 
-@app.command(name="import", cls=Command, help=N_(
+@_command(name="import", help=N_(
     "Import a content plan kept in a spreadsheet (CSV, XLSX, ODS) as a plan file, and check it.\n"
     "\n"
     "Exit status: 0 every row imported; 1 rows that cannot be read (nothing is\n"
@@ -805,7 +835,7 @@ def _sheets(command: str, **options) -> None:
     raise typer.Exit(code)
 
 
-@app.command(cls=Command, help=N_(
+@_command(help=N_(
     "Export a checked plan for a scheduler's bulk upload, a client workbook, CSV or a calendar.\n"
     "\n"
     "Exit status: 0 written; 1 nothing written (plan errors, or posts the target\n"
@@ -929,11 +959,11 @@ def main() -> None:
 def _main(args: list[str], debug: bool) -> None:
     try:
         if current() == "en":
-            app(args=args, prog_name="smmplan")  # typer's own help, usage errors and exit
+            _app_for(args)(args=args, prog_name="smmplan")  # typer's own help, usage errors and exit
         else:  # the same, with typer's usage errors written in the user's language
             from smmplan.commands import usage
 
-            sys.exit(usage.run(app, args))
+            sys.exit(usage.run(_app_for(args), args))
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -7,7 +7,6 @@ here too; the engine only ever sees a :class:`Settings`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from smmplan.findings import nearest
@@ -17,8 +16,7 @@ from smmplan.locale import N_, _
 CONFIG_MAX_BYTES = 1024 * 1024  # a config file is a few lines
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -27,7 +25,7 @@ class Settings:
     banned_phrases: tuple[str, ...] = ()
     allowed_phrases: tuple[str, ...] = ()
     role_words: tuple[tuple[str, str], ...] = ()  # (honesty role, word or phrase) the project adds
-    custom_metrics: dict[str, str] = field(default_factory=dict)  # metric -> goal kind
+    custom_metrics: dict[str, str] = {}  # metric -> goal kind (read only: the default is shared)
     exclude: tuple[str, ...] = ()
     as_of: dt.date | None = None
     due_days: int = 3
@@ -38,7 +36,7 @@ class Settings:
     no_suppress: tuple[str, ...] = ()
     plan_may_suppress: tuple[str, ...] = ()
     config_path: str | None = None  # the config file these settings came from, if any
-    slots: dict = field(default_factory=dict)  # channel -> tuple of networks.Slot
+    slots: dict = {}  # (read only) channel -> tuple of networks.Slot
     repeat_days: int = 14  # PLT008: the same text on one channel within this many days
     starved_weeks: int = 3  # RUB005: a rubric with no post for this many weeks
     lang: str | None = None  # the report's language (`lang:` in the config, --lang): beats the plan's `language:`
@@ -83,7 +81,7 @@ class Settings:
     def selected_by_config(self, code: str, name: str | None = None) -> bool:
         """Would the configuration file's selection alone (without the command line's) check this rule?"""
         return self.cli_selection is None and self.enabled(code, name) or (
-            self.cli_selection is not None and replace(self, cli_selection=None).enabled(code, name))
+            self.cli_selection is not None and self._replace(cli_selection=None).enabled(code, name))
 
     def deselected_by(self, code: str, name: str | None = None):
         """The configuration's selection, which turned this rule off, as a SuppressedBy."""

@@ -14,8 +14,7 @@ from smmplan.visible import visible
 SUPPRESSION_MARK = "smmplan:"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule reports: a path into the document, not a line number.
 
     One resolver (``Document.locate``) turns ``where`` into line and column,
@@ -30,10 +29,10 @@ class Problem:
     fix: str | None = None
     line: int | None = None
     column: int | None = None
-    data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    data: dict[str, Any] | None = None
     # Set by a rule that found the problem but was told to let it pass (an allowed
     # phrase excused it): the engine keeps it as a suppressed finding, not a finding.
-    suppressed: SuppressedBy | None = field(default=None, compare=False, hash=False)
+    suppressed: SuppressedBy | None = None
 
 
 class SuppressedBy(NamedTuple):

@@ -257,7 +257,7 @@ def test_internal_error_line_in_russian(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(cli, "_app_for", lambda args: broken)  # the app a run is given
     for argv, expected in ((["smmplan", "--lang", "ru", "check"],
                             "smmplan: внутренняя ошибка: RuntimeError: boom. Это ошибка в smmplan; запустите с "
                             "--debug, чтобы увидеть трассировку.\n"),

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smmplan.findings import Problem, format_where, nearest
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
@@ -145,8 +145,7 @@ STRUCTURE = ("negation", "negation_all", "defended", "transparent", "coordinator
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     id: str
     code: str
     title: str
@@ -155,8 +154,7 @@ class Category:
     fix: str
 
 
-@dataclass(frozen=True, slots=True)
-class RoleRule:
+class RoleRule(NamedTuple):
     """Roles that, standing together in one clause, are a banned tactic."""
 
     index: int  # priority: tried in this order
@@ -501,8 +499,7 @@ def _role_words_of(ex: Extra) -> tuple[tuple[str, str], ...]:
 # --- scanning -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One banned tactic found in one text."""
 
     index: int  # which of the scanned texts
@@ -515,8 +512,7 @@ class Hit:
     roles: tuple[tuple[str, str], ...] = ()  # (role, the words that played it), in reading order
 
 
-@dataclass(frozen=True, slots=True)
-class Excused:
+class Excused(NamedTuple):
     """A hit an allowed phrase excused: for suppression accounting."""
 
     hit: Hit
@@ -650,8 +646,8 @@ class _KeyReader:
             return found
         out = []
         for hit, excused in found:
-            hit = replace(hit, index=index)
-            out.append((hit, None if excused is None else replace(excused, hit=hit)))
+            hit = hit._replace(index=index)
+            out.append((hit, None if excused is None else excused._replace(hit=hit)))
         return out
 
 
@@ -1561,5 +1557,5 @@ def _kept_as_suppressed(ctx) -> Iterator[Problem]:
         else:
             how = (_("the allowed phrase `{phrase}` in the configuration ({path})") if path else
                    _("the allowed phrase `{phrase}` in the configuration"))
-        yield replace(problem, suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
-                                                        line, "allowed phrase"))
+        yield problem._replace(suppressed=SuppressedBy(how.format(phrase=x.phrase, line=line, path=path), in_plan,
+                                                       line, "allowed phrase"))

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from smmplan.text.normalise import needs_mapping, normalise
 
@@ -49,15 +49,14 @@ def glob_match(glob: str, word: str) -> bool:
     return word.endswith(last)
 
 
-@dataclass(frozen=True, slots=True)
-class WordMatcher:
+class WordMatcher(NamedTuple):
     """One word of an entry: alternatives, each exact, a prefix, a glob, or `#`."""
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     globs: tuple[str, ...]
     number: bool
-    literal: bool = field(default=False, compare=False)  # has characters of its own: not `*`, `**` or `#` alone
+    literal: bool = False  # has characters of its own: not `*`, `**` or `#` alone (follows from the others)
 
     @classmethod
     def parse(cls, spec: str) -> "WordMatcher":
@@ -92,15 +91,13 @@ def _parse_word(spec: str) -> WordMatcher:
     return WordMatcher._parse(spec)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     role: str
     source: str  # as written
     words: tuple[WordMatcher, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RoleHit:
+class RoleHit(NamedTuple):
     role: str
     first: int  # token indexes, inclusive
     last: int

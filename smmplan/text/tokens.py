@@ -13,7 +13,6 @@ coordinated (a list), which negation scopes use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from smmplan.text.normalise import OffsetMap, normalise
@@ -57,8 +56,7 @@ class Token(NamedTuple):
     listed: bool  # a comma or the like stands between this token and the one before
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """One text read once: normalised, in tokens and clauses, with the way back."""
 
     original: str

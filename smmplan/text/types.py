@@ -20,10 +20,10 @@ and the vocabulary once per process, when the first post is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from smmplan.text import Vocabulary, compiled, read
 from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
@@ -32,8 +32,7 @@ from smmplan.text.tokens import words
 STRONG, WEAK = 2, 1
 
 
-@dataclass(frozen=True, slots=True)
-class Inference:
+class Inference(NamedTuple):
     """What a post reads as under one formula."""
 
     category: str | None  # the best-scoring category; None when no cue was found
@@ -54,8 +53,7 @@ class Inference:
 NEUTRAL = Inference(None, 0.0, False)
 
 
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
+class _Lexicon(NamedTuple):
     vocabulary: Vocabulary
     weights: dict[str, int]  # entry source -> weight, per signal (keyed "signal\0source")
     categories: dict[str, tuple[str, ...]]  # formula category -> signals
