@@ -925,10 +925,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             for h in _in_range(by_role["defended"], firsts["defended"], last + 1, n):
                 if clause[h.first] != cl:
                     break
-                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)) \
-                        and not any(h.first - 2 <= g.last < h.first and all(
-                            tokens[j + 1].start - tokens[j].end <= 1 for j in range(g.last, h.first))
-                            for g in by_role.get("negation", ())):
+                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)) and not any(
+                        h.first - 2 <= g.last < h.first and _adjacent(tokens, g.last, h.first) for g in by_role.get("negation", ())):
                     return True  # (not "... so the account doesn't get flagged": that hides it)
         if rule.defensive and defensive:
             at = firsts["defensive"]
@@ -1046,6 +1044,12 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
 
 
 _INFINITIVE = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Russian verb's infinitive
+
+
+def _adjacent(tokens, a: int, b: int) -> bool:
+    """Nothing but single spaces between tokens a..b: no comma, dash or quote parts them."""
+    return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, b))
+
 _SCOPE_END = frozenset({"просто", "just", "simply", "зато", "instead", "but"})  # after a comma: a denial's scope ends
 
 
@@ -1108,7 +1112,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             # dash ("если доволен — даёшь QR, если нет — не даёшь": the first branch is not denied)
             m = neg.first - 1
             while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP \
-                    and tokens[m + 1].start - tokens[m].end <= 1:
+                    and _adjacent(tokens, m, m + 1):
                 out.add(m)
                 if tokens[m].listed:
                     break
@@ -1120,7 +1124,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             bare = tokens[neg.first].word == "нет" and not tokens[neg.first].listed
             if k > neg.last + 1 or neg.last > neg.first or bare:
                 m = neg.first - 1
-                while m >= 0 and clause[m] == clause[neg.first] and not (bare and tokens[m + 1].start - tokens[m].end > 1):
+                while m >= 0 and clause[m] == clause[neg.first] and (not bare or _adjacent(tokens, m, m + 1)):
                     out.add(m)  # (a bare "нет" denies its own phrase only: "цитаты выдумать — реальных нет")
                     if tokens[m].listed:
                         break
