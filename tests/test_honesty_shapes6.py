@@ -76,6 +76,18 @@ def test_auto_likes_for_own_posts_are_bought_and_an_auto_liker_on_others_is_auto
     assert code_of("Run an auto-liker on #weddingdress posts, 500 likes a day") == {"BAN006"}
 
 
+@pytest.mark.parametrize("text", [
+    # plan texts of the repository's own fixtures that the rules flagged (found by running them over
+    # every plan text in the repository): prices of a product beside members, votes or saves
+    "Join our members-only challenge. Non-members can join for $39 and get the full plan.",
+    "Drop it in the comments, let's keep each other accountable.",
+    "Приходите на дегустацию в субботу: три варианта, 350 ₽ за сет, голосуем на месте.",
+    "Pricing update: Team plan now $12/seat. Annual billing saves 20%.",
+])
+def test_everyday_plan_texts_pass(text):
+    assert_passes(text)
+
+
 def test_an_observation_is_no_tactic_but_a_confession_is():
     assert_passes("Competitor's reels: 1M views and 30 comments, prob bought")
     assert_passes("У конкурента просмотры явно накручены, в отчёт приложим график")
