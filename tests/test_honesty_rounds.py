@@ -1,7 +1,7 @@
-"""The honesty rules on the independent sets written during the fourth to sixth generalising rounds.
+"""The honesty rules on the independent sets written during the fourth to seventh generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth) was written on December 2 2026 by an engineer who never opened the rules, their lexicon,
+sixth, 34-35 in the seventh) was written on December 2 2026 by an engineer who never opened the rules, their lexicon,
 smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -83,6 +83,12 @@ ROUNDS = [
      "92.8 % (128/138)", "93.4 % (128/137)", "5-31", 0.97, 0.97),
     (33, "euphemism and indirect speech: the tactic never named by its usual word",
      "68.1 % (94/138)", "94.9 % (94/99)", "5-31", 0.76, 0.97),
+    # the seventh round (December 2, before midnight): 34-35 written with the nineteenth to
+    # twenty-second held-out sets, each scored once at f9242d6 before it was tuned on
+    (34, "the brief of the seventh held-out set, again",
+     "95.1 % (137/144)", "98.6 % (137/139)", "5-33, the held-out sets 4-16", 0.97, 0.98),
+    (35, "five writers: an account manager, a seller, a growth hacker, a small business owner, an analyst",
+     "91.7 % (132/144)", "94.3 % (132/140)", "5-33, the held-out sets 4-16", 0.97, 0.97),
 ]
 
 

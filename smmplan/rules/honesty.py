@@ -885,9 +885,10 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     prohibited = firsts.get("prohibited", [])
     forbidden_next = set(prohibited)
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
+    idioms = {h.first for h in by_role.get("any_means", ())}  # "doesn't matter where from" answers nothing
     for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it,
-        if h.first == 0 or clause[h.first - 1] == clause[h.first]:  # and so does one opening with "No" after a question
-            continue
+        if h.first == 0 or clause[h.first - 1] == clause[h.first] or h.first in idioms:  # and so does one opening
+            continue  # with "No" after a question
         if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]:
             refusals.add(clause[h.first])
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
