@@ -826,6 +826,7 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
     return hits[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
+_ANSWERS = frozenset(("no", "nope", "nah", "нет", "неа", "never"))  # negations that answer a question on their own
 _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
@@ -889,8 +890,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it,
         if h.first == 0 or clause[h.first - 1] == clause[h.first] or h.first in idioms:  # and so does one opening
             continue  # with "No" after a question
-        if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]:
-            refusals.add(clause[h.first])
+        if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or (
+                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]):
+            refusals.add(clause[h.first])  # (not "...? not from their real pages", which goes on asking)
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
     def role_at(k: int) -> bool:
