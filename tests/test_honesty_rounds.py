@@ -1,7 +1,7 @@
 """The honesty rules on the independent sets written during the fourth to seventh generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth, 34-35 in the seventh) was written on December 2 2026 by an engineer who never opened the rules, their lexicon,
+sixth, 34-37 in the seventh) was written on December 2 2026 by an engineer who never opened the rules, their lexicon,
 smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -89,6 +89,9 @@ ROUNDS = [
      "95.1 % (137/144)", "98.6 % (137/139)", "5-33, the held-out sets 4-16", 0.97, 0.98),
     (35, "five writers: an account manager, a seller, a growth hacker, a small business owner, an analyst",
      "91.7 % (132/144)", "94.3 % (132/140)", "5-33, the held-out sets 4-16", 0.97, 0.97),
+    # 36-37 written while 34-35 were tuned on, each scored once before it was tuned on
+    (36, "five writers, again",
+     "93.8 % (135/144)", "92.5 % (135/146)", "5-35, the held-out sets 4-18", 0.97, 0.98),
 ]
 
 
