@@ -53,6 +53,17 @@ def test_dots_of_ordinary_text_are_not_spellings():
     assert [t.word for t in read("e.g. U.S. menu, 0,5 ₽").tokens] == ["e", "g", "u", "s", "menu", "0,5", "₽"]
 
 
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("leave 'Great shot! 🔥' under 500 posts a day", 1),  # a quoted exclamation ends no clause
+    ("ставим «Класс!» под чужими постами", 1),
+    ("Title: \"Your go-to order?\" Tell us in the comments", 2),  # a quoted question ends its sentence
+    ("Great shot! Then leave it under 500 posts", 2),  # an unquoted one does
+    ("'Great shot!'. Then leave it. Bye", 3),  # a quote's own end and another after it do
+])
+def test_an_end_mark_inside_quotes_ends_no_clause(text, clauses):
+    assert len({t.clause for t in read(text).tokens}) == clauses
+
+
 def test_normalise_maps_back_through_dropped_characters():
     raw = "b\u2063uy fol\u202elowers"
     norm, where = normalise(raw)

@@ -3,7 +3,8 @@
 Normalising: Unicode NFKC; case folded; ё -> е; every default-ignorable code
 point dropped (zero-width characters, soft hyphens, bidi controls, variation
 selectors, tag characters, U+180E, U+034F...); dashes made `-`, `_` a space,
-typographic quotes spaces, `’` an `'`, `⭐` a `★`; and in a word whose letters mix Latin,
+every quotation mark an `'` (so the reader sees where a quote closes: a quoted
+"Great shot!" ends no clause), `⭐` a `★`; and in a word whose letters mix Latin,
 Cyrillic and Greek, the look-alike letters (Unicode's confusables, UTS #39,
 the subset in ``smmplan/data/confusables.tsv``) read in the script the word's
 other letters say: ``нaкрyткa`` is ``накрутка``, ``bυy`` is ``buy``.
@@ -39,8 +40,8 @@ def ignorable(ch: str) -> bool:
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 # One character for another (so lengths never change); str.replace runs at C speed.
-_REPLACE = (("ё", "е"), ("Ё", "Е"), ("_", " "), ("«", " "), ("»", " "), ("“", " "), ("”", " "), ("„", " "),
-            ('"', " "), ("’", "'"), ("‘", "'"), ("ʼ", "'"), ("⭐", "★"), ("🌟", "★"), *((d, "-") for d in _DASHES))
+_REPLACE = (("ё", "е"), ("Ё", "Е"), ("_", " "), ("«", "'"), ("»", "'"), ("“", "'"), ("”", "'"), ("„", "'"),
+            ('"', "'"), ("’", "'"), ("‘", "'"), ("ʼ", "'"), ("⭐", "★"), ("🌟", "★"), *((d, "-") for d in _DASHES))
 
 
 def _replace(text: str) -> str:

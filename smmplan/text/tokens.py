@@ -27,6 +27,10 @@ TOKEN = re.compile(
 )
 _DOTTED_SEP = re.compile(r"[.\-·•*]")
 _END = re.compile(r"[.!?;…\n]")
+# "!" that a closing quote follows ends a quoted phrase, not the clause around it ("leave 'Great
+# shot! 🔥' under 500 posts a day"); a quoted question still ends its sentence ("'Your go-to
+# order?' Tell us in the comments")
+_QUOTED_END = re.compile(r"!+[^\w.;\n']*'")
 _COORD = re.compile(r"[,/&+]")
 
 
@@ -84,7 +88,8 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         listed = False
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
-            if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS):
+            if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS) \
+                    and not ((q := _QUOTED_END.match(gap)) and not _END.search(gap, q.end())):
                 clause += 1
             else:
                 listed = _COORD.search(gap) is not None
