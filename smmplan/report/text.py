@@ -111,7 +111,9 @@ class TextReporter:
         for i, result in enumerate(results):
             if i:
                 console.print()
-            with speaking(plan_language(result)):  # each plan's section in its own report language
+            # each plan's section in its own report language, written out at once (rich keeps
+            # what each print of it renders until then)
+            with speaking(plan_language(result)), console:
                 self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
