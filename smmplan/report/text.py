@@ -50,8 +50,7 @@ def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> 
     console = Console(**kwargs, file=TrimmedLines(out))
     if not console.legacy_windows:  # (whose width rich takes one from, once more when set)
         # the size as rich finds it now, kept: rich would look for it again (three terminal
-        # queries and the environment) every time anything asks for the width, some 40 times
-        # a report
+        # queries and the environment) every time anything asks for it, some 30 times a report
         console.size = console.size
     return console
 
