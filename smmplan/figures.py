@@ -16,8 +16,9 @@ from smmplan.locale import DEFAULT, N_, _, current
 KPI_STATUSES = {"ahead": N_("ahead"), "on track": N_("on track"), "behind": N_("behind")}
 NO_FIGURE = N_("no figure yet")
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+# (patterns, compiled by `re` on first use: an English report never needs them)
+_THOUSANDS = r"(?<=\d),(?=\d{3}(?!\d))"
+_DECIMAL = r"(?<=\d)\.(?=\d)"
 GROUP = "\u00a0"  # CLDR's Russian group separator (a no-break space: 40 000 stays on one line)
 
 
@@ -25,7 +26,7 @@ def localise(text: str) -> str:
     """A figure written the English way (`1,200`, `37.5 %`, `+2.5`) in the current language."""
     if current() == DEFAULT:
         return text
-    return _DECIMAL.sub(",", _THOUSANDS.sub(GROUP, text))
+    return re.sub(_DECIMAL, ",", re.sub(_THOUSANDS, GROUP, text))
 
 
 def kpi_status(status: str | None) -> str:

@@ -25,8 +25,8 @@ from rich.text import Text
 from smmplan import __version__
 from smmplan.locale import N_, _, ngettext, terms
 from smmplan.report import summary
-from smmplan.report.text import (SEVERITY_STYLE, TextReporter, posts_table, print_header, print_wrapped, severity_width,
-                                 table_width)
+from smmplan.report.text import (SEVERITY_STYLE, TextReporter, fitting_widths, posts_table, print_header, print_wrapped,
+                                 severity_width)
 from smmplan.visible import visible, visible_path
 
 FAMILY = "FLOW"
@@ -93,9 +93,10 @@ def status_counts(statuses: dict[str, int], width: int) -> Table:
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
     cells = [Text(str(n), style="dim" if not n else "") for n in counts.values()]
     names = [column(name) for name in counts]
-    if table_width(tuple(names), [tuple(str(n) for n in counts.values())]) <= width:
-        for name in names:
-            table.add_column(name, justify="right", no_wrap=True)
+    widths = fitting_widths(tuple(names), [tuple(str(n) for n in counts.values())], width)
+    if widths is not None:
+        for name, cells_wide in zip(names, widths):
+            table.add_column(name, justify="right", no_wrap=True, width=cells_wide)
         table.add_row(*cells)
         return table
     table.add_column(_("status"), no_wrap=True)

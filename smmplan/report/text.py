@@ -47,17 +47,25 @@ def make_console(out: TextIO, color: str = "auto", width: int | None = None) -> 
         kwargs["width"] = width
     elif not os.environ.get("COLUMNS", "").isdigit() and (not out.isatty() if hasattr(out, "isatty") else True):
         kwargs["width"] = 100  # a pipe or a file, unless COLUMNS says otherwise (rich reads it)
-    return Console(**kwargs, file=TrimmedLines(out))
+    console = Console(**kwargs, file=TrimmedLines(out))
+    if not console.legacy_windows:  # (whose width rich takes one from, once more when set)
+        # the size as rich finds it now, kept: rich would look for it again (three terminal
+        # queries and the environment) every time anything asks for it, some 30 times a report
+        console.size = console.size
+    return console
 
 
-_LINE_END = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
-_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+# (patterns, compiled by `re` the first time a line holds a colour code: a plain report never does)
+_LINE_END = r"(?:[ \t]|\x1b\[[0-9;]*m)+$"
+_STYLE = r"\x1b\[[0-9;]*m"
 
 
 def _trim(line: str) -> str:
     """`line` without spaces at its end (colour codes among them are kept)."""
-    end = _LINE_END.search(line)
-    return line if end is None else line[: end.start()] + "".join(_STYLE.findall(end.group()))
+    if "\x1b" not in line:
+        return line.rstrip(" \t")
+    end = re.search(_LINE_END, line)
+    return line if end is None else line[: end.start()] + "".join(re.findall(_STYLE, end.group()))
 
 
 class TrimmedLines:
@@ -102,7 +110,9 @@ class TextReporter:
         for i, result in enumerate(results):
             if i:
                 console.print()
-            with speaking(plan_language(result)):  # each plan's section in its own report language
+            # each plan's section in its own report language, written out at once (rich keeps
+            # what each print of it renders until then)
+            with speaking(plan_language(result)), console:
                 self.render_one(console, result)
 
     def render_one(self, console: Console, result: Any) -> None:
@@ -281,10 +291,28 @@ def headers(names: tuple[str, ...]) -> tuple[str, ...]:
 MIN_BAR = 8
 
 
+def natural_widths(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[int]:
+    """Cells each column takes unwrapped: its widest header or cell (one line each), as
+    rich measures them. A table that fits the console is laid out at these widths, so
+    giving them to rich (`add_column(width=...)`) spares it measuring every cell again."""
+    return [max([cell_len(h), *(cell_len(str(r[i])) for r in rows)]) for i, h in enumerate(headers)]
+
+
 def table_width(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> int:
     """Cells a borderless table of these headers and rows needs, with one space
     either side of every column (as the report's tables are padded)."""
-    return sum(max([cell_len(h), *(cell_len(str(r[i])) for r in rows)]) + 2 for i, h in enumerate(headers))
+    return padded(natural_widths(headers, rows))
+
+
+def padded(widths: list[int]) -> int:
+    """Cells a borderless table of columns this wide takes, one space either side of each."""
+    return sum(widths) + 2 * len(widths)
+
+
+def fitting_widths(headers: tuple[str, ...], rows: list[tuple[Any, ...]], width: int) -> list[int] | None:
+    """The columns' natural widths when the table fits `width` at them, else None."""
+    widths = natural_widths(headers, rows)
+    return widths if padded(widths) <= width else None
 
 
 def _fit(width: int, rows: list[tuple[Any, ...]], *header_sets: tuple[str, ...], extra: int = 0) -> tuple[tuple[str, ...], int]:
@@ -315,11 +343,14 @@ def mix_table(result: Any, width: int = 100) -> Table:
         names, room = _fit(width, rows, long, short)
     if room < 0:  # still too wide (long category words, `вне нормы`): the verdict as a sign
         rows = [(*row[:6], "✓" if r.ok else "✕") for r, row in zip(result.mix, rows)]
+    # a table that fits is laid out at its natural widths; one that does not, by rich
+    widths = natural_widths(names, rows) if room >= 0 else [None] * len(names)
     table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-    for i, name in enumerate(names):  # the category wraps only where nothing else would fit
-        table.add_column(name, justify="left" if i in (0, 6) else "right", no_wrap=i != 0, overflow="fold")
+    for i, (name, cells_wide) in enumerate(zip(names, widths)):  # the category wraps only where nothing else would fit
+        table.add_column(name, justify="left" if i in (0, 6) else "right", no_wrap=i != 0, overflow="fold",
+                         width=cells_wide)
     if bar:
-        table.add_column("", no_wrap=True)
+        table.add_column("", no_wrap=True, width=bar)
     for r, row in zip(result.mix, rows):
         cells = [*row[:5], Text(row[5], style="green" if r.ok else "red"),
                  Text(row[6], style="green" if r.ok else "bold red")]
@@ -592,10 +623,11 @@ def kpi_table(rows: list[dict], width: int = 100) -> Table:
 
     names = headers(KPI_HEADERS)
     data = cells(short=False)
-    if table_width(names, data) <= width:
+    widths = fitting_widths(names, data, width)
+    if widths is not None:
         table = Table(box=None, padding=(0, 1), pad_edge=True, show_edge=False, header_style="bold")
-        for i, name in enumerate(names):
-            table.add_column(name, justify="left" if i in (0, 1, 6) else "right", no_wrap=True)
+        for i, (name, cells_wide) in enumerate(zip(names, widths)):
+            table.add_column(name, justify="left" if i in (0, 1, 6) else "right", no_wrap=True, width=cells_wide)
         for r, row in zip(rows, data):
             table.add_row(*row[:6], _kpi_status(r))
         return table
