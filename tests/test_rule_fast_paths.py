@@ -8,14 +8,22 @@ with the general call it stands in for. (Timings live in tests/benchmark.py.)
 
 from __future__ import annotations
 
+import io
+import json
+import pickle
 import textwrap
 from urllib.parse import parse_qsl
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmplan import engine, loader
+from smmplan import rows as rows_module
+from smmplan.report import json as json_report
+from smmplan.rows import Rows
+from smmplan.rules.flow import StatusRows
+from smmplan.rules.mix import ContentRows
 from smmplan.config import Settings
 from smmplan.rules.kpi import UTM_KEYS, _utm_tags
 from tests.conftest import PLANS
@@ -364,3 +372,80 @@ def test_the_usual_tagged_link_reads_as_any_link(link):
     from smmplan.rules.kpi import _read_any_link, _read_link, vocabulary
 
     assert _read_link(link, vocabulary()) == _read_any_link(link, vocabulary())
+
+
+# --- the JSON text of the per-post sections (smmplan.rows) -----------------------------------
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
+_WORDS = st.one_of(st.none(), st.sampled_from(["engaging", "educational", "draft", "review", "vk", "10:30"]),
+                   st.text(max_size=6))
+_NUMBERS = st.one_of(st.booleans(), st.integers(-2, 2), st.floats(allow_nan=False), st.sampled_from([0.0, 1.0, 0.5]))
+_CONTENT_ROW = st.fixed_dictionaries({
+    "line": st.one_of(st.none(), st.integers(0, 10**6), st.booleans()), "type": _WORDS, "inferred": _WORDS,
+    "confidence": _NUMBERS, "confident": _NUMBERS}).map(lambda row: _in_order(row, ContentRows))
+_STATUS_ROW = st.fixed_dictionaries({
+    "line": st.one_of(st.none(), st.integers(0, 10**6)), "date": st.one_of(_WORDS, st.dates().map(str)),
+    "time": _WORDS, "channel": _WORDS, "title": st.one_of(st.text(max_size=12), st.sampled_from(['"q" \\ é\n'])),
+    "status": _WORDS, "status_written": _WORDS, "approved_by": _WORDS, "approved_on": _WORDS, "ready": _NUMBERS}).map(
+    lambda row: _in_order(row, StatusRows))
+
+
+def _in_order(row: dict, kind: type) -> dict:
+    """A row with its keys in the order the section's summary writes them."""
+    return {k: row[k] for k in kind.KEYS}
+
+
+def _chunks_are_the_encoding(rows: Rows) -> None:
+    """A section's rows, put together chunk by chunk, read as the encoder writes them: the whole
+    list (a JSON report writes '[' + the chunks joined by ', ' + ']'), and chunk by chunk."""
+    chunks = list(rows.chunks(_ENCODE))
+    assert "[" + ", ".join(chunks) + "]" == _ENCODE(list(rows))
+    assert chunks == [", ".join(map(_ENCODE, rows[i : i + rows_module.CHUNK]))
+                      for i in range(0, len(rows), rows_module.CHUNK)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_CONTENT_ROW, st.sampled_from([
+    {"line": 1, "type": "engaging", "inferred": "engaging", "confidence": 1.0, "confident": True},
+    {"line": 2, "type": "engaging", "inferred": "engaging", "confidence": 1, "confident": 1},
+    {"line": 3, "type": "engaging", "inferred": "engaging", "confidence": True, "confident": 1.0}])), max_size=12),
+    st.integers(1, 4))
+def test_content_rows_put_together_read_as_each_row_encoded(rows, chunk):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rows_module, "CHUNK", chunk)  # rows in several chunks: the memos are kept across them
+        _chunks_are_the_encoding(ContentRows(rows))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_STATUS_ROW, max_size=12), st.integers(1, 4))
+def test_status_rows_put_together_read_as_each_row_encoded(rows, chunk):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rows_module, "CHUNK", chunk)
+        _chunks_are_the_encoding(StatusRows(rows))
+
+
+def test_the_sections_of_the_shipped_plans_read_as_each_row_encoded(monkeypatch):
+    monkeypatch.setattr(rows_module, "CHUNK", 3)
+    seen = 0
+    for path in sorted(PLANS.glob("*.yaml")):
+        result = engine.check_bytes(path.read_bytes(), str(path), Settings())
+        for key, kind in (("content", ContentRows), ("post_statuses", StatusRows)):
+            rows = result.sections.get(key)
+            if rows:
+                assert isinstance(rows, kind)
+                _chunks_are_the_encoding(rows)
+                seen += 1
+    assert seen >= 6
+
+
+def test_a_long_section_is_written_from_its_chunks_as_the_encoder_writes_it():
+    """The JSON report asks a long section for its chunks: the same text as the encoder's."""
+    rows = StatusRows({"line": i, "date": f"2027-01-{i % 28 + 1:02d}", "time": ("10:30", None)[i % 2],
+                       "channel": "vk", "title": f"Пост «{i}»", "status": "draft", "status_written": None,
+                       "approved_by": None, "approved_on": None, "ready": False} for i in range(2_345))
+    value = {"post_statuses": rows, "content": ContentRows(
+        {"line": i, "type": "engaging", "inferred": None, "confidence": 0.0, "confident": False} for i in range(1_500))}
+    out = io.StringIO()
+    json_report.write_value(out, value, _ENCODE)
+    assert out.getvalue() == _ENCODE(value)
+    assert pickle.loads(pickle.dumps(rows)) == rows  # a worker's results come back pickled

@@ -22,6 +22,7 @@ from smmplan.days import shift_within
 from smmplan.findings import Problem, number, squeeze, with_article
 from smmplan.locale import DEFAULT, N_, _, current, ngettext
 from smmplan.networks import channel_key
+from smmplan.rows import Columns, Rows, chunked
 from smmplan.rules import Rule
 
 _GOLDEN_PLAN = "posts:\n" + "".join(
@@ -146,11 +147,27 @@ def summarize(ctx) -> dict:
     if ctx.formula is None or not ctx.posts:
         return {}
     lines = ctx.post_lines()
-    return {"content": [
+    return {"content": ContentRows(
         {"line": line, "type": p.category, "inferred": inf.category, "confidence": inf.confidence,
          "confident": inf.confident}
         for p, inf, line in zip(ctx.posts, ctx.inferences(), lines)
-    ]}
+    )}
+
+
+class ContentRows(Rows):
+    """`content`'s rows: all but the line repeat in a few combinations (a type, and what the
+    post reads as with what confidence), each encoded once (:mod:`smmplan.rows`)."""
+
+    __slots__ = ()
+    KEYS = ("line", "type", "inferred", "confidence", "confident")  # each row's, in this order (summarize() writes them so)
+
+    def chunks(self, encode):
+        return chunked(self, encode, _content_pieces)
+
+
+def _content_pieces(columns: Columns, rows: list[dict]) -> list | None:
+    rest = columns.repeated(rows, ("type", "inferred", "confidence", "confident"), ("confidence", "confident"))
+    return None if rest is None else ['{"line": ', columns.numbers(rows, "line"), ", ", rest, "}"]
 
 
 def _overall(ctx) -> Iterator[Problem]:
