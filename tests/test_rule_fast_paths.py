@@ -8,6 +8,7 @@ with the general call it stands in for. (Timings live in tests/benchmark.py.)
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import pickle
@@ -25,6 +26,7 @@ from smmplan.rows import Rows
 from smmplan.rules.flow import StatusRows
 from smmplan.rules.mix import ContentRows
 from smmplan.config import Settings
+from smmplan.locale import _
 from smmplan.rules.kpi import UTM_KEYS, _utm_tags
 from tests.conftest import PLANS
 
@@ -449,3 +451,55 @@ def test_a_long_section_is_written_from_its_chunks_as_the_encoder_writes_it():
     json_report.write_value(out, value, _ENCODE)
     assert out.getvalue() == _ENCODE(value)
     assert pickle.loads(pickle.dumps(rows)) == rows  # a worker's results come back pickled
+
+
+def _reference_duplicates(ctx) -> list:
+    """MIX004 post by post, as it was written before the columns (smmplan.rules.mix._duplicates)."""
+    from smmplan.findings import squeeze
+    from smmplan.rules.mix import _SAME
+
+    out = []
+    for field in ("title", "text"):
+        seen: dict[str, int] = {}
+        for p in ctx.posts:
+            value = getattr(p.post, field)
+            if not value:
+                continue
+            first = seen.setdefault(squeeze(value), p.index)
+            if first != p.index:
+                out.append((_SAME[field], ctx.line(("posts", first, field)), value[:60], ("posts", p.index, field)))
+    return out
+
+
+_SAMEISH = st.sampled_from(["Poll", "poll", " Poll ", "POLL\n", "Σ ΑΣ", "σ ας", "İstanbul", "i̇stanbul", "a  b",
+                            "a b", "", "ß", "SS"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(_SAMEISH, st.text(max_size=4)),
+                          st.one_of(st.none(), _SAMEISH, st.text(max_size=4))), max_size=10))
+def test_duplicates_found_by_columns_are_those_found_post_by_post(posts):
+    from smmplan.rules.mix import _SAME, _duplicates
+
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    lines = "".join(f"  - date: 2027-01-{i % 28 + 1:02d}\n    type: engaging\n    title: {dumps(title)}\n"
+                    + (f"    text: {dumps(text)}\n" if text is not None else "")
+                    for i, (title, text) in enumerate(posts))
+    doc = loader.load(("posts:\n" + lines if posts else "posts: []\n").encode("utf-8", "surrogatepass"))
+    if doc.fatal or not isinstance(doc.data, dict):
+        return
+    plan, _problems = engine._validate(doc)
+    if plan is None:
+        return
+    ctx = engine._context("plan.yaml", doc, plan, Settings(), [])
+    got = [(p.message, p.where) for p in _duplicates(ctx)]
+    assert got == [(_(template).format(line=line, value=value), where)
+                   for template, line, value, where in _reference_duplicates(ctx)]
+
+
+@given(st.lists(st.one_of(_SAMEISH, st.text(st.sampled_from("aB \t\n\r\x0b\x0c\x1c\x1f\x00\x85\xa0Σé"), max_size=6)),
+                max_size=8))
+def test_texts_squeezed_in_bulk_are_each_squeezed(texts):
+    from smmplan.findings import squeeze, squeezed
+
+    assert squeezed(texts) == list(map(squeeze, texts))
