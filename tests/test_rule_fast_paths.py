@@ -117,7 +117,11 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
     norm = honesty._normalised(texts)[0]
     for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
         chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
-        assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
+        split = honesty._keys_by_slices(norm, anchors, chunk_keys)
+        assert honesty._keys_found(norm, anchors, chunk_keys) in (split, None)  # None: not rare, gave up
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(honesty, "_FEW", 1)  # a search that never gives up (no more anchors than characters)
+            assert honesty._keys_found(norm, anchors, chunk_keys) == split
 
 
 _ASKED = ["Happy? -> Google. Not happy? -> private form", "Happy -> Google. Not happy -> private form", "Happy",
