@@ -241,7 +241,7 @@ class StatusRows(Rows):
 
     __slots__ = ()
     KEYS = ("line", "date", "time", "channel", "title", "status", "status_written", "approved_by",
-            "approved_on", "ready")  # each row's, in this order (summarize() writes them so)
+            "approved_on", "ready")  # each row's, in this order (as summarize() writes)
 
     def chunks(self, encode):
         return chunked(self, encode, _status_pieces)

@@ -161,7 +161,7 @@ class ContentRows(Rows):
     post reads as with what confidence), each encoded once (:mod:`smmplan.rows`)."""
 
     __slots__ = ()
-    KEYS = ("line", "type", "inferred", "confidence", "confident")  # each row's, in this order (summarize() writes them so)
+    KEYS = ("line", "type", "inferred", "confidence", "confident")  # each row's, in this order (as summarize() writes)
 
     def chunks(self, encode):
         return chunked(self, encode, _content_pieces)
