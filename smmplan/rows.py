@@ -56,10 +56,18 @@ class Columns:
             return list(map(str, values))
         return [str(v) if v.__class__ is int else self.encode(v) for v in values]
 
-    def strings_of(self, rows: list[dict], key: str) -> list[str]:
-        """The texts of a column of strings seldom repeated (a title, a date), each encoded."""
+    def strings_of(self, rows: list[dict], key: str) -> list:
+        """The pieces (:func:`put_together`) of a column of strings seldom repeated (a title, a
+        date): the strings as they are between quotes when none holds a character JSON escapes
+        (the encoder escapes only ``"``, ``\\`` and control characters, not writing ASCII only),
+        else each encoded."""
         values = list(map(itemgetter(key), rows))
-        return list(map(self.strings if set(map(type, values)) == {str} else self.encode, values))
+        if set(map(type, values)) != {str}:
+            return [list(map(self.encode, values))]
+        joined = "".join(values)
+        if self.strings is encode_basestring and joined.isprintable() and '"' not in joined and "\\" not in joined:
+            return ['"', values, '"']  # (printable: no control character; some others are not, and are encoded)
+        return [list(map(self.strings, values))]
 
     def repeated(self, rows: list[dict], keys: tuple[str, ...], numeric: tuple[str, ...] = ()) -> list[str] | None:
         """Each row's ``"key": value, ...`` of `keys`, as the encoder writes them inside a mapping,
@@ -83,6 +91,13 @@ class Columns:
 def put_together(pieces: list[str | list[str]]) -> str:
     """The rows' texts joined by ``, ``: `pieces` are, in a row's order, the same text for every
     row (a str) or a column of texts, one per row (a list)."""
+    merged: list = []
+    for p in pieces:  # texts side by side as one
+        if p.__class__ is str and merged and merged[-1].__class__ is str:
+            merged[-1] += p
+        else:
+            merged.append(p)
+    pieces = merged
     columns = [repeat(p) if p.__class__ is str else p for p in pieces]
     columns[-1:] = [repeat(pieces[-1] + ", ")] if pieces[-1].__class__ is str else [columns[-1], repeat(", ")]
     return "".join(chain.from_iterable(zip(*columns)))[:-2]

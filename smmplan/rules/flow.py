@@ -252,8 +252,8 @@ def _status_pieces(columns: Columns, rows: list[dict]) -> list | None:
     status = columns.repeated(rows, ("status", "status_written", "approved_by", "approved_on", "ready"), ("ready",))
     if when is None or status is None:
         return None
-    return ['{"line": ', columns.numbers(rows, "line"), ', "date": ', columns.strings_of(rows, "date"), ", ", when,
-            ', "title": ', columns.strings_of(rows, "title"), ", ", status, "}"]
+    return ['{"line": ', columns.numbers(rows, "line"), ', "date": ', *columns.strings_of(rows, "date"), ", ", when,
+            ', "title": ', *columns.strings_of(rows, "title"), ", ", status, "}"]
 
 
 def _by_date(row: dict) -> tuple:
