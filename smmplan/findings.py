@@ -168,6 +168,21 @@ def squeeze(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace str.split() parts at, besides the space
+
+
+def squeezed(texts: list[str]) -> list[str]:
+    """:func:`squeeze` of each text, in bulk. ASCII texts already spaced by single spaces (a
+    plan's titles, mostly) are only lowered, all joined in one string; any other list, each
+    text as squeeze() does it (at C speed still: ``map``, no call of a Python function)."""
+    joined = "\x00".join(texts)
+    if (texts and joined.isascii() and joined.count("\x00") == len(texts) - 1 and "  " not in joined
+            and " \x00" not in joined and "\x00 " not in joined and joined[:1] != " " and joined[-1:] != " "
+            and not any(map(joined.__contains__, _SPACES))):
+        return joined.lower().split("\x00")
+    return list(map(" ".join, map(str.split, map(str.lower, texts))))
+
+
 def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice a typo most likely meant (difflib), or None.
 

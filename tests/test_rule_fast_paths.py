@@ -8,15 +8,25 @@ with the general call it stands in for. (Timings live in tests/benchmark.py.)
 
 from __future__ import annotations
 
+import functools
+import io
+import json
+import pickle
 import textwrap
 from urllib.parse import parse_qsl
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmplan import engine, loader
+from smmplan import rows as rows_module
+from smmplan.report import json as json_report
+from smmplan.rows import Rows
+from smmplan.rules.flow import StatusRows
+from smmplan.rules.mix import ContentRows
 from smmplan.config import Settings
+from smmplan.locale import _
 from smmplan.rules.kpi import UTM_KEYS, _utm_tags
 from tests.conftest import PLANS
 
@@ -107,7 +117,11 @@ def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
     norm = honesty._normalised(texts)[0]
     for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
         chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
-        assert honesty._keys_found(norm, anchors, chunk_keys) == honesty._keys_by_slices(norm, anchors, chunk_keys)
+        split = honesty._keys_by_slices(norm, anchors, chunk_keys)
+        assert honesty._keys_found(norm, anchors, chunk_keys) in (split, None)  # None: not rare, gave up
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(honesty, "_FEW", 1)  # a search that never gives up (no more anchors than characters)
+            assert honesty._keys_found(norm, anchors, chunk_keys) == split
 
 
 _ASKED = ["Happy? -> Google. Not happy? -> private form", "Happy -> Google. Not happy -> private form", "Happy",
@@ -364,3 +378,132 @@ def test_the_usual_tagged_link_reads_as_any_link(link):
     from smmplan.rules.kpi import _read_any_link, _read_link, vocabulary
 
     assert _read_link(link, vocabulary()) == _read_any_link(link, vocabulary())
+
+
+# --- the JSON text of the per-post sections (smmplan.rows) -----------------------------------
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
+_WORDS = st.one_of(st.none(), st.sampled_from(["engaging", "educational", "draft", "review", "vk", "10:30"]),
+                   st.text(max_size=6))
+_NUMBERS = st.one_of(st.booleans(), st.integers(-2, 2), st.floats(allow_nan=False), st.sampled_from([0.0, 1.0, 0.5]))
+_CONTENT_ROW = st.fixed_dictionaries({
+    "line": st.one_of(st.none(), st.integers(0, 10**6), st.booleans()), "type": _WORDS, "inferred": _WORDS,
+    "confidence": _NUMBERS, "confident": _NUMBERS}).map(lambda row: _in_order(row, ContentRows))
+_STATUS_ROW = st.fixed_dictionaries({
+    "line": st.one_of(st.none(), st.integers(0, 10**6)), "date": st.one_of(_WORDS, st.dates().map(str)),
+    "time": _WORDS, "channel": _WORDS, "title": st.one_of(st.text(max_size=12), st.sampled_from(['"q" \\ é\n'])),
+    "status": _WORDS, "status_written": _WORDS, "approved_by": _WORDS, "approved_on": _WORDS, "ready": _NUMBERS}).map(
+    lambda row: _in_order(row, StatusRows))
+
+
+def _in_order(row: dict, kind: type) -> dict:
+    """A row with its keys in the order the section's summary writes them."""
+    return {k: row[k] for k in kind.KEYS}
+
+
+def _chunks_are_the_encoding(rows: Rows) -> None:
+    """A section's rows, put together chunk by chunk, read as the encoder writes them: the whole
+    list (a JSON report writes '[' + the chunks joined by ', ' + ']'), and chunk by chunk."""
+    chunks = list(rows.chunks(_ENCODE))
+    assert "[" + ", ".join(chunks) + "]" == _ENCODE(list(rows))
+    assert chunks == [", ".join(map(_ENCODE, rows[i : i + rows_module.CHUNK]))
+                      for i in range(0, len(rows), rows_module.CHUNK)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_CONTENT_ROW, st.sampled_from([
+    {"line": 1, "type": "engaging", "inferred": "engaging", "confidence": 1.0, "confident": True},
+    {"line": 2, "type": "engaging", "inferred": "engaging", "confidence": 1, "confident": 1},
+    {"line": 3, "type": "engaging", "inferred": "engaging", "confidence": True, "confident": 1.0}])), max_size=12),
+    st.integers(1, 4))
+def test_content_rows_put_together_read_as_each_row_encoded(rows, chunk):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rows_module, "CHUNK", chunk)  # rows in several chunks: the memos are kept across them
+        _chunks_are_the_encoding(ContentRows(rows))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_STATUS_ROW, max_size=12), st.integers(1, 4))
+def test_status_rows_put_together_read_as_each_row_encoded(rows, chunk):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rows_module, "CHUNK", chunk)
+        _chunks_are_the_encoding(StatusRows(rows))
+
+
+def test_the_sections_of_the_shipped_plans_read_as_each_row_encoded(monkeypatch):
+    monkeypatch.setattr(rows_module, "CHUNK", 3)
+    seen = 0
+    for path in sorted(PLANS.glob("*.yaml")):
+        result = engine.check_bytes(path.read_bytes(), str(path), Settings())
+        for key, kind in (("content", ContentRows), ("post_statuses", StatusRows)):
+            rows = result.sections.get(key)
+            if rows:
+                assert isinstance(rows, kind)
+                _chunks_are_the_encoding(rows)
+                seen += 1
+    assert seen >= 6
+
+
+def test_a_long_section_is_written_from_its_chunks_as_the_encoder_writes_it():
+    """The JSON report asks a long section for its chunks: the same text as the encoder's."""
+    rows = StatusRows({"line": i, "date": f"2027-01-{i % 28 + 1:02d}", "time": ("10:30", None)[i % 2],
+                       "channel": "vk", "title": f"Пост «{i}»", "status": "draft", "status_written": None,
+                       "approved_by": None, "approved_on": None, "ready": False} for i in range(2_345))
+    value = {"post_statuses": rows, "content": ContentRows(
+        {"line": i, "type": "engaging", "inferred": None, "confidence": 0.0, "confident": False} for i in range(1_500))}
+    out = io.StringIO()
+    json_report.write_value(out, value, _ENCODE)
+    assert out.getvalue() == _ENCODE(value)
+    assert pickle.loads(pickle.dumps(rows)) == rows  # a worker's results come back pickled
+
+
+def _reference_duplicates(ctx) -> list:
+    """MIX004 post by post, as it was written before the columns (smmplan.rules.mix._duplicates)."""
+    from smmplan.findings import squeeze
+    from smmplan.rules.mix import _SAME
+
+    out = []
+    for field in ("title", "text"):
+        seen: dict[str, int] = {}
+        for p in ctx.posts:
+            value = getattr(p.post, field)
+            if not value:
+                continue
+            first = seen.setdefault(squeeze(value), p.index)
+            if first != p.index:
+                out.append((_SAME[field], ctx.line(("posts", first, field)), value[:60], ("posts", p.index, field)))
+    return out
+
+
+_SAMEISH = st.sampled_from(["Poll", "poll", " Poll ", "POLL\n", "Σ ΑΣ", "σ ας", "İstanbul", "i̇stanbul", "a  b",
+                            "a b", "", "ß", "SS"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(_SAMEISH, st.text(max_size=4)),
+                          st.one_of(st.none(), _SAMEISH, st.text(max_size=4))), max_size=10))
+def test_duplicates_found_by_columns_are_those_found_post_by_post(posts):
+    from smmplan.rules.mix import _SAME, _duplicates
+
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    lines = "".join(f"  - date: 2027-01-{i % 28 + 1:02d}\n    type: engaging\n    title: {dumps(title)}\n"
+                    + (f"    text: {dumps(text)}\n" if text is not None else "")
+                    for i, (title, text) in enumerate(posts))
+    doc = loader.load(("posts:\n" + lines if posts else "posts: []\n").encode("utf-8", "surrogatepass"))
+    if doc.fatal or not isinstance(doc.data, dict):
+        return
+    plan, _problems = engine._validate(doc)
+    if plan is None:
+        return
+    ctx = engine._context("plan.yaml", doc, plan, Settings(), [])
+    got = [(p.message, p.where) for p in _duplicates(ctx)]
+    assert got == [(_(template).format(line=line, value=value), where)
+                   for template, line, value, where in _reference_duplicates(ctx)]
+
+
+@given(st.lists(st.one_of(_SAMEISH, st.text(st.sampled_from("aB \t\n\r\x0b\x0c\x1c\x1f\x00\x85\xa0Σé"), max_size=6)),
+                max_size=8))
+def test_texts_squeezed_in_bulk_are_each_squeezed(texts):
+    from smmplan.findings import squeeze, squeezed
+
+    assert squeezed(texts) == list(map(squeeze, texts))

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from smmplan import __version__
 from smmplan.report import summary
+from smmplan.rows import Rows
 
 
 class JsonReporter:
@@ -107,8 +108,9 @@ def write_value(out: TextIO, value: Any, encode) -> None:
     """``out.write(encode(value))``, byte for byte, in pieces: a mapping that
     holds a long list key by key, and a long list a thousand items at a time,
     so that a 20,000-post plan's `post_statuses` is never one 4 MB string (and
-    4 MB more of bytes). Anything smaller is one call of the C encoder."""
-    if (value.__class__ is dict and any(v.__class__ is list and len(v) > CHUNK for v in value.values())
+    4 MB more of bytes). A long section of per-post rows (:class:`smmplan.rows.Rows`)
+    gives its rows' texts itself. Anything smaller is one call of the C encoder."""
+    if (value.__class__ is dict and any(isinstance(v, list) and len(v) > CHUNK for v in value.values())
             and all(k.__class__ is str for k in value)):
         sep = "{"
         for key, item in value.items():
@@ -116,6 +118,12 @@ def write_value(out: TextIO, value: Any, encode) -> None:
             write_value(out, item, encode)
             sep = ", "
         out.write("}")
+    elif isinstance(value, Rows) and len(value) > CHUNK:
+        sep = "["
+        for chunk in value.chunks(encode):
+            out.write(sep + chunk)
+            sep = ", "
+        out.write("]")
     elif value.__class__ is list and len(value) > CHUNK:
         for start in range(0, len(value), CHUNK):
             out.write(("[" if not start else ", ") + encode(value[start : start + CHUNK])[1:-1])

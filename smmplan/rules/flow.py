@@ -26,6 +26,7 @@ from smmplan.days import shift_within
 from smmplan.findings import Problem, nearest
 from smmplan.locale import DEFAULT, N_, _, current, ngettext, terms
 from smmplan.model import STATUS_ALIASES, STATUSES, normalise_status
+from smmplan.rows import Columns, Rows, chunked
 from smmplan.rules import Rule
 
 READY = ("approved", "scheduled", "published")  # may go out as planned
@@ -233,6 +234,28 @@ def check(ctx) -> Iterator[Problem]:
             )
 
 
+class StatusRows(Rows):
+    """`post_statuses`' rows: the line, the date and the title change from post to post; the
+    time with the channel, and the status with its approval, repeat in a few combinations,
+    each encoded once (:mod:`smmplan.rows`)."""
+
+    __slots__ = ()
+    KEYS = ("line", "date", "time", "channel", "title", "status", "status_written", "approved_by",
+            "approved_on", "ready")  # each row's, in this order (as summarize() writes)
+
+    def chunks(self, encode):
+        return chunked(self, encode, _status_pieces)
+
+
+def _status_pieces(columns: Columns, rows: list[dict]) -> list | None:
+    when = columns.repeated(rows, ("time", "channel"))
+    status = columns.repeated(rows, ("status", "status_written", "approved_by", "approved_on", "ready"), ("ready",))
+    if when is None or status is None:
+        return None
+    return ['{"line": ', columns.numbers(rows, "line"), ', "date": ', *columns.strings_of(rows, "date"), ", ", when,
+            ', "title": ', *columns.strings_of(rows, "title"), ", ", status, "}"]
+
+
 def _by_date(row: dict) -> tuple:
     return (row["date"], row["time"] or "")
 
@@ -248,7 +271,7 @@ def summarize(ctx) -> dict[str, Any]:
     for status, n in tally.items():
         counts[status or "unknown"] += n
     ready = {status: status in READY for status in tally}  # per status, not per post
-    rows: list[dict[str, Any]] = []
+    rows = StatusRows()
     add, waiting, due = rows.append, [], []
     times: dict[dt.time | None, str | None] = {None: None}  # as written in JSON (no time: null); plans repeat a few
     last = _due_until(as_of, horizon) or as_of  # clamped at the calendar's last day, as check() does

@@ -690,9 +690,10 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     anchor_chunks = {c: ks for c, ks in chunk_keys.items() if not ks.isdisjoint(anchor)}
     if not anchor_chunks:
         return []
-    # ... then each of those, by its chunks
-    rare = len(anchor_chunks) <= _FEW_CHUNKS and sum(map(norm.count, anchor_chunks)) <= len(norm) // _FEW
-    keys_of = (_keys_found if rare else _keys_by_slices)(norm, anchor_chunks, chunk_keys)
+    # ... then each of those, by its chunks: found by search while they are rare, else by splitting
+    keys_of = _keys_found(norm, anchor_chunks, chunk_keys) if len(anchor_chunks) <= _FEW_CHUNKS else None
+    if keys_of is None:
+        keys_of = _keys_by_slices(norm, anchor_chunks, chunk_keys)
     worth_reading = reader.worth_reading
     return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), asks)]
 
@@ -722,16 +723,22 @@ def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[int]],
 
 
 def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[int]],
-                chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]]:
+                chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]] | None:
     """What _keys_by_slices gives, when the anchors are rare: each anchor looked for in the
     joined text (str.find, at C speed), a text's number the separators counted before it,
-    and only the texts found split."""
+    and only the texts found split. None as soon as the anchors stand more often than once in
+    :data:`_FEW` characters (counted as substrings): splitting is cheaper then. (The count is
+    the search's own: the text is not scanned once more to count them first.)"""
     at = []
     end = len(norm)
+    budget = end // _FEW
     for chunk in anchor_chunks:
         size = len(chunk)
         i = norm.find(chunk)
         while i >= 0:
+            budget -= 1
+            if budget < 0:
+                return None
             if (not i or norm[i - 1].isspace()) and (i + size == end or norm[i + size].isspace()):
                 at.append(i)  # a whole chunk, as split() parts it
             i = norm.find(chunk, i + 1)

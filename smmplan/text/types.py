@@ -175,7 +175,7 @@ def body(post) -> str:
 
 
 def body_of(text: str | None, author: str | None, source: str | None) -> str:
-    return "\n".join(part for part in (text, author, source) if part)
+    return "\n".join(filter(None, (text, author, source)))  # the parts written (not None, not empty)
 
 
 def infer(title: str | None, text: str | None, categories: tuple[str, ...]) -> Inference:
