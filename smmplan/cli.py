@@ -430,8 +430,6 @@ def check(
             say(_("{path}: cannot read: {reason}").format(path=f, reason=reason(result)))
         else:
             results.append(result)
-    if _LEFT:  # the command's run: its results outlive it (see run())
-        _LEFT.append(results)
     _emit(results, fmt, output, color, files, status, strict=strict, show_suppressed=show_suppressed)
     if report_file is not None:
         _report_page(report_file, results, files)
@@ -879,29 +877,15 @@ def run() -> None:
     more (some 30 ms of a small plan's run). Shutdown is otherwise Python's
     own: atexit handlers, coverage and logging run as usual. In-process
     callers use :func:`main`, which touches neither.
-
-    What `check` made for its report is left in :data:`_LEFT` until the
-    process ends: a 20,000-post plan's result is some 600,000 objects (the
-    data tree, the post models, the sections' rows), and taking them apart
-    one by one when check() returns costs some 50 ms, for a process that
-    ends right after. ``_LEFT`` holds itself, and is frozen with the rest:
-    Python's shutdown clears the module's globals but collects no frozen
-    cycle, so the operating system takes that memory back whole. A second
-    run() in the same process drops the first run's results.
     """
     if sys.argv[1:] in (["--version"], ["-V"]):  # answered before typer builds every command
         typer.echo(f"smmplan {__version__}")
         return
     gc.disable()
-    _LEFT[:] = [_LEFT]
     try:
         main()
     finally:
         gc.freeze()
-
-
-# The results the command's run leaves for the process's end (see run(); empty under main()).
-_LEFT: list = []
 
 
 LANG_OPTION: str | None = None  # --lang as given on this run's command line (set by main)

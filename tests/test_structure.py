@@ -121,28 +121,3 @@ def test_the_command_turns_the_collector_off_before_its_imports_and_main_leaves_
              "try:\n    main()\nexcept SystemExit:\n    pass\nprint(gc.isenabled())\n")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.stdout.split()[-1] == "True", proc.stderr
-
-
-def test_the_command_leaves_its_results_for_the_process_end_and_main_keeps_nothing(tmp_path):
-    """run() (the `smmplan` command) keeps the last check's results in a frozen cycle, which
-    Python's shutdown does not take apart; a second run drops the first's; main() keeps nothing."""
-    import subprocess
-    import sys
-
-    plan = tmp_path / "plan.yaml"
-    plan.write_text("posts:\n  - {date: 2027-01-04, type: engaging, title: One}\n", encoding="utf-8")
-    probe = ("import gc, sys\n"
-             "from smmplan import cli\n"
-             "from smmplan.__main__ import run\n"
-             "plan = sys.argv[1]\n"
-             "def once(entry):\n"
-             "    sys.argv = ['smmplan', 'check', '--format', 'json', plan]\n"
-             "    try:\n        entry()\n    except SystemExit:\n        pass\n"
-             "    left = cli._LEFT\n"
-             "    print(len(left), left[0] is left if left else None, [len(r) for r in left[1:]],\n"
-             "          [type(x).__name__ for r in left[1:] for x in r], file=sys.stderr)\n"
-             "once(cli.main)\nonce(run)\nonce(run)\n")
-    proc = subprocess.run([sys.executable, "-c", probe, str(plan)], capture_output=True, text=True, timeout=60,
-                          cwd=tmp_path)
-    said = [line for line in proc.stderr.splitlines() if not line.startswith("Checked")]
-    assert said == ["0 None [] []", "2 True [1] ['PlanResult']", "2 True [1] ['PlanResult']"], proc.stderr
