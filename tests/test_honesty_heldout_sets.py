@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to sixth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to seventh generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -21,11 +21,14 @@ was scored, once:
   began, and the fifteenth and sixteenth, written while it ran, scored once together at commit
   c039843;
 - the seventeenth and eighteenth (the same two briefs), written while the thirteenth to sixteenth
-  were tuned on, scored once at commit 2022ec7, the last change to the rules of that round.
+  were tuned on, scored once at commit 2022ec7, the last change to the rules of that round;
+- the nineteenth to twenty-second (the seventh's brief: 19 and 21; five writers: 20 and 22),
+  written before the seventh round's tuning began, scored once together at commit d20ccac, the
+  last change to the rules of that round.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of the first fourteen have been read since and tuned on, so each is
-development data now. The seventeenth and eighteenth judge the rules as they stand. Run with -s to see every miss."""
+only unread score; the misses of the first eighteen have been read since and tuned on, so each is
+development data now. The nineteenth to twenty-second judge the rules as they stand. Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -60,6 +63,12 @@ SETS = [
     # written while 13-16 were tuned on, scored once at commit 2022ec7: the rules on main since
     (17, "97.2 % (140/144)", "95.9 % (140/146)", 3, 0.97, 0.95),  # recall met, precision not
     (18, "86.8 % (125/144)", "96.9 % (125/129)", 4, 0.86, 0.96),  # neither target met
+    # the seventh round: written before its tuning began (to the two briefs, two each), scored
+    # once at commit d20ccac, the round's last change to the rules: the rules on main since
+    (19, "97.2 % (140/144)", "100.0 % (140/140)", 5, 0.97, 1.0),  # both targets met
+    (20, "94.4 % (136/144)", "97.1 % (136/140)", 5, 0.94, 0.97),  # precision met, recall one phrase short
+    (21, "95.8 % (138/144)", "97.9 % (138/141)", 3, 0.95, 0.97),  # both targets met
+    (22, "91.0 % (131/144)", "95.6 % (131/137)", 2, 0.9, 0.95),  # neither target met
 ]
 
 
