@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to seventh generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to eighth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -24,11 +24,14 @@ was scored, once:
   were tuned on, scored once at commit 2022ec7, the last change to the rules of that round;
 - the nineteenth to twenty-second (the seventh's brief: 19 and 21; five writers: 20 and 22),
   written before the seventh round's tuning began, scored once together at commit d20ccac, the
-  last change to the rules of that round.
+  last change to the rules of that round;
+- the twenty-third to twenty-sixth (the same briefs: 23 and 25; 24 and 26), written while the
+  nineteenth to twenty-second were tuned on (the eighth round), scored once together at commit
+  1264b8c, that round's last change to the rules.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of the first eighteen have been read since and tuned on, so each is
-development data now. The nineteenth to twenty-second judge the rules as they stand. Run with -s to see every miss."""
+only unread score; the misses of the first twenty-two have been read since and tuned on, so each is
+development data now. The twenty-third to twenty-sixth judge the rules as they stand. Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -69,6 +72,12 @@ SETS = [
     (20, "94.4 % (136/144)", "97.1 % (136/140)", 5, 0.94, 0.97),  # precision met, recall one phrase short
     (21, "95.8 % (138/144)", "97.9 % (138/141)", 3, 0.95, 0.97),  # both targets met
     (22, "91.0 % (131/144)", "95.6 % (131/137)", 2, 0.9, 0.95),  # neither target met
+    # the eighth round: written while the nineteenth to twenty-second were tuned on, scored once
+    # at commit 1264b8c, the round's last change to the rules: the rules on main since
+    (23, "96.5 % (139/144)", "98.6 % (139/141)", 3, 0.96, 0.98),  # both targets met
+    (24, "88.9 % (128/144)", "97.7 % (128/131)", 2, 0.88, 0.97),  # precision met, recall not
+    (25, "95.8 % (138/144)", "98.6 % (138/140)", 0, 0.95, 0.98),  # both targets met
+    (26, "94.4 % (136/144)", "99.3 % (136/137)", 1, 0.94, 0.99),  # precision met, recall one phrase short
 ]
 
 
