@@ -551,13 +551,15 @@ class _KeyReader:
         self.keys, self.key_roles = ex.keys, ex.key_roles
         self.numbers = ex.number_keys
         self.width = max((count for _, count in ex.key_roles), default=0) + 1
-        # each rule's roles that key words give (not those the reader gives, READER_ROLES), with
-        # the rules that need one of those only where some text asks (asks=True) or with none
+        # each rule's roles that key words give (not those the reader gives, READER_ROLES), by
+        # the reader roles some text of a plan may give: a rule that needs one of those counts
+        # only where the plan's text holds the mark the reader gives it by (READER_MARKS)
         needs = [(frozenset(role for role in r.roles if role not in READER_ROLES),
-                  any(role in READER_ROLES for role in r.roles)) for r in ex.rules]
-        self.needs = {asks: tuple(dict.fromkeys(need for need, reader in needs if asks or not reader))
-                      for asks in (False, True)}
-        self.asking = any(reader for _, reader in needs)
+                  frozenset(role for role in r.roles if role in READER_ROLES)) for r in ex.rules]
+        self.needs = {given: tuple(dict.fromkeys(need for need, reader in needs if reader <= given))
+                      for given in _subsets(READER_ROLES)}
+        self.marks = tuple((role, mark) for role, mark in READER_MARKS.items()
+                           if any(role in reader for _, reader in needs))
         self.chunks: dict[str, frozenset[int]] = {}
         self._words: dict[str, frozenset[int]] = {}
         self._verdicts: dict[tuple[frozenset[int], bool], bool] = {}
@@ -599,13 +601,17 @@ class _KeyReader:
             got[n] = got.get(n, 0) + 1
         return {key_roles[n][0] for n, c in got.items() if c == key_roles[n][1]}
 
-    def anchor_options(self, chunk_keys: dict[str, frozenset[int]], asks: bool) -> list[list[int]] | None:
+    def given(self, norm: str) -> frozenset[str]:
+        """The reader roles some text of a plan (`norm`, its normalised texts) may give."""
+        return frozenset(role for role, mark in self.marks if mark in norm)
+
+    def anchor_options(self, chunk_keys: dict[str, frozenset[int]], given: frozenset[str]) -> list[list[int]] | None:
         """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
         :meth:`chunk` reads them): the keys of each entry of a role some rule is looked for by
         (its first) all of whose key words stand in the plan; None when no rule can have all
-        its roles in the plan (`asks`: whether some text asks). Kept by the set of chunks: plans
+        its roles in the plan (`given`: the reader roles its texts may give). Kept by the set of chunks: plans
         of a folder share their words."""
-        chunks = (frozenset(chunk_keys), asks)
+        chunks = (frozenset(chunk_keys), given)
         found = self._plans.get(chunks, False)
         if found is False:
             # the entries all of whose key words stand in the plan, and their roles
@@ -615,22 +621,22 @@ class _KeyReader:
                 by_entry.setdefault(k // width, []).append(k)
             complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
             found = None
-            if any(map({key_roles[n][0] for n in complete}.issuperset, self.needs[asks])):
+            if any(map({key_roles[n][0] for n in complete}.issuperset, self.needs[given])):
                 found = [by_entry[n] for n in complete if n in self.anchors]
             if len(self._plans) >= _KEPT:
                 self._plans.clear()
             self._plans[chunks] = found
         return found
 
-    def worth_reading(self, keys: frozenset[int], asks: bool) -> bool:
-        """Whether a text holding these keys may hold every role of some rule (`asks`: whether
-        some text of the plan asks, for the rules that need it)."""
-        found = self._verdicts.get((keys, asks))
+    def worth_reading(self, keys: frozenset[int], given: frozenset[str]) -> bool:
+        """Whether a text holding these keys may hold every role of some rule (`given`: the
+        reader roles the plan's texts may give, for the rules that need them)."""
+        found = self._verdicts.get((keys, given))
         if found is None:
-            found = any(map(self.roles(keys).issuperset, self.needs[asks]))
+            found = any(map(self.roles(keys).issuperset, self.needs[given]))
             if len(self._verdicts) >= _KEPT:
                 self._verdicts.clear()
-            self._verdicts[keys, asks] = found
+            self._verdicts[keys, given] = found
         return found
 
     def read(self, index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
@@ -672,9 +678,9 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
             ks = read_chunk(c)
         if ks:
             chunk_keys[c] = ks
-    # whether some text asks (the role `asked`, which the reader gives): for the rules that need it
-    asks = reader.asking and "?" in norm
-    options = reader.anchor_options(chunk_keys, asks)
+    # the roles the reader may give some text (`asked` where a question mark stands): for the rules that need them
+    given = reader.given(norm)
+    options = reader.anchor_options(chunk_keys, given)
     if options is None:
         return []
     # the texts holding a word of a role some rule is looked for by: of each entry of such a
@@ -695,7 +701,7 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     if keys_of is None:
         keys_of = _keys_by_slices(norm, anchor_chunks, chunk_keys)
     worth_reading = reader.worth_reading
-    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), asks)]
+    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), given)]
 
 
 # Anchors this rare (a few chunks, standing once in 64 characters of the joined text at the most,
@@ -850,6 +856,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     found = list(ex.vocabulary.tag(reading.words()))
     if "?" in text:
         found += _asked(reading)
+    if "'" in reading.norm:
+        found += _quoted(reading)
     if not any(map({h.role for h in found}.issuperset, ex.role_sets)):
         return []  # (the words that let the text through stand apart: "view ... for" is no "view for view")
     # a mask is void where a longer reading starting before it claims its first word ("pay for" + "for the followers")
@@ -906,7 +914,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if not has_role:
             has_role.extend([False] * n)
             for h in hits:
-                if h.role not in ("transparent", "negation", "break"):
+                if h.role not in _NO_ROLE_OF_A_LIST:
                     has_role[h.first : h.last + 1] = [True] * (h.last + 1 - h.first)
         return has_role[k]
     allowed = _Cover([h for h in hits if h.role.startswith("allow:")], n)
@@ -1003,9 +1011,37 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     return out
 
 
-READER_ROLES = ("asked",)  # roles the reader gives, no lexicon word: never a rule's first
+READER_ROLES = ("asked", "quoted")  # roles the reader gives, no lexicon word: never a rule's first
+READER_MARKS = {"asked": "?", "quoted": "'"}  # what a normalised text holds where the reader may give each
+# what does not make a word part of a list of tactics: structure, and the marks the reader gives
+_NO_ROLE_OF_A_LIST = frozenset(("transparent", "negation", "break", *READER_ROLES))
+
+
+def _subsets(items: tuple[str, ...]) -> list[frozenset[str]]:
+    return [frozenset(c) for n in range(len(items) + 1) for c in itertools.combinations(items, n)]
 _QUESTION = re.compile(r"""[\s"'»“”’)\]]*\?""")
 _ASKED = Entry("asked", "?", ())
+_QUOTED = Entry("quoted", "'", ())
+_QUOTED_MOST = 3  # words a quote may hold to read as a label put on someone ('locals', «обычных пенсионеров»)
+
+
+def _quoted(reading) -> list[RoleHit]:
+    """The words of a short quotation (the role `quoted`, which no lexicon word has): people put
+    in quotation marks are people who are not what they are called ("15 bot 'students'", "the
+    'happy customer' profiles we run"). Quotation marks are all `'` once the text is normalised;
+    an apostrophe inside a word (`don't`) is part of the word, not a quote."""
+    norm, tokens, out = reading.norm, reading.tokens, []
+    for k, t in enumerate(tokens):
+        if t.start == 0 or norm[t.start - 1] != "'" or (t.start > 1 and norm[t.start - 2].isalnum()):
+            continue  # no quotation opens right before this word
+        for j in range(k, min(k + _QUOTED_MOST, len(tokens))):
+            if j > k and tokens[j].start - tokens[j - 1].end > 1:
+                break  # more than a space between the words: not one short label
+            end = tokens[j].end
+            if end < len(norm) and norm[end] == "'" and (end + 1 == len(norm) or not norm[end + 1].isalnum()):
+                out += [RoleHit("quoted", i, i, _QUOTED) for i in range(k, j + 1)]
+                break
+    return out
 
 
 def _asked(reading) -> list[RoleHit]:

@@ -1,0 +1,94 @@
+"""Honesty rules: the readings the ninth round added (issue 14), checked by name on phrasings of
+my own, with a neighbour for each that must pass. The round was tuned on the eighth round's
+held-out sets (23-26, after they were scored) and two development sets written for it (44, 45);
+these phrasings are not from any corpus.
+
+- People put in quotation marks are not what they are called: a short quotation (the reader's
+  role `quoted`) holding people, beside accounts, a bot or a word of faking ("bot 'students'",
+  profiles of «обычных пенсионеров»); a rubric named in quotes is no such label.
+- Accounts made in numbers that then do what the public does (register accounts to comment).
+- Reviews passed off as customers' ("post them as client testimonials", "выложить как отзывы
+  клиенток"), owned up to ("the reviews were ours", "это мы писали"), or written until real ones
+  come ("until real feedback is collected").
+- Sellers' words without a verb of buying: refills, a counter's add-on or subscription, "they send
+  10k views", a guarantee against drops, "капает по 300 в неделю", "добей до круглой цифры".
+- Complaints about honest reviews until they are taken down; a gate that withholds the review link
+  from the unhappy and routes them to support.
+- Neighbours: a competitor's count seen as bought, a music track, verified purchases, a drop in
+  percent, a spam offer received, a welcome bot, a memo for cashiers.
+
+Written after the tuning they check."""
+
+from __future__ import annotations
+
+import pytest
+
+from smmplan.rules import honesty
+from tests.test_honesty_shapes import assert_flagged, assert_passes, cli_ban_findings
+
+PAIRS = [
+    # (banned, its neighbour)
+    ("Fill the Discord with 20 bot 'members' who cheer every announcement",
+     "Fill the Discord with a welcome bot and a 'members' role for everyone who joins"),
+    ("Заведём профили «довольных клиентов» и будем хвалить салон в районных пабликах",
+     "Заведём рубрику «Довольные клиенты»: фото и истории с согласия гостей"),
+    ("Have the intern register 40 accounts to comment under the launch posts",
+     "Have the intern register the brand's accounts on Threads and Bluesky before the launch"),
+    ("Take the quotes the copywriter drafted and post them as customer testimonials on the landing",
+     "Take the quotes customers sent in the survey and post them, with their consent, on the landing"),
+    ("Те пять отзывов на Озоне у клиента — это мы писали, пусть не знает",
+     "Те пять отзывов на Озоне у клиента — мы на них ответили, он в курсе"),
+    ("Fill the testimonials section with short quotes of ours until real reviews are collected",
+     "Keep the testimonials section hidden, no quotes of ours, until real reviews are collected"),
+    ("The vendor gives a 30-day refill if the follower count drops",
+     "The follower count dropped 3% after the giveaway ended, which is normal"),
+    ("Каждую неделю на канал капает по 500 подписчиков с тарифа, оплата до пятницы",
+     "Каждую неделю на канал приходит около 500 подписчиков из посевов, отчёт до пятницы"),
+    ("У группы 9,6к участников, тысяча стоит 150 ₽ — добей до 10к к пятнице",
+     "У группы 9,6к участников, до 10к добьём конкурсом и посевами к пятнице"),
+    ("Flag the honest reviews on the rival's listing as spam until they are taken down",
+     "Flag the spam reviews on our listing as spam until they are taken down"),
+    ("If a guest is unhappy, don't send the Google link, give them the support email instead",
+     "Every guest gets the Google link; if one is unhappy, the support email is there too"),
+    ("Наша модерация: публикуем 4 и 5 звёзд, остальные отзывы не публикуем",
+     "Наша модерация: публикуем все отзывы, и 1 звезду, и 5 звёзд, мат удаляем"),
+]
+
+
+@pytest.mark.parametrize(("banned", "neighbour"), PAIRS, ids=[f"pair{i}" for i in range(len(PAIRS))])
+def test_each_reading_and_its_neighbour(banned, neighbour):
+    assert_flagged(banned)
+    assert_passes(neighbour)
+
+
+@pytest.mark.parametrize("text", [
+    "Get the new single to the top of the Spotify track charts with a real pre-save campaign",
+    "Отзывы только от подтверждённых покупателей, показываем все оценки",
+    "Views dropped 25% in July, compare the hooks before blaming the algorithm",
+    "Spam email from a 'growth agency' offering 5k likes for $9: mark as spam, no reply",
+    "The welcome bot posts the rules; the BOT tag shows in the member list",
+    "Скидка 10 % всем, кто пришёл по купону — оформить памятку для кассиров",
+    "видел, что у соседнего кафе подписчики купленные, у них ноль комментариев",
+    "Auto-reply: people who comment 'price' get the price list in DMs",  # a quoted label, no people
+])
+def test_neighbours_pass(text):
+    assert_passes(text)
+
+
+def test_quoted_is_given_by_the_reader_and_only_to_a_short_quotation():
+    def quoted(text: str) -> list[str]:
+        reading = honesty.read(text)
+        return [reading.tokens[h.first].word for h in honesty._quoted(reading)]
+
+    assert quoted("15 bot 'students' in the chat") == ["students"]
+    assert quoted("профили «обычных пенсионеров» в ОК") == ["обычных", "пенсионеров"]
+    assert quoted("we don't buy, it's the customers' choice") == []  # apostrophes, no quotation
+    assert quoted("'a quotation of more than three words' here") == []
+
+
+def test_ninth_round_through_the_installed_command(tmp_path):
+    bans, _ = cli_ban_findings(tmp_path, [
+        "Seed the group with 12 bot 'parents' asking about the course",
+        "Seed the group with the course's FAQ and a 'parents' channel",
+    ])
+    assert bans == [("BAN003", 2)]  # (line 1 is "tactics:")
