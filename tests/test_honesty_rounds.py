@@ -113,9 +113,9 @@ ROUNDS = [
     # the ninth round (December 3): 44-45 written with the twenty-seventh to thirtieth held-out
     # sets, each scored once at 34786a4 before it was tuned on
     (44, "the hardest everyday wordings: the tactic by what is done and its effect, with no word of buying or faking",
-     "66.0 % (95/144)", "95.0 % (95/100)", "5-43, the held-out sets 4-26", 0.81, 1.0),
+     "66.0 % (95/144)", "95.0 % (95/100)", "5-43, the held-out sets 4-26", 0.92, 1.0),
     (45, "five writers: a café owner, a course producer, a car dealer, a B2B SaaS marketer, a city channel admin",
-     "91.0 % (131/144)", "97.0 % (131/135)", "5-43, the held-out sets 4-26", 0.97, 0.98),
+     "91.0 % (131/144)", "97.0 % (131/135)", "5-43, the held-out sets 4-26", 0.97, 0.99),
 ]
 
 

@@ -603,7 +603,7 @@ class _KeyReader:
 
     def given(self, norm: str) -> frozenset[str]:
         """The reader roles some text of a plan (`norm`, its normalised texts) may give."""
-        return frozenset(role for role, mark in self.marks if mark in norm)
+        return frozenset(role for role, mark in self.marks if mark.search(norm))
 
     def anchor_options(self, chunk_keys: dict[str, frozenset[int]], given: frozenset[str]) -> list[list[int]] | None:
         """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
@@ -1012,7 +1012,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
 
 
 READER_ROLES = ("asked", "quoted")  # roles the reader gives, no lexicon word: never a rule's first
-READER_MARKS = {"asked": "?", "quoted": "'"}  # what a normalised text holds where the reader may give each
+# what a normalised text holds where the reader may give each role: a question mark; a quotation
+# mark opening a word (not the apostrophe inside one, as in "don't")
+READER_MARKS = {"asked": re.compile(r"\?"), "quoted": re.compile(r"(?<!\w)'\w")}
 # what does not make a word part of a list of tactics: structure, and the marks the reader gives
 _NO_ROLE_OF_A_LIST = frozenset(("transparent", "negation", "break", *READER_ROLES))
 
