@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to eighth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to ninth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -27,11 +27,14 @@ was scored, once:
   last change to the rules of that round;
 - the twenty-third to twenty-sixth (the same briefs: 23 and 25; 24 and 26), written while the
   nineteenth to twenty-second were tuned on (the eighth round), scored once together at commit
-  1264b8c, that round's last change to the rules.
+  1264b8c, that round's last change to the rules;
+- the twenty-seventh to thirtieth (the same briefs: 27 and 29; 28 and 30), written on December 3
+  before the ninth round's tuning began, scored once together at commit 6abbbba, that round's last
+  change to the rules.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of the first twenty-two have been read since and tuned on, so each is
-development data now. The twenty-third to twenty-sixth judge the rules as they stand. Run with -s to see every miss."""
+only unread score; the misses of the first thirty have been read since and tuned on, so each is
+development data now. Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -78,6 +81,12 @@ SETS = [
     (24, "88.9 % (128/144)", "97.7 % (128/131)", 2, 0.88, 0.97),  # precision met, recall not
     (25, "95.8 % (138/144)", "98.6 % (138/140)", 0, 0.95, 0.98),  # both targets met
     (26, "94.4 % (136/144)", "99.3 % (136/137)", 1, 0.94, 0.99),  # precision met, recall one phrase short
+    # the ninth round: written before its tuning began (27 and 29 to the seventh's brief, 28 and 30
+    # as five writers), scored once together at commit 6abbbba, the round's last change to the rules
+    (27, "95.1 % (137/144)", "96.5 % (137/142)", 3, 0.95, 0.96),  # recall met, precision not
+    (28, "85.4 % (123/144)", "91.8 % (123/134)", 8, 0.85, 0.91),  # neither target met
+    (29, "94.4 % (136/144)", "96.5 % (136/141)", 6, 0.94, 0.96),  # neither target met
+    (30, "85.4 % (123/144)", "94.6 % (123/130)", 5, 0.85, 0.94),  # neither target met
 ]
 
 
