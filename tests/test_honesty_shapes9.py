@@ -1,4 +1,4 @@
-"""Honesty rules: the readings the ninth round added (issue 14), checked by name on phrasings of
+"""Honesty rules: the readings the ninth and tenth rounds added (issue 14), checked by name on phrasings of
 my own, with a neighbour for each that must pass. The round was tuned on the eighth round's
 held-out sets (23-26, after they were scored) and two development sets written for it (44, 45);
 these phrasings are not from any corpus.
@@ -16,6 +16,18 @@ these phrasings are not from any corpus.
   from the unhappy and routes them to support.
 - Neighbours: a competitor's count seen as bought, a music track, verified purchases, a drop in
   percent, a spam offer received, a welcome bot, a memo for cashiers.
+
+The tenth round, tuned on the ninth round's held-out sets (27-30) once they had been scored:
+
+- Userbots, viewer bots (bought views, BAN002) and bot networks; Cyrillic L4L; everyone
+  subscribing to everyone in a folder; streaming exchanges; auto-adding friends.
+- Reviews posted "as patients", "as if real fans made them", drafted until "the real ones come
+  later"; self-buyout deals; paying a reviewer to change a rating; complaints "drowned out";
+  banning whoever leaves a negative comment.
+- A top-up through a service, an order per post, "не рекламой, а чтоб сразу 50 тысяч".
+- Neighbours: moderation that keeps complaints ("жалобы оставляем"), bots counted in a report, a
+  feedback bot, a customer who wrote a review, an influencer paid a fixed fee, vetting before a
+  purchase of ads, a spam offer for inflation sent to the spam folder, a phrase across a `;`.
 
 Written after the tuning they check."""
 
@@ -60,6 +72,23 @@ PAIRS = [
      "Жалуйтесь на отзывы с матом и рекламой, площадка такие снимает"),
     ("Наша модерация: публикуем 4 и 5 звёзд, остальные отзывы не публикуем",
      "Наша модерация: публикуем все отзывы, и 1 звезду, и 5 звёзд, мат удаляем"),
+    # the tenth round, tuned on the held-out sets 27-30 once scored
+    ("Купил 40 юзерботов, пусть пишут в чате канала каждый час",
+     "Купил подписку на бота-модератора, он удаляет спам в чате канала"),
+    ("Everyone in the folder subscribes to everyone, that's the deal",
+     "Everyone in the folder gets a shout-out in our Friday post, that's the deal"),
+    ("Ask the nurses to post Google reviews as patients, five stars each",
+     "Ask the patients to post Google reviews after the visit, any rating they like"),
+    ("Draft a few testimonials for the landing, the real ones will come later anyway",
+     "Collect a few testimonials for the landing, the drafts will come later from the customers"),
+    ("Pay the reviewer to edit their 1-star review up to 4",
+     "Pay the freelance reviewer for the detailed product test, whatever rating they give"),
+    ("Ban anyone who leaves a negative comment under the ads",
+     "Ban anyone who leaves spam links under the ads"),
+    ("в группе 300 человек, докинем 3к через сервис к открытию",
+     "в группе 300 человек, позовём ещё через рассылку к открытию"),
+    ("Закажите на каждый пост по 300 просмотров",
+     "Закажите на каждый пост обложку у дизайнера"),
 ]
 
 
@@ -78,6 +107,13 @@ def test_each_reading_and_its_neighbour(banned, neighbour):
     "Скидка 10 % всем, кто пришёл по купону — оформить памятку для кассиров",
     "видел, что у соседнего кафе подписчики купленные, у них ноль комментариев",
     "Auto-reply: people who comment 'price' get the price list in DMs",  # a quoted label, no people
+    "Модерация: удаляем мат и рекламу, жалобы на сервис оставляем и отвечаем на них",
+    "Как считать ER, если часть подписчиков боты? Нужны честные цифры в отчёте",
+    "Подключили бота обратной связи: подписчики пишут жалобы и идеи анонимно",
+    "Клиентка написала в отзыве, что мастер опоздала. Как ответить?",
+    "Интеграция у блогера с пометкой «реклама», оплата фикс, без привязки к просмотрам",
+    "Перед закупом рекламы смотрите соотношение просмотров к подписчикам",
+    "Paid creator review of the kettle, marked #ad; she keeps the kettle whatever she says",
 ])
 def test_neighbours_pass(text):
     assert_passes(text)

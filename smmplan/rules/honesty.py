@@ -853,7 +853,9 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     n = len(tokens)
     if not n:
         return []
-    found = list(ex.vocabulary.tag(reading.words()))
+    # an entry of several words reads within one clause ("с маркировкой; сервисы накрутки ..." holds
+    # no "с ... сервисы"): a phrase across a clause's end is two phrases
+    found = [h for h in ex.vocabulary.tag(reading.words()) if tokens[h.first].clause == tokens[h.last].clause]
     if "?" in text:
         found += _asked(reading)
     if "'" in reading.norm:
