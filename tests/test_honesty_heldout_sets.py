@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to ninth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to tenth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -30,10 +30,13 @@ was scored, once:
   1264b8c, that round's last change to the rules;
 - the twenty-seventh to thirtieth (the same briefs: 27 and 29; 28 and 30), written on December 3
   before the ninth round's tuning began, scored once together at commit 6abbbba, that round's last
-  change to the rules.
+  change to the rules;
+- the thirty-first to thirty-fourth (the same briefs: 31 and 33; 32 and 34), written while the
+  twenty-seventh to thirtieth were tuned on (the tenth round), scored once together at commit
+  ae66ed7, that round's last change to the rules.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of the first thirty have been read since and tuned on, so each is
+only unread score; the misses of the first thirty-four have been read since and tuned on, so each is
 development data now. Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -87,6 +90,13 @@ SETS = [
     (28, "85.4 % (123/144)", "91.8 % (123/134)", 8, 0.85, 0.91),  # neither target met
     (29, "94.4 % (136/144)", "96.5 % (136/141)", 6, 0.94, 0.96),  # neither target met
     (30, "85.4 % (123/144)", "94.6 % (123/130)", 5, 0.85, 0.94),  # neither target met
+    # the tenth round: written while the ninth's sets were tuned on (31 and 33 to the seventh's
+    # brief, 32 and 34 as five writers), scored once together at commit ae66ed7, the round's last
+    # change to the rules
+    (31, "92.4 % (133/144)", "98.5 % (133/135)", 8, 0.92, 0.98),  # precision met, recall not
+    (32, "90.3 % (130/144)", "94.2 % (130/138)", 2, 0.9, 0.94),  # neither target met
+    (33, "85.4 % (123/144)", "99.2 % (123/124)", 7, 0.85, 0.99),  # precision met, recall not
+    (34, "93.1 % (134/144)", "94.4 % (134/142)", 10, 0.93, 0.94),  # neither target met
 ]
 
 
