@@ -17,7 +17,8 @@ these phrasings are not from any corpus.
 - Neighbours: a competitor's count seen as bought, a music track, verified purchases, a drop in
   percent, a spam offer received, a welcome bot, a memo for cashiers.
 
-The tenth round, tuned on the ninth round's held-out sets (27-30) once they had been scored:
+The tenth round, tuned on the ninth round's held-out sets (27-30) once they had been scored, and the
+eleventh, on the tenth's (31-34) (slide headings, pouring subscribers in, raids, account farms):
 
 - Userbots, viewer bots (bought views, BAN002) and bot networks; Cyrillic L4L; everyone
   subscribing to everyone in a folder; streaming exchanges; auto-adding friends.
@@ -89,6 +90,17 @@ PAIRS = [
      "в группе 300 человек, позовём ещё через рассылку к открытию"),
     ("Закажите на каждый пост по 300 просмотров",
      "Закажите на каждый пост обложку у дизайнера"),
+    # the eleventh, tuned on the held-out sets 31-34 once scored
+    ("слайд 5: сначала нальём 3к подписчиков, потом таргет",
+     "слайд 5: сначала контент-план на месяц, потом таргет на подписку"),
+    ("Hide the critical replies with the keyword filter so nobody sees them",
+     "Hide the spam replies with the keyword filter so nobody sees the scam links"),
+    ("Платим клиентам 300 ₽, чтобы исправили оценку с тройки на пятёрку",
+     "Платим курьерам премию за доставку в срок, без привязки к отзывам"),
+    ("raid group tonight: everyone likes and RTs the pinned tweet within 10 minutes",
+     "launch group tonight: everyone reads the pinned thread and asks questions"),
+    ("У меня ферма акков, пусть пишут под рилсами «где купить?»",
+     "У меня ферма в деревне, снимем рилсы про урожай и спросим, где купить семена"),
 ]
 
 
@@ -114,6 +126,10 @@ def test_each_reading_and_its_neighbour(banned, neighbour):
     "Интеграция у блогера с пометкой «реклама», оплата фикс, без привязки к просмотрам",
     "Перед закупом рекламы смотрите соотношение просмотров к подписчикам",
     "Paid creator review of the kettle, marked #ad; she keeps the kettle whatever she says",
+    "Training slide: why bought followers destroy reach and how we grow instead",
+    "Правила сообщества: спам, боты и фейки — бан",
+    "Мама написала в отзыве, что ребёнку скучно на занятиях, ответим и пригласим на встречу",
+    "В подписчиках куча ботов с пустыми аватарками, почищу на выходных",
 ])
 def test_neighbours_pass(text):
     assert_passes(text)

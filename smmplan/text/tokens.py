@@ -36,7 +36,7 @@ _COORD = re.compile(r"[,/&+]")
 
 _DOTTED_CHARS = frozenset(".-·•*")
 # Words written with a dot that ends no clause ("до 5 тыс. участников", "approx. 300 followers")
-_ABBREVIATIONS = frozenset("тыс млн млрд руб шт коп мин макс напр ср см др пр подп чел approx est incl vs etc".split())
+_ABBREVIATIONS = frozenset("тыс млн млрд руб шт коп мин макс напр ср см др пр подп чел след approx est incl vs etc".split())
 
 
 # Contractions typed without their apostrophe ("dont buy followers") read as written with it.
