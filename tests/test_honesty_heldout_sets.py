@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to tenth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to eleventh generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -33,7 +33,10 @@ was scored, once:
   change to the rules;
 - the thirty-first to thirty-fourth (the same briefs: 31 and 33; 32 and 34), written while the
   twenty-seventh to thirtieth were tuned on (the tenth round), scored once together at commit
-  ae66ed7, that round's last change to the rules.
+  ae66ed7, that round's last change to the rules;
+- the thirty-fifth and thirty-sixth (the same briefs), written while the thirty-first to
+  thirty-fourth were tuned on (the eleventh round), scored once together at commit ca8c3a9, that
+  round's last change to the rules.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first thirty-four have been read since and tuned on, so each is
@@ -97,6 +100,10 @@ SETS = [
     (32, "90.3 % (130/144)", "94.2 % (130/138)", 2, 0.9, 0.94),  # neither target met
     (33, "85.4 % (123/144)", "99.2 % (123/124)", 7, 0.85, 0.99),  # precision met, recall not
     (34, "93.1 % (134/144)", "94.4 % (134/142)", 10, 0.93, 0.94),  # neither target met
+    # the eleventh round: written while 31-34 were tuned on (35 to the seventh's brief, 36 as five
+    # writers), scored once together at commit ca8c3a9, the round's last change to the rules
+    (35, "95.8 % (138/144)", "95.8 % (138/144)", 5, 0.95, 0.95),  # recall met, precision not
+    (36, "95.1 % (137/144)", "95.1 % (137/144)", 5, 0.95, 0.95),  # recall met, precision not
 ]
 
 
