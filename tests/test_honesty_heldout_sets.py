@@ -36,11 +36,13 @@ was scored, once:
   ae66ed7, that round's last change to the rules;
 - the thirty-fifth and thirty-sixth (the same briefs), written while the thirty-first to
   thirty-fourth were tuned on (the eleventh round), scored once together at commit ca8c3a9, that
-  round's last change to the rules.
+  round's last change to the rules;
+- the thirty-seventh and thirty-eighth (the same briefs), written while the thirty-fifth and
+  thirty-sixth were tuned on, scored once together at commit 48f5ca9, the last change to the rules.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of the first thirty-four have been read since and tuned on, so each is
-development data now. Run with -s to see every miss."""
+only unread score; the misses of the first thirty-six have been read since and tuned on, so each is
+development data now. The thirty-seventh and thirty-eighth judge the rules on main. Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -104,6 +106,10 @@ SETS = [
     # writers), scored once together at commit ca8c3a9, the round's last change to the rules
     (35, "95.8 % (138/144)", "95.8 % (138/144)", 5, 0.95, 0.95),  # recall met, precision not
     (36, "95.1 % (137/144)", "95.1 % (137/144)", 5, 0.95, 0.95),  # recall met, precision not
+    # written while 35-36 were tuned on (37 to the seventh's brief, 38 as five writers), scored once
+    # together at commit 48f5ca9, the last change to the rules: the rules on main since
+    (37, "94.4 % (136/144)", "97.8 % (136/139)", 3, 0.94, 0.97),  # precision met, recall not
+    (38, "91.0 % (131/144)", "97.0 % (131/135)", 5, 0.9, 0.97),  # precision met, recall not
 ]
 
 
