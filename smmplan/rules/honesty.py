@@ -562,9 +562,9 @@ class _KeyReader:
                            if any(role in reader for _, reader in needs))
         self.chunks: dict[str, frozenset[int]] = {}
         self._words: dict[str, frozenset[int]] = {}
-        self._verdicts: dict[tuple[frozenset[int], bool], bool] = {}
+        self._verdicts: dict[tuple[frozenset[int], frozenset[str]], bool] = {}
         self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
-        self._plans: dict[tuple[frozenset[str], bool], list[list[int]] | None] = {}
+        self._plans: dict[tuple[frozenset[str], frozenset[str]], list[list[int]] | None] = {}
         self.anchors = frozenset(ex.anchor_entries)
 
     def chunk(self, chunk: str) -> frozenset[int]:
@@ -1022,7 +1022,10 @@ _NO_ROLE_OF_A_LIST = frozenset(("transparent", "negation", "break", *READER_ROLE
 
 
 def _subsets(items: tuple[str, ...]) -> list[frozenset[str]]:
+    """Every subset of `items`, the empty one included."""
     return [frozenset(c) for n in range(len(items) + 1) for c in itertools.combinations(items, n)]
+
+
 _QUESTION = re.compile(r"""[\s"'»“”’)\]]*\?""")
 _ASKED = Entry("asked", "?", ())
 _QUOTED = Entry("quoted", "'", ())
