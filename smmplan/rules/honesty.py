@@ -141,7 +141,8 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "negation_all", "defended", "transparent", "coordinator", "purpose", "break", "defensive", "prohibited", "refusal", "allowed")
+STRUCTURE = ("negation", "negation_all", "undoes", "defended", "transparent", "coordinator", "purpose", "break", "defensive",
+             "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
 
@@ -840,8 +841,18 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
 
 
 _ANSWERS = frozenset(("no", "nope", "nah", "нет", "неа", "never"))  # negations that answer a question on their own
+_ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
 _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
+
+
+_PARTING = re.compile(r"[:\u2013\u2014]")  # a colon, an en or em dash: marks that part two phrases
+
+
+def _parted(reading, first: int, last: int) -> bool:
+    """A colon or a dash stands between two of the words first..last."""
+    tokens, norm = reading.tokens, reading.norm
+    return any(_PARTING.search(norm, tokens[k].end, tokens[k + 1].start) for k in range(first, last))
 
 
 def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
@@ -870,10 +881,12 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 claimed[k] = True
     # ... and a mask whose middle holds a word of getting or faking is no mask ("for the presale purchase 5k members")
     inside = {h.first for h in found if h.role in _NO_MASK_OVER}
+    # ... and a mask is one phrase: a colon or a dash inside it parts two ("for the team: is 20k followers")
     masks: dict[str, list[RoleHit]] = {}
     for h in found:
         if h.role.startswith("mask:") and not claimed[h.first] and not (inside and any(
-                k in inside and h.entry.words[k - h.first].prefixes == ("",) for k in range(h.first + 1, h.last))):
+                k in inside and h.entry.words[k - h.first].prefixes == ("",) for k in range(h.first + 1, h.last))) \
+                and not _parted(reading, h.first, h.last):
             masks.setdefault(h.role[5:], []).append(h)
     covers = {role: _Cover(ms, n) for role, ms in masks.items()}
     lexicon_allowed = _Cover([h for h in found if h.role == "allowed"], n)
@@ -908,8 +921,10 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         if h.first == 0 or clause[h.first - 1] == clause[h.first] or h.first in idioms:  # and so does one opening
             continue  # with "No" after a question
         if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or (
-                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]):
-            refusals.add(clause[h.first])  # (not "...? not from their real pages", which goes on asking)
+                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]
+                and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON)):
+            refusals.add(clause[h.first])  # (not "...? not from their real pages", which goes on asking,
+            # nor "...? No text, just stars", where "no" is a word of the answer's noun)
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
     def role_at(k: int) -> bool:
@@ -1149,9 +1164,12 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         return m
 
     walked: set[int] = set()
+    undone = by_role.get("undoes", ())
     for neg in by_role.get("negation", ()):
         if neg.first in inside:
             continue
+        if any(u.first <= neg.first <= u.last or u.first > neg.last and clause[u.first] == clause[neg.first] for u in undone):
+            continue  # a negation another undoes is a need ("без накрутки не обойтись", "can't do without bots")
         k = neg.last + 1
         if k < n and tokens[k].start - tokens[neg.last].end > 1:
             continue  # a mark after it ("лайков нет — похоже на накрутку"): it governs nothing after the mark
