@@ -1118,7 +1118,8 @@ def _adjacent(tokens, a: int, b: int) -> bool:
     """Nothing but single spaces between tokens a..b: no comma, dash or quote parts them."""
     return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, b))
 
-_SCOPE_END = frozenset({"просто", "just", "simply", "зато", "instead", "but"})  # after a comma: a denial's scope ends
+_SCOPE_END = frozenset({"просто", "just", "simply", "зато", "instead", "but", "чисто", "only", "только"})  # after a comma: a denial's scope ends
+_TURNS = frozenset({"purpose", "break"})  # words that turn a list into something else ("..., so let's")
 
 
 def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
@@ -1149,13 +1150,20 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             out.add(k)  # ("мы ничего не покупаем, просто массово подписываемся": not past "просто")
             k += 1
 
-    def conjunct(k: int) -> int:
+    def conjunct(k: int, listed: bool = False) -> int:
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
         return where they end."""
         end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
         out.update(range(k, end + 1))
         m = end + 1
+        if (k not in roles_at or roles_at[k] & _VERB_ROLES) and m < n and clause[m] == clause[k] and m in roles_at \
+                and _adjacent(tokens, k, m) and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET) \
+                and (listed or "coordinator" in roles_at.get(phrase_end.get(m, m) + 1, ())):
+            # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
+            k, end = m, phrase_end.get(m, m)
+            out.update(range(k, end + 1))
+            m = end + 1
         noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
         while m < n and m - end <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
                 m not in roles_at or noun and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET)):
@@ -1207,10 +1215,12 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
                     m += 1
-                if m >= n or clause[m] != clause[k] or m in walked:
-                    break  # (a list walked from here already: every negation of a long list reads it once)
+                if m >= n or clause[m] != clause[k] or m in walked or tokens[m].word in _SCOPE_END \
+                        or roles_at.get(m, set()) & _TURNS:
+                    break  # (a list walked from here already: every negation of a long list reads it once;
+                    # and a turn ends it: "not buying likes this time, just 20k paid views", "..., so let's")
                 walked.add(m)
-                m = conjunct(m)
+                m = conjunct(m, True)
             else:
                 break
     return out
