@@ -1157,7 +1157,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
         out.update(range(k, end + 1))
         m = end + 1
-        if (k not in roles_at or roles_at[k] & _VERB_ROLES) and m < n and clause[m] == clause[k] and m in roles_at \
+        if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and m < n and clause[m] == clause[k] and m in roles_at \
                 and _adjacent(tokens, k, m) and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET) \
                 and (listed or "coordinator" in roles_at.get(phrase_end.get(m, m) + 1, ())):
             # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
