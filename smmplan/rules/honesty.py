@@ -1150,19 +1150,22 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             out.add(k)  # ("мы ничего не покупаем, просто массово подписываемся": not past "просто")
             k += 1
 
-    def conjunct(k: int, listed: bool = False) -> int:
+    def conjunct(k: int, listed: bool = False, joined: bool = False) -> int:
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
         return where they end."""
         end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
         out.update(range(k, end + 1))
         m = end + 1
-        if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and m < n and clause[m] == clause[k] and m in roles_at \
-                and _adjacent(tokens, k, m) and not roles_at[m] & (_VERB_ROLES | _STRUCTURE_SET) \
-                and (listed or "coordinator" in roles_at.get(phrase_end.get(m, m) + 1, ())):
+        j = m  # (past a preposition or two: "не сидим в чатах активности")
+        while j < m + 2 and j < n and roles_at.get(j) == {"transparent"}:
+            j += 1
+        if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and j < n and clause[j] == clause[k] \
+                and j in roles_at and _adjacent(tokens, k, j) and not roles_at[j] & (_VERB_ROLES | _STRUCTURE_SET) \
+                and (listed and (joined or j == m) or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
             # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
-            k, end = m, phrase_end.get(m, m)
-            out.update(range(k, end + 1))
+            k, end = j, phrase_end.get(j, j)
+            out.update(range(m, end + 1))
             m = end + 1
         noun = bool(roles_at.get(k, set()) - _STRUCTURE_SET - _VERB_ROLES)  # a tactic's word, not a verb
         while m < n and m - end <= 3 and clause[m] == clause[k] and not tokens[m].listed and (
@@ -1213,14 +1216,15 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         m = conjunct(k)
         while content and m < n and clause[m] == clause[k]:
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
+                joined = m  # (an item after an `or`/`and` is a verb with its object; one after a comma alone only when
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
-                    m += 1
+                    m += 1  # they stand together: "фильтрации отзывов", not "..., spin up the bot network")
                 if m >= n or clause[m] != clause[k] or m in walked or tokens[m].word in _SCOPE_END \
                         or roles_at.get(m, set()) & _TURNS:
                     break  # (a list walked from here already: every negation of a long list reads it once;
                     # and a turn ends it: "not buying likes this time, just 20k paid views", "..., so let's")
                 walked.add(m)
-                m = conjunct(m, True)
+                m = conjunct(m, True, m > joined)
             else:
                 break
     return out
