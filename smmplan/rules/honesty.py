@@ -1234,7 +1234,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
 _VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppress", "show", "follow", "follow_mass",
                          "unfollow", "growth", "inflation", "withhold", "fabricate", "swap"})
 _STRUCTURE_SET = frozenset(STRUCTURE)
-_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose"}  # "подписчиков докупим, если не наберём"
+_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}  # (and "that", "который": "subs that don't drop")  # "подписчиков докупим, если не наберём"
 
 _NEAREST = 6  # candidates per role around each anchor
 
