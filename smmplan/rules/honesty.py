@@ -1154,7 +1154,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
         return where they end."""
-        end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods")
+        end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods"),
+        x = k + 1  # and of phrases overlapping it ("через сервисы" + "сервисы накрутки")
+        while x <= end:
+            end = max(end, phrase_end.get(x, x))
+            x += 1
         out.update(range(k, end + 1))
         m = end + 1
         j = m  # (past a preposition or two: "не сидим в чатах активности")
