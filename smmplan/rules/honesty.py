@@ -1033,7 +1033,7 @@ READER_ROLES = ("asked", "quoted")  # roles the reader gives, no lexicon word: n
 # mark opening a word (not the apostrophe inside one, as in "don't")
 READER_MARKS = {"asked": re.compile(r"\?"), "quoted": re.compile(r"(?<!\w)'\w")}
 # what does not make a word part of a list of tactics: structure, and the marks the reader gives
-_NO_ROLE_OF_A_LIST = frozenset(("transparent", "negation", "break", *READER_ROLES))
+_NO_ROLE_OF_A_LIST = frozenset(("transparent", "negation", "negation_all", "break", "from", "otherwise", "condition", *READER_ROLES))
 
 
 def _subsets(items: tuple[str, ...]) -> list[frozenset[str]]:
@@ -1106,12 +1106,13 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
         listed = any(tokens[k].listed for k in (*between, p))
         if listed and p - 1 > last and tokens[p - 1].word.endswith(_INFINITIVE):
             continue  # "подписываемся друг на друга, отписываться нельзя": it forbids that verb only
-        if not listed or all(map(role_at, between)):
-            return True
+        if not listed or all(map(role_at, between)) or tokens[last + 1].word in _REFERS_BACK:
+            return True  # (", that breaks platform rules": the policy is said of the match itself)
     return False
 
 
 _INFINITIVE = ("ть", "ться", "ти", "тись", "чь", "чься")  # a Russian verb's infinitive
+_REFERS_BACK = frozenset({"that", "which", "it", "this", "это", "что", "оно"})  # a word that points back at the match
 
 
 def _adjacent(tokens, a: int, b: int) -> bool:
@@ -1165,7 +1166,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         while j < m + 2 and j < n and roles_at.get(j) == {"transparent"}:
             j += 1
         if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and j < n and clause[j] == clause[k] \
-                and j in roles_at and _adjacent(tokens, k, j) and not roles_at[j] & (_VERB_ROLES | _STRUCTURE_SET) \
+                and j in roles_at and _adjacent(tokens, k, j) and roles_at[j] - _VERB_ROLES - _STRUCTURE_SET \
+                and not roles_at[j] & _STRUCTURE_SET \
                 and (listed and (joined or j == m) or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
             # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
             k, end = j, phrase_end.get(j, j)
