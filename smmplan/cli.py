@@ -335,7 +335,7 @@ def check(
 
     from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
     from smmplan.engine import check_bytes, check_path
-    from smmplan.parallel import check_all
+    from smmplan.parallel import check_all, cpus
     from smmplan.visible import display_name
 
     if isolated and config_file:
@@ -404,9 +404,9 @@ def check(
         if f == STDIN:
             # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
             data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
-            result = check_bytes(data, stdin_filename or STDIN, settings[f])
+            result = check_bytes(data, stdin_filename or STDIN, settings[f], workers=workers)
         else:  # a name that is not UTF-8 is reported as `\xNN`: every output stays valid UTF-8
-            result = check_path(f, settings[f], display_name(f))
+            result = check_path(f, settings[f], display_name(f), workers=workers)
         # Of many files, keep what the reports need: each file's data tree and post models
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
         # apart costs some 25 ms, and the process ends once the report is out. A JSON
@@ -416,6 +416,8 @@ def check(
             return result
         return Encoded(result) if encoded else result.detached()
 
+    # one file may use the cores a folder's files would (a big plan's slowest rule family goes aside)
+    workers = 1 if several else jobs or cpus()
     encoded = fmt == "json" and not status and report_file is None
     if encoded:
         from smmplan.report.json import Encoded

@@ -124,6 +124,73 @@ def _fork(files: Sequence[str], check: Callable[[str], Any], share: list[int]) -
     return pid, read
 
 
+class Aside:
+    """A computation run in a forked child while this process goes on (:func:`aside`)."""
+
+    def __init__(self, work: Callable[[], Any]):
+        self.work = work
+        self.pid: int | None = None
+        self.fd: int | None = None
+        read, write = os.pipe()
+        with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
+            pid = os.fork()
+            if pid:
+                self.pid, self.fd = pid, read
+        if pid == 0:  # the child: compute, send, and leave without running any exit handler
+            status = 1
+            try:
+                import pickle
+                import signal
+
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+                os.close(read)
+                data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+
+    def result(self) -> Any:
+        """What the child computed; if it did not finish (killed, out of memory, an answer that
+        would not pickle), the same work done here."""
+        import pickle
+
+        pid, fd, self.pid = self.pid, self.fd, None
+        if pid is None:
+            return self.work()
+        with os.fdopen(fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            try:
+                return pickle.loads(data)
+            except Exception:  # noqa: BLE001 - a truncated or garbled answer: do the work here
+                pass
+        return self.work()
+
+    def cancel(self) -> None:
+        """Stop the child (this process is unwinding: an exception, SIGTERM, Ctrl-C)."""
+        if self.pid is not None:
+            os.close(self.fd)
+            _stop({self.pid})
+            self.pid = None
+
+
+def aside(work: Callable[[], Any]) -> Aside | None:
+    """``work()`` started in a forked child that shares this process's memory as it is (no
+    pickling on the way in; the answer comes back pickled), or None where there is no fork.
+    ``.result()`` waits for it; ``.cancel()`` stops it. For work that only reads what it is
+    given and has no effect but its answer: a rule family of one big plan (see
+    :data:`smmplan.engine.ASIDE_POSTS`)."""
+    if not hasattr(os, "fork"):
+        return None
+    return Aside(work)
+
+
 def _detach(result: Any) -> Any:
     return result if isinstance(result, OSError) else result.detached(excerpts=True)
 

@@ -142,3 +142,95 @@ def test_encoded_results_write_the_json_report_of_the_results(folder, tmp_path):
     assert outs[1] == outs[0] and outs[2] == outs[0]
     assert report.summary(encoded) == report.summary(results)
     assert [e.language for e in encoded] == [r.language for r in results]
+
+
+# --- a big plan's slowest rule family in a second process (engine.ASIDE_POSTS) ---------------
+
+
+@pytest.fixture
+def aside_from_one_post(monkeypatch):
+    """Every plan counts as big: its ASIDE family is read in a forked child. Yields the
+    number of children started so far (a list of one int)."""
+    from smmplan import engine
+
+    started = [0]
+    real = parallel.aside
+
+    def counted(work):
+        started[0] += 1
+        return real(work)
+
+    monkeypatch.setattr(engine, "ASIDE_POSTS", 1)
+    monkeypatch.setattr(parallel, "aside", counted)
+    return started
+
+
+def test_a_family_read_aside_gives_every_report_as_one_process(folder, aside_from_one_post, tmp_path):
+    big = tmp_path / "big.yaml"  # with honesty findings: a banned phrase in some titles
+    big.write_text(plan_text(300, seed=4, defects=5).replace("Your ", "Buy followers for your ", 7),
+                   encoding="utf-8")
+    files = [*files_of(folder), str(big)]
+    alone = [check_path(f, AS_OF) for f in files]
+    before = aside_from_one_post[0]
+    together = [check_path(f, AS_OF, workers=2) for f in files]
+    assert aside_from_one_post[0] > before  # the children did the reading
+    assert any(f.code.startswith("BAN") for f in together[-1].findings)
+    assert rendered(together) == rendered(alone)
+    assert [r.sections for r in together] == [r.sections for r in alone]
+
+
+def test_a_child_that_dies_costs_only_time(folder, aside_from_one_post, monkeypatch):
+    from smmplan.rules import honesty
+
+    parent, real = os.getpid(), honesty.check
+
+    def dying(ctx):
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(ctx)
+
+    files = files_of(folder)
+    alone = rendered([check_path(f, AS_OF) for f in files])
+    monkeypatch.setattr(honesty, "check", dying)
+    assert rendered([check_path(f, AS_OF, workers=2) for f in files]) == alone
+
+
+def test_a_family_that_crashes_aside_is_reported_as_in_one_process(folder, aside_from_one_post, monkeypatch):
+    from smmplan.rules import honesty
+
+    def crashing(ctx):
+        yield from ()
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(honesty, "check", crashing)
+    files = files_of(folder)
+    alone = [check_path(f, AS_OF) for f in files]
+    together = [check_path(f, AS_OF, workers=2) for f in files]
+    assert any(f.code == "SMM001" for r in together for f in r.findings)
+    assert rendered(together) == rendered(alone)
+
+
+def test_small_plans_and_one_core_read_every_family_here(folder, monkeypatch):
+    def no_aside(work):
+        raise AssertionError("a family read aside")
+
+    monkeypatch.setattr(parallel, "aside", no_aside)
+    for f in files_of(folder):  # all far below ASIDE_POSTS
+        check_path(f, AS_OF, workers=2)
+    from smmplan import engine
+
+    monkeypatch.setattr(engine, "ASIDE_POSTS", 1)
+    for f in files_of(folder):
+        check_path(f, AS_OF, workers=1)
+
+
+def test_a_big_plan_through_the_command_with_and_without_a_second_process(tmp_path):
+    from smmplan.engine import ASIDE_POSTS
+
+    big = tmp_path / "big.yaml"
+    big.write_text(plan_text(ASIDE_POSTS, seed=5, defects=9).replace("Your ", "Buy followers for your ", 3),
+                   encoding="utf-8")
+    outputs = [run_cli("check", "-f", "json", "--as-of", "2026-11-26", *jobs, str(big)).stdout
+               for jobs in ([], ["-j", "1"], ["-j", "2"])]
+    assert b'"BAN' in outputs[0]
+    assert outputs[1] == outputs[0] and outputs[2] == outputs[0]
