@@ -846,7 +846,7 @@ _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # 
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
-_PARTING = re.compile(r"[:\u2013\u2014]")  # a colon, an en or em dash: marks that part two phrases
+_PARTING = re.compile(r"[:\u2013\u2014]|\s-\s")  # a colon, a dash (read as "-" between spaces): marks that part two phrases
 
 
 def _parted(reading, first: int, last: int) -> bool:
