@@ -1,7 +1,7 @@
-"""The honesty rules on the independent sets written during the fourth to ninth generalising rounds.
+"""The honesty rules on the independent sets written during the fourth to twelfth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their lexicon,
+sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their lexicon,
 smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -116,6 +116,39 @@ ROUNDS = [
      "66.0 % (95/144)", "95.0 % (95/100)", "5-43, the held-out sets 4-26", 0.92, 1.0),
     (45, "five writers: a café owner, a course producer, a car dealer, a B2B SaaS marketer, a city channel admin",
      "91.0 % (131/144)", "97.0 % (131/135)", "5-43, the held-out sets 4-26", 0.97, 0.99),
+    # the twelfth round (December 3, tenth session): 46-60 written while the eleventh round's held-out
+    # sets (37-38) and each other were tuned on, each scored once before it was tuned on (the commits
+    # are in tests/data/README.md)
+    (46, "the usual brief: plans, briefs, client chats, sellers' adverts, growth forums",
+     "93.8 % (135/144)", "95.1 % (135/142)", "5-45, the held-out sets 4-36", 0.96, 1.0),
+    (47, "five writers: a charity, a crypto project, a furniture store, a beauty salon, a podcast host",
+     "87.5 % (126/144)", "98.4 % (126/128)", "5-45, the held-out sets 4-36", 0.96, 1.0),
+    (48, "the usual brief, with Reddit-style threads and freelance gig descriptions",
+     "92.4 % (133/144)", "97.1 % (133/137)", "5-47, the held-out sets 4-38", 0.98, 0.99),
+    (49, "five writers: a car-service chain, an online English school, a craft brewery, a mobile game studio, a wedding photographer",
+     "95.1 % (137/144)", "95.8 % (137/143)", "5-47, the held-out sets 4-38", 0.99, 1.0),
+    (50, "rows of working documents: content-plan rows, tickets, meeting notes, voice messages, price lists",
+     "95.8 % (138/144)", "97.2 % (138/142)", "5-47, the held-out sets 4-38", 0.99, 1.0),
+    (51, "five writers: a pharmacy chain, a Telegram news channel, a handmade jewellery seller, a B2B logistics firm, a yoga retreat",
+     "89.6 % (129/144)", "96.3 % (129/134)", "5-47, the held-out sets 4-38", 0.97, 1.0),
+    (52, "the usual brief, a third of the tactics told indirectly (slang, euphemism, a price list, a reported conversation)",
+     "83.3 % (120/144)", "94.5 % (120/127)", "5-51, the held-out sets 4-38", 0.9, 1.0),
+    (53, "five writers: a municipal PR consultant, a toy shop, a fintech app, a dance studio, a travel blogger",
+     "91.7 % (132/144)", "95.0 % (132/139)", "5-51, the held-out sets 4-38", 0.98, 1.0),
+    (54, "five writers: a vet clinic, a flower delivery, an IT recruiting agency, a streetwear brand, a local theatre",
+     "90.3 % (130/144)", "95.6 % (130/136)", "5-51, the held-out sets 4-38", 0.99, 1.0),
+    (55, "rows of working documents with typos, Russian-English jargon and transliterated Russian",
+     "87.5 % (126/144)", "96.9 % (126/130)", "5-51, the held-out sets 4-38", 0.97, 1.0),
+    (56, "the usual brief",
+     "91.0 % (131/144)", "97.0 % (131/135)", "5-55, the held-out sets 4-38", 0.98, 1.0),
+    (57, "five writers: a private kindergarten, an auto parts seller, a comedian's manager, a SaaS founder, a coffee roastery",
+     "86.8 % (125/144)", "96.9 % (125/129)", "5-56, 58, the held-out sets 4-38", 0.95, 0.99),
+    (58, "five writers: a cosmetic surgery clinic, a regional news site, a bookshop, a cleaning service, a betting affiliate",
+     "88.9 % (128/144)", "94.8 % (128/135)", "5-55, the held-out sets 4-38", 0.99, 0.99),
+    (59, "the usual brief",
+     "92.4 % (133/144)", "96.4 % (133/138)", "5-58, the held-out sets 4-38", 0.95, 0.99),
+    (60, "five writers: a language app, a seaside hotel, a barbershop chain, a furniture retailer, a charity fundraiser",
+     "89.6 % (129/144)", "95.6 % (129/135)", "5-58, the held-out sets 4-38", 0.93, 0.97),
 ]
 
 
