@@ -996,7 +996,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
         return False
 
     # an `unless` word after the match counts only before an `and` or a purpose ("... so influencers take us seriously")
-    hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ())), key=lambda h: h.first)
+    hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ()), *by_role.get("otherwise", ())),
+                                  key=lambda h: h.first)  # (and "иначе": "..., иначе блогеры не пойдут")
     list_and = {h.first for h in by_role.get("coordinator", ()) if tokens[h.first].listed}  # ", and" / ", и"
     coordinators = [h.first for h in hits_of_coordinators]
     for rule in ex.rules:
@@ -1170,6 +1171,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                 and not roles_at[j] & _STRUCTURE_SET \
                 and (listed and (joined or j == m) or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
             # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
+            objects.append(j)
             k, end = j, phrase_end.get(j, j)
             out.update(range(m, end + 1))
             m = end + 1
@@ -1181,6 +1183,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         return m
 
     walked: set[int] = set()
+    objects: list[int] = []  # the objects conjunct() took with their verbs
     undone = by_role.get("undoes", ())
     for neg in by_role.get("negation", ()):
         if neg.first in inside:
@@ -1219,7 +1222,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                     m -= 1
             continue
         content = bool(roles_at.get(k, set()) - set(STRUCTURE))
+        objects.clear()
         m = conjunct(k)
+        content = content or bool(objects)  # (a verb of no role with its object: "не пользуемся ботами, ...")
         while content and m < n and clause[m] == clause[k]:
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
                 joined = m  # (an item after an `or`/`and` is a verb with its object; one after a comma alone only when
