@@ -846,7 +846,7 @@ _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # 
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
-_PARTING = re.compile(r"[:\u2013\u2014]|\s-\s")  # a colon, a dash (read as "-" between spaces): marks that part two phrases
+_PARTING = re.compile(r":|\s-\s")  # a colon, or a dash (the reader writes every dash as "-"): marks that part two phrases
 
 
 def _parted(reading, first: int, last: int) -> bool:
@@ -1155,7 +1155,12 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     def conjunct(k: int, listed: bool = False, joined: bool = False) -> int:
         """Mark the word at k and the words of its phrase after it (role-less ones, or
         a noun's: "никаких купленных отзывов", not a verb's: "без ботов накручиваем");
-        return where they end."""
+        return where they end. A verb (or a word of no role) takes its object with it, past a
+        preposition or two, when a list goes on after the object, or when it is itself an item
+        of a list (``listed``) reached by `or`/`and` (``joined``) or standing right before its
+        object: "We do NOT buy followers or run engagement pods", "не сидим в чатах активности",
+        but not "..., spin up the bot network" after a comma. Each object taken is noted in
+        ``objects``."""
         end = phrase_end.get(k, k)  # the whole of a phrase ("follow for follow or engagement pods"),
         x = k + 1  # and of phrases overlapping it ("через сервисы" + "сервисы накрутки")
         while x <= end:
@@ -1163,14 +1168,13 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             x += 1
         out.update(range(k, end + 1))
         m = end + 1
-        j = m  # (past a preposition or two: "не сидим в чатах активности")
+        j = m
         while j < m + 2 and j < n and roles_at.get(j) == {"transparent"}:
             j += 1
         if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and j < n and clause[j] == clause[k] \
                 and j in roles_at and _adjacent(tokens, k, j) and roles_at[j] - _VERB_ROLES - _STRUCTURE_SET \
                 and not roles_at[j] & _STRUCTURE_SET \
                 and (listed and (joined or j == m) or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
-            # a verb's object is part of an item of a list ("We do NOT buy followers or run engagement pods")
             objects.append(j)
             k, end = j, phrase_end.get(j, j)
             out.update(range(m, end + 1))
@@ -1227,9 +1231,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         content = content or bool(objects)  # (a verb of no role with its object: "не пользуемся ботами, ...")
         while content and m < n and clause[m] == clause[k]:
             if tokens[m].listed or "coordinator" in roles_at.get(m, ()):
-                joined = m  # (an item after an `or`/`and` is a verb with its object; one after a comma alone only when
+                joined = m  # (past an `or`/`and`, the item is "joined": see conjunct)
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
-                    m += 1  # they stand together: "фильтрации отзывов", not "..., spin up the bot network")
+                    m += 1
                 if m >= n or clause[m] != clause[k] or m in walked or tokens[m].word in _SCOPE_END \
                         or roles_at.get(m, set()) & _TURNS:
                     break  # (a list walked from here already: every negation of a long list reads it once;
@@ -1245,7 +1249,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
 _VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppress", "show", "follow", "follow_mass",
                          "unfollow", "growth", "inflation", "withhold", "fabricate", "swap"})
 _STRUCTURE_SET = frozenset(STRUCTURE)
-_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}  # (and "that", "который": "subs that don't drop")  # "подписчиков докупим, если не наберём"
+# where a negated verb's denial, reaching back to its object, stops: "подписчиков докупим, если не наберём",
+# "subs that don't drop" (a relative clause denies only itself)
+_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}
 
 _NEAREST = 6  # candidates per role around each anchor
 
