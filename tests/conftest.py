@@ -10,12 +10,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from smmplan.config import Settings
 from smmplan.engine import check_bytes
 
 # tests/benchmark.py times smmplan against yamllint: run it by hand, never in the suite.
 collect_ignore = ["benchmark.py"]
+
+# No property test asserts how long an example takes: hypothesis's default deadline (200 ms an
+# example) is a timing assertion, and a busy CI machine once failed one that way. Speed is the
+# benchmark's business.
+hypothesis_settings.register_profile("smmplan", deadline=None)
+hypothesis_settings.load_profile("smmplan")
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
