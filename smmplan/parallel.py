@@ -52,7 +52,7 @@ def check_all(files: Sequence[str], check: Callable[[str], Any], jobs: int | Non
     try:
         for share in shares[1:]:
             with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
-                workers.append((_fork(files, check, share), share))
+                workers.append((_fork(lambda share=share: [(i, _detach(_one(check, files[i]))) for i in share]), share))
                 waiting.add(workers[-1][0][0])
         for i in shares[0]:
             out[i] = _one(check, files[i])
@@ -98,30 +98,51 @@ def _one(check: Callable[[str], Any], file: str) -> Any:
         return exc
 
 
-def _fork(files: Sequence[str], check: Callable[[str], Any], share: list[int]) -> tuple[int, int]:
-    """A worker checking ``share``: its pid and the pipe its results come through."""
+def _fork(compute: Callable[[], Any]) -> tuple[int, int]:
+    """``compute()`` in a forked child: its pid and the pipe its answer comes through, pickled
+    (see :func:`_receive`). Call it with signals held (:func:`_signals_held`): a SIGTERM between
+    the fork and the note of its pid would orphan the child."""
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the worker: check, send, and leave without running any exit handler
+    if pid == 0:  # the child: compute, send, and leave without running any exit handler
         status = 1
         try:
             import pickle
             import signal
 
-            # the parent's handlers are not the worker's: SIGTERM and Ctrl-C simply end it
+            # the parent's handlers are not the child's: SIGTERM and Ctrl-C simply end it
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
             os.close(read)
-            results = [(i, _detach(_one(check, files[i]))) for i in share]
+            data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as pipe:
-                pipe.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+                pipe.write(data)
             status = 0
         finally:
             os._exit(status)
     os.close(write)
     return pid, read
+
+
+_FAILED = object()  # what _receive gives for a child that did not answer
+
+
+def _receive(pid: int, fd: int) -> Any:
+    """A forked child's answer, once it has ended; _FAILED if it did not finish (killed, out of
+    memory, a bug) or its answer is truncated or garbled."""
+    with os.fdopen(fd, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return _FAILED
+    import pickle  # here, not at the top: a run of a few files never forks
+
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - the caller does the work here instead
+        return _FAILED
 
 
 class Aside:
@@ -131,46 +152,15 @@ class Aside:
         self.work = work
         self.pid: int | None = None
         self.fd: int | None = None
-        read, write = os.pipe()
-        with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
-            pid = os.fork()
-            if pid:
-                self.pid, self.fd = pid, read
-        if pid == 0:  # the child: compute, send, and leave without running any exit handler
-            status = 1
-            try:
-                import pickle
-                import signal
-
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-                os.close(read)
-                data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
+        with _signals_held():
+            self.pid, self.fd = _fork(work)
 
     def result(self) -> Any:
         """What the child computed; if it did not finish (killed, out of memory, an answer that
         would not pickle), the same work done here."""
-        import pickle
-
         pid, fd, self.pid = self.pid, self.fd, None
-        if pid is None:
-            return self.work()
-        with os.fdopen(fd, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status == 0:
-            try:
-                return pickle.loads(data)
-            except Exception:  # noqa: BLE001 - a truncated or garbled answer: do the work here
-                pass
-        return self.work()
+        answer = _FAILED if pid is None else _receive(pid, fd)
+        return self.work() if answer is _FAILED else answer
 
     def cancel(self) -> None:
         """Stop the child (this process is unwinding: an exception, SIGTERM, Ctrl-C)."""
@@ -197,15 +187,5 @@ def _detach(result: Any) -> Any:
 
 def _collect(pid: int, fd: int, share: list[int]) -> list[tuple[int, Any]] | None:
     """A worker's results, or None if it did not finish its share."""
-    with os.fdopen(fd, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    import pickle  # here, not at the top: a run of a few files never forks
-
-    try:
-        results = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - a truncated or garbled answer: redo the share
-        return None
-    return results if [i for i, _ in results] == share else None
+    results = _receive(pid, fd)
+    return None if results is _FAILED or [i for i, _ in results] != share else results
