@@ -287,7 +287,7 @@ def check(
     ] = None,
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", metavar="N", help=N_("Processes checking files at once (default: one per core for 24 files or more).")),
+        typer.Option("--jobs", "-j", metavar="N", help=N_("Processes checking at once (default: one per core for 24 files or more, and two for one plan of 5,000 posts or more; -j 1 keeps one).")),
     ] = None,
     show_suppressed: Annotated[
         bool, typer.Option("--show-suppressed", metavar="", help=N_("List the suppressed findings in full too."))
