@@ -57,11 +57,16 @@ def _assert_honesty_shape(items: list[dict], latin_russian: bool = False) -> Non
         assert item["expect"] in HONESTY_LABELS, item
         assert item["lang"] in LANGS, item
         assert isinstance(item["text"], str) and len(item["text"].strip()) >= 3, item
-        is_cyrillic = bool(re.search("[а-яё]", item["text"], re.IGNORECASE))
-        if latin_russian and item["lang"] == "ru" and not is_cyrillic:
+        cyrillic = len(re.findall("[а-яё]", item["text"], re.IGNORECASE))
+        if latin_russian and item["lang"] == "ru" and not cyrillic:
             assert _TRANSLIT.search(item["text"].lower()), f"neither Cyrillic nor transliterated Russian: {item}"
             continue
-        assert is_cyrillic == (item["lang"] == "ru"), f"lang does not match the script: {item}"
+        # (a Russian phrase often names Latin brands, "TikTok Ads, тест 50 000 ₽"; an English one may
+        # name a Russian site or label, "20 anonymous accounts on Хабр", but is mostly Latin)
+        if item["lang"] == "ru":
+            assert cyrillic, f"lang does not match the script: {item}"
+        else:
+            assert cyrillic < len(re.findall("[a-z]", item["text"], re.IGNORECASE)), f"lang does not match the script: {item}"
 
 
 @pytest.mark.parametrize("part", ["dev", "heldout", "heldout2", "heldout3"])
@@ -203,7 +208,7 @@ def test_heldout_phrases_are_not_in_the_older_tuned_corpus():
     assert not shared, shared
 
 
-ROUND_SETS = [f"dev{n}" for n in range(5, 61)] + [f"heldout{n}" for n in range(4, 47)]
+ROUND_SETS = [f"dev{n}" for n in range(5, 65)] + [f"heldout{n}" for n in range(4, 47)]
 
 
 @pytest.mark.parametrize("part", ROUND_SETS)

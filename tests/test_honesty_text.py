@@ -64,6 +64,17 @@ def test_an_end_mark_inside_quotes_ends_no_clause(text, clauses):
     assert len({t.clause for t in read(text).tokens}) == clauses
 
 
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("Негативные отзывы на hh.ru надо убрать", 1),  # a web address's dot ends no clause
+    ("post it on vk.com today", 1),
+    ("Отзывы на 2gis.ru и otzovik.com. Потом в чат", 2),  # the dot after the address does
+    ("Bought them. Then we posted", 2),  # a dot and a space do
+])
+def test_a_dot_inside_a_web_address_ends_no_clause(text, clauses):
+    assert len({t.clause for t in read(text).tokens}) == clauses
+    assert [h.category for h in honesty.detect("Негативные отзывы на hh.ru надо убрать")] == ["review_manipulation"]
+
+
 def test_normalise_maps_back_through_dropped_characters():
     raw = "b\u2063uy fol\u202elowers"
     norm, where = normalise(raw)

@@ -6,7 +6,8 @@ currency sign, a star (`★`; `⭐` and the `*` of `5*` read so), or a spelling 
 spaces both part words; vocabularies match phrases across either.
 
 Clauses end at `. ! ? ; …` and line breaks (a dot inside a number or a dotted
-spelling is no end, nor one after an abbreviation such as `тыс.` or `approx.`). Between two tokens, a comma, `/`, `&` or `+` marks them as
+spelling is no end, nor one after an abbreviation such as `тыс.` or `approx.`, nor one inside a web
+address such as `hh.ru`). Between two tokens, a comma, `/`, `&` or `+` marks them as
 coordinated (a list), which negation scopes use.
 """
 
@@ -32,6 +33,8 @@ _END = re.compile(r"[.!?;…\n]")
 # order?' Tell us in the comments")
 _QUOTED_END = re.compile(r"!+[^\w.;\n']*'")
 _COORD = re.compile(r"[,/&+]")
+# A dot with a word right after it, no space between, parts a web address ("hh.ru", "vk.com"), not clauses
+_DOMAIN_PART = re.compile(r"[a-z]{2,}$")
 
 
 _DOTTED_CHARS = frozenset(".-·•*")
@@ -89,6 +92,7 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
             if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS) \
+                    and not (gap == "." and _DOMAIN_PART.match(m[0])) \
                     and not ((q := _QUOTED_END.match(gap)) and not _END.search(gap, q.end())):
                 clause += 1
             else:
