@@ -1226,6 +1226,10 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                     m -= 1
             continue
         content = bool(roles_at.get(k, set()) - set(STRUCTURE))
+        # a list of things denied ("без ботов и накрутки") ends at a verb, which says what is done instead
+        # ("без бюджета, подключаем массфоловинг"); a list of denied acts goes on ("we don't buy followers
+        # or run pods")
+        nouns = content and not roles_at.get(k, set()) & _VERB_ROLES
         objects.clear()
         m = conjunct(k)
         content = content or bool(objects)  # (a verb of no role with its object: "не пользуемся ботами, ...")
@@ -1235,7 +1239,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
                     m += 1
                 if m >= n or clause[m] != clause[k] or m in walked or tokens[m].word in _SCOPE_END \
-                        or roles_at.get(m, set()) & _TURNS:
+                        or roles_at.get(m, set()) & _TURNS or nouns and _says_what_is_done(tokens[m].word, roles_at.get(m, set())):
                     break  # (a list walked from here already: every negation of a long list reads it once;
                     # and a turn ends it: "not buying likes this time, just 20k paid views", "..., so let's")
                 walked.add(m)
@@ -1249,6 +1253,14 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
 _VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppress", "show", "follow", "follow_mass",
                          "unfollow", "growth", "inflation", "withhold", "fabricate", "swap"})
 _STRUCTURE_SET = frozenset(STRUCTURE)
+_ACTS = _VERB_ROLES | {"launch"}  # (a verb that starts something: "подключаем", "запускаем")
+_PERSONAL = ("ем", "ём", "им", "ют", "ят", "ут", "ат")  # endings of a Russian verb said of us or them
+
+
+def _says_what_is_done(word: str, roles: set[str]) -> bool:
+    """A list item that is a verb said of someone ("подключаем", "закупаем"), not a noun of an act
+    ("накрутки", "самовыкупов"): it starts a new statement, past the denied list."""
+    return bool(roles & _ACTS) and len(word) > 4 and word.endswith(_PERSONAL)
 # where a negated verb's denial, reaching back to its object, stops: "подписчиков докупим, если не наберём",
 # "subs that don't drop" (a relative clause denies only itself)
 _BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}
