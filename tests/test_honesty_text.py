@@ -96,6 +96,10 @@ def test_confusables_data_names_its_source():
     ("Without doubt buy followers", ["BAN001"]),
     ("We never buy followers", []),
     ("Без ботов и накрутки подписчиков", []),  # a list after the negated word
+    ("Рост без бюджета, подключаем массфоловинг и масслайкинг", ["BAN006"]),  # ... ends at a verb said of us
+    ("Рост без рекламы, ботов и накруток", []),  # (a noun of an act is an item of the list)
+    ("Нельзя не накрутить пару тысяч подписчиков на старте", ["BAN001"]),  # a double negation is a need
+    ("Почему бы не докупить лайков на розыгрышный пост?", ["BAN002"]),  # ... and so is a suggestion
     ("Запрещено: боты, накрутка, фейковые отзывы", []),
     ("Check the blogger's audience for fake followers", []),
     ("Чистим подписчиков от ботов", []),
