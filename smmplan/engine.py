@@ -590,7 +590,6 @@ def check_document(doc: loader.Document, path: str, settings: Settings, language
             ctx = _context(path, doc, plan, settings, problems)
             result.plan, result.formula, result.tolerance = plan, ctx.formula, ctx.tolerance
             _run_families(ctx, problems, result, workers)
-            _mix_summary(ctx, result)
     result.findings, result.suppressed = _to_findings(problems, doc, path, settings)
     return result
 
@@ -647,28 +646,38 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
     return Context(path, doc, plan, formula, tolerance, settings, infos, start)
 
 
-# A plan of this many valid posts has its slowest rule family (ASIDE) read in a second process
-# while this one runs the others, when the run may use two cores (``workers``): on the
-# 20,000-post plan the honesty family takes some 120 ms, as long as the other families together.
-# The fork, a few ms, and copying the pages both processes then write are worth it from some
-# thousands of posts; a folder's plans are shared among the cores instead (smmplan.parallel).
+# A plan of this many valid posts has some rule families (ASIDE) read in a second process
+# while this one runs the others and the mix summary, when the run may use two cores
+# (``workers``): on the 20,000-post plan the honesty family takes some 140 ms, KPI 20 and
+# platform 15, about what the mix, flow and plan families and the mix summary (with the
+# rebalancing) take here. KPI and platform share nothing this process works out (the mix
+# family, flow and the summary share the post lines and the content reads), and their
+# problems and summaries are small to send back. The fork, a few ms, and copying the pages
+# both processes then write are worth it from some thousands of posts; a folder's plans are
+# shared among the cores instead (smmplan.parallel).
 ASIDE_POSTS = 5_000
-ASIDE = "honesty"
+ASIDE = ("honesty", "kpi", "platform")
 
 
 def _run_families(ctx: Context, problems: list[Problem], result: PlanResult, workers: int = 1) -> None:
-    """Every family's problems, in the families' order, and their summaries in ``result.sections``."""
+    """Every family's problems, in the families' order, their summaries in ``result.sections``,
+    and the mix summary (:func:`_mix_summary`), made while the families aside are read."""
     mods = family_modules()
     aside = None
     if workers > 1 and len(ctx.posts) >= ASIDE_POSTS:
         from smmplan import parallel
 
-        slow = next(m for m in mods if m.__name__.rsplit(".", 1)[-1] == ASIDE)
-        aside = parallel.aside(lambda: _family(slow, ctx))
+        slow = [m for m in mods if m.__name__.rsplit(".", 1)[-1] in ASIDE]
+        aside = parallel.aside(lambda: [_family(m, ctx) for m in slow])
     try:
-        found = [_family(mod, ctx) if aside is None or mod is not slow else None for mod in mods]
+        if aside is None:
+            found = [_family(mod, ctx) for mod in mods]
+        else:
+            here = {mod: _family(mod, ctx) for mod in mods if mod not in slow}
+        _mix_summary(ctx, result)
         if aside is not None:
-            found[mods.index(slow)] = aside.result()
+            there = dict(zip(slow, aside.result()))
+            found = [here[mod] if mod in here else there[mod] for mod in mods]
     except BaseException:
         if aside is not None:
             aside.cancel()
