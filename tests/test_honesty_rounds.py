@@ -1,7 +1,7 @@
 """The honesty rules on the independent sets written during the fourth to thirteenth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-64 in
+sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-68 in
 the thirteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -154,13 +154,22 @@ ROUNDS = [
     # 47-50, each scored once before it was tuned on, with the rules of 510b997 and the first of this
     # round's changes (from the misses of the held-out sets 43-46, now read)
     (61, "apps and e-commerce: app stores, Steam, Product Hunt, Trustpilot, G2, Otzovik; launch checklists",
-     "91.0 % (131/144)", "98.5 % (131/133)", "5-60, the held-out sets 4-46", 0.97, 0.98),
+     "91.0 % (131/144)", "98.5 % (131/133)", "5-60, the held-out sets 4-46", 0.98, 0.99),
     (62, "VK, Дзен, OK, Rutube, Shorts and Reels of small businesses: colloquial, typos, object-first order",
      "94.4 % (136/144)", "95.8 % (136/142)", "5-60, the held-out sets 4-46", 0.97, 0.97),
     (63, "online schools, course producers, coaches, realtors, salons: launches, webinars, testimonials",
-     "95.1 % (137/144)", "95.1 % (137/144)", "5-60, the held-out sets 4-46", 0.97, 0.96),
+     "95.1 % (137/144)", "95.1 % (137/144)", "5-60, the held-out sets 4-46", 0.97, 0.98),
     (64, "B2B and employer brand: LinkedIn, hh.ru, Glassdoor, Хабр Карьера, Clutch; events and webinars",
-     "79.2 % (114/144)", "96.6 % (114/118)", "5-60, the held-out sets 4-46", 0.92, 0.97),
+     "79.2 % (114/144)", "96.6 % (114/118)", "5-60, the held-out sets 4-46", 0.94, 0.99),
+    # 65-68 written while 61-64 were tuned on, each scored once at 15f49cc before it was tuned on
+    (65, "the tactic told by what is done and its effect, never by 'buy' or 'fake' (hints, euphemisms, targets by a date)",
+     "67.4 % (97/144)", "95.1 % (97/102)", "5-64, the held-out sets 4-46", 0.88, 0.99),
+    (66, "five writers: a food-delivery franchise, a politician's press office, a music label, a crypto community, a kids' clothing shop",
+     "90.3 % (130/144)", "98.5 % (130/132)", "5-64, the held-out sets 4-46", 0.92, 0.98),
+    (67, "rows of working documents: plan rows, task titles, minutes, reports, voice notes, offers and price lists",
+     "92.4 % (133/144)", "96.4 % (133/138)", "5-64, the held-out sets 4-46", 0.94, 0.98),
+    (68, "the hardest neighbours (policies, refusals, audits, lessons) and tactics with negations, conditions and questions",
+     "81.9 % (118/144)", "88.7 % (118/133)", "5-64, the held-out sets 4-46", 0.92, 0.96),
 ]
 
 
