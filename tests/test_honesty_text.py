@@ -97,6 +97,10 @@ def test_confusables_data_names_its_source():
     ("We never buy followers", []),
     ("Без ботов и накрутки подписчиков", []),  # a list after the negated word
     ("Рост без бюджета, подключаем массфоловинг и масслайкинг", ["BAN006"]),  # ... ends at a verb said of us
+    ("бот-комменты с криптоссылками удалить, авторов в бан", []),  # the object first, its clean-up verb last
+    ("комменты ботов с казино чистим", []),
+    ("Buy bot comments then check the stats", ["BAN003"]),  # (a verb that does not end the part defends nothing)
+    ("Buy TripAdvisor reviews for the flagship", ["BAN004"]),  # (a flagship is not a flag: no glob `flag*`)
     ("Рост без рекламы, ботов и накруток", []),  # (a noun of an act is an item of the list)
     ("Нельзя не накрутить пару тысяч подписчиков на старте", ["BAN001"]),  # a double negation is a need
     ("Почему бы не докупить лайков на розыгрышный пост?", ["BAN002"]),  # ... and so is a suggestion

@@ -980,6 +980,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                         and not (tokens[at[k]].word in _HEADINGS and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
                     # ("Report: ..." is a document's heading, not the act of reporting)
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
+            if _done_to_it(at, first, last, toks, negated, tokens, clause, clause_start[cl], role_at, stops):
+                return True
         for role in rule.unless:
             if role not in by_role:
                 continue
@@ -999,6 +1001,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     hits_of_coordinators = sorted((*by_role.get("coordinator", ()), *by_role.get("purpose", ()), *by_role.get("otherwise", ())),
                                   key=lambda h: h.first)  # (and "иначе": "..., иначе блогеры не пойдут")
     list_and = {h.first for h in by_role.get("coordinator", ()) if tokens[h.first].listed}  # ", and" / ", и"
+    stops = {h.first for r in ("coordinator", "purpose", "break", "observed") for h in by_role.get(r, ())}
     coordinators = [h.first for h in hits_of_coordinators]
     for rule in ex.rules:
         if rule.roles[0] not in by_role:  # (most rules: no generator made)
@@ -1109,6 +1112,27 @@ def _prohibited(at: list[int], clause: list[int], tokens, role_at, start: int, f
             continue  # "подписываемся друг на друга, отписываться нельзя": it forbids that verb only
         if not listed or all(map(role_at, between)) or tokens[last + 1].word in _REFERS_BACK:
             return True  # (", that breaks platform rules": the policy is said of the match itself)
+    return False
+
+
+def _done_to_it(at: list[int], first: int, last: int, toks: set[int], negated: set[int], tokens, clause: list[int],
+                start: int, role_at, stops: set[int]) -> bool:
+    """A clean-up verb that ends the part of the clause the match opens, a few words after it, says
+    what is done to what the match names ("бот-комменты с криптоссылками удалить, ...", "комменты ботов
+    с казино чистим"): the object first and its verb last, as Russian writes a task. The part runs
+    from the clause's start or a comma to the next comma or the clause's end, and holds nothing else
+    that acts (no verb of a tactic before the match, no `and` or purpose between)."""
+    part = next((j for j in range(first, start, -1) if tokens[j].listed), start)
+    if any(role_at(j) for j in range(part, first)):
+        return False
+    for d in at[bisect.bisect_left(at, last + 2): bisect.bisect_right(at, last + 4)]:
+        if d in toks or d in negated or clause[d] != clause[first]:
+            continue
+        if d + 1 < len(tokens) and clause[d + 1] == clause[d] and not tokens[d + 1].listed:
+            continue  # (not the part's last word: "buy followers then check the stats" goes on)
+        if any(tokens[j].listed or j in stops for j in range(last + 1, d + 1)):
+            continue
+        return True
     return False
 
 
