@@ -1,7 +1,7 @@
 """The honesty rules on the independent sets written during the fourth to thirteenth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-68 in
+sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-72 in
 the thirteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -170,6 +170,15 @@ ROUNDS = [
      "92.4 % (133/144)", "96.4 % (133/138)", "5-64, the held-out sets 4-46", 0.94, 0.98),
     (68, "the hardest neighbours (policies, refusals, audits, lessons) and tactics with negations, conditions and questions",
      "81.9 % (118/144)", "88.7 % (118/133)", "5-64, the held-out sets 4-46", 0.92, 0.96),
+    # 69-72 written while 65-68 were tuned on, each scored once at 141cce3 before it was tuned on
+    (69, "the usual brief, by an agency owner of ten years: everyday wording, phrases of 15-35 words with context",
+     "90.3 % (130/144)", "94.9 % (130/137)", "5-68, the held-out sets 4-46", 0.96, 0.98),
+    (70, "five writers: a hotel chain, a mobile-game community, a regional news channel, a furniture seller, a wellness retreat",
+     "88.9 % (128/144)", "98.5 % (128/130)", "5-68, the held-out sets 4-46", 0.95, 0.99),
+    (71, "Russian-first writers: mixed jargon, passives and object-first order, in Russian and in English written the same way",
+     "94.4 % (136/144)", "93.2 % (136/146)", "5-68, the held-out sets 4-46", 0.97, 0.96),
+    (72, "one line of a working document each: a plan's tactic column, KPI notes, offers, homework, freelancer profiles",
+     "91.0 % (131/144)", "96.3 % (131/136)", "5-68, the held-out sets 4-46", 0.95, 0.98),
 ]
 
 
