@@ -1198,7 +1198,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and j < n and clause[j] == clause[k] \
                 and j in roles_at and _adjacent(tokens, k, j) and roles_at[j] - _VERB_ROLES - _STRUCTURE_SET \
                 and not roles_at[j] & _STRUCTURE_SET \
-                and (listed and (joined or j == m) or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
+                and (listed and (joined or j == m) or j == m and roles_at.get(k, set()) & {"acquire", "write", "publish"} or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
             objects.append(j)
             k, end = j, phrase_end.get(j, j)
             out.update(range(m, end + 1))
