@@ -1,7 +1,7 @@
 """The honesty rules on the independent sets written during the fourth to thirteenth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
-sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-72 in
+sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
 the thirteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -156,29 +156,38 @@ ROUNDS = [
     (61, "apps and e-commerce: app stores, Steam, Product Hunt, Trustpilot, G2, Otzovik; launch checklists",
      "91.0 % (131/144)", "98.5 % (131/133)", "5-60, the held-out sets 4-46", 0.98, 0.99),
     (62, "VK, Дзен, OK, Rutube, Shorts and Reels of small businesses: colloquial, typos, object-first order",
-     "94.4 % (136/144)", "95.8 % (136/142)", "5-60, the held-out sets 4-46", 0.97, 0.97),
+     "94.4 % (136/144)", "95.8 % (136/142)", "5-60, the held-out sets 4-46", 0.96, 0.97),
     (63, "online schools, course producers, coaches, realtors, salons: launches, webinars, testimonials",
-     "95.1 % (137/144)", "95.1 % (137/144)", "5-60, the held-out sets 4-46", 0.97, 0.98),
+     "95.1 % (137/144)", "95.1 % (137/144)", "5-60, the held-out sets 4-46", 0.96, 0.98),
     (64, "B2B and employer brand: LinkedIn, hh.ru, Glassdoor, Хабр Карьера, Clutch; events and webinars",
-     "79.2 % (114/144)", "96.6 % (114/118)", "5-60, the held-out sets 4-46", 0.94, 0.99),
+     "79.2 % (114/144)", "96.6 % (114/118)", "5-60, the held-out sets 4-46", 0.95, 0.99),
     # 65-68 written while 61-64 were tuned on, each scored once at 15f49cc before it was tuned on
     (65, "the tactic told by what is done and its effect, never by 'buy' or 'fake' (hints, euphemisms, targets by a date)",
      "67.4 % (97/144)", "95.1 % (97/102)", "5-64, the held-out sets 4-46", 0.88, 0.99),
     (66, "five writers: a food-delivery franchise, a politician's press office, a music label, a crypto community, a kids' clothing shop",
      "90.3 % (130/144)", "98.5 % (130/132)", "5-64, the held-out sets 4-46", 0.92, 0.98),
     (67, "rows of working documents: plan rows, task titles, minutes, reports, voice notes, offers and price lists",
-     "92.4 % (133/144)", "96.4 % (133/138)", "5-64, the held-out sets 4-46", 0.94, 0.98),
+     "92.4 % (133/144)", "96.4 % (133/138)", "5-64, the held-out sets 4-46", 0.94, 0.97),
     (68, "the hardest neighbours (policies, refusals, audits, lessons) and tactics with negations, conditions and questions",
      "81.9 % (118/144)", "88.7 % (118/133)", "5-64, the held-out sets 4-46", 0.92, 0.96),
     # 69-72 written while 65-68 were tuned on, each scored once at 141cce3 before it was tuned on
     (69, "the usual brief, by an agency owner of ten years: everyday wording, phrases of 15-35 words with context",
-     "90.3 % (130/144)", "94.9 % (130/137)", "5-68, the held-out sets 4-46", 0.96, 0.98),
+     "90.3 % (130/144)", "94.9 % (130/137)", "5-68, the held-out sets 4-46", 0.96, 0.97),
     (70, "five writers: a hotel chain, a mobile-game community, a regional news channel, a furniture seller, a wellness retreat",
-     "88.9 % (128/144)", "98.5 % (128/130)", "5-68, the held-out sets 4-46", 0.95, 0.99),
+     "88.9 % (128/144)", "98.5 % (128/130)", "5-68, the held-out sets 4-46", 0.96, 0.99),
     (71, "Russian-first writers: mixed jargon, passives and object-first order, in Russian and in English written the same way",
      "94.4 % (136/144)", "93.2 % (136/146)", "5-68, the held-out sets 4-46", 0.97, 0.96),
     (72, "one line of a working document each: a plan's tactic column, KPI notes, offers, homework, freelancer profiles",
      "91.0 % (131/144)", "96.3 % (131/136)", "5-68, the held-out sets 4-46", 0.95, 0.98),
+    # 73-76 written while 69-72 were tuned on, each scored once at 1fc020b (the rules of e1864bd)
+    (73, "the usual brief, by a junior manager and her clients in small towns: plain words, run-on sentences, typos",
+     "87.5 % (126/144)", "94.0 % (126/134)", "5-72, the held-out sets 4-46", 0.91, 0.97),
+    (74, "five writers: a dentistry chain, a gaming channel, a wedding venue, an EdTech growth lead, a city council's press service",
+     "88.9 % (128/144)", "92.1 % (128/139)", "5-72, the held-out sets 4-46", 0.90, 0.97),
+    (75, "tactics and their neighbours as questions, requests and advice in forums and chats",
+     "86.8 % (125/144)", "92.6 % (125/135)", "5-72, the held-out sets 4-46", 0.94, 0.99),
+    (76, "rows of marketplace and local-business documents: seller tasks, admin chats, map-listing notes, front desks",
+     "93.1 % (134/144)", "97.1 % (134/138)", "5-72, the held-out sets 4-46", 0.98, 0.99),
 ]
 
 
