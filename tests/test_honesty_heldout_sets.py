@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to eleventh generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to thirteenth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -46,11 +46,16 @@ was scored, once:
   change to them;
 - the forty-third to forty-sixth (43 to the usual brief, 45 as rows of working documents, 44 and
   46 as five writers), written while the thirty-ninth to forty-second were tuned on, scored once
-  together at commit 97a9605, the last change to the rules.
+  together at commit 97a9605, the twelfth round's last change to the rules;
+- the forty-seventh to fiftieth (each to the usual brief with a field of its own), written on
+  December 3 before the thirteenth round's tuning began, scored once together at commit c860ade
+  (the rules of 71bff20, that round's last change to them).
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
-only unread score; the misses of all forty-six have been read since and tuned on (the forty-third to
-forty-sixth in the thirteenth round), so each is development data now. Run with -s to see every miss."""
+only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
+to forty-sixth in the thirteenth round), so each is development data now; the forty-seventh to fiftieth,
+written before the thirteenth round's tuning and scored once when it ended, judge the rules on main.
+Run with -s to see every miss."""
 
 from __future__ import annotations
 
@@ -127,11 +132,19 @@ SETS = [
     (42, "91.7 % (132/144)", "97.1 % (132/136)", 4, 0.91, 0.97),  # precision met, recall not
     # written while 39-42 were tuned on (43 to the usual brief, 45 as rows of working documents, 44
     # and 46 as five writers), scored once together at commit 97a9605, the last change to the rules:
-    # the rules on main since
+    # read and tuned on in the thirteenth round
     (43, "93.1 % (134/144)", "95.0 % (134/141)", 4, 0.93, 0.95),  # neither target met
     (44, "86.8 % (125/144)", "96.9 % (125/129)", 7, 0.86, 0.96),  # neither target met
     (45, "95.1 % (137/144)", "94.5 % (137/145)", 5, 0.95, 0.94),  # recall met, precision not
     (46, "93.1 % (134/144)", "97.8 % (134/137)", 7, 0.93, 0.97),  # precision met, recall not
+    # the thirteenth round: written before its tuning began, each with a field of its own (47
+    # Telegram sellers and admins, 48 agencies serving restaurants, clinics and hotels, 49
+    # marketplace sellers and local services on map sites, 50 creators and growth hackers), scored
+    # once together at commit c860ade (the rules of 71bff20, the round's last change to them)
+    (47, "87.5 % (126/144)", "92.0 % (126/137)", 7, 0.87, 0.91),  # neither target met
+    (48, "92.4 % (133/144)", "98.5 % (133/135)", 3, 0.92, 0.98),  # precision met, recall not
+    (49, "88.9 % (128/144)", "94.1 % (128/136)", 8, 0.88, 0.94),  # neither target met
+    (50, "87.5 % (126/144)", "95.5 % (126/132)", 5, 0.87, 0.95),  # neither target met
 ]
 
 
