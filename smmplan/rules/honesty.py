@@ -1198,7 +1198,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if (not roles_at.get(k, set()) - {"transparent"} or roles_at[k] & _VERB_ROLES) and j < n and clause[j] == clause[k] \
                 and j in roles_at and _adjacent(tokens, k, j) and roles_at[j] - _VERB_ROLES - _STRUCTURE_SET \
                 and not roles_at[j] & _STRUCTURE_SET \
-                and (listed and (joined or j == m) or j == m and roles_at.get(k, set()) & {"acquire", "write", "publish"} or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
+                and (listed and (joined or j == m) or j == m and roles_at.get(k, set()) & _TAKES_OBJECT
+                     or "coordinator" in roles_at.get(phrase_end.get(j, j) + 1, ())):
             objects.append(j)
             k, end = j, phrase_end.get(j, j)
             out.update(range(m, end + 1))
@@ -1263,7 +1264,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
                 while m < n and "coordinator" in roles_at.get(m, ()) or (m < n and "negation" in roles_at.get(m, ())):
                     m += 1
                 if m >= n or clause[m] != clause[k] or m in walked or tokens[m].word in _SCOPE_END \
-                        or roles_at.get(m, set()) & _TURNS or nouns and _says_what_is_done(tokens[m].word, roles_at.get(m, set())):
+                        or roles_at.get(m, set()) & _TURNS \
+                        or nouns and _says_what_is_done(tokens[m].word, roles_at.get(m, set())):
                     break  # (a list walked from here already: every negation of a long list reads it once;
                     # and a turn ends it: "not buying likes this time, just 20k paid views", "..., so let's")
                 walked.add(m)
@@ -1279,15 +1281,18 @@ _VERB_ROLES = frozenset({"acquire", "acquire_weak", "write", "publish", "suppres
 _STRUCTURE_SET = frozenset(STRUCTURE)
 _ACTS = _VERB_ROLES | {"launch"}  # (a verb that starts something: "подключаем", "запускаем")
 _PERSONAL = ("ем", "ём", "им", "ют", "ят", "ут", "ат")  # endings of a Russian verb said of us or them
+# where a negated verb's denial, reaching back to its object, stops: "подписчиков докупим, если не наберём",
+# "subs that don't drop" (a relative clause denies only itself)
+_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}
+# the verbs whose denial takes the object right after them: "никогда не покупаем фейковые отзывы"
+# (not a verb of no role: "не забудьте докупить лайки" is no denial of the likes)
+_TAKES_OBJECT = frozenset({"acquire", "write", "publish"})
 
 
 def _says_what_is_done(word: str, roles: set[str]) -> bool:
     """A list item that is a verb said of someone ("подключаем", "закупаем"), not a noun of an act
     ("накрутки", "самовыкупов"): it starts a new statement, past the denied list."""
     return bool(roles & _ACTS) and len(word) > 4 and word.endswith(_PERSONAL)
-# where a negated verb's denial, reaching back to its object, stops: "подписчиков докупим, если не наберём",
-# "subs that don't drop" (a relative clause denies only itself)
-_BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}
 
 _NEAREST = 6  # candidates per role around each anchor
 
