@@ -16,7 +16,7 @@ import textwrap
 from urllib.parse import parse_qsl
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smmplan import engine, loader
@@ -222,6 +222,7 @@ def test_link_scheme_and_query_as_urlsplit_reads_them(link):
 
 
 @given(st.text(st.sampled_from("aBуkК ё\u2063\u00ad\ufe0fİß\u0308.-«_\n№ﬁ"), max_size=16))
+@example("ККB\u0308")  # (found by CI: the slow path folded "B̈" to "b̈", which reads as a Cyrillic "ь", not "В")
 def test_normalise_fast_path_reads_as_the_character_by_character_path(text):
     """Text that needs no offset map takes the fast path (str methods on the
     whole); the reference normalises character by character every time."""

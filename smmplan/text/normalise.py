@@ -187,7 +187,8 @@ def _stable_run() -> re.Pattern:
 def _nfkc(text: str) -> tuple[str, OffsetMap]:
     """NFKC and case folding without the ignorable characters, mapping back:
     stable runs are copied whole, only the characters between them are looked
-    at one by one."""
+    at one by one. Case is folded only where folding changes more than case; the
+    caller lowers the whole text (as ``normalise`` does)."""
     out: list[str] = []
     cmap = OffsetMap()
     size = pos = 0
@@ -199,7 +200,12 @@ def _nfkc(text: str) -> tuple[str, OffsetMap]:
             while j < stop and unicodedata.combining(text[j]):
                 j += 1
             piece = IGNORABLE.sub("", unicodedata.normalize("NFKC", IGNORABLE.sub("", text[i:j])))
-            piece = unicodedata.normalize("NFKC", piece.casefold()).replace("i\u0307", "i")
+            folded = piece.casefold()
+            if folded != piece.lower() or len(folded) != len(piece):
+                # folded here where folding is more than lower case ("ß" -> "ss", "İ" -> "i"); a letter
+                # whose case alone changes keeps it, as on the fast path, so that a look-alike reads
+                # the same either way ("B" is a Cyrillic "В", "b" a "ь"): the caller lowers the whole
+                piece = unicodedata.normalize("NFKC", folded).replace("i\u0307", "i")
             if piece:
                 cmap.add(size, i, j - i)
                 out.append(piece)
