@@ -667,22 +667,18 @@ def _run_families(ctx: Context, problems: list[Problem], result: PlanResult, wor
     if workers > 1 and len(ctx.posts) >= ASIDE_POSTS:
         from smmplan import parallel
 
-        slow = [m for m in mods if m.__name__.rsplit(".", 1)[-1] in ASIDE]
-        aside = parallel.aside(lambda: [_family(m, ctx) for m in slow])
-    try:
-        if aside is None:
-            found = [_family(mod, ctx) for mod in mods]
-        else:
-            here = {mod: _family(mod, ctx) for mod in mods if mod not in slow}
+        slow = [i for i, m in enumerate(mods) if m.__name__.rsplit(".", 1)[-1] in ASIDE]
+        aside = parallel.aside(lambda: [_family(mods[i], ctx) for i in slow])
+    try:  # (by position: a family need not be hashable)
+        done = {i: _family(mod, ctx) for i, mod in enumerate(mods) if aside is None or i not in slow}
         _mix_summary(ctx, result)
         if aside is not None:
-            there = dict(zip(slow, aside.result()))
-            found = [here[mod] if mod in here else there[mod] for mod in mods]
+            done.update(zip(slow, aside.result()))
     except BaseException:
         if aside is not None:
             aside.cancel()
         raise
-    for more, data in found:
+    for more, data in (done[i] for i in range(len(mods))):
         problems.extend(more)
         if data:
             result.sections.update(data)

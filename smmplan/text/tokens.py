@@ -34,7 +34,7 @@ _END = re.compile(r"[.!?;…\n]")
 _QUOTED_END = re.compile(r"!+[^\w.;\n']*'")
 _COORD = re.compile(r"[,/&+]")
 # A dot with a word right after it, no space between, parts a web address ("hh.ru", "vk.com"), not clauses
-_DOMAIN_PART = re.compile(r"[a-z]{2,}$")
+_DOMAIN_PART = re.compile(r"[a-z]{2,}")
 
 
 _DOTTED_CHARS = frozenset(".-·•*")
@@ -92,7 +92,7 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
             if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS) \
-                    and not (gap == "." and _DOMAIN_PART.match(m[0])) \
+                    and not (gap == "." and _DOMAIN_PART.fullmatch(m[0])) \
                     and not ((q := _QUOTED_END.match(gap)) and not _END.search(gap, q.end())):
                 clause += 1
             else:
