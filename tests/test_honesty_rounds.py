@@ -2,7 +2,7 @@
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
+the thirteenth, 77-84 in the fourteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -188,6 +188,24 @@ ROUNDS = [
      "86.8 % (125/144)", "92.6 % (125/135)", "5-72, the held-out sets 4-46", 0.94, 0.99),
     (76, "rows of marketplace and local-business documents: seller tasks, admin chats, map-listing notes, front desks",
      "93.1 % (134/144)", "97.1 % (134/138)", "5-72, the held-out sets 4-46", 0.98, 0.99),
+    # the fourteenth round: 77-80 scored once with the rules of dcfa4e1 and the first changes of the round
+    # (tuned on the held-out sets 51-54, read once scored), 81-84 once 77-80 had been tuned on
+    (77, "half of it Telegram and VK admins' slang and SMM-service sellers' adverts, with their neighbours",
+     "97.2 % (140/144)", "96.6 % (140/145)", "5-76, the held-out sets 4-54", 0.99, 0.98),
+    (78, "half of it long agency briefs, client chats and meeting notes: past tense, reported speech, questions",
+     "95.1 % (137/144)", "94.5 % (137/145)", "5-76, the held-out sets 4-54", 0.97, 0.98),
+    (79, "half of it terse plan cells and notes with symbols, the tactic told by its effect or price",
+     "91.0 % (131/144)", "99.2 % (131/132)", "5-76, the held-out sets 4-54", 0.91, 0.99),
+    (80, "half of it negations and modality both ways: tactics a negation does not excuse, refusals and lessons",
+     "88.2 % (127/144)", "92.7 % (127/137)", "5-76, the held-out sets 4-54", 0.93, 0.94),
+    (81, "half of it the review economy: marketplaces, maps, app stores, B2B review sites and their programmes",
+     "92.4 % (133/144)", "94.3 % (133/141)", "5-80, the held-out sets 4-54", 0.92, 0.94),
+    (82, "half of it bots, sockpuppets and coordinated inauthentic behaviour, and chat-bots and disclosed personas",
+     "93.8 % (135/144)", "95.1 % (135/142)", "5-80, the held-out sets 4-54", 0.93, 0.95),
+    (83, "half of it engagement exchange and mass automation, and collaborations, giveaways and schedulers",
+     "96.5 % (139/144)", "96.5 % (139/144)", "5-80, the held-out sets 4-54", 0.96, 0.96),
+    (84, "half of it bought audience and engagement across platforms and metrics, and each platform's own ads",
+     "93.8 % (135/144)", "99.3 % (135/136)", "5-80, the held-out sets 4-54", 0.93, 0.99),
 ]
 
 

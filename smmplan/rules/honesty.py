@@ -141,7 +141,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "negation_all", "undoes", "defended", "transparent", "coordinator", "purpose", "break", "defensive",
+STRUCTURE = ("negation", "negation_all", "undoes", "manner", "defended", "transparent", "coordinator", "purpose", "break", "defensive",
              "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
@@ -1213,12 +1213,15 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
 
     walked: set[int] = set()
     objects: list[int] = []  # the objects conjunct() took with their verbs
-    undone = by_role.get("undoes", ())
+    # a negation another undoes is a need ("без накрутки не обойтись", "can't do without bots"); one with
+    # a manner after it denies the manner, not the act ("never buy followers in one batch", "не публикуйте
+    # отзывы с того же телефона")
+    undone = (*by_role.get("undoes", ()), *by_role.get("manner", ()))
     for neg in by_role.get("negation", ()):
         if neg.first in inside:
             continue
         if any(u.first <= neg.first <= u.last or u.first > neg.last and clause[u.first] == clause[neg.first] for u in undone):
-            continue  # a negation another undoes is a need ("без накрутки не обойтись", "can't do without bots")
+            continue
         k = neg.last + 1
         if k < n and tokens[k].start - tokens[neg.last].end > 1:
             continue  # a mark after it ("лайков нет — похоже на накрутку"): it governs nothing after the mark
