@@ -72,7 +72,7 @@ def _assert_honesty_shape(items: list[dict], latin_russian: bool = False) -> Non
 @pytest.mark.parametrize("part", ["dev", "heldout", "heldout2", "heldout3"])
 def test_honesty_items_have_the_documented_shape(part):
     items = _honesty(part)
-    _assert_honesty_shape(items, latin_russian=part in ("dev55", "heldout58"))  # (their briefs asked for transliteration)
+    _assert_honesty_shape(items)
     assert all(len(i["text"].strip()) >= 8 for i in items)
 
 
