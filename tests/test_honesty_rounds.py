@@ -2,7 +2,7 @@
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth, 77-87 in the fourteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
+the thirteenth, 77-94 in the fourteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -213,6 +213,21 @@ ROUNDS = [
      "93.8 % (135/144)", "98.5 % (135/137)", "5-84, the held-out sets 4-56", 0.93, 0.98),
     (87, "half of it reputation management of clinics, salons, restaurants, hotels and lawyers",
      "96.5 % (139/144)", "95.2 % (139/146)", "5-84, the held-out sets 4-56", 0.96, 0.95),
+    # 91, 93 and 94 scored once at 67f4d62; 88, 89 and 92 at cde2032; 90 at the commit that added it
+    (88, "half of it the music industry: streams, charts, Shazam counts, playlists, labels and managers",
+     "88.2 % (127/144)", "95.5 % (127/133)", "5-87, 91, 93-94, the held-out sets 4-58", 0.88, 0.95),
+    (89, "half of it votes, polls, contests, awards, petitions and rankings",
+     "91.7 % (132/144)", "99.2 % (132/133)", "5-87, 91, 93-94, the held-out sets 4-58", 0.91, 0.99),
+    (90, "half of it developers, car dealers, B2B services, recruiting and employer brand, law firms",
+     "92.4 % (133/144)", "97.1 % (133/137)", "5-89, 91-94, the held-out sets 4-58", 0.92, 0.97),
+    (91, "half of it said between the lines by an experienced lead: euphemisms, hints, irony, sarcasm",
+     "81.9 % (118/144)", "92.2 % (118/128)", "5-87, the held-out sets 4-58", 0.90, 0.98),
+    (92, "half of it dialogues between a client and an agency, labelled by what is agreed",
+     "88.2 % (127/144)", "85.8 % (127/148)", "5-87, 91, 93-94, the held-out sets 4-58", 0.87, 0.92),
+    (93, "half of it fashion, beauty, food and lifestyle bloggers in mixed Russian-English slang",
+     "94.4 % (136/144)", "97.8 % (136/139)", "5-87, the held-out sets 4-58", 0.94, 0.97),
+    (94, "half of it passives, nominalisations and reports after the fact, on both sides",
+     "89.6 % (129/144)", "94.2 % (129/137)", "5-87, the held-out sets 4-58", 0.89, 0.94),
 ]
 
 

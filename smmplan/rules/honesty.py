@@ -841,6 +841,28 @@ def _in_range(hits: list[RoleHit], firsts: list[int], lo: int, hi: int) -> list[
 
 
 _ANSWERS = frozenset(("no", "nope", "nah", "нет", "неа", "never"))  # negations that answer a question on their own
+# who answers, written before the answer in a chat or a brief's dialogue ("Us: no, we don't", "Мы: нет, ...")
+_SPEAKERS = frozenset(("us", "we", "me", "i", "agency", "smm", "мы", "я", "агентство", "смм", "менеджер", "manager"))
+# verbs whose denial right after a speaker turns the turn before down ("Мы: не будем", "Мы: такого не делаем")
+_REFUSING = frozenset(("будем", "станем", "берем", "делаем", "надо", "нужно", "советуем", "рекомендуем", "беремся",
+                       "возьмемся", "предлагаем"))
+_TURNS_OF = _SPEAKERS | {"client", "customer", "brand", "клиент", "клиентка", "заказчик", "заказчица", "бренд"}
+
+
+def _labels(reading, tokens, k: int, words: frozenset[str]) -> bool:
+    """The word at k names who speaks, a colon after it ("Us:", "Клиент:")."""
+    return tokens[k].word in words and k + 1 < len(tokens) and ":" in reading.norm[tokens[k].end:tokens[k + 1].start]
+
+
+def _turn_start(reading, tokens, clause: list[int], label: int) -> int:
+    """The first clause of the turn before the one a speaker's label opens at ``label``: back to the
+    label before it ("Client: ... / Us: no"), or to the start of the text."""
+    k = label - 1
+    while k > 0 and not _labels(reading, tokens, k, _TURNS_OF):
+        k -= 1
+    return clause[max(k, 0)]
+
+
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
 _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
@@ -918,13 +940,24 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
     idioms = {h.first for h in by_role.get("any_means", ())}  # "doesn't matter where from" answers nothing
     for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it,
-        if h.first == 0 or clause[h.first - 1] == clause[h.first] or h.first in idioms:  # and so does one opening
-            continue  # with "No" after a question
+        before = h.first - 1  # and so does one opening with "No" after a question,
+        if before > 0 and tokens[before].word in _SPEAKERS and ":" in reading.norm[tokens[before].end:tokens[h.first].start]:
+            before -= 1  # past the answer's speaker ("Client: can you buy followers? / Us: no, we don't")
+        label = next((k for k in range(h.first - 1, max(0, h.first - 3), -1) if _labels(reading, tokens, k, _SPEAKERS)),
+                     None)
+        if label and h.last + 1 < n and tokens[h.last + 1].word in _REFUSING and (  # "Клиент: давайте накрутим / Мы:
+                h.last + 2 == n or tokens[h.last + 2].start - tokens[h.last + 1].end > 1):  # (not "не будем ждать, ...")
+            refusals.update(range(_turn_start(reading, tokens, clause, label), clause[h.first] + 1))  # покупать не будем"
+            continue
+        if h.first == 0 or clause[before] == clause[h.first] or h.first in idioms:
+            continue
         if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or (
-                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[h.first - 1].end:tokens[h.first].start]
-                and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON)):
-            refusals.add(clause[h.first])  # (not "...? not from their real pages", which goes on asking,
-            # nor "...? No text, just stars", where "no" is a word of the answer's noun)
+                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[before].end:tokens[h.first].start]
+                and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON
+                     or before + 1 < h.first)):  # (after a speaker, "Us: no pods; ..." answers too)
+            start = _turn_start(reading, tokens, clause, before + 1) if before + 1 < h.first else clause[h.first]
+            refusals.update(range(start, clause[h.first] + 1))  # (not "...? not from their real pages",
+            # which goes on asking, nor "...? No text, just stars", where "no" is a word of the answer's noun)
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
     def role_at(k: int) -> bool:
@@ -1218,7 +1251,7 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
     # отзывы с того же телефона")
     undone = (*by_role.get("undoes", ()), *by_role.get("manner", ()))
     for neg in by_role.get("negation", ()):
-        if neg.first in inside:
+        if neg.first in inside and not _denies_the_fake(neg, hits, roles_at):
             continue
         if any(u.first <= neg.first <= u.last or u.first > neg.last and clause[u.first] == clause[neg.first] for u in undone):
             continue
@@ -1276,6 +1309,18 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
             else:
                 break
     return out
+
+
+def _denies_the_fake(neg: RoleHit, hits: list[RoleHit], roles_at: dict[int, set[str]]) -> bool:
+    """A negation that starts a phrase of hiding ("не публикуем", "don't show") is part of it
+    ("негативные отзывы не публикуем" hides them), unless what follows is fake ("не публикуем
+    фейковые отзывы" is a policy: not publishing the fake ones hides nothing)."""
+    phrases = [h for h in hits if h.first <= neg.first <= h.last and h.last > h.first and h.role not in STRUCTURE]
+    return bool(phrases) and all(h.role in _HIDING for h in phrases) and \
+        "fake" in roles_at.get(max(h.last for h in phrases) + 1, ())
+
+
+_HIDING = frozenset(("suppress", "withhold"))
 
 
 # Roles of verbs (a negation's phrase stops before one) and of the reading's structure.
