@@ -48,23 +48,26 @@ def check_all(files: Sequence[str], check: Callable[[str], Any], jobs: int | Non
         return [_one(check, f) for f in files]
     out: dict[int, Any] = {0: _one(check, files[0])}  # warms every cache the workers inherit
     tickets = _Tickets(len(files) - 1, first=1)
-    workers: list[tuple[int, int]] = []
-    running: set[int] = set()
+    workers: dict[int, int | None] = {}  # pid -> the pipe its answer comes through (None: being read)
     try:
         for _ in range(n - 1):
             with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
-                workers.append(_fork(lambda: [(i, _detach(_one(check, files[i]))) for i in tickets]))
-                running.add(workers[-1][0])
+                pid, fd = _fork(lambda: [(i, _detach(_one(check, files[i]))) for i in tickets])
+                workers[pid] = fd
         for i in tickets:
             out[i] = _one(check, files[i])
-        for pid, fd in workers:
+        for pid, fd in list(workers.items()):
+            workers[pid] = None  # (_receive closes it)
             collected = _receive(pid, fd)
-            running.discard(pid)
+            del workers[pid]
             if collected is not _FAILED:
                 out.update(collected)
     finally:  # an exception here (SIGTERM, Ctrl-C, a bug): the workers end with their parent
         tickets.close()
-        _stop(running)
+        for fd in workers.values():
+            if fd is not None:
+                os.close(fd)
+        _stop(set(workers))
     # the files a worker took and did not answer for (killed, out of memory, a bug) are checked here
     return [out[i] if i in out else _one(check, files[i]) for i in range(len(files))]
 
