@@ -1,8 +1,9 @@
 """Checking many plan files on more than one core.
 
 `check_all` checks a list of files in order, in this process or, for a folder
-on a machine with more cores, in forked workers that each take an even share
-of the files and send back their results. It pays only with enough files:
+on a machine with more cores, in forked workers that take the files one at a
+time, each the next one left as it finishes one (so the slow plans and a busy
+core even out), and send back their results. It pays only with enough files:
 a fork is cheap, but each worker's results are pickled back (what the
 reports need of them, :meth:`PlanResult.detached` with excerpts only: about
 0.1 ms a small plan, both ways), and
@@ -11,7 +12,7 @@ and compiled patterns every check needs are made once and inherited by the
 workers rather than made again in each.
 
 A worker that fails in any way (killed, out of memory, a bug) costs nothing
-but time: its share is checked again here. Results come back in the order
+but time: the files it took are checked again here. Results come back in the order
 of the files, so every report is the same whatever the number of workers.
 """
 
@@ -38,32 +39,74 @@ def check_all(files: Sequence[str], check: Callable[[str], Any], jobs: int | Non
     """``check(file)`` for every file, in order: its result, or the OSError it raised.
 
     ``jobs`` is how many processes may work at once (None: one per core, and
-    one only for fewer than :data:`MIN_FILES` files).
+    one only for fewer than :data:`MIN_FILES` files). The processes take the
+    files one at a time as each finishes one (:class:`_Tickets`), so a process
+    that meets the slow plans, or that the machine gives less time, takes fewer.
     """
     n = min(jobs or (cpus() if len(files) >= MIN_FILES else 1), max(1, len(files) - 1))
     if n < 2 or not hasattr(os, "fork"):
         return [_one(check, f) for f in files]
-    out: list[Any] = [None] * len(files)
-    out[0] = _one(check, files[0])  # warms every cache the workers inherit
-    rest = range(1, len(files))
-    shares = [list(rest[k::n]) for k in range(n)]  # interleaved: big and small files even out
-    workers: list[tuple[tuple[int, int], list[int]]] = []
-    waiting: set[int] = set()
+    out: dict[int, Any] = {0: _one(check, files[0])}  # warms every cache the workers inherit
+    tickets = _Tickets(len(files) - 1, first=1)
+    workers: dict[int, int | None] = {}  # pid -> the pipe its answer comes through (None: being read)
     try:
-        for share in shares[1:]:
+        for _ in range(n - 1):
             with _signals_held():  # a SIGTERM between the fork and the note of its pid would orphan it
-                workers.append((_fork(lambda share=share: [(i, _detach(_one(check, files[i]))) for i in share]), share))
-                waiting.add(workers[-1][0][0])
-        for i in shares[0]:
+                pid, fd = _fork(lambda: [(i, _detach(_one(check, files[i]))) for i in tickets])
+                workers[pid] = fd
+        for i in tickets:
             out[i] = _one(check, files[i])
-        for (pid, fd), share in workers:
-            collected = _collect(pid, fd, share)
-            waiting.discard(pid)
-            for i, result in collected or [(i, _one(check, files[i])) for i in share]:
-                out[i] = result
+        for pid, fd in list(workers.items()):
+            workers[pid] = None  # (_receive closes it)
+            collected = _receive(pid, fd)
+            del workers[pid]
+            if collected is not _FAILED:
+                out.update(collected)
     finally:  # an exception here (SIGTERM, Ctrl-C, a bug): the workers end with their parent
-        _stop(waiting)
-    return out
+        tickets.close()
+        for fd in workers.values():
+            if fd is not None:
+                os.close(fd)
+        _stop(set(workers))
+    # the files a worker took and did not answer for (killed, out of memory, a bug) are checked here
+    return [out[i] if i in out else _one(check, files[i]) for i in range(len(files))]
+
+
+class _Tickets:
+    """Numbers ``first`` up to ``first + count - 1`` shared among forked processes: each
+    number is taken by exactly one of them, in order (iterate to take the next; the
+    iteration ends when none is left). A pipe holds them, written in full before any
+    fork (a ticket is one read of its 4 bytes, which no other read can split), so a
+    process that dies takes nothing with it but the tickets it took. Past
+    :data:`TICKETS` numbers, a ticket stands for a run of consecutive numbers: the pipe's
+    buffer holds them all, and the writer never waits for a reader."""
+
+    def __init__(self, count: int, first: int = 0):
+        self.first, self.count = first, count
+        self.size = -(-count // TICKETS) if count else 1  # numbers per ticket
+        self.read, write = os.pipe()
+        try:
+            os.write(write, b"".join(k.to_bytes(4, "little") for k in range(0, count, self.size)))
+        finally:
+            os.close(write)
+
+    def __iter__(self):
+        while self.read is not None:
+            got = os.read(self.read, 4)
+            if len(got) < 4:  # none left
+                return
+            start = int.from_bytes(got, "little")
+            yield from range(self.first + start, self.first + min(start + self.size, self.count))
+
+    def close(self) -> None:
+        if self.read is not None:
+            os.close(self.read)
+            self.read = None
+
+
+# At most this many tickets (4 bytes each) are written to the pipe at once: 4 KiB, what any
+# pipe's buffer holds (POSIX's PIPE_BUF; Linux's holds 64 KiB), so the write never blocks.
+TICKETS = 1024
 
 
 @contextlib.contextmanager
@@ -183,9 +226,3 @@ def aside(work: Callable[[], Any]) -> Aside | None:
 
 def _detach(result: Any) -> Any:
     return result if isinstance(result, OSError) else result.detached(excerpts=True)
-
-
-def _collect(pid: int, fd: int, share: list[int]) -> list[tuple[int, Any]] | None:
-    """A worker's results, or None if it did not finish its share."""
-    results = _receive(pid, fd)
-    return None if results is _FAILED or [i for i, _ in results] != share else results

@@ -81,6 +81,40 @@ def test_a_worker_that_dies_costs_only_time(folder):
     assert rendered(parallel.check_all(files, dying, 2)) == rendered(parallel.check_all(files, check, 1))
 
 
+def test_a_worker_that_dies_midway_costs_only_time(folder):
+    """It took files and answered for none: they are checked here, in their places."""
+    files = files_of(folder)
+    parent = os.getpid()
+    seen = []
+
+    def dying(path: str):
+        if os.getpid() != parent:
+            seen.append(path)
+            if len(seen) > 3:
+                os._exit(3)
+        return check(path)
+
+    assert rendered(parallel.check_all(files, dying, 2)) == rendered(parallel.check_all(files, check, 1))
+
+
+@pytest.mark.parametrize(("count", "most"), [(1, 1024), (40, 1024), (40, 7), (41, 41), (1000, 3)])
+def test_tickets_give_every_number_once_whoever_takes_them(monkeypatch, count, most):
+    """Numbers taken by a forked process and this one, as they come: each exactly once, all of
+    them, each process's in order; past TICKETS numbers a ticket is a run of them."""
+    import pickle
+
+    monkeypatch.setattr(parallel, "TICKETS", most)
+    tickets = parallel._Tickets(count, first=5)
+    pid, fd = parallel._fork(lambda: list(tickets))
+    mine = list(tickets)
+    tickets.close()
+    with os.fdopen(fd, "rb") as pipe:
+        theirs = pickle.loads(pipe.read())
+    assert os.waitpid(pid, 0)[1] == 0
+    assert mine == sorted(mine) and theirs == sorted(theirs)
+    assert sorted(mine + theirs) == list(range(5, 5 + count))
+
+
 def test_a_worker_with_a_bug_hands_its_share_back_and_the_bug_surfaces_here(folder):
     files = files_of(folder)
 

@@ -146,6 +146,28 @@ def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(pla
             assert honesty._scan(texts, ex) == reference
 
 
+@given(st.lists(st.one_of(st.sampled_from(_PHRASES + _ASKED), st.text(max_size=12)), max_size=8), st.integers(0, 3))
+def test_honesty_small_plans_read_text_by_text_pick_the_texts_the_anchors_pick(texts, clean):
+    """A small plan's texts looked up one by one (`_candidates_by_text`, what a folder's plans
+    take) against the plan-wide path with its anchors (a big plan's): the same texts."""
+    from dataclasses import replace
+
+    from smmplan.rules import honesty
+
+    texts = ["a poll of the week"] * clean + texts + ["guests, real ones"] * clean
+    for ex in (honesty.extra(), honesty.extra((), ("buy 5k followers", "no bots"))):
+        assert honesty._candidates_by_text(texts, ex) == honesty._candidates(texts, replace(ex))
+
+
+def test_honesty_shipped_plans_read_text_by_text_pick_the_texts_the_anchors_pick():
+    from smmplan.rules import honesty
+
+    for path in sorted([*PLANS.glob("*.yaml"), *(PLANS.parent / "docs" / "examples").glob("*.yaml")]):
+        ctx = _context(path.read_text(encoding="utf-8"))
+        texts, ex = honesty._plan_texts(ctx)[1].texts, honesty._words(ctx)
+        assert honesty._candidates_by_text(texts, ex) == honesty._candidates(texts, ex), path.name
+
+
 def test_honesty_reader_memos_stay_bounded(monkeypatch):
     from dataclasses import replace
 
@@ -159,7 +181,7 @@ def test_honesty_reader_memos_stay_bounded(monkeypatch):
     assert 0 < len(reader.chunks) <= 5 and 0 < len(reader._words) <= 5 and 0 < len(reader._verdicts) <= 5
     for n in range(8):
         honesty._scan([f"buy {n}k followers", f"plan{n} of bots"], ex)
-    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._plans) <= 5
+    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._plans) <= 5 and 0 < len(reader._texts) <= 5
 
 
 _NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",
