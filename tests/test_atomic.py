@@ -78,6 +78,9 @@ from smmplan import io
 def interrupt(fd):
     os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, delivered between write and rename
 
+# (a shell that starts a job in the background has it ignore SIGINT, and Python then leaves it ignored:
+# the test's own child takes Ctrl-C as a terminal's foreground process does)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 io.os.fsync = interrupt
 io.atomic_write(sys.argv[1], "new content\\n" * 100000)
 """
