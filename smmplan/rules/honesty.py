@@ -901,6 +901,13 @@ def _turn_start(reading, tokens, clause: list[int], label: int) -> int:
     return clause[max(k, 0)]
 
 
+def _turn_end(clause: list[int], label: int, answer: int) -> int:
+    """The clause after the last one of the turn before a speaker's label: the answer's own clause
+    is left out when it is a clause of its own ("…? / Us: no, we'll keep adding 5k per story" keeps
+    its tactic), not when no mark parts it from the turn before."""
+    return clause[answer] + (clause[label - 1] == clause[answer])
+
+
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
 _HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
@@ -985,7 +992,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                      None)
         if label and h.last + 1 < n and tokens[h.last + 1].word in _REFUSING and (  # "Клиент: давайте накрутим / Мы:
                 h.last + 2 == n or tokens[h.last + 2].start - tokens[h.last + 1].end > 1):  # (not "не будем ждать, ...")
-            refusals.update(range(_turn_start(reading, tokens, clause, label), clause[h.first] + 1))  # покупать не будем"
+            refusals.update(range(_turn_start(reading, tokens, clause, label), _turn_end(clause, label, h.first)))
             continue
         if h.first == 0 or clause[before] == clause[h.first] or h.first in idioms:
             continue
@@ -993,8 +1000,11 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[before].end:tokens[h.first].start]
                 and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON
                      or before + 1 < h.first)):  # (after a speaker, "Us: no pods; ..." answers too)
-            start = _turn_start(reading, tokens, clause, before + 1) if before + 1 < h.first else clause[h.first]
-            refusals.update(range(start, clause[h.first] + 1))  # (not "...? not from their real pages",
+            # (after a speaker, the turn before: the answer's own clause may go on with a tactic of its
+            # own, "Мы: нет, подписчики с гарантией от списаний")
+            start, end = (_turn_start(reading, tokens, clause, before + 1), _turn_end(clause, before + 1, h.first)) \
+                if before + 1 < h.first else (clause[h.first], clause[h.first] + 1)
+            refusals.update(range(start, end))  # (not "...? not from their real pages",
             # which goes on asking, nor "...? No text, just stars", where "no" is a word of the answer's noun)
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
