@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to thirteenth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to fourteenth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -53,12 +53,24 @@ was scored, once:
 - the fifty-first to fifty-fourth (51 to the usual brief, 53 as rows of working documents, 52 and
   54 as five writers), written while the forty-seventh to fiftieth were tuned on, scored once
   together with the rules of 6b42608 (the round's last change to them), in the commit that
-  added them.
+  added them;
+- the fifty-fifth to fifty-eighth (each to the usual brief with a field of its own: local
+  businesses and marketplaces, growth forums and freelance gigs, formal corporate wording, work
+  chats typed in a hurry), written on December 3 before the fourteenth round's tuning began,
+  scored once together at commit eff71a4, then read and tuned on;
+- the fifty-ninth to sixty-second (five writers; small businesses outside the capitals; the
+  creator economy; one line of a working document each), written while the fifty-fifth to
+  fifty-eighth were tuned on, scored once together at commit 6956c37, then read and tuned on;
+- the sixty-third to sixty-sixth (the usual brief; five writers; one line of a working document
+  each; questions and advice in forums and chats), written while the fifty-ninth to sixty-second
+  were tuned on, scored once together with the rules of ae90010, the fourteenth round's last
+  change to them, in the commit that added them.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
-to fiftieth since they were scored; the fifty-first to fifty-fourth judge the rules on main.
+to fiftieth, the fifty-first to fifty-fourth, and the fifty-fifth to sixty-second since they were scored;
+the sixty-third to sixty-sixth judge the rules on main.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -172,6 +184,13 @@ SETS = [
     (60, "95.1 % (137/144)", "95.8 % (137/143)", 3, 0.95, 0.95),  # recall met, precision not
     (61, "89.6 % (129/144)", "98.5 % (129/131)", 7, 0.89, 0.98),  # precision met, recall not
     (62, "93.8 % (135/144)", "95.7 % (135/141)", 4, 0.93, 0.95),  # neither target met
+    # written while 59-62 were tuned on (63 to the usual brief, 64 as five writers, 65 one line of a
+    # working document each, 66 questions, requests and advice in forums and chats), scored once
+    # together with the rules of ae90010 (the round's last change to them): the rules on main since
+    (63, "96.5 % (139/144)", "99.3 % (139/140)", 7, 0.96, 0.99),  # both targets met
+    (64, "84.0 % (121/144)", "96.8 % (121/125)", 7, 0.84, 0.96),  # neither target met
+    (65, "92.4 % (133/144)", "96.4 % (133/138)", 6, 0.92, 0.96),  # neither target met
+    (66, "91.0 % (131/144)", "95.6 % (131/137)", 6, 0.90, 0.95),  # neither target met
 ]
 
 

@@ -1,4 +1,4 @@
-"""The honesty rules on the independent sets written during the fourth to thirteenth generalising rounds.
+"""The honesty rules on the independent sets written during the fourth to fourteenth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
