@@ -909,7 +909,8 @@ def _turn_end(clause: list[int], label: int, answer: int) -> int:
 
 
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
-_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс"))  # words a colon makes a heading ("Report:", "Photo contest:")
+_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета"))  # words a colon makes a heading
+# ("Report:", "Photo contest:", "Estimate:")
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
