@@ -908,9 +908,37 @@ def _turn_end(clause: list[int], label: int, answer: int) -> int:
     return clause[answer] + (clause[label - 1] == clause[answer])
 
 
+def _answered(h: RoleHit, reading, clause: list[int], idioms: set[int]) -> range:
+    """The clauses a negation turns down as an answer, none if it answers nothing. A clause that
+    is a bare "No." answers the one before it, and so does one opening with "No" after a question
+    (not "...? not from their real pages", which goes on asking, nor "...? No text, just stars",
+    where "no" is a word of the answer's noun). After a speaker's label ("Client: can you buy
+    followers? / Us: no, we don't", "Клиент: давайте накрутим / Мы: покупать не будем, ...") it
+    answers the turn before the label, and its own clause keeps a tactic it goes on with ("Мы: нет,
+    подписчики с гарантией от списаний", "Мы: не будем ждать, накрутим")."""
+    tokens, norm = reading.tokens, reading.norm
+    n = len(tokens)
+    label = next((k for k in range(h.first - 1, max(0, h.first - 3), -1) if _labels(reading, tokens, k, _SPEAKERS)), None)
+    if label is not None and h.last + 1 < n and tokens[h.last + 1].word in _REFUSING and (
+            h.last + 2 == n or tokens[h.last + 2].start - tokens[h.last + 1].end > 1):  # (not "не будем ждать, ...")
+        return range(_turn_start(reading, tokens, clause, label), _turn_end(clause, label, h.first))
+    spoken = label == h.first - 1  # the answer's speaker right before it ("Us: no")
+    before = h.first - 2 if spoken else h.first - 1
+    if h.first == 0 or clause[before] == clause[h.first] or h.first in idioms:
+        return range(0)
+    if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or (
+            tokens[h.first].word in _ANSWERS and "?" in norm[tokens[before].end:tokens[h.first].start]
+            and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON
+                 or spoken)):  # (after a speaker, "Us: no pods; ..." answers too)
+        if spoken:
+            return range(_turn_start(reading, tokens, clause, label), _turn_end(clause, label, h.first))
+        return range(clause[h.first], clause[h.first] + 1)
+    return range(0)
+
+
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
-_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета"))  # words a colon makes a heading
-# ("Report:", "Photo contest:", "Estimate:")
+# words a colon makes a heading ("Report:", "Photo contest:", "Estimate:"), not an act of reporting or estimating
+_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета"))
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
@@ -985,28 +1013,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     forbidden_next = set(prohibited)
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
     idioms = {h.first for h in by_role.get("any_means", ())}  # "doesn't matter where from" answers nothing
-    for h in by_role.get("negation", ()):  # a clause that is a bare "No." answers the one before it,
-        before = h.first - 1  # and so does one opening with "No" after a question,
-        if before > 0 and tokens[before].word in _SPEAKERS and ":" in reading.norm[tokens[before].end:tokens[h.first].start]:
-            before -= 1  # past the answer's speaker ("Client: can you buy followers? / Us: no, we don't")
-        label = next((k for k in range(h.first - 1, max(0, h.first - 3), -1) if _labels(reading, tokens, k, _SPEAKERS)),
-                     None)
-        if label and h.last + 1 < n and tokens[h.last + 1].word in _REFUSING and (  # "Клиент: давайте накрутим / Мы:
-                h.last + 2 == n or tokens[h.last + 2].start - tokens[h.last + 1].end > 1):  # (not "не будем ждать, ...")
-            refusals.update(range(_turn_start(reading, tokens, clause, label), _turn_end(clause, label, h.first)))
-            continue
-        if h.first == 0 or clause[before] == clause[h.first] or h.first in idioms:
-            continue
-        if (h.last + 1 == n or clause[h.last + 1] != clause[h.first]) or (
-                tokens[h.first].word in _ANSWERS and "?" in reading.norm[tokens[before].end:tokens[h.first].start]
-                and (tokens[h.last + 1].start - tokens[h.last].end > 1 or tokens[h.last + 1].word in _ANSWER_GOES_ON
-                     or before + 1 < h.first)):  # (after a speaker, "Us: no pods; ..." answers too)
-            # (after a speaker, the turn before: the answer's own clause may go on with a tactic of its
-            # own, "Мы: нет, подписчики с гарантией от списаний")
-            start, end = (_turn_start(reading, tokens, clause, before + 1), _turn_end(clause, before + 1, h.first)) \
-                if before + 1 < h.first else (clause[h.first], clause[h.first] + 1)
-            refusals.update(range(start, end))  # (not "...? not from their real pages",
-            # which goes on asking, nor "...? No text, just stars", where "no" is a word of the answer's noun)
+    for h in by_role.get("negation", ()):  # a negation that answers turns down what it answers
+        refusals.update(_answered(h, reading, clause, idioms))
     has_role: list[bool] = []  # a word with a role of its own (a tactic's, or a list's `and`), when asked
 
     def role_at(k: int) -> bool:
