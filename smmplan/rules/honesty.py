@@ -1006,7 +1006,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     for h in hits:
         by_role.setdefault(h.role, []).append(h)
     firsts = {role: [h.first for h in hs] for role, hs in by_role.items()}
-    negated = _negated(tokens, clause, by_role, hits)
+    negated = _negated(tokens, clause, by_role, hits, reading.norm)
     deniable = lexicon().deniable
     defensive = by_role.get("defensive", [])
     prohibited = firsts.get("prohibited", [])
@@ -1235,10 +1235,11 @@ def _adjacent(tokens, a: int, b: int) -> bool:
     return all(tokens[j + 1].start - tokens[j].end <= 1 for j in range(a, b))
 
 _SCOPE_END = frozenset({"просто", "just", "simply", "зато", "instead", "but", "чисто", "only", "только"})  # after a comma: a denial's scope ends
+_OPENING = " '\"«„“‘‹"  # a space and the quotation marks that open a quote
 _TURNS = frozenset({"purpose", "break"})  # words that turn a list into something else ("..., so let's")
 
 
-def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> set[int]:
+def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit], norm: str) -> set[int]:
     """Tokens in a negation's scope. A negation governs the next word (past the
     `transparent` ones); when that word has a role of its own, the items of a
     list after it as well ("без ботов и накрутки", "запрещено: боты, накрутка").
@@ -1313,8 +1314,9 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit]) -> s
         if any(u.first <= neg.first <= u.last or u.first > neg.last and clause[u.first] == clause[neg.first] for u in undone):
             continue
         k = neg.last + 1
-        if k < n and tokens[k].start - tokens[neg.last].end > 1:
+        if k < n and tokens[k].start - tokens[neg.last].end > 1 and norm[tokens[neg.last].end:tokens[k].start].strip(_OPENING):
             continue  # a mark after it ("лайков нет — похоже на накрутку"): it governs nothing after the mark
+            # (but an opening quotation mark is none: "no 'views packages'", "без «живых подписчиков»")
         while k < n and clause[k] == clause[neg.first] and "transparent" in roles_at.get(k, ()) \
                 and not (roles_at.get(k, set()) - {"transparent", "negation"}):
             k += 1
