@@ -141,7 +141,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 
 # --- the lexicon ----------------------------------------------------------------
 
-STRUCTURE = ("negation", "negation_all", "undoes", "manner", "defended", "transparent", "coordinator", "purpose", "break", "defensive",
+STRUCTURE = ("negation", "negation_all", "undoes", "manner", "defended", "dealt_with", "transparent", "coordinator", "purpose", "break", "defensive",
              "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
 
@@ -1046,11 +1046,13 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
             return True
         if cl in refusals or cl + 1 in refusals:  # "the client asked us to buy followers; we declined"
             return True
-        if rule.defensive and "defended" in by_role:  # "fake accounts in the comments are reported and blocked"
-            for h in _in_range(by_role["defended"], firsts["defended"], last + 1, n):
+        for role in ("defended", "dealt_with") if rule.defensive else ():
+            # "fake accounts in the comments are reported and blocked"; and past commas, "Фейковые
+            # аккаунты, выдающие себя за наш бренд, отправлены в жалобу"
+            for h in _in_range(by_role.get(role, ()), firsts.get(role, ()), last + 1, n):
                 if clause[h.first] != cl:
                     break
-                if not any(tokens[k].listed for k in range(last + 1, h.first + 1)) and not any(
+                if (role == "dealt_with" or not any(tokens[k].listed for k in range(last + 1, h.first + 1))) and not any(
                         h.first - 2 <= g.last < h.first and _adjacent(tokens, g.last, h.first) for g in by_role.get("negation", ())):
                     return True  # (not "... so the account doesn't get flagged": that hides it)
         if rule.defensive and defensive:
