@@ -1,8 +1,8 @@
-"""The honesty rules on the independent sets written during the fourth to fourteenth generalising rounds.
+"""The honesty rules on the independent sets written during the fourth to fifteenth generalising rounds.
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth, 77-94 in the fourteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
+the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -228,6 +228,16 @@ ROUNDS = [
      "94.4 % (136/144)", "97.8 % (136/139)", "5-87, the held-out sets 4-58", 0.94, 0.97),
     (94, "half of it passives, nominalisations and reports after the fact, on both sides",
      "89.6 % (129/144)", "94.2 % (129/137)", "5-87, the held-out sets 4-58", 0.91, 0.94),
+    # the fifteenth round: 95, 96 and 98 scored once at 83f7cb9 (after the held-out sets 67-70 had been
+    # tuned on), 97 once they had been tuned on too
+    (95, "the usual brief in the words of Telegram channel owners, admins and ad buyers",
+     "88.9 % (128/144)", "94.1 % (128/136)", "5-94, the held-out sets 4-70", 0.91, 0.97),
+    (96, "the usual brief on reviews: maps, marketplaces and app stores",
+     "89.6 % (129/144)", "93.5 % (129/138)", "5-94, the held-out sets 4-70", 0.93, 0.97),
+    (97, "the usual brief in long sentences of 20-40 words with their context",
+     "88.9 % (128/144)", "93.4 % (128/137)", "5-96, 98, the held-out sets 4-70", 0.89, 0.97),
+    (98, "a third of the tactics said indirectly, the legitimate phrases full of the same words",
+     "85.4 % (123/144)", "93.2 % (123/132)", "5-94, the held-out sets 4-70", 0.88, 0.96),
 ]
 
 
