@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to fourteenth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to fifteenth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -67,14 +67,19 @@ was scored, once:
 - the sixty-seventh to seventieth (the usual brief; five writers; one line of a working document
   each; messages in chats and forums), written while the sixty-third to sixty-sixth were tuned on,
   scored once together with the rules of 630d5ba, the fourteenth round's last change to them, in
-  the commit that added them.
+  the commit that added them, then read and tuned on in the fifteenth round;
+- the seventy-first to seventy-fourth (the usual brief; five writers; one line of a working
+  document each; client e-mails and account reports), written before the fifteenth round's tuning
+  began, put aside unread while the sixty-seventh to seventieth and the development sets 95-98
+  were tuned on, scored once together with the rules of 6ac6150, the round's last change to them,
+  in the commit that added them.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
 to fiftieth, the fifty-first to fifty-fourth, the fifty-fifth to sixty-second, and
-the sixty-third to sixty-sixth since they were scored; the sixty-seventh to seventieth judge the
-rules on main.
+the sixty-third to seventieth since they were scored; the seventy-first to seventy-fourth judge
+the rules on main.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -202,6 +207,14 @@ SETS = [
     (68, "96.5 % (139/144)", "95.2 % (139/146)", 5, 0.96, 0.95),  # recall met, precision not
     (69, "97.2 % (140/144)", "97.2 % (140/144)", 6, 0.97, 0.97),  # both targets met
     (70, "89.6 % (129/144)", "94.2 % (129/137)", 5, 0.89, 0.94),  # neither target met
+    # the fifteenth round: written before its tuning began (71 to the usual brief, 72 as five writers,
+    # 73 one line of a working document each, 74 client e-mails and account reports), put aside unread
+    # while 67-70 and the development sets 95-98 were tuned on, scored once together with the rules
+    # of 6ac6150 (the round's last change to them), in the commit that added them: the rules on main
+    (71, "95.1 % (137/144)", "97.9 % (137/140)", 8, 0.95, 0.97),  # both targets met
+    (72, "88.2 % (127/144)", "96.2 % (127/132)", 5, 0.88, 0.96),  # neither target met
+    (73, "90.3 % (130/144)", "99.2 % (130/131)", 4, 0.90, 0.99),  # precision met, recall not
+    (74, "93.1 % (134/144)", "95.0 % (134/141)", 3, 0.93, 0.95),  # neither target met
 ]
 
 
