@@ -79,14 +79,15 @@ was scored, once:
 - the seventy-ninth to eighty-second (the usual brief; five writers; messages in work chats and
   forums; client e-mails, voice messages and account reports), written while the seventy-fifth to
   seventy-eighth were scored, put aside unread while those were tuned on, scored once together
-  with the rules of c54b019, the round's last change to them, in the commit that added them.
+  with the rules of c54b019, in the commit that added them; one entry was then taken out (a false
+  alarm the full suite found), and their misses were printed by accident: read since.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
 to fiftieth, the fifty-first to fifty-fourth, the fifty-fifth to sixty-second, and
-the sixty-third to seventy-eighth since they were scored; the seventy-ninth to eighty-second
-judge the rules on main.
+the sixty-third to eighty-second since they were scored (the last four read by accident, untuned
+on); no unread set judges the rules on main now, and the next round needs new ones.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -234,7 +235,9 @@ SETS = [
     # chats and forums, 82 client e-mails, voice messages and account reports), put aside unread while
     # 75-78 were read and tuned on, scored once together with the rules of c54b019 (the round's last
     # change to them), in the commit that added them: the rules on main
-    (79, "96.5 % (139/144)", "97.2 % (139/143)", 5, 0.96, 0.97),  # both targets met
+    # (after they were scored, one entry of c54b019 was taken out because the full suite found a false
+    # alarm it raised in tests/test_honesty_shapes3.py; 79 lost one tactic with it, hence its floor)
+    (79, "96.5 % (139/144)", "97.2 % (139/143)", 5, 0.95, 0.97),  # both targets met
     (80, "92.4 % (133/144)", "99.3 % (133/134)", 10, 0.92, 0.99),  # precision met, recall not
     (81, "92.4 % (133/144)", "93.7 % (133/142)", 6, 0.92, 0.93),  # neither target met
     (82, "88.9 % (128/144)", "92.8 % (128/138)", 9, 0.88, 0.92),  # neither target met
