@@ -83,14 +83,15 @@ was scored, once:
   alarm the full suite found), and their misses were printed by accident: read since;
 - the eighty-third to eighty-sixth (the usual brief; five writers; one line of a working document
   each; work chats and client correspondence), written once the seventy-ninth to eighty-second had
-  been read, scored once together with the rules of 919e653, in the commit that added them.
+  been read, scored once together with the rules of 919e653, in the commit that added them; their
+  misses were printed by accident after a later mend of the lexicon: read since, never tuned on.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
 to fiftieth, the fifty-first to fifty-fourth, the fifty-fifth to sixty-second, and
-the sixty-third to eighty-second since they were scored (the last four read by accident, untuned
-on); the eighty-third to eighty-sixth judge the rules on main.
+the sixty-third to eighty-sixth since they were scored (the last eight read by accident, never
+tuned on); no unread set judges the rules on main, and the next round needs new ones.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -246,7 +247,9 @@ SETS = [
     (82, "88.9 % (128/144)", "92.8 % (128/138)", 9, 0.88, 0.92),  # neither target met
     # written once 79-82 had been read (83 to the usual brief, 84 as five writers, 85 one line of a
     # working document each, 86 work chats and client correspondence), scored once together with the
-    # rules of 919e653, in the commit that added them, with no change to the rules since: the rules on main
+    # rules of 919e653, in the commit that added them; a review then mended twelve entries that could
+    # never match as written (86 gains a tactic: 140/144), and their misses were printed by accident
+    # while checking it: read since, never tuned on
     (83, "95.1 % (137/144)", "99.3 % (137/138)", 8, 0.95, 0.99),  # both targets met
     (84, "91.7 % (132/144)", "95.7 % (132/138)", 5, 0.91, 0.95),  # neither target met
     (85, "96.5 % (139/144)", "98.6 % (139/141)", 3, 0.96, 0.98),  # both targets met
