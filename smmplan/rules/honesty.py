@@ -937,8 +937,27 @@ def _answered(h: RoleHit, reading, clause: list[int], idioms: set[int]) -> range
 
 
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
-# words a colon makes a heading ("Report:", "Photo contest:", "Estimate:"), not an act of reporting or estimating
-_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета"))
+# words a colon makes a heading ("Report:", "Photo contest:", "Case study:"), not an act of reporting or estimating
+_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета", "study", "разбор"))
+_HEADINGS_FIRST = frozenset(("разбор",))  # ... or first ("Разбор полётов:", "Разбор прошлого сезона:")
+_HEADING_WORDS = 5  # a heading: at most this many words before the colon that opens the text
+
+
+def _heading_defences(defensive: list, tokens, norm: str) -> set[int]:
+    """The defensive words that only name a document in its heading: a word of `_HEADINGS` last (or
+    of `_HEADINGS_FIRST` first) among the few words before the colon that opens the text ("Report:
+    ...", "Case study: how we ...", "Разбор полётов: ..."); it says what the text is, not that
+    something is checked ("Report to WB: ..." is the act of reporting)."""
+    colon = norm.find(":")
+    if colon < 0 or not defensive:
+        return set()
+    before = [k for k, t in enumerate(tokens) if t.end <= colon]
+    if not before or len(before) > _HEADING_WORDS:
+        return set()
+    named = [k for k, words in ((before[-1], _HEADINGS), (0, _HEADINGS_FIRST)) if tokens[k].word in words]
+    return {h.first for h in defensive if any(h.first <= k <= h.last for k in named)}
+
+
 _NO_MASK_OVER = frozenset(("acquire", "fake", "seller", "price", "inflation"))  # roles a mask's wildcards may not pass over
 
 
@@ -1009,6 +1028,7 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
     negated = _negated(tokens, clause, by_role, hits, reading.norm)
     deniable = lexicon().deniable
     defensive = by_role.get("defensive", [])
+    headings = _heading_defences(defensive, tokens, reading.norm)
     prohibited = firsts.get("prohibited", [])
     forbidden_next = set(prohibited)
     refusals = {clause[h.first] for h in by_role.get("refusal", ())}
@@ -1069,8 +1089,8 @@ def _read_text(index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | No
                 if task is not None and at[k] < task:
                     continue
                 if at[k] not in toks and at[k] not in negated and not (at[k] > last and at[k] + 1 in forbidden_next) \
-                        and not (tokens[at[k]].word in _HEADINGS and reading.norm[tokens[at[k]].end:tokens[at[k]].end + 1] == ":"):
-                    # ("Report: ..." is a document's heading, not the act of reporting)
+                        and at[k] not in headings:
+                    # ("Report: ...", "Case study: how we ..." is a document's heading, not the act of reporting)
                     return True  # (a few steps at most: past the match's own words; "..., отписываться нельзя" forbids, not defends)
             if _done_to_it(at, first, last, toks, negated, tokens, clause, clause_start[cl], role_at, stops):
                 return True

@@ -34,12 +34,13 @@ _END = re.compile(r"[.!?;…\n]")
 _QUOTED_END = re.compile(r"!+[^\w.;\n']*'")
 _COORD = re.compile(r"[,/&+]")
 # A dot with a word right after it, no space between, parts a web address ("hh.ru", "vk.com"), not clauses
-_DOMAIN_PART = re.compile(r"[a-z]{2,}")
+_DOMAIN_PART = re.compile(r"[a-z]{2,}|ру|рф")  # (Профи.ру, Отзовик.рф)
 
 
 _DOTTED_CHARS = frozenset(".-·•*")
 # Words written with a dot that ends no clause ("до 5 тыс. участников", "approx. 300 followers")
 _ABBREVIATIONS = frozenset("тыс млн млрд руб шт коп мин макс напр ср см др пр подп чел след approx est incl vs etc".split())
+_GLUED = frozenset({"я"})  # a letter glued to a name by a full stop: "Я.Карты", "Я.Маркет" (Яндекс)
 
 
 # Contractions typed without their apostrophe ("dont buy followers") read as written with it.
@@ -92,6 +93,7 @@ def tokenise(norm: str) -> tuple[Token, ...]:
         if out and (s - last != 1 or norm[last] != " "):  # (one space between words: nothing to look for)
             gap = norm[last:s]
             if _END.search(gap) and not (gap.replace(" ", "") in (".", ".,") and out[-1].word in _ABBREVIATIONS) \
+                    and not (gap == "." and out[-1].word in _GLUED) \
                     and not (gap == "." and _DOMAIN_PART.fullmatch(m[0])) \
                     and not ((q := _QUOTED_END.match(gap)) and not _END.search(gap, q.end())):
                 clause += 1
