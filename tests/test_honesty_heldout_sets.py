@@ -1,4 +1,4 @@
-"""The honesty rules on the held-out sets of the fourth to fifteenth generalising rounds.
+"""The honesty rules on the held-out sets of the fourth to sixteenth generalising rounds.
 
 Each set (tests/data/honesty_heldoutN.yaml) was written on December 2 2026, with the brief of
 tests/test_honesty_rounds.py's seventh set, by an engineer who never opened the rules, their
@@ -84,14 +84,22 @@ was scored, once:
 - the eighty-third to eighty-sixth (the usual brief; five writers; one line of a working document
   each; work chats and client correspondence), written once the seventy-ninth to eighty-second had
   been read, scored once together with the rules of 919e653, in the commit that added them; their
-  misses were printed by accident after a later mend of the lexicon: read since, never tuned on.
+  misses were printed by accident after a later mend of the lexicon: read since, never tuned on;
+- the eighty-seventh to ninetieth (the usual brief; five writers; one line of a working document
+  each; chats, forums and sellers' adverts), written before the sixteenth round's tuning began,
+  scored once with the rules on main then (04a053e) and again, still unread, when the tuning on
+  the development sets 99-106 ended (4740695), in the commit that added them;
+- the ninety-first to ninety-fourth (the same briefs; the fourth as correspondence and reports),
+  written while 99-102 were tuned on, scored once with the rules of 4740695, in the commit that
+  added them.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
 to fiftieth, the fifty-first to fifty-fourth, the fifty-fifth to sixty-second, and
 the sixty-third to eighty-sixth since they were scored (the last eight read by accident, never
-tuned on); no unread set judges the rules on main, and the next round needs new ones.
+tuned on). The eighty-seventh to ninety-fourth were unread when added: see docs/honesty.md for
+what became of them after.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -254,6 +262,20 @@ SETS = [
     (84, "91.7 % (132/144)", "95.7 % (132/138)", 5, 0.91, 0.95),  # neither target met
     (85, "96.5 % (139/144)", "98.6 % (139/141)", 3, 0.96, 0.98),  # both targets met
     (86, "96.5 % (139/144)", "92.7 % (139/150)", 4, 0.96, 0.92),  # recall met, precision not
+    # the sixteenth round: 87-90 (87 to the usual brief, 88 as five writers, 89 one line of a working
+    # document each, 90 chats, forums and sellers' adverts) written before its tuning began and scored
+    # once with the rules on main then (04a053e: 93.1/97.8, 91.0/100, 93.1/99.3, 89.6/94.9; pooled
+    # 91.7/98.0), then again, still unread, with the rules the round's tuning on 99-106 ended at
+    # (4740695, the figures below); 91-94 (the same four briefs, 94 as correspondence and reports)
+    # written while 99-102 were tuned on and scored once with the rules of 4740695
+    (87, "93.8 % (135/144)", "97.8 % (135/138)", 5, 0.93, 0.97),  # neither target met
+    (88, "91.7 % (132/144)", "100.0 % (132/132)", 9, 0.91, 1.00),  # precision met, recall not
+    (89, "93.1 % (134/144)", "99.3 % (134/135)", 6, 0.93, 0.99),  # precision met, recall not
+    (90, "89.6 % (129/144)", "94.9 % (129/136)", 8, 0.89, 0.94),  # neither target met
+    (91, "93.1 % (134/144)", "97.1 % (134/138)", 9, 0.93, 0.97),  # precision met, recall not
+    (92, "88.9 % (128/144)", "96.2 % (128/133)", 8, 0.88, 0.96),  # neither target met
+    (93, "93.8 % (135/144)", "99.3 % (135/136)", 9, 0.93, 0.99),  # precision met, recall not
+    (94, "89.6 % (129/144)", "97.0 % (129/133)", 7, 0.89, 0.96),  # precision met, recall not
 ]
 
 

@@ -2,7 +2,8 @@
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth) was written on December 2 or 3 2026 by an engineer who never opened the rules, their
+the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth, 99-106 in the sixteenth) was written on December 2 or 3 2026 by an engineer
+who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
 tuned on by word shapes, never by its phrases; from then on it is development data, and its floors
@@ -238,6 +239,24 @@ ROUNDS = [
      "88.9 % (128/144)", "93.4 % (128/137)", "5-96, 98, the held-out sets 4-70", 0.89, 0.97),
     (98, "a third of the tactics said indirectly, the legitimate phrases full of the same words",
      "85.4 % (123/144)", "93.2 % (123/132)", "5-94, the held-out sets 4-70", 0.88, 0.96),
+    # the sixteenth round: 99-102 scored once at 04a053e (the fifteenth round's last rules), 103 once
+    # 99-102 had been tuned on, 104-106 once 103 had been
+    (99, "the usual brief in the words of marketplace and e-commerce sellers",
+     "92.4 % (133/144)", "96.4 % (133/138)", "5-98, the held-out sets 4-86", 0.96, 0.99),
+    (100, "the usual brief in music, streaming, games and apps",
+     "89.6 % (129/144)", "97.0 % (129/133)", "5-98, the held-out sets 4-86", 0.96, 0.99),
+    (101, "the usual brief in local businesses and their reviews on maps and booking sites",
+     "94.4 % (136/144)", "97.8 % (136/139)", "5-98, the held-out sets 4-86", 0.98, 0.99),
+    (102, "questions, requests and negotiations, labelled by whether what they propose is banned",
+     "91.0 % (131/144)", "95.6 % (131/137)", "5-98, the held-out sets 4-86", 0.98, 0.99),
+    (103, "the usual brief in short, terse one-liners with abbreviations and slang",
+     "87.5 % (126/144)", "97.7 % (126/129)", "5-102, the held-out sets 4-86", 0.97, 0.99),
+    (104, "B2B and LinkedIn, Product Hunt and Hacker News, political campaigns and NGOs",
+     "88.9 % (128/144)", "97.0 % (128/132)", "5-103, the held-out sets 4-86", 0.94, 0.99),
+    (105, "told after the fact or of others: retrospectives, audits, case studies, confessions, news",
+     "84.0 % (121/144)", "77.6 % (121/156)", "5-103, the held-out sets 4-86", 0.91, 0.94),
+    (106, "two thirds Russian: VK, Telegram, Дзен, Одноклассники, Avito and their slang",
+     "88.9 % (128/144)", "97.7 % (128/131)", "5-103, the held-out sets 4-86", 0.97, 0.99),
 ]
 
 
