@@ -91,15 +91,19 @@ was scored, once:
   the development sets 99-106 ended (4740695), in the commit that added them;
 - the ninety-first to ninety-fourth (the same briefs; the fourth as correspondence and reports),
   written while 99-102 were tuned on, scored once with the rules of 4740695, in the commit that
-  added them.
+  added them; 87-94 were then read and tuned on;
+- the ninety-fifth to ninety-eighth (the same briefs; the fourth as chats, e-mails and forums),
+  written while 91-94 were scored, scored once with the rules of 6316fde, then read and tuned on;
+- the ninety-ninth to hundred-and-second (the same briefs), written while 95-98 were scored,
+  scored once with the rules of 5bde51f, the sixteenth round's last change to them.
 
 Issue 14's targets are recall >= 95 % and precision >= 97 %. The floors keep each set's first and
 only unread score; the misses of the first forty-six have been read since and tuned on (the forty-third
 to forty-sixth in the thirteenth round), so each is development data now, and so are the forty-seventh
 to fiftieth, the fifty-first to fifty-fourth, the fifty-fifth to sixty-second, and
 the sixty-third to eighty-sixth since they were scored (the last eight read by accident, never
-tuned on). The eighty-seventh to ninety-fourth were unread when added: see docs/honesty.md for
-what became of them after.
+tuned on), and the eighty-seventh to ninety-eighth since they were scored. The ninety-ninth to
+hundred-and-second judge the rules on main; the next round needs new ones.
 Run with -s to see every miss."""
 
 from __future__ import annotations
@@ -276,6 +280,18 @@ SETS = [
     (92, "88.9 % (128/144)", "96.2 % (128/133)", 8, 0.88, 0.96),  # neither target met
     (93, "93.8 % (135/144)", "99.3 % (135/136)", 9, 0.93, 0.99),  # precision met, recall not
     (94, "89.6 % (129/144)", "97.0 % (129/133)", 7, 0.89, 0.96),  # precision met, recall not
+    # 95-98 (the same four briefs, 98 as chats, e-mails and forums) written while 91-94 were scored,
+    # scored once with the rules of 6316fde, after 87-94 had been read and tuned on
+    (95, "95.8 % (138/144)", "97.9 % (138/141)", 6, 0.95, 0.97),  # both targets met
+    (96, "86.8 % (125/144)", "96.2 % (125/130)", 8, 0.86, 0.96),  # neither target met
+    (97, "88.9 % (128/144)", "98.5 % (128/130)", 5, 0.88, 0.98),  # precision met, recall not
+    (98, "86.1 % (124/144)", "92.5 % (124/134)", 8, 0.86, 0.92),  # neither target met
+    # 99-102 (the same four briefs) written while 95-98 were scored, scored once with the rules of
+    # 5bde51f, after 95-98 had been read and tuned on: the rules on main, in the commit that added them
+    (99, "93.8 % (135/144)", "97.8 % (135/138)", 10, 0.93, 0.97),  # precision met, recall not
+    (100, "86.1 % (124/144)", "96.9 % (124/128)", 8, 0.86, 0.96),  # neither target met
+    (101, "95.1 % (137/144)", "100.0 % (137/137)", 4, 0.95, 1.00),  # both targets met
+    (102, "88.2 % (127/144)", "95.5 % (127/133)", 12, 0.88, 0.95),  # neither target met
 ]
 
 
