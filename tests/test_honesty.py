@@ -143,6 +143,20 @@ def test_findings_name_the_roles_and_words_that_matched():
     assert hit.matched == "Подписчиков для канала закупаем"
 
 
+def test_every_role_a_finding_can_name_has_words_in_other_languages(tmp_path):
+    """A finding names the roles that matched; in Russian it names them in words ("ложные жалобы:
+    `накидаем жалоб`"), never by the lexicon's identifier. Forty roles had none until the sixteenth
+    round (`false_report`, `pressure`, `covert`, ...)."""
+    lex = honesty.lexicon()
+    named = {role for r in lex.rules for role in r.roles} - set(honesty.STRUCTURE)
+    assert not named - set(honesty.ROLE_WORDS), sorted(named - set(honesty.ROLE_WORDS))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("brand: Test\ntactics:\n  - Давайте все накидаем жалоб на честные отзывы у конкурента\n",
+                    encoding="utf-8")
+    out = run_cli("check", str(plan), "--lang", "ru", "--format", "concise").stdout.decode()
+    assert "ложные жалобы: `накидаем жалоб` + отзыв: `отзывы`" in out and "false_report" not in out
+
+
 # --- normalisation ------------------------------------------------------------------
 
 

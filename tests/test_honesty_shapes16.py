@@ -70,6 +70,7 @@ def test_each_reading_and_its_neighbour(banned, neighbour):
     "Кто-то накрутил прослушивания нашему треку без нашего ведома — написали в поддержку площадки",
     "Someone inflated the views on our clip without our knowledge; we asked the platform to remove them",
     "Отправляем продукт блогерам без требования положительного отзыва",
+    "Жалоба на честные слова клиента: разобрать на планёрке",  # (a report needs a review to take down)
 ])
 def test_neighbours_pass(text):
     assert_passes(text)

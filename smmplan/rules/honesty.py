@@ -1729,6 +1729,21 @@ ROLE_WORDS = {
     "withhold": N_("role: withhold"), "write": N_("role: write"),
     "fabricate": N_("role: fake"), "suppressed": N_("role: suppress"), "review_link": N_("role: review"),
     "per_post": N_("role: mass target"), "exchange_weak": N_("role: exchange"),  # (the nearest named role's word)
+    "acquire_them": N_("role: acquire"), "add_count": N_("role: acquire"), "top_up": N_("role: top up"),
+    "bought_after": N_("role: acquire"), "paid_for": N_("role: paid for"), "through_seller": N_("role: seller"),
+    "source_asked": N_("role: asking for a source"), "service_asked": N_("role: asking for a source"),
+    "any_means": N_("role: any means"), "money": N_("role: price"), "own_posts": N_("role: own posts"),
+    "auto_engagement": N_("role: automation"), "by_itself": N_("role: automation"), "tool": N_("role: program"),
+    "dm": N_("role: direct messages"), "invite": N_("role: invitations"), "launch": N_("role: launch"),
+    "act": N_("role: acting as the public"), "bots": N_("role: bots"), "made_accounts": N_("role: accounts"),
+    "insider_accounts": N_("role: insiders' accounts"), "logged_as": N_("role: posing as"), "quoted": N_("role: quoted name"),
+    "actually": N_("role: real author"), "our_texts": N_("role: our texts"), "until_real": N_("role: until real reviews"),
+    "covert": N_("role: covert"), "organic": N_("role: organic"), "condition": N_("role: condition"),
+    "revise": N_("role: revise"), "hush": N_("role: silence"), "pressure": N_("role: pressure"),
+    "stars_only": N_("role: stars only"), "score_band": N_("role: score band"), "asked": N_("role: question"),
+    "otherwise": N_("role: otherwise"), "private_route": N_("role: private route"),
+    "complaint_words": N_("role: complaint"), "keep_positive": N_("role: praise kept"),
+    "fake_complaint": N_("role: false complaint"), "false_report": N_("role: false report"),
 }
 
 
