@@ -938,7 +938,7 @@ def _answered(h: RoleHit, reading, clause: list[int], idioms: set[int]) -> range
 
 _ANSWER_GOES_ON = frozenset(("we", "i", "sorry", "thanks", "мы", "я", "спасибо", "извините"))  # "No we don't": still an answer
 # words a colon makes a heading ("Report:", "Photo contest:", "Case study:"), not an act of reporting or estimating
-_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета", "study", "разбор"))
+_HEADINGS = frozenset(("report", "отчет", "contest", "конкурс", "estimate", "смета", "study"))
 _HEADINGS_FIRST = frozenset(("разбор",))  # ... or first ("Разбор полётов:", "Разбор прошлого сезона:")
 _HEADING_WORDS = 5  # a heading: at most this many words before the colon that opens the text
 
@@ -951,10 +951,10 @@ def _heading_defences(defensive: list, tokens, norm: str) -> set[int]:
     colon = norm.find(":")
     if colon < 0 or not defensive:
         return set()
-    before = [k for k, t in enumerate(tokens) if t.end <= colon]
-    if not before or len(before) > _HEADING_WORDS:
+    words = sum(1 for t in itertools.islice(tokens, _HEADING_WORDS + 1) if t.end <= colon)
+    if not words or words > _HEADING_WORDS:
         return set()
-    named = [k for k, words in ((before[-1], _HEADINGS), (0, _HEADINGS_FIRST)) if tokens[k].word in words]
+    named = [k for k, heads in ((words - 1, _HEADINGS), (0, _HEADINGS_FIRST)) if tokens[k].word in heads]
     return {h.first for h in defensive if any(h.first <= k <= h.last for k in named)}
 
 
