@@ -2,7 +2,7 @@
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth, 99-106 in the sixteenth) was written on December 2 or 3 2026 by an engineer
+the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth, 99-106 in the sixteenth, 107-110 in the seventeenth) was written on December 2 or 3 2026 by an engineer
 who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -257,6 +257,17 @@ ROUNDS = [
      "84.0 % (121/144)", "77.6 % (121/156)", "5-103, the held-out sets 4-86", 0.91, 0.94),
     (106, "two thirds Russian: VK, Telegram, Дзен, Одноклассники, Avito and their slang",
      "88.9 % (128/144)", "97.7 % (128/131)", "5-103, the held-out sets 4-86", 0.97, 0.99),
+    # the seventeenth round: scored once with the rules of 82e9f76 (the first look below), and with the
+    # learned model made without them (107 95.1/99.3, 108 97.2/98.6, 109 96.5/99.3, 110 95.1/97.2), then
+    # learned from (the rules were not tuned on them); the floors keep the rules with the model as shipped
+    (107, "restaurants, events and retail: ordinary purchases and orders everywhere beside the tactics",
+     "92.4 % (133/144)", "97.1 % (133/137)", "5-106, the held-out sets 4-98", 0.95, 0.97),
+    (108, "B2B and SaaS: LinkedIn, G2, Capterra, Trustpilot, Product Hunt, Habr, vc.ru",
+     "92.4 % (133/144)", "98.5 % (133/135)", "5-106, the held-out sets 4-98", 0.96, 0.98),
+    (109, "bloggers, creators and their producers: YouTube, VK Video, Дзен, courses and marathons",
+     "88.9 % (128/144)", "98.5 % (128/130)", "5-106, the held-out sets 4-98", 0.95, 0.98),
+    (110, "games, apps, Discord and Steam communities, esports, crypto and NFT projects",
+     "90.3 % (130/144)", "97.0 % (130/134)", "5-106, the held-out sets 4-98", 0.95, 0.97),
 ]
 
 

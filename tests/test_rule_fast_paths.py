@@ -97,7 +97,7 @@ def test_honesty_skipping_clean_texts_finds_what_reading_every_text_finds(texts)
     from smmplan.rules import honesty
 
     ex = honesty.extra()
-    reference = [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    reference = _reference(texts, ex)
     assert honesty.scan(texts, ex) == reference
 
 
@@ -142,7 +142,7 @@ def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(pla
             fresh = replace(ex)  # the same words, nothing remembered
             assert honesty._candidates(texts, ex) == honesty._candidates(texts, fresh)
             # texts read once and remembered (Extra.reader.read): the same hits and excused hits, numbered anew
-            reference = [pair for i, t in enumerate(texts) for pair in honesty._read_text(i, t, ex)]
+            reference = _reference(texts, ex, pairs=True)
             assert honesty._scan(texts, ex) == reference
 
 
@@ -197,7 +197,7 @@ def test_honesty_skipping_number_chunks_finds_what_reading_every_text_finds(text
     from smmplan.rules import honesty
 
     ex = honesty.extra(banned)
-    reference = [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    reference = _reference(texts, ex)
     assert honesty.scan(texts, ex) == reference
 
 
@@ -265,7 +265,7 @@ def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch)
     texts = [*_PHRASES, "", "\x00 buy followers", *_PHRASES[::-1], "Накрутка подписчиков"] * 3
     ex = honesty.extra()
     whole = honesty.scan(texts, ex)
-    assert whole == [h for i, t in enumerate(texts) for h, x in honesty._read_text(i, t, ex) if x is None]
+    assert whole == _reference(texts, ex)
     for size in (1, 7, 50):
         monkeypatch.setattr(honesty, "_SLICE", size)
         assert honesty.scan(texts, ex) == whole, size
@@ -530,3 +530,14 @@ def test_texts_squeezed_in_bulk_are_each_squeezed(texts):
     from smmplan.findings import squeeze, squeezed
 
     assert squeezed(texts) == list(map(squeeze, texts))
+
+
+def _reference(texts, ex, pairs=False):
+    """The plain reference of the honesty scan: every text read in full by the rules, then the
+    learned model's second opinion (itself checked against reading each text alone in
+    tests/test_honesty_model.py)."""
+    from smmplan.rules import honesty
+
+    read = [pair for i, t in enumerate(texts) for pair in honesty._read_text(i, t, ex)]
+    out = honesty._second_opinion(texts, read, ex)
+    return out if pairs else [h for h, x in out if x is None]

@@ -109,8 +109,13 @@ def tokenise(norm: str) -> tuple[Token, ...]:
 def words(text: str) -> list[str]:
     """``read(text).words()``, without the tokens' spans and clauses (for readers that
     need the words alone)."""
+    return words_of(normalise(text)[0])
+
+
+def words_of(norm: str) -> list[str]:
+    """:func:`words` of a text already normalised."""
     return [word_of(w) if w[1:2] in _DOTTED_CHARS or w == "*" or w in _CONTRACTIONS else w
-            for w in TOKEN.findall(normalise(text)[0])]
+            for w in TOKEN.findall(norm)]
 
 
 def read(text: str) -> Reading:

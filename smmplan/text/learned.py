@@ -1,0 +1,235 @@
+"""A second reading of free text: a linear model learned from a labelled corpus.
+
+The honesty rules read a text by roles (acquire + audience, a fake actor writing
+reviews...), and find what their words and combinations foresee. On sets of
+phrasings nobody tuned them on they found some nine in ten banned tactics, round
+after round (docs/honesty.md). A model learned from the whole labelled corpus
+(some 55,000 phrases, both languages) reads the other way round: which words, and
+which pairs of neighbouring words, tell a banned tactic from a legitimate one,
+weighed together. It is a second opinion beside the rules, never instead of them.
+
+What the model reads of a text (:func:`features`): the text normalised
+(:mod:`smmplan.text.normalise`) and read into words as the rules read it
+(:mod:`smmplan.text.tokens`: `B.u.y` is `buy`, `₽` a word), digits as `0`, its words cut to their first
+:attr:`Model.prefix` letters (one stem for `накрутка`, `накрутку`, `накрутки`;
+`followers`, `follower`), each stem and each pair of neighbouring stems; every
+distinct feature counts once, and their number evens out long and short texts
+(each weighs 1/sqrt(n)). The verdict is the logistic of the bias plus the
+features' weights.
+
+The model is data: ``smmplan/data/<name>.model.json`` (the weights of the
+features that matter most, rounded; the corpus it was learned from, by digest;
+its thresholds). ``python -m smmplan.text.learn`` learns it again (the `learn`
+extra: scikit-learn); the tests fail, naming that command, when the corpus changed
+since. Reading costs no dependency: a dictionary lookup per feature.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import json
+import math
+import re
+import sys
+import zlib
+from array import array
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from smmplan.text.normalise import normalise
+from smmplan.text.tokens import TOKEN, word_of, words_of
+
+DATA = Path(__file__).parent.parent / "data"
+FORMAT = 1  # the model files' layout
+COMMAND = "python -m smmplan.text.learn"
+
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+class Model(NamedTuple):
+    """A model as a run reads it (see the module's docstring). A feature is looked up by its
+    :func:`key` among `keys` (sorted; `weights` beside them): a file read costs no parsing
+    of its thirty thousand features, and a lookup a search."""
+
+    name: str
+    prefix: int  # letters of a word kept as its stem
+    bias: float
+    keys: array  # the features' keys, sorted (features the file leaves out weigh 0)
+    weights: array  # ... and their weights
+    flag_above: float  # a text is read as a banned tactic at this probability or above ...
+    min_words: int  # ... when it has at least this many words (a few words are too little to weigh)
+    corpus: str  # the labelled corpus it was learned from (see learn.digest)
+    held_out: tuple[str, ...]  # the labelled sets it was not learned from: its held-out part
+    codes: tuple[str, ...]  # the kinds a flagged text may be of (e.g. BAN001..BAN006)
+    code_bias: tuple[float, ...]
+    code_data: tuple[str, str]  # the kinds' weights as the file keeps them (read when a text is flagged)
+
+    def weight(self, feature: str) -> float:
+        """A feature's weight, by search (the plain reference :meth:`table` is checked against)."""
+        h = key(feature)
+        keys = self.keys
+        i = bisect.bisect_left(keys, h)
+        return self.weights[i] if i < len(keys) and keys[i] == h else 0.0
+
+    def table(self) -> dict[int, float]:
+        """Key -> weight, for a plan of many texts (building it costs what some 6,000 searches do)."""
+        return _table(self.name)
+
+
+def key(feature: str) -> int:
+    """A feature's key: CRC-32 and Adler-32 of its UTF-8, as one 64-bit number."""
+    b = feature.encode()
+    return (zlib.crc32(b) << 32) | zlib.adler32(b)
+
+
+def path_of(name: str) -> Path:
+    return DATA / f"{name}.model.json"
+
+
+@lru_cache(maxsize=4)  # (a model per name: the package's own, one today)
+def model(name: str) -> Model:
+    """The model ``smmplan/data/<name>.model.json`` (read once a run; names are the package's own)."""
+    data = json.loads(path_of(name).read_bytes())
+    if data.get("format") != FORMAT:
+        raise ValueError(f"{path_of(name)} is of another layout: run `{COMMAND}`")
+    return Model(name, data["prefix"], data["bias"], numbers("Q", data["keys"]), numbers("f", data["weights"]),
+                 data["flag_above"], data["min_words"], data["corpus"], tuple(data["held_out"]),
+                 tuple(data["codes"]), tuple(data["code_bias"]), (data["code_keys"], data["code_weights"]))
+
+
+@lru_cache(maxsize=4)
+def _table(name: str) -> dict[int, float]:
+    m = model(name)
+    return dict(zip(m.keys, m.weights))
+
+
+@lru_cache(maxsize=4)
+def _code_table(name: str) -> dict[int, tuple[float, ...]]:
+    m = model(name)
+    keys, weights = numbers("Q", m.code_data[0]), numbers("f", m.code_data[1])
+    k = len(m.codes)
+    return {h: tuple(weights[i * k : i * k + k]) for i, h in enumerate(keys)}
+
+
+def numbers(kind: str, encoded: str) -> array:
+    """Numbers as the model file keeps them: an array of `kind` (`Q` 64-bit keys, `f` 32-bit
+    floats), little-endian, in base64."""
+    out = array(kind, base64.b64decode(encoded))
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
+
+
+def numbers_text(kind: str, values) -> str:
+    """:func:`numbers`, the other way."""
+    out = array(kind, values)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return base64.b64encode(out.tobytes()).decode("ascii")
+
+
+def features(norm: str, prefix: int) -> dict[str, tuple[int, int]]:
+    """A normalised text's features -> the span (characters of `norm`) of the words that make
+    each, its first place in the text: each word's stem (its first `prefix` letters; the words
+    are the reader's tokens, :mod:`smmplan.text.tokens`: `B.u.y` is `buy`, `₽` a word), and
+    each pair of neighbouring stems."""
+    found = list(TOKEN.finditer(norm))
+    stems = [word_of(m.group()).translate(_DIGITS)[:prefix] for m in found]
+    out: dict[str, tuple[int, int]] = {}
+    for k, stem in enumerate(stems):
+        out.setdefault(stem, found[k].span())
+        if k:
+            out.setdefault(stems[k - 1] + " " + stem, (found[k - 1].start(), found[k].end()))
+    return out
+
+
+def stems(norm: str, prefix: int) -> set[str]:
+    """:func:`features` without their places: what a verdict needs (half the work)."""
+    s = [w[:prefix] for w in words_of(norm.translate(_DIGITS))]
+    out = set(s)
+    out.update(map(" ".join, zip(s, s[1:])))
+    return out
+
+
+def _logit(m: Model, feats: set[str] | dict, weight=None) -> float:
+    if not feats:
+        return m.bias
+    return m.bias + sum(map(weight or m.weight, feats)) / math.sqrt(len(feats))
+
+
+class _Weights(dict):
+    """Feature -> weight, each feature looked up once (in Model.table) while some texts are read."""
+
+    def __init__(self, m: Model):
+        super().__init__()
+        self.table = m.table()
+
+    def __missing__(self, feature: str) -> float:
+        w = self[feature] = self.table.get(key(feature), 0.0)
+        return w
+
+
+def flags(m: Model, norm: str, probability: float) -> bool:
+    """Whether the model alone reads a normalised text as of the kind it was learned to find."""
+    return probability >= m.flag_above and len(words_of(norm)) >= m.min_words
+
+
+def probability(m: Model, text: str) -> float:
+    """How likely the model reads `text` as of the kind it was learned to find (0..1)."""
+    return _sigmoid(_logit(m, stems(normalise(text)[0], m.prefix)))
+
+
+_MANY = 200  # texts: from this many on, features are looked up in a table made once (Model.table)
+
+
+def probabilities(m: Model, norm_texts: list[str]) -> list[float]:
+    """:func:`probability` of each of some texts already normalised."""
+    prefix = m.prefix
+    weight = _Weights(m).__getitem__ if len(norm_texts) >= _MANY else None
+    return [_sigmoid(_logit(m, stems(t, prefix), weight)) for t in norm_texts]
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
+
+
+class Reason(NamedTuple):
+    """Why the model flags a text: the kind it reads, and the words that weigh most for it."""
+
+    code: str
+    probability: float
+    start: int  # span of `text` from the first to the last of those words
+    end: int
+    words: tuple[str, ...]  # the words of `text` that weigh most, in reading order
+
+
+def explain(m: Model, text: str, most: int = 3) -> Reason:
+    """The kind the model reads `text` as, and the (at most `most`) words that weigh most for
+    flagging it, as written in `text`."""
+    norm, offsets = normalise(text)
+    feats = features(norm, m.prefix)
+    p = _sigmoid(_logit(m, feats))
+    scores = list(m.code_bias)
+    each = 1 / math.sqrt(len(feats)) if feats else 0.0
+    by_code = _code_table(m.name)
+    for f in feats:
+        for k, w in enumerate(by_code.get(key(f), ())):
+            scores[k] += w * each
+    code = m.codes[max(range(len(scores)), key=scores.__getitem__)] if scores else ""
+    # each word's part in the verdict: its stem's weight, and half the weight of each pair it is in
+    found = list(TOKEN.finditer(norm))
+    stems = [word_of(t.group()).translate(_DIGITS)[: m.prefix] for t in found]
+    part = [m.weight(x) for x in stems]
+    for k in range(1, len(stems)):
+        w = m.weight(stems[k - 1] + " " + stems[k]) / 2
+        part[k - 1] += w
+        part[k] += w
+    words = {found[k].span(): w for k, w in enumerate(part) if w > 0}
+    spans = sorted(sorted(words, key=words.__getitem__)[-most:])
+    if not spans:
+        return Reason(code, p, 0, len(text), ())
+    shown = [(s, e) if offsets is None else (offsets.start(s), offsets.end(e - 1)) for s, e in spans]
+    start, end = shown[0][0], shown[-1][1]
+    return Reason(code, p, start, end, tuple(text[s:e] for s, e in shown))
