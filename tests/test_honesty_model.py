@@ -86,9 +86,13 @@ def test_search_and_table_agree():
 def test_a_plan_s_texts_read_at_once_read_as_each_alone():
     texts = ["Накрутка подписчиков от 0,5 ₽", "Buy 5k followers", "Buy 5k followers", "", "нaкрyткa лайков",
              "Order 300 printed flyers", "a\x00b", "Ｂｕｙ followers"]
-    reader = honesty.extra().reader
-    assert reader.probabilities(texts) == pytest.approx([learned.probability(MODEL, t.replace("\x00", " "))
-                                                          for t in texts], abs=1e-9)
+    alone = [learned.probability(MODEL, t.replace("\x00", " ")) for t in texts]
+    assert honesty.extra().reader.probabilities(texts) == pytest.approx(alone, abs=1e-9)
+    # ... and given the plan's texts as the rules normalised them (each distinct text once, remembered)
+    norms = honesty.normalise(honesty._joined(texts))[0].split("\x00")
+    fresh = honesty._build_extra(honesty.lexicon(), [*honesty.lexicon().entries], (), (), (), ())
+    assert fresh.reader.probabilities(texts, norms) == pytest.approx(alone, abs=1e-9)
+    assert fresh.reader.probabilities(texts[::-1]) == pytest.approx(alone[::-1], abs=1e-9)
 
 
 def test_features_are_stems_and_pairs():

@@ -656,16 +656,20 @@ class _KeyReader:
             self._verdicts[keys, given] = found
         return found
 
-    def probabilities(self, texts: list[str]) -> list[float]:
+    def probabilities(self, texts: list[str], norms: list[str] | None = None) -> list[float]:
         """How likely the learned model reads each text as a banned tactic (learned.probability),
-        each distinct text read once: the texts not yet read joined and normalised at once."""
+        each distinct text read once; `norms`, the texts normalised, if the caller has them."""
         memo = self._probabilities
         todo = [t for t in dict.fromkeys(texts) if t not in memo]
         if todo:
             if len(memo) + len(todo) > _KEPT:
                 memo.clear()
                 todo = list(dict.fromkeys(texts))
-            norm = normalise(_joined(todo))[0].split("\x00")
+            if norms is None:
+                norm = normalise(_joined(todo))[0].split("\x00")
+            else:
+                first = {t: i for i, t in reversed(list(enumerate(texts)))}
+                norm = [norms[first[t]] for t in todo]
             memo.update(zip(todo, learned.probabilities(learned.model(MODEL), norm)))
         return [memo[t] for t in texts]
 
@@ -687,13 +691,13 @@ class _KeyReader:
         return out
 
 
-def _candidates(texts: list[str], ex: Extra) -> list[int]:
+def _candidates(texts: list[str], ex: Extra, normalised: tuple | None = None) -> list[int]:
     """The texts worth reading in full: those holding a key word of every entry of a role
     of some rule. All texts are joined and normalised once; each distinct
     whitespace-separated chunk is looked up once (its tokens' key words, kept from plan to
     plan); then only the texts holding the rarest key of an entry of a rule's first role
     are read for their chunks, and kept when those hold every role of some rule."""
-    norm, _, counts = _normalised(texts)  # each distinct chunk, and how often it stands in the plan
+    norm, _, counts = normalised or _normalised(texts)  # each distinct chunk, and how often it stands in the plan
     reader = ex.reader
     known, read_chunk = reader.chunks.get, reader.chunk
     skip_numbers = not ex.number_keys
@@ -734,14 +738,15 @@ def _candidates(texts: list[str], ex: Extra) -> list[int]:
     return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), given)]
 
 
-def _candidates_by_text(texts: list[str], ex: Extra) -> list[int]:
+def _candidates_by_text(texts: list[str], ex: Extra, norm: str | None = None) -> list[int]:
     """What _candidates gives, for a plan of a few texts (:data:`_FEW_TEXTS`): each text's keys
     looked up whole (:meth:`_KeyReader.text`, kept from plan to plan: the plans of a folder
     repeat their titles, tactics and notes), and a text read in full when they may hold
     every role of some rule. The plan-wide steps that pay on a big plan (its chunks counted,
     the anchors chosen) cost a small plan more than they save: on the benchmark's folder of
     300 plans, the honesty family takes 85 ms instead of 210."""
-    norm, _ = normalise(_joined(texts))
+    if norm is None:
+        norm = normalise(_joined(texts))[0]
     reader = ex.reader
     given = reader.given(norm)
     keys_of, worth_reading = reader.text, reader.worth_reading
@@ -854,14 +859,20 @@ def _excused(texts: list[str], ex: Extra) -> list[Excused]:
 
 
 def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
-    return _second_opinion(texts, _rules_scan(texts, ex), ex)
+    normalised = _normalised(texts) if len(texts) > _FEW_TEXTS else (normalise(_joined(texts))[0], None, None)
+    return _second_opinion(texts, _rules_scan(texts, ex, normalised), ex, normalised[0].split("\x00"))
 
 
-def _rules_scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
-    """What the rules find (the fast path: only the texts worth reading are read in full)."""
+def _rules_scan(texts: list[str], ex: Extra, normalised: tuple | None = None) -> list[tuple[Hit, Excused | None]]:
+    """What the rules find (the fast path: only the texts worth reading are read in full);
+    `normalised`, the texts joined and normalised (_normalised), if the caller has them."""
     out: list[tuple[Hit, Excused | None]] = []
     read = ex.reader.read
-    for i in (_candidates_by_text if len(texts) <= _FEW_TEXTS else _candidates)(texts, ex):
+    if len(texts) <= _FEW_TEXTS:
+        found = _candidates_by_text(texts, ex, normalised[0] if normalised else None)
+    else:
+        found = _candidates(texts, ex, normalised)
+    for i in found:
         out += read(i, texts[i], ex)
     return out
 
@@ -878,10 +889,10 @@ def _rules_scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]
 MODEL = "honesty"
 
 
-def _second_opinion(texts: list[str], found: list[tuple[Hit, Excused | None]],
-                    ex: Extra) -> list[tuple[Hit, Excused | None]]:
+def _second_opinion(texts: list[str], found: list[tuple[Hit, Excused | None]], ex: Extra,
+                    norms: list[str] | None = None) -> list[tuple[Hit, Excused | None]]:
     m = learned.model(MODEL)
-    probability = ex.reader.probabilities(texts)
+    probability = ex.reader.probabilities(texts, norms)
     seen = {h.index for h, _ in found}
     added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability)
              if p >= m.flag_above and i not in seen and learned.flags(m, normalise(texts[i])[0], p)]

@@ -65,6 +65,8 @@ class Model(NamedTuple):
     codes: tuple[str, ...]  # the kinds a flagged text may be of (e.g. BAN001..BAN006)
     code_bias: tuple[float, ...]
     code_data: tuple[str, str]  # the kinds' weights as the file keeps them (read when a text is flagged)
+    seen: _Weights  # the weights of the features looked up so far (by value; bounded)
+    chunks: _Stems  # the stems of the chunks of text read so far (by value; bounded)
 
     def weight(self, feature: str) -> float:
         """A feature's weight, by search (the plain reference :meth:`table` is checked against)."""
@@ -94,9 +96,10 @@ def model(name: str) -> Model:
     data = json.loads(path_of(name).read_bytes())
     if data.get("format") != FORMAT:
         raise ValueError(f"{path_of(name)} is of another layout: run `{COMMAND}`")
-    return Model(name, data["prefix"], data["bias"], numbers("Q", data["keys"]), numbers("f", data["weights"]),
-                 data["flag_above"], data["min_words"], data["corpus"], tuple(data["held_out"]),
-                 tuple(data["codes"]), tuple(data["code_bias"]), (data["code_keys"], data["code_weights"]))
+    keys, weights = numbers("Q", data["keys"]), numbers("f", data["weights"])
+    return Model(name, data["prefix"], data["bias"], keys, weights, data["flag_above"], data["min_words"],
+                 data["corpus"], tuple(data["held_out"]), tuple(data["codes"]), tuple(data["code_bias"]),
+                 (data["code_keys"], data["code_weights"]), _Weights(keys, weights), _Stems(data["prefix"]))
 
 
 @lru_cache(maxsize=4)
@@ -160,15 +163,29 @@ def _logit(m: Model, feats: set[str] | dict, weight=None) -> float:
 
 
 class _Weights(dict):
-    """Feature -> weight, each feature looked up once (in Model.table) while some texts are read."""
+    """Feature -> weight, each feature looked up once a run (by search, or in the table once a
+    plan of many texts has made it), for as long as it stays under _SEEN_KEPT features: the
+    plans of a folder share most of their words."""
 
-    def __init__(self, m: Model):
+    def __init__(self, keys: array, weights: array):
         super().__init__()
-        self.table = m.table()
+        self.keys, self.weights = keys, weights
+        self.table: dict[int, float] | None = None
 
     def __missing__(self, feature: str) -> float:
-        w = self[feature] = self.table.get(key(feature), 0.0)
+        if len(self) >= _SEEN_KEPT:
+            self.clear()
+        h = key(feature)
+        if self.table is not None:
+            w = self.table.get(h, 0.0)
+        else:
+            i = bisect.bisect_left(self.keys, h)
+            w = self.weights[i] if i < len(self.keys) and self.keys[i] == h else 0.0
+        self[feature] = w
         return w
+
+
+_SEEN_KEPT = 200_000  # features a model remembers the weight of (a bound on memory)
 
 
 def flags(m: Model, norm: str, probability: float) -> bool:
@@ -181,14 +198,44 @@ def probability(m: Model, text: str) -> float:
     return _sigmoid(_logit(m, stems(normalise(text)[0], m.prefix)))
 
 
-_MANY = 200  # texts: from this many on, features are looked up in a table made once (Model.table)
+_MANY = 200  # texts: from a plan of this many on, features are looked up in a table made once (Model.table)
+
+
+class _Stems(dict):
+    """A chunk of text (no space in it) -> the stems of its words, each chunk read once a run
+    while it stays under _SEEN_KEPT chunks: plans share most of their words. (A word never spans a space, and a
+    space is no word's neighbour that matters, so a text's words are its chunks' words in order.)"""
+
+    def __init__(self, prefix: int):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _SEEN_KEPT:
+            self.clear()
+        digitless = chunk.translate(_DIGITS)  # (a post's number, `#124`, reads as `#000`: once)
+        if digitless != chunk:
+            out = self[chunk] = self[digitless]
+        else:
+            out = self[chunk] = tuple(w[: self.prefix] for w in words_of(chunk))
+        return out
 
 
 def probabilities(m: Model, norm_texts: list[str]) -> list[float]:
-    """:func:`probability` of each of some texts already normalised."""
-    prefix = m.prefix
-    weight = _Weights(m).__getitem__ if len(norm_texts) >= _MANY else None
-    return [_sigmoid(_logit(m, stems(t, prefix), weight)) for t in norm_texts]
+    """:func:`probability` of each of some texts already normalised (the features of
+    :func:`stems`, found chunk by chunk: each chunk's stems and each feature's weight
+    remembered, Model.chunks and Model.seen)."""
+    if len(norm_texts) >= _MANY and m.seen.table is None:
+        m.seen.table = m.table()
+    weight = m.seen.__getitem__
+    stems_of = m.chunks
+    out = []
+    for text in norm_texts:
+        s = [x for chunk in text.split() for x in stems_of[chunk]]
+        feats = set(s)
+        feats.update(map(" ".join, zip(s, s[1:])))
+        out.append(_sigmoid(_logit(m, feats, weight)))
+    return out
 
 
 def _sigmoid(x: float) -> float:
