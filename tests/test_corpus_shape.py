@@ -223,3 +223,15 @@ def test_round_sets_have_the_documented_shape_and_no_repeats(part):
     assert all(counts[(label, lang)] for label in HONESTY_LABELS for lang in LANGS), counts
     keys = [_norm(i["text"]) for i in items]
     assert not [k for k, n in Counter(keys).items() if n > 1], f"items repeated within {part}"
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_everyday_sets_are_legitimate_lines_in_both_languages(n):
+    """The everyday sets the learned honesty model learns ordinary text from (tests/data/README.md):
+    400 lines each, all legitimate, half English and half Russian, none repeated."""
+    items = _honesty(f"everyday{n}")
+    _assert_honesty_shape(items)
+    assert len(items) == 400 and {i["expect"] for i in items} == {"ok"}
+    assert Counter(i["lang"] for i in items) == {"en": 200, "ru": 200}
+    keys = [_norm(i["text"]) for i in items]
+    assert not [k for k, c in Counter(keys).items() if c > 1]

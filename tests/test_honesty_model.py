@@ -164,3 +164,11 @@ def test_through_the_installed_command(tmp_path):
     assert [f["code"] for f in out["findings"] if f["code"].startswith("BAN")] == []
     assert [(f["code"], f["suppression"]["source"], f["data"]["roles"][0][0]) for f in out["suppressed"]] == [
         ("BAN001", "allowed phrase", "learned")]
+
+
+def test_learning_says_where_the_corpus_must_be(monkeypatch, tmp_path, capsys):
+    from smmplan.text import learn
+
+    monkeypatch.setattr(learn, "CORPUS", tmp_path / "nowhere")
+    assert learn.main(["--check"]) == 2
+    assert "run this in a clone" in capsys.readouterr().err

@@ -184,6 +184,10 @@ def stale(root: Path = CORPUS) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    if not CORPUS.is_dir():
+        print(f"the labelled corpus is not here ({CORPUS}): run this in a clone of smmplan's repository",
+              file=sys.stderr)
+        return 2
     if argv == ["--check"]:
         if stale():
             print(f"{learned.path_of(NAME).name} is stale: the corpus changed; run `{learned.COMMAND}`")
