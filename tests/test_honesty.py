@@ -574,3 +574,17 @@ def test_no_role_holds_an_entry_twice():
             twice.append((e.role, seen[key], e.source))
         seen.setdefault(key, e.source)
     assert not twice
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("Подписчиков накручивать не будем — растём на контенте", False),
+    ("Накручивать подписчиков не будем, растём на контенте", False),
+    ("Покупать голоса не будем, сделаем пост с просьбой к подписчикам", False),
+    ("Ждать органики не будем — купим 5к подписчиков", True),  # (what the dash says is still read)
+    ("Бесплатно не будем: купим подписчиков у сервиса", True),
+])
+def test_a_negation_with_its_auxiliary_before_a_mark_denies_what_comes_before(text, banned):
+    """"Подписчиков накручивать не будем — ...": the negation stands after its verb, and the
+    auxiliary ("будем") ends the phrase at the dash or comma: it denies the verb and its object,
+    and nothing after the mark."""
+    assert bool(honesty.detect(text)) is banned, honesty.detect(text)

@@ -1422,8 +1422,10 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit], norm
                 if tokens[m].listed:
                     break
                 m -= 1
-        if k >= n or clause[k] != clause[neg.first]:
+        if k >= n or clause[k] != clause[neg.first] or (k > neg.last + 1 and _marked(norm, tokens, k)):
             # nothing after it but `use`, `do`: it denies what comes before ("покупку подписчиков не используем"),
+            # and so does one with its auxiliary before a dash or a comma ("подписчиков накручивать не будем —
+            # растём на контенте"),
             # and so does a negated copula at the clause's end ("buying likes is not")
             # (and a bare "нет" right after a noun: "купленной аудитории нет" says there is none)
             bare = tokens[neg.first].word == "нет" and not tokens[neg.first].listed
@@ -1458,6 +1460,11 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit], norm
             else:
                 break
     return out
+
+
+def _marked(norm: str, tokens, k: int) -> bool:
+    """A dash, a comma or a colon stands between token k and the one before it."""
+    return any(ch in norm[tokens[k - 1].end : tokens[k].start] for ch in "-,:")
 
 
 def _denies_the_fake(neg: RoleHit, hits: list[RoleHit], roles_at: dict[int, set[str]]) -> bool:
