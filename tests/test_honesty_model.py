@@ -98,7 +98,7 @@ def test_a_plan_s_texts_read_at_once_read_as_each_alone():
 def test_features_are_stems_and_pairs():
     assert learned.stems("накрутку подписчиков за 500", 6) == {"накрут", "подпис", "за", "000", "накрут подпис",
                                                                  "подпис за", "за 000"}
-    assert set(learned.features("накрутку подписчиков", 6)) == {"накрут", "подпис", "накрут подпис"}
+    assert set(learned.stems("накрутку подписчиков", 6)) == {"накрут", "подпис", "накрут подпис"}
 
 
 def test_the_model_flags_what_no_rule_foresees_and_names_its_words():

@@ -894,8 +894,8 @@ def _second_opinion(texts: list[str], found: list[tuple[Hit, Excused | None]], e
     m = learned.model(MODEL)
     probability = ex.reader.probabilities(texts, norms)
     seen = {h.index for h, _ in found}
-    added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability)
-             if p >= m.flag_above and i not in seen and learned.flags(m, normalise(texts[i])[0], p)]
+    added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability) if p >= m.flag_above and i not in seen
+             and learned.flags(m, norms[i] if norms else normalise(texts[i])[0], p)]
     if not added:
         return found
     return sorted(found + added, key=lambda pair: (pair[0].index, pair[0].start))
@@ -910,7 +910,7 @@ def _learned_hit(index: int, text: str, ex: Extra) -> tuple[Hit, Excused | None]
     if ex.allowed:
         for h in ex.vocabulary.tag(read(text).words()):
             if h.role.startswith("allow:"):
-                phrase, origin = ex.allowed[int(h.role[6:])]
+                phrase, origin = ex.allowed[int(h.role[len("allow:"):])]
                 return hit, Excused(hit, phrase, origin, h.role)
     return hit, None
 

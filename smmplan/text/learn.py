@@ -11,7 +11,7 @@ reading the model needs nothing. ``--check`` only says whether the model was
 learned from the corpus as it is now (exit 1 if not), as the tests do.
 
 How: logistic regression (L2, C=:data:`C`) on the features of
-:func:`smmplan.text.learned.features`, each feature of a text weighing
+:func:`smmplan.text.learned.stems`, each feature of a text weighing
 1/sqrt(n); the :data:`KEEP` features of the largest weights kept and the model
 learned again on them alone (what the file holds is exactly what was learned).
 The kind of a flagged text: a multinomial regression over the banned phrases
@@ -25,7 +25,8 @@ import sys
 import zlib
 from pathlib import Path
 
-from smmplan.text import learned
+from smmplan.io import atomic_write
+from smmplan.text import compiled, learned
 from smmplan.text.normalise import normalise
 
 NAME = "honesty"
@@ -171,13 +172,6 @@ def _by_key(weights: dict) -> list:
     return out
 
 
-def dumps(data: dict) -> str:
-    import json
-
-    return "{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
-                              for k, v in data.items()) + "\n}\n"
-
-
 def stale(root: Path = CORPUS) -> bool:
     """Whether the model was learned from another corpus than the one under `root` now."""
     return learned.model(NAME).corpus != digest(corpus_files(root))
@@ -201,11 +195,8 @@ def main(argv: list[str]) -> int:
     except ImportError:
         print("learning the model needs scikit-learn: pip install -e '.[learn]'", file=sys.stderr)
         return 2
-    text = dumps(learn())
     path = learned.path_of(NAME)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(str(path), compiled.dumps(learn()))
     print(f"wrote {path}")
     return 0
 

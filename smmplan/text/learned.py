@@ -8,7 +8,7 @@ after round (docs/honesty.md). A model learned from the whole labelled corpus
 which pairs of neighbouring words, tell a banned tactic from a legitimate one,
 weighed together. It is a second opinion beside the rules, never instead of them.
 
-What the model reads of a text (:func:`features`): the text normalised
+What the model reads of a text (:func:`stems`): the text normalised
 (:mod:`smmplan.text.normalise`) and read into words as the rules read it
 (:mod:`smmplan.text.tokens`: `B.u.y` is `buy`, `₽` a word), digits as `0`, its words cut to their first
 :attr:`Model.prefix` letters (one stem for `накрутка`, `накрутку`, `накрутки`;
@@ -70,14 +70,17 @@ class Model(NamedTuple):
 
     def weight(self, feature: str) -> float:
         """A feature's weight, by search (the plain reference :meth:`table` is checked against)."""
-        h = key(feature)
-        keys = self.keys
-        i = bisect.bisect_left(keys, h)
-        return self.weights[i] if i < len(keys) and keys[i] == h else 0.0
+        return _search(self.keys, self.weights, key(feature))
 
     def table(self) -> dict[int, float]:
         """Key -> weight, for a plan of many texts (building it costs what some 6,000 searches do)."""
         return _table(self.name)
+
+
+def _search(keys: array, weights: array, h: int) -> float:
+    """The weight of the feature of key `h` (0 for a feature the model leaves out)."""
+    i = bisect.bisect_left(keys, h)
+    return weights[i] if i < len(keys) and keys[i] == h else 0.0
 
 
 def key(feature: str) -> int:
@@ -133,27 +136,18 @@ def numbers_text(kind: str, values) -> str:
     return base64.b64encode(out.tobytes()).decode("ascii")
 
 
-def features(norm: str, prefix: int) -> dict[str, tuple[int, int]]:
-    """A normalised text's features -> the span (characters of `norm`) of the words that make
-    each, its first place in the text: each word's stem (its first `prefix` letters; the words
-    are the reader's tokens, :mod:`smmplan.text.tokens`: `B.u.y` is `buy`, `₽` a word), and
-    each pair of neighbouring stems."""
-    found = list(TOKEN.finditer(norm))
-    stems = [word_of(m.group()).translate(_DIGITS)[:prefix] for m in found]
-    out: dict[str, tuple[int, int]] = {}
-    for k, stem in enumerate(stems):
-        out.setdefault(stem, found[k].span())
-        if k:
-            out.setdefault(stems[k - 1] + " " + stem, (found[k - 1].start(), found[k].end()))
+def _features(s: list[str]) -> set[str]:
+    """The features of a text whose words' stems are `s`: each stem, and each pair of neighbouring stems."""
+    out = set(s)
+    out.update(map(" ".join, zip(s, s[1:])))
     return out
 
 
 def stems(norm: str, prefix: int) -> set[str]:
-    """:func:`features` without their places: what a verdict needs (half the work)."""
-    s = [w[:prefix] for w in words_of(norm.translate(_DIGITS))]
-    out = set(s)
-    out.update(map(" ".join, zip(s, s[1:])))
-    return out
+    """A normalised text's features: each word's stem (its first `prefix` letters, digits read as
+    `0`; the words are the reader's tokens, :mod:`smmplan.text.tokens`: `B.u.y` is `buy`, `₽` a
+    word), and each pair of neighbouring stems."""
+    return _features([w[:prefix] for w in words_of(norm.translate(_DIGITS))])
 
 
 def _logit(m: Model, feats: set[str] | dict, weight=None) -> float:
@@ -176,12 +170,7 @@ class _Weights(dict):
         if len(self) >= _SEEN_KEPT:
             self.clear()
         h = key(feature)
-        if self.table is not None:
-            w = self.table.get(h, 0.0)
-        else:
-            i = bisect.bisect_left(self.keys, h)
-            w = self.weights[i] if i < len(self.keys) and self.keys[i] == h else 0.0
-        self[feature] = w
+        w = self[feature] = self.table.get(h, 0.0) if self.table is not None else _search(self.keys, self.weights, h)
         return w
 
 
@@ -231,10 +220,7 @@ def probabilities(m: Model, norm_texts: list[str]) -> list[float]:
     stems_of = m.chunks
     out = []
     for text in norm_texts:
-        s = [x for chunk in text.split() for x in stems_of[chunk]]
-        feats = set(s)
-        feats.update(map(" ".join, zip(s, s[1:])))
-        out.append(_sigmoid(_logit(m, feats, weight)))
+        out.append(_sigmoid(_logit(m, _features([x for chunk in text.split() for x in stems_of[chunk]]), weight)))
     return out
 
 
@@ -256,7 +242,9 @@ def explain(m: Model, text: str, most: int = 3) -> Reason:
     """The kind the model reads `text` as, and the (at most `most`) words that weigh most for
     flagging it, as written in `text`."""
     norm, offsets = normalise(text)
-    feats = features(norm, m.prefix)
+    found = list(TOKEN.finditer(norm))
+    stemmed = [word_of(t.group()).translate(_DIGITS)[: m.prefix] for t in found]
+    feats = _features(stemmed)
     p = _sigmoid(_logit(m, feats))
     scores = list(m.code_bias)
     each = 1 / math.sqrt(len(feats)) if feats else 0.0
@@ -266,11 +254,9 @@ def explain(m: Model, text: str, most: int = 3) -> Reason:
             scores[k] += w * each
     code = m.codes[max(range(len(scores)), key=scores.__getitem__)] if scores else ""
     # each word's part in the verdict: its stem's weight, and half the weight of each pair it is in
-    found = list(TOKEN.finditer(norm))
-    stems = [word_of(t.group()).translate(_DIGITS)[: m.prefix] for t in found]
-    part = [m.weight(x) for x in stems]
-    for k in range(1, len(stems)):
-        w = m.weight(stems[k - 1] + " " + stems[k]) / 2
+    part = [m.weight(x) for x in stemmed]
+    for k in range(1, len(stemmed)):
+        w = m.weight(stemmed[k - 1] + " " + stemmed[k]) / 2
         part[k - 1] += w
         part[k] += w
     words = {found[k].span(): w for k, w in enumerate(part) if w > 0}
