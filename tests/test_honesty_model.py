@@ -81,18 +81,41 @@ def test_search_and_table_agree():
     many = learned.probabilities(MODEL, [honesty.normalise(t)[0] for t in texts])
     assert len(texts) >= learned._MANY
     assert many == pytest.approx([learned.probability(MODEL, t) for t in texts], abs=1e-9)
+    texts += ["Buy 5k followers", "Отзывы пользователей", "Buy 7k followers"]
+    some = learned.probabilities(MODEL, [honesty.normalise(t)[0] for t in texts], MODEL.min_words)
+    assert some == pytest.approx(_alone(texts), abs=1e-9)
+    assert 0 < sum(p is None for p in some) < len(texts)
+
+
+def _alone(texts: list[str]) -> list[float | None]:
+    """The reference: each text read alone, None where it has too few words for the model alone."""
+    out = []
+    for t in texts:
+        t = t.replace("\x00", " ")
+        few = len(learned.words_of(honesty.normalise(t)[0])) < MODEL.min_words
+        out.append(None if few else learned.probability(MODEL, t))
+    return out
 
 
 def test_a_plan_s_texts_read_at_once_read_as_each_alone():
     texts = ["Накрутка подписчиков от 0,5 ₽", "Buy 5k followers", "Buy 5k followers", "", "нaкрyткa лайков",
-             "Order 300 printed flyers", "a\x00b", "Ｂｕｙ followers"]
-    alone = [learned.probability(MODEL, t.replace("\x00", " ")) for t in texts]
+             "Order 300 printed flyers", "a\x00b", "Ｂｕｙ followers",
+             "Ищем исполнителя: 2000 подписчиков в телеграм-канал до пятницы, бюджет 3к",
+             "Ищем исполнителя: 5000 подписчиков в телеграм-канал до пятницы, бюджет 9к",  # (read as the one above)
+             "Order 300 printed flyers for the shop's opening on Friday", "one two three four five six"]
+    alone = _alone(texts)
+    assert sum(p is None for p in alone) == 8
     assert honesty.extra().reader.probabilities(texts) == pytest.approx(alone, abs=1e-9)
     # ... and given the plan's texts as the rules normalised them (each distinct text once, remembered)
     norms = honesty.normalise(honesty._joined(texts))[0].split("\x00")
     fresh = honesty._build_extra(honesty.lexicon(), [*honesty.lexicon().entries], (), (), (), ())
     assert fresh.reader.probabilities(texts, norms) == pytest.approx(alone, abs=1e-9)
     assert fresh.reader.probabilities(texts[::-1]) == pytest.approx(alone[::-1], abs=1e-9)
+    # what is flagged is what the model alone flags (learned.flags, the reference)
+    flagged = [p is not None and p >= MODEL.flag_above for p in fresh.reader.probabilities(texts)]
+    assert flagged == [learned.flags(MODEL, honesty.normalise(t.replace("\x00", " "))[0],
+                                     learned.probability(MODEL, t.replace("\x00", " "))) for t in texts]
+    assert flagged[8] and flagged[9]
 
 
 def test_features_are_stems_and_pairs():

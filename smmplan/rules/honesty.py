@@ -567,7 +567,7 @@ class _KeyReader:
         self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
         self._plans: dict[tuple[frozenset[str], frozenset[str]], list[list[int]] | None] = {}
         self._texts: dict[str, frozenset[int]] = {}
-        self._probabilities: dict[str, float] = {}
+        self._probabilities: dict[str, float | None] = {}
         self.anchors = frozenset(ex.anchor_entries)
 
     def chunk(self, chunk: str) -> frozenset[int]:
@@ -656,9 +656,10 @@ class _KeyReader:
             self._verdicts[keys, given] = found
         return found
 
-    def probabilities(self, texts: list[str], norms: list[str] | None = None) -> list[float]:
+    def probabilities(self, texts: list[str], norms: list[str] | None = None) -> list[float | None]:
         """How likely the learned model reads each text as a banned tactic (learned.probability),
-        each distinct text read once; `norms`, the texts normalised, if the caller has them."""
+        None for a text too short for the model alone to flag (learned.flags); each distinct
+        text read once; `norms`, the texts normalised, if the caller has them."""
         memo = self._probabilities
         todo = [t for t in dict.fromkeys(texts) if t not in memo]
         if todo:
@@ -670,7 +671,8 @@ class _KeyReader:
             else:
                 first = {t: i for i, t in reversed(list(enumerate(texts)))}
                 norm = [norms[first[t]] for t in todo]
-            memo.update(zip(todo, learned.probabilities(learned.model(MODEL), norm)))
+            m = learned.model(MODEL)
+            memo.update(zip(todo, learned.probabilities(m, norm, m.min_words)))
         return [memo[t] for t in texts]
 
     def read(self, index: int, text: str, ex: Extra) -> list[tuple[Hit, Excused | None]]:
@@ -894,8 +896,8 @@ def _second_opinion(texts: list[str], found: list[tuple[Hit, Excused | None]], e
     m = learned.model(MODEL)
     probability = ex.reader.probabilities(texts, norms)
     seen = {h.index for h, _ in found}
-    added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability) if p >= m.flag_above and i not in seen
-             and learned.flags(m, norms[i] if norms else normalise(texts[i])[0], p)]
+    added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability)
+             if p is not None and p >= m.flag_above and i not in seen]
     if not added:
         return found
     return sorted(found + added, key=lambda pair: (pair[0].index, pair[0].start))

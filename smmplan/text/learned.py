@@ -34,7 +34,9 @@ import re
 import sys
 import zlib
 from array import array
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -136,7 +138,7 @@ def numbers_text(kind: str, values) -> str:
     return base64.b64encode(out.tobytes()).decode("ascii")
 
 
-def _features(s: list[str]) -> set[str]:
+def _features(s: Sequence[str]) -> set[str]:
     """The features of a text whose words' stems are `s`: each stem, and each pair of neighbouring stems."""
     out = set(s)
     out.update(map(" ".join, zip(s, s[1:])))
@@ -210,17 +212,27 @@ class _Stems(dict):
         return out
 
 
-def probabilities(m: Model, norm_texts: list[str]) -> list[float]:
-    """:func:`probability` of each of some texts already normalised (the features of
-    :func:`stems`, found chunk by chunk: each chunk's stems and each feature's weight
-    remembered, Model.chunks and Model.seen)."""
+def probabilities(m: Model, norm_texts: list[str], least_words: int = 0) -> list[float | None]:
+    """:func:`probability` of each of some texts already normalised, None for a text of fewer
+    than `least_words` words (not read: a caller that flags only longer texts, :func:`flags`,
+    need not weigh the rest). The features of :func:`stems`, found chunk by chunk: each
+    chunk's stems and each feature's weight remembered (Model.chunks and Model.seen), and
+    texts whose words read the same (`#12` and `#13` both read `#00`) weighed once."""
     if len(norm_texts) >= _MANY and m.seen.table is None:
         m.seen.table = m.table()
     weight = m.seen.__getitem__
-    stems_of = m.chunks
-    out = []
+    stems_of = m.chunks.__getitem__
+    out: list[float | None] = []
+    done: dict[tuple[str, ...], float] = {}  # (a call's texts: bounded by them)
     for text in norm_texts:
-        out.append(_sigmoid(_logit(m, _features([x for chunk in text.split() for x in stems_of[chunk]]), weight)))
+        s = tuple(chain.from_iterable(map(stems_of, text.split())))
+        if len(s) < least_words:
+            out.append(None)
+            continue
+        p = done.get(s)
+        if p is None:
+            p = done[s] = _sigmoid(_logit(m, _features(s), weight))
+        out.append(p)
     return out
 
 
