@@ -588,3 +588,18 @@ def test_a_negation_with_its_auxiliary_before_a_mark_denies_what_comes_before(te
     auxiliary ("будем") ends the phrase at the dash or comma: it denies the verb and its object,
     and nothing after the mark."""
     assert bool(honesty.detect(text)) is banned, honesty.detect(text)
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("Накрутку подписчиков не заказываем", False),
+    ("Закупку лайков не делаем, растём органически", False),
+    ("Раскрутку ботами не используем и клиентам не советуем", False),
+    ("Накрутку подписчиков закажем, если охваты не вырастут", True),  # (the negation is the condition's)
+    ("Покупка подписчиков не помешает перед запуском", True),  # (no denial of the purchase)
+    ("Не забудьте заказать накрутку подписчиков", True),
+])
+def test_a_negated_verb_denies_the_noun_of_an_act_before_it(text, banned):
+    """Russian puts the object first: in "Накрутку подписчиков не заказываем" the noun of the
+    act ("накрутку", read by the roles of verbs) is what the verb after it denies, not a verb
+    whose own phrase ends the denial."""
+    assert bool(honesty.detect(text)) is banned, honesty.detect(text)

@@ -1418,8 +1418,8 @@ def _negated(tokens, clause: list[int], by_role: dict, hits: list[RoleHit], norm
             # back to a comma or an `and` ("buy followers and never buy likes" keeps the first), or a
             # dash ("если доволен — даёшь QR, если нет — не даёшь": the first branch is not denied)
             m = neg.first - 1
-            while m >= 0 and clause[m] == clause[neg.first] and not roles_at.get(m, set()) & _BACK_STOP \
-                    and _adjacent(tokens, m, m + 1):
+            while m >= 0 and clause[m] == clause[neg.first] and _adjacent(tokens, m, m + 1) \
+                    and not (roles_at.get(m, set()) & _BACK_STOP and not _verbal_noun(tokens[m].word, roles_at[m])):
                 out.add(m)
                 if tokens[m].listed:
                     break
@@ -1493,6 +1493,16 @@ _BACK_STOP = _VERB_ROLES | {"coordinator", "break", "purpose", "condition"}
 # the verbs whose denial takes the object right after them: "никогда не покупаем фейковые отзывы"
 # (not a verb of no role: "не забудьте докупить лайки" is no denial of the likes)
 _TAKES_OBJECT = frozenset({"acquire", "write", "publish"})
+
+
+def _verbal_noun(word: str, roles: set[str]) -> bool:
+    """A Russian noun of an act ("накрутку", "закупка", "продвижение"), read by verbs' roles
+    alone: the object a negated verb after it denies, not a verb of its own ("накрутку
+    подписчиков не заказываем")."""
+    return not roles & (_BACK_STOP - _VERB_ROLES) and word.endswith(_NOUN_OF_ACT) and len(word) > 5
+
+
+_NOUN_OF_ACT = ("ка", "ки", "ку", "кой", "ке", "ние", "ния", "нию", "нием", "нии")
 
 
 def _says_what_is_done(word: str, roles: set[str]) -> bool:
