@@ -1,7 +1,7 @@
 """The learned model's second opinion beside the honesty rules (smmplan/text/learned.py).
 
 The model is learned (``python -m smmplan.text.learn``) from every labelled set of tests/data
-except its held-out part (the sets its file names in `held_out`: honesty_heldout99-106), from the
+except its held-out part (the sets its file names in `held_out`: honesty_heldout99-106 and 111-114), from the
 lexicon's rules' examples, and from the package's own everyday texts (idea banks, shipped plans).
 Its held-out part, never read (scores looked at, never a phrase):
 
@@ -13,7 +13,14 @@ Its held-out part, never read (scores looked at, never a phrase):
 - 103-106, written for this round (103 marketplace sellers, 104 Telegram and VK channel admins,
   105 English-speaking startup and creator growth people, 106 local businesses and their freelance
   SMM managers), scored with the rules of 82e9f76 alone (91.0 %, 97.4 %) and then, unread, with
-  each version of the model (docs/honesty.md lists every scoring).
+  each version of the model (docs/honesty.md lists every scoring);
+- 111-114, written for the eighteenth round (111 the usual brief, 112 music, podcasts, streaming and
+  games, 113 beauty, fashion and fitness brands and their influencer managers, 114 questions,
+  requests and refusals in chats and forums, two thirds Russian), scored with the rules and the
+  model of 20179b2 before anything learned from the development sets 115-118 written beside them,
+  then with each configuration after (the doubt's threshold was chosen on 99-106). 114's misses
+  were shown once, by this file's floor test failing, after every scoring listed; nothing was
+  changed after that.
 
 The floors keep the scores of the model as shipped; issue 14's targets (recall >= 95 %, precision
 >= 97 %) are asserted on the pooled held-out part. Run with -s to see every miss.
@@ -40,6 +47,7 @@ MODEL = learned.model(honesty.MODEL)
 SETS = [
     (99, 0.97, 0.97), (100, 0.94, 0.97), (101, 0.97, 0.99), (102, 0.93, 0.95),
     (103, 0.95, 0.98), (104, 0.90, 0.96), (105, 0.97, 0.98), (106, 0.96, 0.97),
+    (111, 0.98, 0.99), (112, 0.97, 0.99), (113, 0.97, 0.99), (114, 0.96, 0.93),
 ]
 
 
@@ -144,11 +152,64 @@ def test_a_few_words_are_too_little_for_the_model_alone():
     assert learned.flags(m, honesty.normalise("one two three four five six")[0], m.flag_above - 0.01) is False
 
 
-def test_the_model_never_takes_a_rule_s_finding_away():
-    """It reads words, not a negation's scope: here it reads legitimate what the rules rightly find."""
-    text = "No ads this month. Buy followers instead."
-    assert learned.probability(MODEL, text) < 0.01
-    assert [h.category for h in honesty.detect(text)] == ["bought_audience"]
+# a false alarm of the rules (buying a post is buying an ad: development set 116)
+DOUBTED = ("Ask the Telegram channel admin for stats before buying a post: views per post, ERR, "
+           "and where subscribers came from")
+
+
+def test_the_model_doubts_a_rule_s_finding_but_never_takes_it_away():
+    """A rule's finding whose sentence the model reads as legitimate is doubted: kept, under review
+    (the plain reference: learned.part_of, learned.probability and learned.doubts)."""
+    ex = honesty.extra()
+    (hit,) = [h for h, x in honesty._rules_scan([DOUBTED], ex) if x is None]
+    part = learned.part_of(DOUBTED, hit.start, hit.end)
+    assert part == DOUBTED  # (one sentence)
+    assert learned.doubts(MODEL, honesty.normalise(part)[0], learned.probability(MODEL, part))
+    assert honesty.detect(DOUBTED) == []
+    assert [h.category for h in honesty.detect(DOUBTED, doubted=True)] == ["bought_engagement"]
+    (x,) = honesty.excused([DOUBTED], ex)
+    assert (x.origin, x.role, x.hit) == (honesty.DOUBTED, "learned", hit)
+    assert x.probability == pytest.approx(learned.probability(MODEL, part), abs=1e-9)
+    # a project's own banned phrase is never doubted
+    assert [h.category for h in honesty.detect(DOUBTED, banned=("buying a post",))] == [honesty.PROJECT]
+
+
+@pytest.mark.parametrize("text", [
+    "No ads this month. Buy followers instead.",  # another sentence: the model reads it as legitimate
+    "Контент без рекламы, но накрутим подписчиков",  # past a `but`: too few words to doubt
+    "Buy bot comments then check the stats",
+])
+def test_a_doubt_reads_the_sentence_of_the_finding_not_the_whole_text(text):
+    """The model reads words, not a negation's scope: a text of two statements is two readings."""
+    assert honesty.detect(text), learned.probability(MODEL, text)
+
+
+def test_part_of_cuts_at_sentences_and_contrasts():
+    text = "No ads this month. Buy followers instead, but only from the panel"
+    at = text.index("Buy")
+    assert learned.part_of(text, at, at + 13) == "Buy followers instead"
+    assert learned.part_of("Рост без рекламы, но накрутим подписчиков", 22, 30) == "но накрутим подписчиков"
+    assert learned.part_of("one two", 0, 3) == "one two"
+
+
+def test_a_doubt_is_kept_under_review_through_the_installed_command(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN.format(title=DOUBTED), encoding="utf-8")
+    out = json.loads(run_cli("check", str(plan), "--format", "json").stdout)
+    assert [f["code"] for f in out["findings"] if f["code"].startswith("BAN")] == []
+    (kept,) = out["suppressed"]
+    assert (kept["code"], kept["line"], kept["column"]) == ("BAN002", 3, 6 + DOUBTED.index("buying"))
+    assert (kept["suppression"]["source"], kept["suppression"]["status"]) == ("learned model", "underReview")
+    assert "reads this text as legitimate" in kept["suppression"]["justification"]
+    text = run_cli("check", str(plan)).stdout.decode()
+    assert "suppressed: BAN002" in " ".join(text.split()), text
+    shown = run_cli("check", str(plan), "--show-suppressed").stdout.decode()
+    assert "learned model" in " ".join(shown.split()), shown
+    ru = run_cli("check", str(plan), "--show-suppressed", "--lang", "ru").stdout.decode()
+    assert "модель" in ru and "learned model" not in " ".join(ru.split()), ru
+    sarif = json.loads(run_cli("check", str(plan), "--format", "sarif").stdout)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "BAN002"]
+    assert result["suppressions"][0]["status"] == "underReview"
 
 
 def test_the_own_phrasings_set_is_what_the_shapes_tests_hold():

@@ -2,7 +2,7 @@
 
 Each set (tests/data/honesty_devN.yaml: 5-13 in the fourth round, 14-27 in the fifth, 28-33 in the
 sixth, 34-41 in the seventh, 42-43 in the eighth, 44-45 in the ninth, 46-60 in the twelfth, 61-76 in
-the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth, 99-106 in the sixteenth, 107-110 in the seventeenth) was written on December 2 or 3 2026 by an engineer
+the thirteenth, 77-94 in the fourteenth, 95-98 in the fifteenth, 99-106 in the sixteenth, 107-110 in the seventeenth, 115-118 in the eighteenth) was written on December 2, 3 or 4 2026 by an engineer
 who never opened the rules, their
 lexicon, smmplan/text/ or any other honesty corpus, each with its own brief. Each was scored once before any
 tuning on it (the first look: what a new set of wordings gets from the rules as they stood), then
@@ -268,6 +268,17 @@ ROUNDS = [
      "88.9 % (128/144)", "98.5 % (128/130)", "5-106, the held-out sets 4-98", 0.95, 0.98),
     (110, "games, apps, Discord and Steam communities, esports, crypto and NFT projects",
      "90.3 % (130/144)", "97.0 % (130/134)", "5-106, the held-out sets 4-98", 0.95, 0.97),
+    # the eighteenth round: scored once with the rules of 20179b2 (the first look below), and with the
+    # learned model made without them (115 95.8/96.5, 116 97.9/98.6, 117 95.8/96.5, 118 96.5/98.6), then
+    # learned from (the rules were not tuned on them); the floors keep the rules with the model as shipped
+    (115, "online schools, course authors, coaches and experts: webinars, launches, marathons",
+     "93.8 % (135/144)", "96.4 % (135/140)", "5-110, the held-out sets 4-98", 0.95, 0.97),
+    (116, "real estate, car dealers, banks, fintech, insurers and clinics, with their compliance teams",
+     "91.0 % (131/144)", "98.5 % (131/133)", "5-110, the held-out sets 4-98", 0.97, 0.99),
+    (117, "NGOs, politics, city pages, universities, events and online votes",
+     "93.8 % (135/144)", "96.4 % (135/140)", "5-110, the held-out sets 4-98", 0.96, 0.98),
+    (118, "the usual brief in short, terse plan cells, tracker cards and sticky notes",
+     "92.4 % (133/144)", "98.5 % (133/135)", "5-110, the held-out sets 4-98", 0.96, 0.99),
 ]
 
 

@@ -144,6 +144,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 STRUCTURE = ("negation", "negation_all", "undoes", "manner", "defended", "dealt_with", "transparent", "coordinator", "purpose", "break", "defensive",
              "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
+DOUBTED = "learned model"  # ... and what doubts a rule's finding instead of an allowed phrase
 
 
 class Category(NamedTuple):
@@ -478,6 +479,8 @@ def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
     examples = [r.example for r in lex.rules]
     excused_cats: dict[int, set[str]] = {}
     for e in _excused(examples, ex):
+        if e.origin == DOUBTED:
+            continue
         excused_cats.setdefault(int(e.role[len("allow:"):]), set()).add(e.hit.category)
     bad = {k for k, cats in excused_cats.items() if cats >= set(lex.categories)}
     if not bad:
@@ -514,12 +517,13 @@ class Hit(NamedTuple):
 
 
 class Excused(NamedTuple):
-    """A hit an allowed phrase excused: for suppression accounting."""
+    """A hit an allowed phrase excused, or the learned model doubted: for suppression accounting."""
 
     hit: Hit
-    phrase: str  # the allowed phrase as written
-    origin: str  # PLAN or CONFIG
-    role: str  # allow:<i>
+    phrase: str  # the allowed phrase as written ("" for a doubt)
+    origin: str  # PLAN or CONFIG, or DOUBTED
+    role: str  # allow:<i>, or `learned`
+    probability: float | None = None  # how likely the model reads the text as a banned tactic (a doubt)
 
     @property
     def code(self) -> str:
@@ -849,11 +853,9 @@ def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
 
 def excused(texts: list[str], extra_words: Extra) -> list[Excused]:
     """The hits an allowed phrase (the plan's or the project config's) excused,
-    with the phrase and where it came from: for suppression accounting. With no
-    allowed phrase nothing is excused, and the texts are not read again."""
-    if not extra_words.allowed:
-        return []
-    return [x for _, x in _scan(texts, extra_words) if x is not None]
+    with the phrase and where it came from, and those the learned model doubted:
+    for suppression accounting."""
+    return _excused(texts, extra_words)
 
 
 def _excused(texts: list[str], ex: Extra) -> list[Excused]:
@@ -882,11 +884,17 @@ def _rules_scan(texts: list[str], ex: Extra, normalised: tuple | None = None) ->
 # --- the learned model's second opinion ---------------------------------------------
 # The rules find what their roles foresee; on phrasings nobody tuned them on they found some
 # nine banned tactics in ten. A model learned from the labelled corpus (smmplan/text/learned.py)
-# reads every text too: a text of some words that no rule found anything in, and that the model
-# reads as a banned tactic with a probability of at least `flag_above`, is a finding (named by the
-# words that weigh most, role `learned`); the allowed phrases excuse it as they do the rules'
-# findings. The model only adds: it never takes a rule's finding away (it reads words, not the
-# scope of a negation: "No ads this month. Buy followers instead." reads to it as legitimate).
+# reads every text too, and where it reads a text of some words (`min_words`) very differently
+# from the rules, it says so:
+# - a text no rule found anything in, that it reads as a banned tactic with a probability of at
+#   least `flag_above`, is a finding (named by the words that weigh most, role `learned`); the
+#   allowed phrases excuse it as they do the rules' findings;
+# - a rule's finding whose sentence (cut at a `but`, `instead`, `then`: learned.part_of) it reads
+#   as legitimate (below `doubt_below`) is doubted: kept as a suppressed finding under review,
+#   shown in every report (`--show-suppressed` lists it), never dropped. It reads words, not
+#   the scope of a negation (hence the sentence, not the text: "No ads this month. Buy followers
+#   instead." reads to it as legitimate), so a doubt is a question to a person, not a verdict;
+#   a project's own banned phrases (BAN007) are never doubted.
 
 MODEL = "honesty"
 
@@ -896,11 +904,28 @@ def _second_opinion(texts: list[str], found: list[tuple[Hit, Excused | None]], e
     m = learned.model(MODEL)
     probability = ex.reader.probabilities(texts, norms)
     seen = {h.index for h, _ in found}
+    found = _doubted(m, texts, found, ex)
     added = [_learned_hit(i, texts[i], ex) for i, p in enumerate(probability)
              if p is not None and p >= m.flag_above and i not in seen]
     if not added:
         return found
     return sorted(found + added, key=lambda pair: (pair[0].index, pair[0].start))
+
+
+def _doubted(m: learned.Model, texts: list[str], found: list[tuple[Hit, Excused | None]],
+             ex: Extra) -> list[tuple[Hit, Excused | None]]:
+    """The rules' findings, those the model reads as legitimate (the part of their text around
+    them, learned.part_of, read below `doubt_below`) doubted."""
+    doubtable = [k for k, (hit, x) in enumerate(found) if x is None and hit.category != PROJECT]
+    if not doubtable:
+        return found
+    parts = [learned.part_of(texts[found[k][0].index], found[k][0].start, found[k][0].end) for k in doubtable]
+    out = list(found)
+    for k, p in zip(doubtable, ex.reader.probabilities(parts)):
+        if p is not None and p < m.doubt_below:
+            hit = found[k][0]
+            out[k] = (hit, Excused(hit, "", DOUBTED, "learned", p))
+    return out
 
 
 def _learned_hit(index: int, text: str, ex: Extra) -> tuple[Hit, Excused | None]:
@@ -917,9 +942,13 @@ def _learned_hit(index: int, text: str, ex: Extra) -> tuple[Hit, Excused | None]
     return hit, None
 
 
-def detect(text: str, banned: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> list[Hit]:
-    """The banned tactics in one text (for tests and tools)."""
-    return scan([text], extra(tuple(banned), tuple(allowed)))
+def detect(text: str, banned: tuple[str, ...] = (), allowed: tuple[str, ...] = (), doubted: bool = False) -> list[Hit]:
+    """The banned tactics in one text (for tests and tools); with `doubted`, also the rules'
+    findings the learned model doubts (a report keeps them as suppressed, under review)."""
+    ex = extra(tuple(banned), tuple(allowed))
+    if not doubted:
+        return scan([text], ex)
+    return [h for h, x in _scan([text], ex) if x is None or x.origin == DOUBTED]
 
 
 class _Cover:
@@ -1711,27 +1740,31 @@ def check(ctx) -> Iterator[Problem]:
     words = _words(ctx)
     locator = _Locator(ctx.doc)
     yield from _refused(ctx, words)
-    for hit in scan(texts.texts, words):
-        where = texts.path(hit.index)
-        yield _text_problem(hit, where, texts.texts[hit.index], locator)
-    yield from _kept_as_suppressed(ctx)  # hook: see the section at the end
+    kept = []  # (read once: what was excused or doubted is kept as suppressed, after the findings)
+    for problem, x in _text_problems(texts, _scan(texts.texts, words), locator):
+        if x is None:
+            yield problem
+        else:
+            kept.append((problem, x))
+    yield from _kept_as_suppressed(ctx, kept)  # hook: see the section at the end
     yield from _kinds(ctx, data, words, locator)
     yield from _posts(ctx)
 
 
+def _text_problems(texts, found: list[tuple[Hit, Excused | None]], locator: _Locator):
+    for hit, x in found:
+        yield _text_problem(hit, texts.path(hit.index), texts.texts[hit.index], locator), x
+
+
 def excused_problems(ctx) -> Iterator[tuple[Problem, Excused]]:
-    """The findings an allowed phrase excused in this plan, each as the Problem
-    it would have been (code, where, line and column) with the Excused record
-    (the allowed phrase as written, and whether the plan or the project's config
-    gave it): for suppression accounting, which counts and reports them."""
-    words = _words(ctx)
-    if not words.allowed:  # nothing to excuse: the plan's texts are not gathered again
-        return
+    """The findings an allowed phrase excused or the learned model doubted in this plan,
+    each as the Problem it would have been (code, where, line and column) with the
+    Excused record (the allowed phrase as written, and whether the plan or the
+    project's config gave it; or the model's probability): for suppression accounting,
+    which counts and reports them."""
     _, texts = _plan_texts(ctx)
-    locator = _Locator(ctx.doc)
-    for x in excused(texts.texts, words):
-        where = texts.path(x.hit.index)
-        yield _text_problem(x.hit, where, texts.texts[x.hit.index], locator), x
+    found = [(h, x) for h, x in _scan(texts.texts, _words(ctx)) if x is not None]
+    yield from _text_problems(texts, found, _Locator(ctx.doc))
 
 
 def _refused(ctx, words: Extra) -> Iterator[Problem]:
@@ -1918,16 +1951,22 @@ def _posts(ctx) -> Iterator[Problem]:
 
 # --- hook: hits an allowed phrase excused, kept as suppressed findings -------------------
 # The engine never drops a finding in silence: each hit a project's or a plan's
-# `allowed_phrases` excuses (excused_problems) becomes a Problem marked `suppressed`,
-# naming the phrase and where it was allowed (SARIF kind inSource for the plan's own).
+# `allowed_phrases` excuses becomes a Problem marked `suppressed`, naming the phrase and
+# where it was allowed (SARIF kind inSource for the plan's own); each the learned model
+# doubts, one marked `suppressed` under review (SARIF status underReview), with its reading.
 
 
-def _kept_as_suppressed(ctx) -> Iterator[Problem]:
+def _kept_as_suppressed(ctx, kept: list[tuple[Problem, Excused]]) -> Iterator[Problem]:
     from smmplan.findings import SuppressedBy
 
     own = list(getattr(ctx.plan, "allowed_phrases", None) or ())
     path = getattr(ctx.settings, "config_path", None)
-    for problem, x in excused_problems(ctx):
+    for problem, x in kept:
+        if x.origin == DOUBTED:
+            how = _("the learned model, which reads this text as legitimate (probability {p:.3f} of a banned "
+                    "tactic): check it; if it is one, it is an error").format(p=x.probability)
+            yield problem._replace(suppressed=SuppressedBy(how, False, None, "learned model", "underReview"))
+            continue
         in_plan = x.origin == PLAN
         line = ctx.line(("allowed_phrases", own.index(x.phrase))) if in_plan and x.phrase in own else None
         if in_plan:

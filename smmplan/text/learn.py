@@ -31,13 +31,14 @@ from smmplan.text.normalise import normalise
 
 NAME = "honesty"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "tests" / "data"
-HELD_OUT = tuple(f"honesty_heldout{n}.yaml" for n in range(99, 107))  # the model's held-out sets
+HELD_OUT = tuple(f"honesty_heldout{n}.yaml" for n in (*range(99, 107), *range(111, 115)))  # the model's held-out sets
 PREFIX = 6
 C = 30.0
 KEEP = 30_000
 KEEP_CODES = 8_000
 FLAG_ABOVE = 0.95  # chosen on the scores of sets 99-102 and on everyday texts (docs/honesty.md)
 MIN_WORDS = 6
+DOUBT_BELOW = 0.05  # chosen on the scores of sets 99-106 (docs/honesty.md)
 MIN_COUNT = 2  # a feature standing in fewer phrases is not learned
 
 
@@ -153,6 +154,7 @@ def learn(root: Path = CORPUS) -> dict:
         "held_out": list(HELD_OUT),
         "prefix": PREFIX,
         "flag_above": FLAG_ABOVE,
+        "doubt_below": DOUBT_BELOW,
         "min_words": MIN_WORDS,
         "bias": round(float(final.intercept_[0]), 4),
         "codes": [str(c) for c in by_code.classes_],

@@ -62,6 +62,7 @@ class Model(NamedTuple):
     weights: array  # ... and their weights
     flag_above: float  # a text is read as a banned tactic at this probability or above ...
     min_words: int  # ... when it has at least this many words (a few words are too little to weigh)
+    doubt_below: float  # a rule's finding in a text of min_words or more read below this is doubted
     corpus: str  # the labelled corpus it was learned from (see learn.digest)
     held_out: tuple[str, ...]  # the labelled sets it was not learned from: its held-out part
     codes: tuple[str, ...]  # the kinds a flagged text may be of (e.g. BAN001..BAN006)
@@ -103,6 +104,7 @@ def model(name: str) -> Model:
         raise ValueError(f"{path_of(name)} is of another layout: run `{COMMAND}`")
     keys, weights = numbers("Q", data["keys"]), numbers("f", data["weights"])
     return Model(name, data["prefix"], data["bias"], keys, weights, data["flag_above"], data["min_words"],
+                 data["doubt_below"],
                  data["corpus"], tuple(data["held_out"]), tuple(data["codes"]), tuple(data["code_bias"]),
                  (data["code_keys"], data["code_weights"]), _Weights(keys, weights), _Stems(data["prefix"]))
 
@@ -182,6 +184,30 @@ _SEEN_KEPT = 200_000  # features a model remembers the weight of (a bound on mem
 def flags(m: Model, norm: str, probability: float) -> bool:
     """Whether the model alone reads a normalised text as of the kind it was learned to find."""
     return probability >= m.flag_above and len(words_of(norm)) >= m.min_words
+
+
+def doubts(m: Model, norm: str, probability: float) -> bool:
+    """Whether the model reads a normalised part of a text (:func:`part_of`), in which a rule
+    found a banned tactic, as legitimate enough to doubt the rule (the finding is kept, under
+    review: see smmplan/rules/honesty.py)."""
+    return probability < m.doubt_below and len(words_of(norm)) >= m.min_words
+
+
+# Where a doubt looks: the sentence around a rule's finding, cut at a `but`, `instead` or `then`
+# (a text of two statements is two readings: "No ads this month. Buy followers instead." is
+# not one legitimate text, nor is "Контент без рекламы, но накрутим подписчиков").
+_PARTS = re.compile(r"(?<=[.!?;…])\s+|\n+|,?\s+(?=(?:but|instead|then|но|однако|а|зато|затем|потом)\s)", re.I)
+
+
+def part_of(text: str, start: int, end: int) -> str:
+    """The part of `text` a doubt of its span `start`..`end` reads (see _PARTS)."""
+    begin = 0
+    for cut in _PARTS.finditer(text):
+        if cut.end() <= start:
+            begin = cut.end()
+        elif cut.start() >= end:
+            return text[begin : cut.start()]
+    return text[begin:]
 
 
 def probability(m: Model, text: str) -> float:
