@@ -42,7 +42,8 @@ SAMPLES = [
      ("index", "category", "roles", "window", "unless", "near", "between", "defensive", "solo", "policies",
       "example", "phrase", "negated", "before", "span"), {"phrase": None, "negated": False, "before": 0, "span": ""}),
     (HIT, ("index", "start", "end", "matched", "category", "policies", "phrase", "roles"), {"phrase": None, "roles": ()}),
-    (honesty.Excused(HIT, "buy it", honesty.PLAN, "allow:0"), ("hit", "phrase", "origin", "role"), {}),
+    (honesty.Excused(HIT, "buy it", honesty.PLAN, "allow:0"), ("hit", "phrase", "origin", "role", "probability"),
+     {"probability": None}),
 ]
 
 
