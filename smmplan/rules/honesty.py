@@ -32,7 +32,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from smmplan.findings import Problem, format_where, nearest
+from smmplan.findings import Problem, format_where, nearest, number
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
 from smmplan.rules import Rule
@@ -1963,8 +1963,8 @@ def _kept_as_suppressed(ctx, kept: list[tuple[Problem, Excused]]) -> Iterator[Pr
     path = getattr(ctx.settings, "config_path", None)
     for problem, x in kept:
         if x.origin == DOUBTED:
-            how = _("the learned model, which reads this text as legitimate (probability {p:.3f} of a banned "
-                    "tactic): check it; if it is one, it is an error").format(p=x.probability)
+            how = _("the learned model, which reads this text as legitimate (probability {p} of a banned "
+                    "tactic): check it; if it is one, it is an error").format(p=number(x.probability, ".3f"))
             yield problem._replace(suppressed=SuppressedBy(how, False, None, "learned model", "underReview"))
             continue
         in_plan = x.origin == PLAN
