@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smmplan import formulas, loader, locale, rubrics
 from smmplan.config import Settings
-from smmplan.findings import SUPPRESSION_MARK, Finding, Problem, Suppressed, format_where, nearest
+from smmplan.findings import LEARNED, SUPPRESSION_MARK, Finding, Problem, Suppressed, format_where, nearest
 from smmplan.formulas import Formula
 from smmplan.locale import N_, _, ngettext, speaking
 from smmplan.rules import family_modules, registry
@@ -831,16 +831,26 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
     excused = [p for p in problems if p.suppressed is not None]
     out = locate([p for p in problems if p.suppressed is None] if excused else problems)
     silenced: list[Suppressed] = []
+    doubted: list[Suppressed] = []  # (the learned model's doubts: a comment on the line is the person's word)
     for p, f in zip(excused, locate(excused)):  # found, and let pass by the rule (an allowed phrase)
-        (silenced.append(Suppressed(f, p.suppressed)) if may(f) else out.append(f))
+        if not may(f):
+            out.append(f)
+        elif p.suppressed.source == LEARNED:
+            doubted.append(Suppressed(f, p.suppressed))
+        else:
+            silenced.append(Suppressed(f, p.suppressed))
     # Hook: inline `# smmplan: ignore[...]` comments, matched before selection so a
     # suppression of a deselected rule is not "unused". Only files that mention them pay.
     if SUPPRESSION_MARK in doc.text:
         from smmplan import suppress
 
-        out, unused, by_comment = suppress.apply(out, doc.text, may)
+        out, unused, by_comment = suppress.apply(out + [s.finding for s in doubted], doc.text, may)
         out += locate(unused)
         silenced += by_comment
+        commented = [s.finding for s in by_comment]
+        doubted = [s for s in doubted if s.finding not in commented]
+        out = [f for f in out if not any(f is s.finding for s in doubted)]
+    silenced += doubted
     warned: dict[str, list[Suppressed]] = {}  # one SMM003 per suppression (comment or phrase) of the plan
     for i, s in enumerate(silenced):
         if s.by.in_plan and s.finding.code.startswith(PLAN_MAY_NOT) and not settings.plan_may(s.finding.code,

@@ -12,6 +12,7 @@ from smmplan.visible import visible
 # What every suppression comment holds (`# smmplan: ignore[...]`): smmplan.suppress is
 # loaded only for a plan that mentions it.
 SUPPRESSION_MARK = "smmplan:"
+LEARNED = "learned model"  # the `source` of a finding the learned honesty model doubts (SuppressedBy)
 
 
 class Problem(NamedTuple):

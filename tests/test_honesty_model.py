@@ -256,3 +256,20 @@ def test_learning_says_where_the_corpus_must_be(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(learn, "CORPUS", tmp_path / "nowhere")
     assert learn.main(["--check"]) == 2
     assert "run this in a clone" in capsys.readouterr().err
+
+
+def test_a_comment_on_a_doubted_finding_is_the_person_s_word(tmp_path):
+    """A `# smmplan: ignore[...]` comment on the line of a finding the model doubts is used (not
+    reported unused, SMM002): it silences the finding as the plan's own word, which for an honesty
+    finding brings SMM003 as always. A comment elsewhere leaves the doubt as it is."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(f'brand: Test\ntactics:\n  - "{DOUBTED}"  # smmplan: ignore[BAN002]\n', encoding="utf-8")
+    out = json.loads(run_cli("check", str(plan), "--format", "json").stdout)
+    assert [f["code"] for f in out["findings"] if f["code"].startswith("SMM")] == ["SMM003"]
+    (kept,) = out["suppressed"]
+    assert (kept["code"], kept["suppression"]["source"]) == ("BAN002", "comment")
+    plan.write_text(f'brand: Test  # smmplan: ignore[KPI001]\ntactics:\n  - "{DOUBTED}"\n', encoding="utf-8")
+    out = json.loads(run_cli("check", str(plan), "--format", "json").stdout)
+    assert not [f["code"] for f in out["findings"] if f["code"].startswith(("SMM", "BAN"))]
+    assert sorted((f["code"], f["suppression"]["source"]) for f in out["suppressed"]) == [
+        ("BAN002", "learned model"), ("KPI001", "comment")]

@@ -32,7 +32,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from smmplan.findings import Problem, format_where, nearest, number
+from smmplan.findings import LEARNED, Problem, format_where, nearest, number
 from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
 from smmplan.rules import Rule
@@ -144,7 +144,7 @@ PROJECT = "project"  # category of the project's own banned phrases (BAN007)
 STRUCTURE = ("negation", "negation_all", "undoes", "manner", "defended", "dealt_with", "transparent", "coordinator", "purpose", "break", "defensive",
              "prohibited", "refusal", "allowed")
 PLAN, CONFIG = "plan", "config"  # where an allowed phrase comes from
-DOUBTED = "learned model"  # ... and what doubts a rule's finding instead of an allowed phrase
+DOUBTED = LEARNED  # ... and what doubts a rule's finding instead of an allowed phrase
 
 
 class Category(NamedTuple):
@@ -1965,7 +1965,7 @@ def _kept_as_suppressed(ctx, kept: list[tuple[Problem, Excused]]) -> Iterator[Pr
         if x.origin == DOUBTED:
             how = _("the learned model, which reads this text as legitimate (probability {p} of a banned "
                     "tactic): check it; if it is one, it is an error").format(p=number(x.probability, ".3f"))
-            yield problem._replace(suppressed=SuppressedBy(how, False, None, "learned model", "underReview"))
+            yield problem._replace(suppressed=SuppressedBy(how, False, None, LEARNED, "underReview"))
             continue
         in_plan = x.origin == PLAN
         line = ctx.line(("allowed_phrases", own.index(x.phrase))) if in_plan and x.phrase in own else None
