@@ -101,29 +101,6 @@ def test_honesty_skipping_clean_texts_finds_what_reading_every_text_finds(texts)
     assert honesty.scan(texts, ex) == reference
 
 
-@given(st.lists(st.one_of(st.sampled_from(_PHRASES), st.text(max_size=12)), max_size=8), st.integers(0, 6))
-def test_honesty_finds_rare_anchors_by_search_as_by_splitting(texts, clean):
-    """The texts holding a rare anchor, found by searching the joined text, against
-    splitting it all: the two ways give the same texts and keys (padded with clean
-    texts so that the anchors are rare)."""
-    from smmplan.rules import honesty
-
-    texts = ["a poll of the week"] * clean * 10 + texts + ["guests, real ones"] * clean
-    ex = honesty.extra()
-    found = honesty._candidates(texts, ex)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(honesty, "_FEW", 10**9)  # never rare: every text split
-        assert honesty._candidates(texts, ex) == found
-    norm = honesty._normalised(texts)[0]
-    for anchors in ({c: frozenset({"k"}) for c in norm.split()[:3] if c != "\x00"}, {"poll": frozenset({"k"})}):
-        chunk_keys = dict(anchors, **{c: frozenset({"j"}) for c in norm.split()[3:6] if c != "\x00"})
-        split = honesty._keys_by_slices(norm, anchors, chunk_keys)
-        assert honesty._keys_found(norm, anchors, chunk_keys) in (split, None)  # None: not rare, gave up
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(honesty, "_FEW", 1)  # a search that never gives up (no more anchors than characters)
-            assert honesty._keys_found(norm, anchors, chunk_keys) == split
-
-
 _ASKED = ["Happy? -> Google. Not happy? -> private form", "Happy -> Google. Not happy -> private form", "Happy",
           "-> Google. Not happy -> private form", "any questions?"]
 
@@ -146,26 +123,13 @@ def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(pla
             assert honesty._scan(texts, ex) == reference
 
 
-@given(st.lists(st.one_of(st.sampled_from(_PHRASES + _ASKED), st.text(max_size=12)), max_size=8), st.integers(0, 3))
-def test_honesty_small_plans_read_text_by_text_pick_the_texts_the_anchors_pick(texts, clean):
-    """A small plan's texts looked up one by one (`_candidates_by_text`, what a folder's plans
-    take) against the plan-wide path with its anchors (a big plan's): the same texts."""
-    from dataclasses import replace
-
-    from smmplan.rules import honesty
-
-    texts = ["a poll of the week"] * clean + texts + ["guests, real ones"] * clean
-    for ex in (honesty.extra(), honesty.extra((), ("buy 5k followers", "no bots"))):
-        assert honesty._candidates_by_text(texts, ex) == honesty._candidates(texts, replace(ex))
-
-
-def test_honesty_shipped_plans_read_text_by_text_pick_the_texts_the_anchors_pick():
+def test_honesty_shipped_plans_find_what_reading_every_text_finds():
     from smmplan.rules import honesty
 
     for path in sorted([*PLANS.glob("*.yaml"), *(PLANS.parent / "docs" / "examples").glob("*.yaml")]):
         ctx = _context(path.read_text(encoding="utf-8"))
         texts, ex = honesty._plan_texts(ctx)[1].texts, honesty._words(ctx)
-        assert honesty._candidates_by_text(texts, ex) == honesty._candidates(texts, ex), path.name
+        assert honesty._scan(texts, ex) == _reference(texts, ex, pairs=True), path.name
 
 
 def test_honesty_reader_memos_stay_bounded(monkeypatch):
@@ -181,7 +145,7 @@ def test_honesty_reader_memos_stay_bounded(monkeypatch):
     assert 0 < len(reader.chunks) <= 5 and 0 < len(reader._words) <= 5 and 0 < len(reader._verdicts) <= 5
     for n in range(8):
         honesty._scan([f"buy {n}k followers", f"plan{n} of bots"], ex)
-    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._plans) <= 5 and 0 < len(reader._texts) <= 5
+    assert 0 < len(reader._readings) <= 5 and 0 < len(reader._texts) <= 5
 
 
 _NUMBERED = st.lists(st.sampled_from(["(12)", "[3]", "#5", "1,5", "5*", "$5", "100%", "(1)buy", "buy(1)", "10k",
@@ -257,18 +221,14 @@ def test_normalise_fast_path_reads_as_the_character_by_character_path(text):
     assert norm == n._fix_mixed(n._replace(slow), set(n._replace(slow).split()))[0].lower()
 
 
-def test_honesty_reads_a_big_plan_a_slice_at_a_time_as_in_one_piece(monkeypatch):
-    """The joined text is split a slice at a time (memory): slices of a few
-    characters find what one piece finds."""
+def test_honesty_reads_texts_joined_as_each_alone():
+    """The texts are joined by a separator and normalised at once: a text holding the separator's
+    own character, an empty one, and the same texts repeated find what each read in full finds."""
     from smmplan.rules import honesty
 
     texts = [*_PHRASES, "", "\x00 buy followers", *_PHRASES[::-1], "Накрутка подписчиков"] * 3
     ex = honesty.extra()
-    whole = honesty.scan(texts, ex)
-    assert whole == _reference(texts, ex)
-    for size in (1, 7, 50):
-        monkeypatch.setattr(honesty, "_SLICE", size)
-        assert honesty.scan(texts, ex) == whole, size
+    assert honesty.scan(texts, ex) == _reference(texts, ex)
 
 
 # --- content-type inference in bulk -----------------------------------------------

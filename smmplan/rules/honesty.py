@@ -21,11 +21,9 @@ watch posts: user content without its author, sponsored posts without a disclosu
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
@@ -37,7 +35,6 @@ from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, compiled, learned, normalise, parse_entry, read
-from smmplan.text.normalise import normalise_chunks
 from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
 from smmplan.text.tokens import TOKEN, word_of
 
@@ -283,7 +280,6 @@ def compile_lexicon(source: bytes) -> dict:
     data["keys"] = {"needed": needed, "roles": [role for role, _ in ex.key_roles],
                     "ends": list(itertools.accumulate(map(len, words))), "words": [at for ws in words for at in ws],
                     "index": ex.keys.table()}
-    data["anchor_entries"] = list(ex.anchor_entries)
     data["number_keys"] = ex.number_keys
     return data
 
@@ -333,7 +329,6 @@ class Extra:
     vocabulary: Vocabulary
     rules: tuple[RoleRule, ...]
     keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
-    anchor_entries: tuple[int, ...]  # the entries (numbers of key_roles) of roles a rule is looked for by (its first)
     key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
     number_keys: bool  # a key word is a number (`per 1000`)
     allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
@@ -398,7 +393,7 @@ def _compiled_extra(lex: Lexicon) -> Extra:
         return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", e.source, (e.words[words[j]],))
 
     return Extra(CompiledVocabulary(data["vocabulary"], split + len(masks), entry), lex.rules,
-                 CompiledVocabulary(keys["index"], len(words), key), tuple(data["anchor_entries"]),
+                 CompiledVocabulary(keys["index"], len(words), key),
                  tuple(zip(keys["roles"], map(operator.sub, ends, [0, *ends[:-1]]))), data["number_keys"], (), (), ())
 
 
@@ -435,12 +430,10 @@ def _build_extra(lex: Lexicon, entries: list[Entry], banned: tuple[str, ...], al
     vocab = Vocabulary(entries)
     needed = {role for r in rules for role in r.roles}
     keys, key_roles = _keys([e for e in entries if e.role in needed])
-    anchors = {r.roles[0] for r in rules}
-    anchor_entries = tuple(n for n, (role, _) in enumerate(key_roles) if role in anchors)
     number_keys = any(w.number or any(x.isdigit() for x in w.exact) or any(p.isdigit() for p in w.prefixes)
                       or any(all(p.isdigit() for p in g.split("*") if p) for g in w.globs)
                       for e in keys.entries for w in e.words)  # a key word that can be a number
-    out = Extra(vocab, tuple(rules), keys, anchor_entries, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
+    out = Extra(vocab, tuple(rules), keys, key_roles, number_keys, tuple(allowed_list), tuple(refused), tuple(banned))
     if allowed_list:  # an allowed phrase that excuses an example of every category is refused too
         out = _refuse_catch_alls(out, lex)
     return out
@@ -569,10 +562,8 @@ class _KeyReader:
         self._words: dict[str, frozenset[int]] = {}
         self._verdicts: dict[tuple[frozenset[int], frozenset[str]], bool] = {}
         self._readings: dict[str, list[tuple[Hit, Excused | None]]] = {}
-        self._plans: dict[tuple[frozenset[str], frozenset[str]], list[list[int]] | None] = {}
         self._texts: dict[str, frozenset[int]] = {}
         self._probabilities: dict[str, float | None] = {}
-        self.anchors = frozenset(ex.anchor_entries)
 
     def chunk(self, chunk: str) -> frozenset[int]:
         """The keys in one chunk: those of its tokens' words (a number is no key unless
@@ -600,8 +591,8 @@ class _KeyReader:
         return found
 
     def text(self, norm: str) -> frozenset[int]:
-        """The keys in one normalised text: its chunks' (a chunk of numbers alone has none, and
-        is not kept, as in _candidates)."""
+        """The keys in one normalised text: its chunks' (a chunk of numbers alone, a post's
+        `(12)`, has none, and is not looked up)."""
         found = self._texts.get(norm)
         if found is None:
             chunks = norm.split()
@@ -625,29 +616,6 @@ class _KeyReader:
     def given(self, norm: str) -> frozenset[str]:
         """The reader roles some text of a plan (`norm`, its normalised texts) may give."""
         return frozenset(role for role, mark in self.marks if mark.search(norm))
-
-    def anchor_options(self, chunk_keys: dict[str, frozenset[int]], given: frozenset[str]) -> list[list[int]] | None:
-        """Of a plan whose chunks holding key words are `chunk_keys` (each chunk's keys, as
-        :meth:`chunk` reads them): the keys of each entry of a role some rule is looked for by
-        (its first) all of whose key words stand in the plan; None when no rule can have all
-        its roles in the plan (`given`: the reader roles its texts may give). Kept by the set of chunks: plans
-        of a folder share their words."""
-        chunks = (frozenset(chunk_keys), given)
-        found = self._plans.get(chunks, False)
-        if found is False:
-            # the entries all of whose key words stand in the plan, and their roles
-            width, key_roles = self.width, self.key_roles
-            by_entry: dict[int, list[int]] = {}
-            for k in frozenset().union(*chunk_keys.values()):
-                by_entry.setdefault(k // width, []).append(k)
-            complete = [n for n, ks in by_entry.items() if len(ks) == key_roles[n][1]]
-            found = None
-            if any(map({key_roles[n][0] for n in complete}.issuperset, self.needs[given])):
-                found = [by_entry[n] for n in complete if n in self.anchors]
-            if len(self._plans) >= _KEPT:
-                self._plans.clear()
-            self._plans[chunks] = found
-        return found
 
     def worth_reading(self, keys: frozenset[int], given: frozenset[str]) -> bool:
         """Whether a text holding these keys may hold every role of some rule (`given`: the
@@ -697,60 +665,13 @@ class _KeyReader:
         return out
 
 
-def _candidates(texts: list[str], ex: Extra, normalised: tuple | None = None) -> list[int]:
-    """The texts worth reading in full: those holding a key word of every entry of a role
-    of some rule. All texts are joined and normalised once; each distinct
-    whitespace-separated chunk is looked up once (its tokens' key words, kept from plan to
-    plan); then only the texts holding the rarest key of an entry of a rule's first role
-    are read for their chunks, and kept when those hold every role of some rule."""
-    norm, _, counts = normalised or _normalised(texts)  # each distinct chunk, and how often it stands in the plan
-    reader = ex.reader
-    known, read_chunk = reader.chunks.get, reader.chunk
-    skip_numbers = not ex.number_keys
-    chunk_keys: dict[str, frozenset[int]] = {}
-    for c in counts:
-        ks = known(c)
-        if ks is None:
-            # a chunk of digits and brackets alone (a post's number, `(12)`) is numbers alone, and no key
-            # word can stand inside it: it is not tokenised, nor kept (every post has its own)
-            if skip_numbers and not c.strip(_NUMBER_CHUNK):
-                continue
-            ks = read_chunk(c)
-        if ks:
-            chunk_keys[c] = ks
-    # the roles the reader may give some text (`asked` where a question mark stands): for the rules that need them
-    given = reader.given(norm)
-    options = reader.anchor_options(chunk_keys, given)
-    if options is None:
-        return []
-    # the texts holding a word of a role some rule is looked for by: of each entry of such a
-    # role that may stand in some text, the key word rarest in this plan (a text with the entry has all)
-    key_count = dict.fromkeys(itertools.chain.from_iterable(options), 0)  # how often each stands in the plan
-    for c, ks in chunk_keys.items():
-        common = ks.intersection(key_count)
-        if common:
-            n = counts[c]
-            for k in common:
-                key_count[k] += n
-    anchor = {min(keys, key=lambda k: (key_count[k], k)) for keys in options}
-    anchor_chunks = {c: ks for c, ks in chunk_keys.items() if not ks.isdisjoint(anchor)}
-    if not anchor_chunks:
-        return []
-    # ... then each of those, by its chunks: found by search while they are rare, else by splitting
-    keys_of = _keys_found(norm, anchor_chunks, chunk_keys) if len(anchor_chunks) <= _FEW_CHUNKS else None
-    if keys_of is None:
-        keys_of = _keys_by_slices(norm, anchor_chunks, chunk_keys)
-    worth_reading = reader.worth_reading
-    return [i for i, found_keys in keys_of.items() if worth_reading(frozenset(found_keys), given)]
-
-
-def _candidates_by_text(texts: list[str], ex: Extra, norm: str | None = None) -> list[int]:
-    """What _candidates gives, for a plan of a few texts (:data:`_FEW_TEXTS`): each text's keys
-    looked up whole (:meth:`_KeyReader.text`, kept from plan to plan: the plans of a folder
-    repeat their titles, tactics and notes), and a text read in full when they may hold
-    every role of some rule. The plan-wide steps that pay on a big plan (its chunks counted,
-    the anchors chosen) cost a small plan more than they save: on the benchmark's folder of
-    300 plans, the honesty family takes 85 ms instead of 210."""
+def _candidates(texts: list[str], ex: Extra, norm: str | None = None) -> list[int]:
+    """The texts worth reading in full: those whose key words (:meth:`_KeyReader.text`, each
+    distinct text looked up once and kept from plan to plan: a plan repeats its titles and
+    tags, the plans of a folder their tactics and notes) may hold every role of some rule.
+    `norm`: the texts joined and normalised, if the caller has them. (Until December 4 a plan
+    of over a thousand texts was read chunk by chunk, its rarest key words found in the joined
+    text; as fast cold on the 20,000-post benchmark plan, 2.5 times slower on a plan read again.)"""
     if norm is None:
         norm = normalise(_joined(texts))[0]
     reader = ex.reader
@@ -759,91 +680,9 @@ def _candidates_by_text(texts: list[str], ex: Extra, norm: str | None = None) ->
     return [i for i, text in enumerate(norm.split("\x00")) if (keys := keys_of(text)) and worth_reading(keys, given)]
 
 
-# Plans of at most this many texts are read text by text (_candidates_by_text): a folder's
-# plans of 20-40 posts have some 60-100.
-_FEW_TEXTS = 1_000
-
-# Anchors this rare (a few chunks, standing once in 64 characters of the joined text at the most,
-# counted as substrings) are looked for in the joined text instead of splitting it all again: a
-# look costs a few times what splitting a chunk does, so this pays while most texts hold none
-# (a 20,000-post plan whose titles ask "mocha or V60?" and tell "Your V60 stories" has some
-# 11,000 anchors, `or`, `stories`, `week`..., in 900,000 characters: 20 ms instead of 32).
-_FEW, _FEW_CHUNKS = 64, 32
-
-
-def _keys_by_slices(norm: str, anchor_chunks: dict[str, frozenset[int]],
-                    chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]]:
-    """Text number -> the keys in it, for the texts holding an anchor: the joined text
-    split a slice at a time, each text found by the separators before its chunks."""
-    keys_of: dict[int, set[int]] = {}
-    get = chunk_keys.get
-    for first_text, part in _slices(norm):
-        positions = range(len(part))
-        seps = list(itertools.compress(positions, map("\x00".__eq__, part)))  # (at C speed)
-        text_of = functools.partial(bisect.bisect_right, seps)  # a chunk's text, by the separators before it
-        for i in sorted(set(map(text_of, itertools.compress(positions, map(anchor_chunks.get, part))))):
-            segment = part[seps[i - 1] + 1 if i else 0 : seps[i] if i < len(seps) else len(part)]
-            keys_of[first_text + i] = set().union(*filter(None, map(get, segment)))
-    return keys_of
-
-
-def _keys_found(norm: str, anchor_chunks: dict[str, frozenset[int]],
-                chunk_keys: dict[str, frozenset[int]]) -> dict[int, set[int]] | None:
-    """What _keys_by_slices gives, when the anchors are rare: each anchor looked for in the
-    joined text (str.find, at C speed), a text's number the separators counted before it,
-    and only the texts found split. None as soon as the anchors stand more often than once in
-    :data:`_FEW` characters (counted as substrings): splitting is cheaper then. (The count is
-    the search's own: the text is not scanned once more to count them first.)"""
-    at = []
-    end = len(norm)
-    budget = end // _FEW
-    for chunk in anchor_chunks:
-        size = len(chunk)
-        i = norm.find(chunk)
-        while i >= 0:
-            budget -= 1
-            if budget < 0:
-                return None
-            if (not i or norm[i - 1].isspace()) and (i + size == end or norm[i + size].isspace()):
-                at.append(i)  # a whole chunk, as split() parts it
-            i = norm.find(chunk, i + 1)
-    keys_of: dict[int, set[int]] = {}
-    get = chunk_keys.get
-    text = last = 0
-    for i in sorted(at):
-        text += norm.count("\x00", last, i)
-        last = i
-        if text not in keys_of:
-            start = norm.rfind("\x00", 0, i) + 1
-            stop = norm.find("\x00", i)
-            keys_of[text] = set().union(*filter(None, map(get, norm[start : stop if stop >= 0 else end].split())))
-    return keys_of
-
-
-def _normalised(texts: list[str]) -> tuple[str, object, Counter[str]]:
-    """normalise_chunks of the texts joined, each text's own NULs spaces (one parts texts)."""
-    return normalise_chunks(_joined(texts))
-
-
 def _joined(texts: list[str]) -> str:
     """The texts joined by _SEPARATOR, each text's own NULs spaces."""
     return _SEPARATOR.join(t.replace("\x00", " ") if "\x00" in t else t for t in texts)
-
-
-_SLICE = 1 << 16  # characters of the joined text split at a time: memory stays small for a big plan
-
-
-def _slices(norm: str) -> Iterator[tuple[int, list[str]]]:
-    """The joined text's chunks, a slice at a time, each slice ending at a
-    separator; with the number of the first text in each."""
-    start, first_text = 0, 0
-    while start < len(norm):
-        stop = norm.find("\x00", start + _SLICE)
-        stop = len(norm) if stop < 0 else stop + 1
-        part = norm[start:stop].split()
-        yield first_text, part
-        first_text += part.count("\x00")
-        start = stop
 
 
 def scan(texts: list[str], extra_words: Extra | None = None) -> list[Hit]:
@@ -863,20 +702,16 @@ def _excused(texts: list[str], ex: Extra) -> list[Excused]:
 
 
 def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
-    normalised = _normalised(texts) if len(texts) > _FEW_TEXTS else (normalise(_joined(texts))[0], None, None)
-    return _second_opinion(texts, _rules_scan(texts, ex, normalised), ex, normalised[0].split("\x00"))
+    norm = normalise(_joined(texts))[0]
+    return _second_opinion(texts, _rules_scan(texts, ex, norm), ex, norm.split("\x00"))
 
 
-def _rules_scan(texts: list[str], ex: Extra, normalised: tuple | None = None) -> list[tuple[Hit, Excused | None]]:
+def _rules_scan(texts: list[str], ex: Extra, norm: str | None = None) -> list[tuple[Hit, Excused | None]]:
     """What the rules find (the fast path: only the texts worth reading are read in full);
-    `normalised`, the texts joined and normalised (_normalised), if the caller has them."""
+    `norm`, the texts joined and normalised, if the caller has them."""
     out: list[tuple[Hit, Excused | None]] = []
     read = ex.reader.read
-    if len(texts) <= _FEW_TEXTS:
-        found = _candidates_by_text(texts, ex, normalised[0] if normalised else None)
-    else:
-        found = _candidates(texts, ex, normalised)
-    for i in found:
+    for i in _candidates(texts, ex, norm):
         out += read(i, texts[i], ex)
     return out
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -248,9 +247,3 @@ def normalise(text: str) -> tuple[str, OffsetMap | None]:
     fixed, _ = _fix_mixed(replaced, chunks)
     return fixed.lower(), cmap
 
-
-def normalise_chunks(text: str) -> tuple[str, OffsetMap | None, Counter[str]]:
-    """As normalise, with the whitespace-separated chunks of the result and how often
-    each stands there (for callers that read many texts joined)."""
-    norm, cmap = normalise(text)
-    return norm, cmap, Counter(norm.split())
