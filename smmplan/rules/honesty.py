@@ -471,7 +471,7 @@ def _key_words(e: Entry) -> list[int]:
 def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
     examples = [r.example for r in lex.rules]
     excused_cats: dict[int, set[str]] = {}
-    for e in _excused(examples, ex):
+    for e in excused(examples, ex):
         if e.origin == DOUBTED:
             continue
         excused_cats.setdefault(int(e.role[len("allow:"):]), set()).add(e.hit.category)
@@ -694,11 +694,7 @@ def excused(texts: list[str], extra_words: Extra) -> list[Excused]:
     """The hits an allowed phrase (the plan's or the project config's) excused,
     with the phrase and where it came from, and those the learned model doubted:
     for suppression accounting."""
-    return _excused(texts, extra_words)
-
-
-def _excused(texts: list[str], ex: Extra) -> list[Excused]:
-    return [x for _, x in _scan(texts, ex) if x is not None]
+    return [x for _, x in _scan(texts, extra_words) if x is not None]
 
 
 def _scan(texts: list[str], ex: Extra) -> list[tuple[Hit, Excused | None]]:
@@ -1586,7 +1582,8 @@ def check(ctx) -> Iterator[Problem]:
     yield from _posts(ctx)
 
 
-def _text_problems(texts, found: list[tuple[Hit, Excused | None]], locator: _Locator):
+def _text_problems(texts: _Texts, found: list[tuple[Hit, Excused | None]],
+                   locator: _Locator) -> Iterator[tuple[Problem, Excused | None]]:
     for hit, x in found:
         yield _text_problem(hit, texts.path(hit.index), texts.texts[hit.index], locator), x
 
