@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,26 @@ def test_a_compiled_file_of_another_yaml_is_not_read(tmp_path):
     assert compiled.read(tmp_path / "missing.json", source) is None
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert compiled.read(tmp_path / "bad.json", source) is None
+
+
+def test_a_compiled_file_s_parts_are_parsed_when_asked_for(tmp_path):
+    """Each top-level part of a compiled file stands on a line of its own and is parsed the first
+    time it is asked for: a broken part breaks only what asks for it. A file of another shape
+    (hand-formatted JSON) is read whole."""
+    data = {"source": compiled.stamp(b"x"), "small": [1, "два"], "big": {"a": "b\n\tc"}}
+    text = compiled.dumps(data)
+    assert dict(compiled.Parts(text.encode())) == data
+    broken = tmp_path / "broken.json"
+    broken.write_text(text.replace('"big": {', '"big": {{'), encoding="utf-8")
+    parts = compiled.read(broken, b"x")
+    assert parts is not None and parts["small"] == [1, "два"]
+    with pytest.raises(ValueError):
+        parts["big"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data, indent=4), encoding="utf-8")
+    assert dict(compiled.read(other, b"x")) == data
+    other.write_text("[1, 2]", encoding="utf-8")
+    assert compiled.read(other, b"x") is None
 
 
 def _words() -> list[str]:

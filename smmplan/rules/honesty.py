@@ -35,7 +35,7 @@ from smmplan.formulas import PRESETS, canonical_type, normalise_word
 from smmplan.locale import N_, _
 from smmplan.rules import Rule
 from smmplan.text import Entry, RoleHit, Vocabulary, compiled, learned, normalise, parse_entry, read
-from smmplan.text.roles import CompiledVocabulary, Entries, word_specs
+from smmplan.text.roles import CompiledVocabulary, Entries, WordMatcher, word_specs
 from smmplan.text.tokens import TOKEN, word_of
 
 normalize = normalise  # the name the rest of smmplan knows
@@ -261,6 +261,7 @@ def compile_lexicon(source: bytes) -> dict:
         "policies": policies,
         "categories": list(categories.values()),
         "rules": rules,
+        "counts": [len(rows["entries"]), len(rows["masks"])],
         **rows,
         "docs": docs,
         "legitimate_kinds": {normalise_word(k): str(v) for k, v in kinds["legitimate"].items()},
@@ -275,11 +276,12 @@ def compile_lexicon(source: bytes) -> dict:
     ex = _build_extra(lex, entries, (), (), (), ())
     needed = [n for n, e in enumerate(entries) if e.role in {role for r in lex.rules for role in r.roles}]
     words = [_key_words(entries[n]) for n in needed]
+    specs = [row.rsplit("\t", 1)[1].split() for row in (*rows["entries"], *rows["masks"])]
     data["vocabulary"] = ex.vocabulary.table()
-    # key entry j (see _keys) is word words[j] of entry needed[n], for the n with ends[n - 1] <= j < ends[n]
-    data["keys"] = {"needed": needed, "roles": [role for role, _ in ex.key_roles],
-                    "ends": list(itertools.accumulate(map(len, words))), "words": [at for ws in words for at in ws],
-                    "index": ex.keys.table()}
+    # key entry j (see _keys) is the word of spec specs[j] of the n-th entry of a rule's role, for the
+    # n with ends[n - 1] <= j < ends[n] (a run looks its keys up without making the entries themselves)
+    data["keys"] = {"roles": [role for role, _ in ex.key_roles], "ends": list(itertools.accumulate(map(len, words))),
+                    "specs": [specs[n][at] for n, ws in zip(needed, words) for at in ws], "index": ex.keys.table()}
     data["number_keys"] = ex.number_keys
     return data
 
@@ -304,8 +306,9 @@ def _lexicon_of(data: dict) -> Lexicon:
                              tuple(policies), example, phrase, negated, before, span)
                     for i, cat, roles, window, unless, near, between, defensive, solo, policies, example, phrase,
                     negated, before, span in data["rules"]),
-        entries=Entries(data["entries"]),
-        masks=Entries(data["masks"]),
+        # (their rows parsed when a plan's text is first read in full: a clean plan never is)
+        entries=Entries(lambda: data["entries"], data["counts"][0]),
+        masks=Entries(lambda: data["masks"], data["counts"][1]),
         docs=data["docs"],
         legitimate_kinds=data["legitimate_kinds"],
         banned_kinds=data["banned_kinds"],
@@ -385,15 +388,14 @@ def _compiled_extra(lex: Lexicon) -> Extra:
         return entries[n] if n < split else masks[n - split]
 
     keys = data["keys"]
-    needed, ends, words = keys["needed"], keys["ends"], keys["words"]
+    ends, specs = keys["ends"], keys["specs"]
 
     def key(j: int) -> Entry:
         n = bisect.bisect_right(ends, j)
-        e = entry(needed[n])
-        return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", e.source, (e.words[words[j]],))
+        return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", "", (WordMatcher.parse(specs[j]),))
 
-    return Extra(CompiledVocabulary(data["vocabulary"], split + len(masks), entry), lex.rules,
-                 CompiledVocabulary(keys["index"], len(words), key),
+    return Extra(CompiledVocabulary(lambda: data["vocabulary"], split + len(masks), entry), lex.rules,
+                 CompiledVocabulary(keys["index"], len(specs), key),
                  tuple(zip(keys["roles"], map(operator.sub, ends, [0, *ends[:-1]]))), data["number_keys"], (), (), ())
 
 
@@ -453,7 +455,7 @@ def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]
     roles: list[tuple[str, int]] = []
     for n, e in enumerate(entries):
         words = _key_words(e)
-        out += [Entry(f"{n}:{k}", e.source, (e.words[at],)) for k, at in enumerate(words)]
+        out += [Entry(f"{n}:{k}", "", (e.words[at],)) for k, at in enumerate(words)]  # (by its role alone)
         roles.append((e.role, len(words)))
     return Vocabulary(out), tuple(roles)
 

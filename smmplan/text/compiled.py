@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
-FORMAT = 1  # the compiled files' layout: a file of another layout is stale
+FORMAT = 2  # the compiled files' layout: a file of another layout is stale
 COMMAND = "python -m smmplan.rules.compile"
 
 
@@ -24,13 +26,57 @@ def stamp(source: bytes) -> str:
     return f"{FORMAT}:{len(source)}:{zlib.crc32(source):08x}"
 
 
-def read(path: Path, source: bytes) -> dict | None:
-    """The compiled file's data, if it was compiled from `source` in this layout."""
+def read(path: Path, source: bytes) -> Mapping[str, Any] | None:
+    """The compiled file's data, if it was compiled from `source` in this layout: each
+    top-level part parsed when first asked for (:class:`Parts`)."""
     try:
-        data = json.loads(path.read_bytes())
+        data = Parts(path.read_bytes())
+        return data if data.get("source") == stamp(source) else None
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("source") == stamp(source) else None
+
+
+class Parts(Mapping[str, Any]):
+    """A compiled file's top-level parts, each parsed from its own line (:func:`dumps` writes
+    one a line) the first time it is asked for: a run that needs a lexicon's index and not its
+    every entry (a plan none of whose texts is read in full) parses only the index. A file of
+    another shape is parsed whole (ValueError when it is no JSON object)."""
+
+    def __init__(self, raw: bytes):
+        self._bytes = raw
+        self._raw: dict[str, tuple[int, int]] = {}  # part -> where its value stands in the file
+        self._done: dict[str, Any] = {}
+        if raw.startswith(b"{\n") and raw.endswith(b"\n}\n"):
+            start, end = 2, len(raw) - 3
+            while start < end:  # (offsets, not slices: the big parts are copied only when asked for)
+                stop = raw.find(b"\n", start, end)
+                stop = end if stop < 0 else stop
+                colon = raw.find(b'": ', start, stop)
+                if raw[start : start + 1] != b'"' or colon < 0:
+                    break
+                value_end = stop - 1 if raw[stop - 1 : stop] == b"," else stop
+                self._raw[raw[start + 1 : colon].decode("utf-8")] = (colon + 3, value_end)
+                start = stop + 1
+            else:
+                return
+        whole = json.loads(raw)
+        if not isinstance(whole, dict):
+            raise ValueError("a compiled file holds one JSON object")
+        self._raw, self._done = {}, whole
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._done[key]
+        except KeyError:
+            start, end = self._raw[key]
+            found = self._done[key] = json.loads(self._bytes[start:end])
+            return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw or self._done)
+
+    def __len__(self) -> int:
+        return len(self._raw or self._done)
 
 
 def dumps(data: dict) -> str:

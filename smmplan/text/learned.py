@@ -28,18 +28,18 @@ from __future__ import annotations
 
 import base64
 import bisect
-import json
 import math
 import re
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from smmplan.text import compiled
 from smmplan.text.normalise import normalise
 from smmplan.text.tokens import TOKEN, word_of, words_of
 
@@ -67,7 +67,7 @@ class Model(NamedTuple):
     held_out: tuple[str, ...]  # the labelled sets it was not learned from: its held-out part
     codes: tuple[str, ...]  # the kinds a flagged text may be of (e.g. BAN001..BAN006)
     code_bias: tuple[float, ...]
-    code_data: tuple[str, str]  # the kinds' weights as the file keeps them (read when a text is flagged)
+    code_data: Mapping[str, Any]  # the file's parts: the kinds' weights are parsed when a text is flagged
     seen: _Weights  # the weights of the features looked up so far (by value; bounded)
     chunks: _Stems  # the stems of the chunks of text read so far (by value; bounded)
 
@@ -99,14 +99,14 @@ def path_of(name: str) -> Path:
 @lru_cache(maxsize=4)  # (a model per name: the package's own, one today)
 def model(name: str) -> Model:
     """The model ``smmplan/data/<name>.model.json`` (read once a run; names are the package's own)."""
-    data = json.loads(path_of(name).read_bytes())
+    data = compiled.Parts(path_of(name).read_bytes())  # (each part parsed when asked for)
     if data.get("format") != FORMAT:
         raise ValueError(f"{path_of(name)} is of another layout: run `{COMMAND}`")
     keys, weights = numbers("Q", data["keys"]), numbers("f", data["weights"])
     return Model(name, data["prefix"], data["bias"], keys, weights, data["flag_above"], data["min_words"],
                  data["doubt_below"],
                  data["corpus"], tuple(data["held_out"]), tuple(data["codes"]), tuple(data["code_bias"]),
-                 (data["code_keys"], data["code_weights"]), _Weights(keys, weights), _Stems(data["prefix"]))
+                 data, _Weights(keys, weights), _Stems(data["prefix"]))
 
 
 @lru_cache(maxsize=4)
@@ -118,7 +118,7 @@ def _table(name: str) -> dict[int, float]:
 @lru_cache(maxsize=4)
 def _code_table(name: str) -> dict[int, tuple[float, ...]]:
     m = model(name)
-    keys, weights = numbers("Q", m.code_data[0]), numbers("f", m.code_data[1])
+    keys, weights = numbers("Q", m.code_data["code_keys"]), numbers("f", m.code_data["code_weights"])
     k = len(m.codes)
     return {h: tuple(weights[i * k : i * k + k]) for i, h in enumerate(keys)}
 

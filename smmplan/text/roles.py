@@ -206,11 +206,14 @@ def _numbers(ns: list[int]) -> str:
 class Entries(Sequence[Entry]):
     """Entries as a compiled vocabulary keeps them, one string each (:meth:`row`: role,
     source and word specs), each made into an :class:`Entry` the first time it is asked
-    for: a plan's words need a few of a lexicon's thousands."""
+    for: a plan's words need a few of a lexicon's thousands. `rows` may be a function that
+    gives them, called when the first entry is asked for (`count` then says how many)."""
 
-    def __init__(self, rows: list[str]):
-        self._rows = rows
-        self._made: list[Entry | None] = [None] * len(rows)
+    def __init__(self, rows: list[str] | Callable[[], list[str]], count: int | None = None):
+        self._rows: list[str] | None = None if callable(rows) else rows
+        self._load = rows if callable(rows) else None
+        self._count = len(rows) if count is None else count  # type: ignore[arg-type]
+        self._made: list[Entry | None] = [None] * self._count
 
     @staticmethod
     def row(role: str, source: str, specs: list[str]) -> str:
@@ -219,11 +222,15 @@ class Entries(Sequence[Entry]):
         return f"{role}\t{source}\t{' '.join(specs)}"
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._count
 
     def __getitem__(self, n: int) -> Entry:  # type: ignore[override]
         e = self._made[n]
         if e is None:
+            if self._rows is None:
+                self._rows = self._load()
+                if len(self._rows) != self._count:
+                    raise ValueError(f"{self._count} entries expected, {len(self._rows)} found")
             role, rest = self._rows[n].split("\t", 1)
             source, specs = rest.rsplit("\t", 1)
             e = self._made[n] = Entry(role, source, tuple(map(WordMatcher.parse, specs.split())))
@@ -235,13 +242,27 @@ class CompiledVocabulary(Vocabulary):
     entries found in the same order, but an entry is made (``entry(n)``) and indexed
     only when a word first looks it up."""
 
-    def __init__(self, table: dict, count: int, entry: Callable[[int], Entry]):
-        self._numbers: tuple[dict[str, str], dict[str, str]] = (table["exact"], table["prefix"])
-        self._other_numbers: list[int] = table["other"]
+    def __init__(self, table: dict | Callable[[], dict], count: int, entry: Callable[[int], Entry]):
+        self._table = table  # (or a function that gives it, called when a word is first looked up)
         self._count, self._entry = count, entry
         self._exact, self._prefix = {}, {}
-        self._lengths = sorted({len(p) for p in table["prefix"]})
         self._memo = {}
+
+    @cached_property
+    def _tables(self) -> dict:
+        return self._table() if callable(self._table) else self._table
+
+    @cached_property
+    def _numbers(self) -> tuple[dict[str, str], dict[str, str]]:
+        return self._tables["exact"], self._tables["prefix"]
+
+    @cached_property
+    def _other_numbers(self) -> list[int]:
+        return self._tables["other"]
+
+    @cached_property
+    def _lengths(self) -> list[int]:  # type: ignore[override]
+        return sorted({len(p) for p in self._numbers[1]})
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:  # type: ignore[override]
