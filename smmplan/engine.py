@@ -845,11 +845,11 @@ def _to_findings(problems: list[Problem], doc: loader.Document, path: str,
         from smmplan import suppress
 
         out, unused, by_comment = suppress.apply(out + [s.finding for s in doubted], doc.text, may)
-        out += locate(unused)
+        # a doubted finding no comment silenced comes back in `out`, and stays the model's doubt
+        doubted = [s for s in doubted if s.finding in out]
+        kept_doubts = [s.finding for s in doubted]
+        out = [f for f in out if f not in kept_doubts] + locate(unused)
         silenced += by_comment
-        commented = [s.finding for s in by_comment]
-        doubted = [s for s in doubted if s.finding not in commented]
-        out = [f for f in out if not any(f is s.finding for s in doubted)]
     silenced += doubted
     warned: dict[str, list[Suppressed]] = {}  # one SMM003 per suppression (comment or phrase) of the plan
     for i, s in enumerate(silenced):

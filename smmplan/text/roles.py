@@ -203,6 +203,12 @@ def _numbers(ns: list[int]) -> str:
     return " ".join(map(str, ns))
 
 
+def _given(source):
+    """What a compiled vocabulary was given: the data, or a function that gives it (called at
+    first use: a part of a compiled file a run may never need, text.compiled.Parts)."""
+    return source() if callable(source) else source
+
+
 class Entries(Sequence[Entry]):
     """Entries as a compiled vocabulary keeps them, one string each (:meth:`row`: role,
     source and word specs), each made into an :class:`Entry` the first time it is asked
@@ -210,10 +216,16 @@ class Entries(Sequence[Entry]):
     gives them, called when the first entry is asked for (`count` then says how many)."""
 
     def __init__(self, rows: list[str] | Callable[[], list[str]], count: int | None = None):
-        self._rows: list[str] | None = None if callable(rows) else rows
-        self._load = rows if callable(rows) else None
-        self._count = len(rows) if count is None else count  # type: ignore[arg-type]
+        self._source = rows
+        self._count = count if count is not None else len(rows)  # type: ignore[arg-type]
         self._made: list[Entry | None] = [None] * self._count
+
+    @cached_property
+    def _rows(self) -> list[str]:
+        rows = _given(self._source)
+        if len(rows) != self._count:
+            raise ValueError(f"{self._count} entries expected, {len(rows)} found")
+        return rows
 
     @staticmethod
     def row(role: str, source: str, specs: list[str]) -> str:
@@ -227,10 +239,6 @@ class Entries(Sequence[Entry]):
     def __getitem__(self, n: int) -> Entry:  # type: ignore[override]
         e = self._made[n]
         if e is None:
-            if self._rows is None:
-                self._rows = self._load()
-                if len(self._rows) != self._count:
-                    raise ValueError(f"{self._count} entries expected, {len(self._rows)} found")
             role, rest = self._rows[n].split("\t", 1)
             source, specs = rest.rsplit("\t", 1)
             e = self._made[n] = Entry(role, source, tuple(map(WordMatcher.parse, specs.split())))
@@ -243,22 +251,22 @@ class CompiledVocabulary(Vocabulary):
     only when a word first looks it up."""
 
     def __init__(self, table: dict | Callable[[], dict], count: int, entry: Callable[[int], Entry]):
-        self._table = table  # (or a function that gives it, called when a word is first looked up)
+        self._source = table  # (or a function that gives it, called when a word is first looked up)
         self._count, self._entry = count, entry
         self._exact, self._prefix = {}, {}
         self._memo = {}
 
     @cached_property
-    def _tables(self) -> dict:
-        return self._table() if callable(self._table) else self._table
+    def _table(self) -> dict:
+        return _given(self._source)
 
     @cached_property
     def _numbers(self) -> tuple[dict[str, str], dict[str, str]]:
-        return self._tables["exact"], self._tables["prefix"]
+        return self._table["exact"], self._table["prefix"]
 
     @cached_property
     def _other_numbers(self) -> list[int]:
-        return self._tables["other"]
+        return self._table["other"]
 
     @cached_property
     def _lengths(self) -> list[int]:  # type: ignore[override]
