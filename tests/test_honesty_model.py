@@ -34,6 +34,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmplan.rules import honesty
 from smmplan.text import learned
@@ -124,6 +126,26 @@ def test_a_plan_s_texts_read_at_once_read_as_each_alone():
     assert flagged == [learned.flags(MODEL, honesty.normalise(t.replace("\x00", " "))[0],
                                      learned.probability(MODEL, t.replace("\x00", " "))) for t in texts]
     assert flagged[8] and flagged[9]
+
+
+_HEADS = ["Buy 5k followers for the launch", "Накрутка подписчиков в канал до пятницы, бюджет",
+          "Poll: mocha or gingerbread for the winter menu?", "Отзывы гостей о новом меню",
+          "Order 300 printed flyers for the shop's", ""]
+_TAILS = ["(12)", "(3)", "#5", "#50", "9к", "3к", "10k", "1-2", "(1)\n", "2027", "x", "followers", "(1) (2)", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_HEADS), st.sampled_from([" ", "\n", " \n"]), st.sampled_from(_TAILS))
+                .map("".join), min_size=1, max_size=12))
+def test_texts_that_differ_in_their_last_chunk_s_digits_read_as_each_alone(texts):
+    """learned.probabilities reads once the texts that differ only in the digits of their last
+    chunk (a plan's numbered posts): what it gives is still what each text read alone gives,
+    the texts' first reading or not (the model's chunk memo filled or emptied)."""
+    norms = [honesty.normalise(t)[0] for t in texts]
+    expected = _alone(texts)
+    assert learned.probabilities(MODEL, norms, MODEL.min_words) == pytest.approx(expected, abs=1e-9)
+    MODEL.chunks.clear()
+    assert learned.probabilities(MODEL, norms[::-1], MODEL.min_words) == pytest.approx(expected[::-1], abs=1e-9)
 
 
 def test_features_are_stems_and_pairs():

@@ -535,6 +535,7 @@ _SEPARATOR = "\n\x00\n"
 # Digits and the signs that never belong to a token: a chunk of these alone reads as digits alone
 # (no `.`, `,`, `-`, `*`, `'`, currency or percent: those make other tokens, `1,5`, `5*`, `$5`).
 _NUMBER_CHUNK = "0123456789()[]{}!?:;/#@&+=<>|^~\""
+_NUMBER_OR_SPACE = _NUMBER_CHUNK + " \t\n\r\f\v"
 _KEPT = 50_000  # chunks, words and sets of keys each memo of a _KeyReader keeps (a bound on memory)
 
 
@@ -597,6 +598,10 @@ class _KeyReader:
         `(12)`, has none, and is not looked up)."""
         found = self._texts.get(norm)
         if found is None:
+            if not self.numbers:
+                head, _, last = norm.rpartition(" ")
+                if head and not last.strip(_NUMBER_OR_SPACE):  # a post's number, `... (12)`: the same keys
+                    return self.text(head)  # as the text before it (the posts of a plan share those)
             chunks = norm.split()
             if not self.numbers:
                 chunks = [c for c in chunks if c.strip(_NUMBER_CHUNK)]
@@ -635,16 +640,14 @@ class _KeyReader:
         None for a text too short for the model alone to flag (learned.flags); each distinct
         text read once; `norms`, the texts normalised, if the caller has them."""
         memo = self._probabilities
-        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        # each distinct text with its first occurrence's normalised form
+        distinct = dict.fromkeys(texts) if norms is None else dict(zip(reversed(texts), reversed(norms)))
+        todo = [t for t in distinct if t not in memo]
         if todo:
             if len(memo) + len(todo) > _KEPT:
                 memo.clear()
-                todo = list(dict.fromkeys(texts))
-            if norms is None:
-                norm = normalise(_joined(todo))[0].split("\x00")
-            else:
-                first = {t: i for i, t in reversed(list(enumerate(texts)))}
-                norm = [norms[first[t]] for t in todo]
+                todo = list(distinct)
+            norm = normalise(_joined(todo))[0].split("\x00") if norms is None else [distinct[t] for t in todo]
             m = learned.model(MODEL)
             memo.update(zip(todo, learned.probabilities(m, norm, m.min_words)))
         return [memo[t] for t in texts]

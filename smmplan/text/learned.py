@@ -250,16 +250,28 @@ def probabilities(m: Model, norm_texts: list[str], least_words: int = 0) -> list
     stems_of = m.chunks.__getitem__
     out: list[float | None] = []
     done: dict[tuple[str, ...], float] = {}  # (a call's texts: bounded by them)
+    # A text's stems are its head's and its last chunk's, digits read as 0 (_Stems): texts that
+    # differ only in their last chunk's digits (the posts of a plan, `Poll: mocha or latte? (12)`)
+    # are read once
+    read: dict[tuple[str, str], float | None] = {}
     for text in norm_texts:
-        s = tuple(chain.from_iterable(map(stems_of, text.split())))
-        if len(s) < least_words:
-            out.append(None)
-            continue
-        p = done.get(s)
-        if p is None:
-            p = done[s] = _sigmoid(_logit(m, _features(s), weight))
+        head, _, last = text.rpartition(" ")
+        key = (head, last.translate(_DIGITS))
+        p = read.get(key, _UNREAD)
+        if p is _UNREAD:
+            s = tuple(chain.from_iterable(map(stems_of, text.split())))
+            if len(s) < least_words:
+                p = None
+            else:
+                p = done.get(s)
+                if p is None:
+                    p = done[s] = _sigmoid(_logit(m, _features(s), weight))
+            read[key] = p
         out.append(p)
     return out
+
+
+_UNREAD = object()
 
 
 def _sigmoid(x: float) -> float:
