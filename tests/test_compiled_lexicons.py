@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmplan.rules import compile as compile_cmd
 from smmplan.rules import honesty
@@ -64,6 +66,41 @@ def test_a_compiled_file_s_parts_are_parsed_when_asked_for(tmp_path):
     assert dict(compiled.read(other, b"x")) == data
     other.write_text("[1, 2]", encoding="utf-8")
     assert compiled.read(other, b"x") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.sampled_from(['","', '\\', '\\"', '"', ',', '"]', '["', "",
+                                                       "тег\tроль", "\u2028", "\\\",\""]))),
+       st.lists(st.integers(min_value=-40, max_value=40), max_size=20))
+def test_a_list_of_strings_decoded_item_by_item_is_the_list(items, asked):
+    """A compiled list of strings (compiled.Strings) gives each item as json.loads gives the whole
+    list, whatever the items hold (quotes, commas, backslashes, `","` itself), item by item, from
+    the end, and once it has decoded enough of them to decode them all at once."""
+    raw = compiled.dumps({"source": "s", "list": items}).encode()
+    strings = compiled.Parts(raw).strings("list")
+    assert len(strings) == len(items)
+    for n in asked:
+        if -len(items) <= n < len(items):
+            assert strings[n] == items[n]
+        else:
+            with pytest.raises(IndexError):
+                strings[n]
+    assert list(strings) == items and strings[1:3] == items[1:3]
+
+
+def test_the_lexicon_s_entries_read_item_by_item_are_the_compiled_ones(monkeypatch):
+    parts = compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes())
+    assert parts is not None
+    for key in ("entries", "masks"):
+        whole = json.loads(compiled.dumps({key: parts[key]}))[key]
+        fresh = compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes())
+        one_by_one = fresh.strings(key)
+        assert isinstance(one_by_one, compiled.Strings)
+        assert [one_by_one[n] for n in range(len(whole))] == whole  # (past ONE_BY_ONE: all at once)
+        monkeypatch.setattr(compiled, "ONE_BY_ONE", len(whole) + 1)
+        fresh = compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes())
+        assert [fresh.strings(key)[n] for n in reversed(range(len(whole)))] == whole[::-1]
+        monkeypatch.undo()
 
 
 def _words() -> list[str]:

@@ -307,8 +307,8 @@ def _lexicon_of(data: dict) -> Lexicon:
                     for i, cat, roles, window, unless, near, between, defensive, solo, policies, example, phrase,
                     negated, before, span in data["rules"]),
         # (their rows parsed when a plan's text is first read in full: a clean plan never is)
-        entries=Entries(lambda: data["entries"], data["counts"][0]),
-        masks=Entries(lambda: data["masks"], data["counts"][1]),
+        entries=Entries(lambda: compiled.strings(data, "entries"), data["counts"][0]),
+        masks=Entries(lambda: compiled.strings(data, "masks"), data["counts"][1]),
         docs=data["docs"],
         legitimate_kinds=data["legitimate_kinds"],
         banned_kinds=data["banned_kinds"],
