@@ -648,15 +648,14 @@ def _context(path: str, doc: loader.Document, plan: Any, settings: Settings, pro
 
 # A plan of this many valid posts has some rule families (ASIDE) read in a second process
 # while this one runs the others and the mix summary, when the run may use two cores
-# (``workers``): on the 20,000-post plan, first time, the honesty family takes some 110 ms, KPI 15
-# and platform 10, against some 200 here for the mix, flow and plan families and the mix summary
-# (with the rebalancing); with the honesty family alone aside, 2-5 % longer in all (measured on
-# December 4: honesty took 230 ms then, until a plan's numbered titles were looked up once, and
-# the three aside were the longer half). KPI and platform share nothing this process works out (the mix
-# family, flow and the summary share the post lines and the content reads), and their
-# problems and summaries are small to send back. The fork, a few ms, and copying the pages
-# both processes then write are worth it from some thousands of posts; a folder's plans are
-# shared among the cores instead (smmplan.parallel).
+# (``workers``): on the 20,000-post plan, the first time, the honesty family takes some 110 ms
+# there, KPI 15 and platform 10, against some 200 ms here for the mix, flow and plan families and
+# the mix summary (with the rebalancing). With the honesty family alone aside the run took 4-6 %
+# longer, with flow aside too 8-19 % longer (the mix family, flow and the summary share the post
+# lines and the content reads; measured December 4). KPI and platform share nothing this process
+# works out, and their problems and summaries are small to send back.
+# The fork, a few ms, and copying the pages both processes then write are worth it from some
+# thousands of posts; a folder's plans are shared among the cores instead (smmplan.parallel).
 ASIDE_POSTS = 5_000
 ASIDE = ("honesty", "kpi", "platform")
 
