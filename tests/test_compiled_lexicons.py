@@ -70,7 +70,8 @@ def test_a_compiled_file_s_parts_are_parsed_when_asked_for(tmp_path):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.text(), st.sampled_from(['","', '\\', '\\"', '"', ',', '"]', '["', "",
-                                                       "тег\tроль", "\u2028", "\\\",\""]))),
+                                                       "тег\tроль", "\u2028", "\\\",\"", "a\\tb", "\\\t",
+                                                       "tab\\t", "\t\t", "x\\"]))),
        st.lists(st.integers(min_value=-40, max_value=40), max_size=20))
 def test_a_list_of_strings_decoded_item_by_item_is_the_list(items, asked):
     """A compiled list of strings (compiled.Strings) gives each item as json.loads gives the whole

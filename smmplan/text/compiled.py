@@ -122,7 +122,14 @@ class Strings(Sequence[str]):
         if found is None:
             if not 0 <= n < len(self._items):
                 raise IndexError(n)
-            found = self._made[n] = json.loads(b'"' + self._items[n] + b'"')
+            item = self._items[n]
+            # an entry row's only escapes are its tabs: every backslash followed by a `t` (an
+            # escaped backslash, `\\`, is one that is not) reads without the JSON decoder
+            if item.count(b"\\") == item.count(b"\\t"):
+                found = item.decode("utf-8").replace("\\t", "\t")
+            else:
+                found = json.loads(b'"' + item + b'"')
+            self._made[n] = found
         return found
 
 
