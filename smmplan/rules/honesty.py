@@ -598,13 +598,13 @@ class _KeyReader:
         `(12)`, has none, and is not looked up)."""
         found = self._texts.get(norm)
         if found is None:
-            if not self.numbers:
+            if self.numbers:
+                chunks = norm.split()
+            else:
                 head, _, last = norm.rpartition(" ")
                 if head and not last.strip(_NUMBER_OR_SPACE):  # a post's number, `... (12)`: the same keys
                     return self.text(head)  # as the text before it (the posts of a plan share those)
-            chunks = norm.split()
-            if not self.numbers:
-                chunks = [c for c in chunks if c.strip(_NUMBER_CHUNK)]
+                chunks = [c for c in norm.split() if c.strip(_NUMBER_CHUNK)]
             found = frozenset().union(*map(self.chunk, chunks))
             if len(self._texts) >= _KEPT:
                 self._texts.clear()

@@ -108,13 +108,14 @@ class Strings(Sequence[str]):
         self._all: list[str] | None = None
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._items) if self._all is None else len(self._all)
 
     def __getitem__(self, n):  # type: ignore[override]
         if self._all is not None:
             return self._all[n]
         if isinstance(n, slice) or len(self._made) >= ONE_BY_ONE:
             self._all = json.loads(self._raw)
+            self._raw, self._items, self._made = b"", [], {}  # (done with: the bytes, the items' places)
             return self._all[n]
         if n < 0:
             n += len(self._items)
