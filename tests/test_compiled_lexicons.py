@@ -153,8 +153,10 @@ def test_the_compiled_honesty_lexicon_is_the_one_built_from_the_yaml():
     ex = honesty.extra()
     assert ex is honesty._compiled_extra(fast) or ex.rules == built.rules
     ex = honesty._compiled_extra(fast)  # a fresh one: nothing made yet
-    assert (ex.rules, ex.key_roles, ex.number_keys, ex.allowed, ex.refused, ex.banned) == (
-        built.rules, built.key_roles, built.number_keys, built.allowed, built.refused, built.banned)
+    assert (ex.rules, list(ex.key_roles), ex.key_roles.widest, ex.number_keys, ex.allowed, ex.refused, ex.banned) == (
+        built.rules, list(built.key_roles), built.key_roles.widest, built.number_keys, built.allowed, built.refused,
+        built.banned)
+    assert ex.key_roles[-1] == list(built.key_roles)[-1] and ex.key_roles[2:5] == list(built.key_roles)[2:5]
     words = _words()
     _same_vocabulary(ex.keys, built.keys, words)
     _same_vocabulary(ex.vocabulary, built.vocabulary, words)
@@ -192,7 +194,7 @@ from smmplan.text import compiled
 honesty.SOURCE = Path(sys.argv[1])
 print(compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes()) is None)
 lex = honesty.lexicon()
-print(lex._table["source"] == compiled.stamp(honesty.SOURCE.read_bytes()))
+print(lex.table["source"] == compiled.stamp(honesty.SOURCE.read_bytes()))
 print(len(lex.entries), len(lex.rules), len(honesty.extra().keys.entries))
 """
     proc = subprocess.run([sys.executable, "-c", probe, str(src)], capture_output=True, text=True, timeout=120)

@@ -110,13 +110,11 @@ def test_honesty_keys_kept_from_plan_to_plan_find_what_a_fresh_reading_finds(pla
     """The chunks' key words, the verdicts on sets of keys and the texts read in full are kept
     from plan to plan (`Extra.reader`): plans read one after another find what each read afresh
     finds, and what reading every text in full finds."""
-    from dataclasses import replace
-
     from smmplan.rules import honesty
 
     for ex in (honesty.extra(), honesty.extra((), ("buy 5k followers", "no bots"))):
         for texts in plans:
-            fresh = replace(ex)  # the same words, nothing remembered
+            fresh = ex.replaced()  # the same words, nothing remembered
             assert honesty._candidates(texts, ex) == honesty._candidates(texts, fresh)
             # texts read once and remembered (Extra.reader.read): the same hits and excused hits, numbered anew
             reference = _reference(texts, ex, pairs=True)
@@ -133,12 +131,10 @@ def test_honesty_shipped_plans_find_what_reading_every_text_finds():
 
 
 def test_honesty_reader_memos_stay_bounded(monkeypatch):
-    from dataclasses import replace
-
     from smmplan.rules import honesty
 
     monkeypatch.setattr(honesty, "_KEPT", 5)
-    ex = replace(honesty.extra())
+    ex = honesty.extra().replaced()
     texts = [f"poll{n}: word{n} or vote{n}?" for n in range(40)] + ["buy followers"]
     assert honesty._candidates(texts, ex) == [40]
     reader = ex.reader

@@ -24,8 +24,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -178,8 +177,9 @@ class RoleRule(NamedTuple):
         return self.phrase or " + ".join(self.roles)
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
+    """honesty.yaml as a run reads it. (A named tuple: a dataclass is generated anew at every start.)"""
+
     policies: dict[str, str]
     categories: dict[str, Category]
     rules: tuple[RoleRule, ...]
@@ -191,18 +191,19 @@ class Lexicon:
     sponsored_types: frozenset[str]
     disclosure_markers: str
     deniable: frozenset[str] = frozenset()  # roles that clear nothing when a negation denies them (`deniable: yes`)
-    _table: dict = field(default_factory=dict, repr=False, compare=False)  # the compiled form (compile_lexicon)
-    _compiled: dict = field(default_factory=dict, repr=False)
+    table: Mapping[str, Any] | None = None  # the compiled form (compile_lexicon)
 
     @property
     def disclosure(self) -> re.Pattern:
-        found = self._compiled.get("disclosure")
-        if found is None:
-            found = self._compiled["disclosure"] = re.compile(self.disclosure_markers)
-        return found
+        return _pattern(self.disclosure_markers)
 
     def policies_of(self, category: str) -> tuple[str, ...]:
         return next(r.policies for r in self.rules if r.category == category)
+
+
+@lru_cache(maxsize=4)  # the lexicon's own markers: one pattern a run
+def _pattern(markers: str) -> re.Pattern:
+    return re.compile(markers)
 
 
 class LexiconError(ValueError):
@@ -278,10 +279,14 @@ def compile_lexicon(source: bytes) -> dict:
     words = [_key_words(entries[n]) for n in needed]
     specs = [row.rsplit("\t", 1)[1].split() for row in (*rows["entries"], *rows["masks"])]
     data["vocabulary"] = ex.vocabulary.table()
-    # key entry j (see _keys) is the word of spec specs[j] of the n-th entry of a rule's role, for the
-    # n with ends[n - 1] <= j < ends[n] (a run looks its keys up without making the entries themselves)
-    data["keys"] = {"roles": [role for role, _ in ex.key_roles], "ends": list(itertools.accumulate(map(len, words))),
-                    "specs": [specs[n][at] for n, ws in zip(needed, words) for at in ws], "index": ex.keys.table()}
+    # key entry j (see _keys) is the word of spec key_specs[j] of the n-th entry of a rule's role, for
+    # the n with key_ends[n - 1] <= j < key_ends[n] (a run looks its keys up without making the entries
+    # themselves). Four parts, each on its own line: a run parses the index and the entries' roles and
+    # ends, and of the 11,000 specs only those of the keys its words look up (compiled.strings).
+    data["key_roles"] = [role for role, _ in ex.key_roles]
+    data["key_ends"] = list(itertools.accumulate(map(len, words)))
+    data["key_specs"] = [specs[n][at] for n, ws in zip(needed, words) for at in ws]
+    data["key_index"] = ex.keys.table()
     data["number_keys"] = ex.number_keys
     return data
 
@@ -315,28 +320,37 @@ def _lexicon_of(data: dict) -> Lexicon:
         sponsored_types=frozenset(data["sponsored_types"]),
         disclosure_markers=data["disclosure_markers"],
         deniable=frozenset(data["deniable"]),
-        _table=data,
+        table=data,
     )
 
 
 # --- a project's own words ------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Extra:
     """The lexicon with a project's own words: its banned phrases (rules of
     their own), allowed phrases (with where each came from), words added to
     roles; and the allowed phrases refused (wildcards only, or excusing every
-    category)."""
+    category). (A plain class, never changed once made: a dataclass is generated
+    anew at every start.)"""
 
-    vocabulary: Vocabulary
-    rules: tuple[RoleRule, ...]
-    keys: Vocabulary  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
-    key_roles: tuple[tuple[str, int], ...]  # per entry: (its role, how many key words it has)
-    number_keys: bool  # a key word is a number (`per 1000`)
-    allowed: tuple[tuple[str, str], ...]  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
-    refused: tuple[tuple[str, str, str], ...]  # (phrase, origin, why)
-    banned: tuple[str, ...] = ()
+    def __init__(self, vocabulary: Vocabulary, rules: tuple[RoleRule, ...], keys: Vocabulary,
+                 key_roles: _KeyRoles, number_keys: bool, allowed: tuple[tuple[str, str], ...],
+                 refused: tuple[tuple[str, str, str], ...], banned: tuple[str, ...] = ()) -> None:
+        self.vocabulary = vocabulary
+        self.rules = rules
+        self.keys = keys  # the words a text holding an entry must hold: role `<entry>:<word>` (see _keys)
+        self.key_roles = key_roles  # per entry: (its role, how many key words it has)
+        self.number_keys = number_keys  # a key word is a number (`per 1000`)
+        self.allowed = allowed  # (phrase as written, PLAN or CONFIG), role `allow:<i>`
+        self.refused = refused  # (phrase, origin, why)
+        self.banned = banned
+
+    _FIELDS = ("vocabulary", "rules", "keys", "key_roles", "number_keys", "allowed", "refused", "banned")
+
+    def replaced(self, **changes: Any) -> Extra:
+        """The same words with `changes` (fields by name), and nothing remembered (a new reader)."""
+        return Extra(**{name: changes.get(name, getattr(self, name)) for name in Extra._FIELDS})
 
     @cached_property
     def role_sets(self) -> tuple[frozenset[str], ...]:
@@ -380,23 +394,23 @@ def _extra(banned: tuple[str, ...], allowed: tuple[str, ...], plan_allowed: tupl
 def _compiled_extra(lex: Lexicon) -> Extra:
     """The lexicon with no project words, from the indexes compile_lexicon made
     (the same as _build_extra makes): an entry is made when a plan's word needs it."""
-    data = lex._table
+    data = lex.table
     entries, masks = lex.entries, lex.masks
     split = len(entries)
 
     def entry(n: int) -> Entry:
         return entries[n] if n < split else masks[n - split]
 
-    keys = data["keys"]
-    ends, specs = keys["ends"], keys["specs"]
+    ends, specs = data["key_ends"], compiled.strings(data, "key_specs")
 
     def key(j: int) -> Entry:
         n = bisect.bisect_right(ends, j)
         return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", "", (WordMatcher.parse(specs[j]),))
 
     return Extra(CompiledVocabulary(lambda: data["vocabulary"], split + len(masks), entry), lex.rules,
-                 CompiledVocabulary(keys["index"], len(specs), key),
-                 tuple(zip(keys["roles"], map(operator.sub, ends, [0, *ends[:-1]]))), data["number_keys"], (), (), ())
+                 CompiledVocabulary(data["key_index"], len(specs), key),
+                 _KeyRoles(data["key_roles"], ends), data["number_keys"],
+                 (), (), ())
 
 
 def _build_extra(lex: Lexicon, entries: list[Entry], banned: tuple[str, ...], allowed: tuple[str, ...],
@@ -447,17 +461,43 @@ _COMMON = frozenset("for the a an per of to from via through under as on in at w
                     "от за на в с до по для из у к и или как все это мы вы наш наши ваш ваши кто".split())
 
 
-def _keys(entries: list[Entry]) -> tuple[Vocabulary, tuple[tuple[str, int], ...]]:
+def _keys(entries: list[Entry]) -> tuple[Vocabulary, _KeyRoles]:
     """Each entry's distinctive words (not `for`, `the|our`, numbers) as entries
     of their own, named `<entry number>:<word number>`: a text holds the entry
     only if it holds all of them (`vote bot` needs `vote` and `bot`)."""
     out: list[Entry] = []
-    roles: list[tuple[str, int]] = []
+    roles: list[str] = []
+    counts: list[int] = []
     for n, e in enumerate(entries):
         words = _key_words(e)
         out += [Entry(f"{n}:{k}", "", (e.words[at],)) for k, at in enumerate(words)]  # (by its role alone)
-        roles.append((e.role, len(words)))
-    return Vocabulary(out), tuple(roles)
+        roles.append(e.role)
+        counts.append(len(words))
+    return Vocabulary(out), _KeyRoles(roles, list(itertools.accumulate(counts)))
+
+
+class _KeyRoles(Sequence[tuple[str, int]]):
+    """Per entry of a rule's role, its role and how many key words it has (see _keys), from
+    the entries' roles and the running total of their key words (as the compiled lexicon keeps
+    them): each pair made when asked for, not thousands at every start. `widest`: the most key
+    words of an entry."""
+
+    __slots__ = ("_roles", "_ends", "widest")
+
+    def __init__(self, roles: Sequence[str], ends: Sequence[int]) -> None:
+        self._roles, self._ends = roles, ends
+        self.widest = max(map(operator.sub, ends, [0, *ends[:-1]]), default=0)
+
+    def __len__(self) -> int:
+        return len(self._roles)
+
+    def __getitem__(self, n):  # type: ignore[override]
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        role, ends = self._roles[n], self._ends
+        return role, ends[n] - (ends[n - 1] if n else 0)
 
 
 def _key_words(e: Entry) -> list[int]:
@@ -484,8 +524,8 @@ def _refuse_catch_alls(ex: Extra, lex: Lexicon) -> Extra:
     why = N_("it would excuse a banned tactic of every kind")
     refused = (*ex.refused, *((*ex.allowed[k], why) for k in sorted(bad)))
     # rebuild without them: the same phrases, numbered afresh
-    return replace(extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
-                         _role_words_of(ex)), refused=refused)
+    return extra(ex.banned, tuple(p for p, o in keep if o == CONFIG), tuple(p for p, o in keep if o == PLAN),
+                 _role_words_of(ex)).replaced(refused=refused)
 
 
 def _role_words_of(ex: Extra) -> tuple[tuple[str, str], ...]:
@@ -551,7 +591,7 @@ class _KeyReader:
     def __init__(self, ex: Extra):
         self.keys, self.key_roles = ex.keys, ex.key_roles
         self.numbers = ex.number_keys
-        self.width = max((count for _, count in ex.key_roles), default=0) + 1
+        self.width = ex.key_roles.widest + 1
         # each rule's roles that key words give (not those the reader gives, READER_ROLES), by
         # the reader roles some text of a plan may give: a rule that needs one of those counts
         # only where the plan's text holds the mark the reader gives it by (READER_MARKS)
@@ -618,7 +658,7 @@ class _KeyReader:
         for k in keys:
             n = k // width
             got[n] = got.get(n, 0) + 1
-        return {key_roles[n][0] for n, c in got.items() if c == key_roles[n][1]}
+        return {role for n, c in got.items() for role, count in (key_roles[n],) if c == count}
 
     def given(self, norm: str) -> frozenset[str]:
         """The reader roles some text of a plan (`norm`, its normalised texts) may give."""

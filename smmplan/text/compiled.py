@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # the compiled files' layout: a file of another layout is stale
+FORMAT = 3  # the compiled files' layout: a file of another layout is stale
 COMMAND = "python -m smmplan.rules.compile"
 
 
@@ -79,7 +79,7 @@ class Parts(Mapping[str, Any]):
         if key in self._done or key not in self._raw:
             return self[key]
         start, end = self._raw[key]
-        return Strings(self._bytes[start:end])
+        return Strings(self._bytes, start, end)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw or self._done)
@@ -94,14 +94,16 @@ class Strings(Sequence[str]):
     once (a run that goes through every entry pays one parse, not thousands). The items are
     found by splitting at `","`, which stands only between two items: a quote inside a JSON
     string is always escaped (`\\"`), so no item holds a quote, a comma and a quote in a row.
-    ValueError when the bytes are no such list."""
+    ValueError when the bytes are no such list. `raw[start:end]` is the list: a part of a
+    compiled file is read from the file's bytes, copied once (the items), not twice."""
 
-    def __init__(self, raw: bytes):
-        self._raw = raw
-        if raw == b"[]":
+    def __init__(self, raw: bytes, start: int = 0, end: int | None = None):
+        end = len(raw) if end is None else end
+        self._raw, self._span = raw, (start, end)
+        if raw[start:end] == b"[]":
             self._items: list[bytes] = []
-        elif raw.startswith(b'["') and raw.endswith(b'"]'):
-            self._items = raw[2:-2].split(b'","')
+        elif raw.startswith(b'["', start, end) and raw.endswith(b'"]', start, end) and end - start >= 4:
+            self._items = raw[start + 2 : end - 2].split(b'","')
         else:
             raise ValueError("not a list of strings")
         self._made: dict[int, str] = {}
@@ -114,7 +116,7 @@ class Strings(Sequence[str]):
         if self._all is not None:
             return self._all[n]
         if isinstance(n, slice) or len(self._made) >= ONE_BY_ONE:
-            self._all = json.loads(self._raw)
+            self._all = json.loads(self._raw[slice(*self._span)])
             self._raw, self._items, self._made = b"", [], {}  # (done with: the bytes, the items' places)
             return self._all[n]
         if n < 0:
