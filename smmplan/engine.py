@@ -5,10 +5,11 @@ The core of smmplan. It imports neither the CLI nor any reporter.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import traceback
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -23,9 +24,8 @@ if TYPE_CHECKING:
     from smmplan.planner import Rebalance
 
 
-@dataclass(slots=True)
-class PostInfo:
-    """A valid post as the rules see it."""
+class PostInfo(NamedTuple):
+    """A valid post as the rules see it. (A named tuple: a dataclass is generated anew at every start.)"""
 
     index: int  # position in the file's `posts` list
     post: Any  # model.Post
@@ -205,28 +205,31 @@ class Context:
         return file_positions(self.doc, key, len(getattr(self.plan, key)))
 
 
-@dataclass
 class PlanResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    doc: loader.Document | None = None
-    plan: Any = None
-    formula: Formula | None = None
-    tolerance: Fraction = Fraction(5, 100)
-    mix: list[MixRow] = field(default_factory=list)
-    rebalance: Rebalance | None = None  # None: no formula, or the mix passes (nothing to rebalance)
-    examples: dict[str, list[int]] = field(default_factory=dict)  # category -> lines to retype
-    steps: list = field(default_factory=list)  # planner.Step of the cheapest rebalancing, post by post
-    reads: dict[int, str | None] = field(default_factory=dict)  # post index -> what its content reads as
-    sections: dict[str, Any] = field(default_factory=dict)
-    post_count: int = 0
-    next_period: int = 0  # posts dated after the plan's stated end: the next period's, not counted
-    posts: list[PostInfo] = field(default_factory=list)  # every valid post, as the rules saw it
-    start: dt.date | None = None
-    end: dt.date | None = None
-    # findings found and silenced (comments, configuration, allowed phrases): never dropped
-    suppressed: list[Suppressed] = field(default_factory=list)
-    language: str = "en"  # the language its messages are written in, and its report
+    """What checking one plan found, and what its reports show. (A plain class: one is made per
+    plan and never compared, and a dataclass is generated anew at every start.)"""
+
+    def __init__(self, path: str, doc: loader.Document | None = None, language: str = "en") -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self.doc = doc
+        self.plan: Any = None
+        self.formula: Formula | None = None
+        self.tolerance = Fraction(5, 100)
+        self.mix: list[MixRow] = []
+        self.rebalance: Rebalance | None = None  # None: no formula, or the mix passes (nothing to rebalance)
+        self.examples: dict[str, list[int]] = {}  # category -> lines to retype
+        self.steps: list = []  # planner.Step of the cheapest rebalancing, post by post
+        self.reads: dict[int, str | None] = {}  # post index -> what its content reads as
+        self.sections: dict[str, Any] = {}
+        self.post_count = 0
+        self.next_period = 0  # posts dated after the plan's stated end: the next period's, not counted
+        self.posts: list[PostInfo] = []  # every valid post, as the rules saw it
+        self.start: dt.date | None = None
+        self.end: dt.date | None = None
+        # findings found and silenced (comments, configuration, allowed phrases): never dropped
+        self.suppressed: list[Suppressed] = []
+        self.language = language  # the language its messages are written in, and its report
 
     @property
     def errors(self) -> int:
@@ -246,8 +249,9 @@ class PlanResult:
         doc = self.doc and (
             loader.Document(fatal=self.doc.fatal, excerpts=self.doc.quote(f.line for f in self.findings))
             if excerpts else loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map))
-        plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
-        return replace(self, doc=doc, plan=plan, posts=[])
+        out = copy.copy(self)
+        out.doc, out.plan, out.posts = doc, self.plan.model_copy(update={"posts": []}) if self.plan is not None else None, []
+        return out
 
     def move_lines(self) -> list[list[int]]:
         """For each retype move, the lines of the posts to retype (distinct)."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 from math import comb, gcd
+from typing import Any
 
 from smmplan.findings import nearest
 from smmplan.locale import N_, _
@@ -20,18 +20,37 @@ from smmplan.locale import N_, _
 F = Fraction
 
 
-@dataclass(frozen=True, slots=True)
 class Formula:
-    """A named mix: category -> target share (fractions summing to 1)."""
+    """A named mix: category -> target share (fractions summing to 1). Read-only, and equal to
+    another of the same name, shares and text. (A plain class: a dataclass is generated anew
+    at every start.)"""
 
-    name: str
-    shares: tuple[tuple[str, Fraction], ...]
-    about: str = ""  # what it is, in English (marked for the catalogue): see `description`
-    # Derived from `shares` once: rules ask for it per post.
-    categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    __slots__ = ("name", "shares", "about", "categories")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "categories", tuple(c for c, _ in self.shares))
+    def __init__(self, name: str, shares: tuple[tuple[str, Fraction], ...], about: str = "") -> None:
+        for key, value in (("name", name), ("shares", shares),
+                           ("about", about),  # what it is, in English (marked for the catalogue): see `description`
+                           ("categories", tuple(c for c, _ in shares))):  # (derived once: rules ask for it per post)
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"formula {self.name} is read-only")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"formula {self.name} is read-only")
+
+    def __reduce__(self):  # copies and pickles are built by __init__, as the formula was
+        return (Formula, (self.name, self.shares, self.about))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Formula) and (self.name, self.shares, self.about) == (other.name, other.shares,
+                                                                                         other.about)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.shares, self.about))
+
+    def __repr__(self) -> str:
+        return f"Formula(name={self.name!r}, shares={self.shares!r}, about={self.about!r})"
 
     @property
     def description(self) -> str:

@@ -22,7 +22,6 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from smmplan.locale import DEFAULT, _, current
@@ -54,15 +53,18 @@ _CORE_TAGS = frozenset(
 ) | {"!"}
 
 
-@dataclass(slots=True)
 class LoadProblem:
-    """Something wrong with the file itself, found while reading it."""
+    """Something wrong with the file itself, found while reading it. (A plain class: a
+    dataclass is generated anew at every start.)"""
 
-    code: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    fix: str | None = None
+    __slots__ = ("code", "message", "line", "column", "fix")
+
+    def __init__(self, code: str, message: str, line: int | None = None, column: int | None = None,
+                 fix: str | None = None) -> None:
+        self.code, self.message, self.line, self.column, self.fix = code, message, line, column, fix
+
+    def __repr__(self) -> str:
+        return f"LoadProblem({self.code!r}, {self.message!r}, line={self.line}, column={self.column})"
 
 
 class Marks:
@@ -123,22 +125,27 @@ def _keyed(kmark: int, child: int | Marks, shared: bool) -> int | Marks:
 _LOW = (1 << 64) - 1
 
 
-@dataclass(slots=True)
 class Document:
-    """A loaded plan file: its data, where each node is, and what went wrong."""
+    """A loaded plan file: its data, where each node is, and what went wrong. (A plain class:
+    a dataclass is generated anew at every start.)"""
 
-    data: Any = None
-    marks: Marks | int | None = None
-    problems: list[LoadProblem] = field(default_factory=list)
-    text: str = ""
-    fatal: bool = False
-    # Where each of libyaml's lines starts as an editor counts lines: libyaml also
-    # breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't.
-    # None when the text has none of those (nearly always).
-    line_map: list[tuple[int, int]] | None = None
-    # A detached document (engine.PlanResult.detached) keeps only the lines its
-    # findings point at, by editor line, instead of the text.
-    excerpts: dict[int, str | None] | None = None
+    __slots__ = ("data", "marks", "problems", "text", "fatal", "line_map", "excerpts")
+
+    def __init__(self, data: Any = None, marks: Marks | int | None = None, problems: list[LoadProblem] | None = None,
+                 text: str = "", fatal: bool = False, line_map: list[tuple[int, int]] | None = None,
+                 excerpts: dict[int, str | None] | None = None) -> None:
+        self.data = data
+        self.marks = marks
+        self.problems = [] if problems is None else problems
+        self.text = text
+        self.fatal = fatal
+        # Where each of libyaml's lines starts as an editor counts lines: libyaml also
+        # breaks lines at NEL, LS and PS (YAML 1.1), editors and CI annotations don't.
+        # None when the text has none of those (nearly always).
+        self.line_map = line_map
+        # A detached document (engine.PlanResult.detached) keeps only the lines its
+        # findings point at, by editor line, instead of the text.
+        self.excerpts = excerpts
 
     def editor_position(self, line: int | None, column: int | None) -> tuple[int | None, int | None]:
         """A 1-based libyaml (line, column) as an editor shows it."""
