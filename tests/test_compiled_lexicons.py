@@ -89,6 +89,26 @@ def test_a_list_of_strings_decoded_item_by_item_is_the_list(items, asked):
     assert list(strings) == items and strings[1:3] == items[1:3]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789abcdef"), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_an_ascii_part_read_without_the_decoder_is_the_string(text):
+    """A part that is a string of ASCII (the model's hexadecimal numbers) gives its bytes as the
+    JSON decoder gives the string, escapes and all (quotes, backslashes, control characters)."""
+    raw = compiled.dumps({"source": "s", "text": text, "number": 5}).encode()
+    assert compiled.Parts(raw).ascii("text") == text.encode("ascii") == compiled.ascii({"text": text}, "text")
+    with pytest.raises(Exception):  # (not a string: no ASCII bytes of it)
+        compiled.Parts(raw).ascii("number")
+
+
+def test_a_project_s_lexicon_replaced_remembers_nothing():
+    ex = honesty.extra()
+    assert honesty._candidates(["buy 5k followers"], ex) == [0] and ex.reader.chunks
+    fresh = ex.replaced(refused=(("x", honesty.PLAN, "why"),))
+    assert fresh.refused == (("x", honesty.PLAN, "why"),) and (fresh.rules, fresh.keys, fresh.banned) == (
+        ex.rules, ex.keys, ex.banned)
+    assert fresh.reader is not ex.reader and not fresh.reader.chunks
+
+
 def test_the_lexicon_s_entries_read_item_by_item_are_the_compiled_ones(monkeypatch):
     parts = compiled.read(honesty.COMPILED, honesty.SOURCE.read_bytes())
     assert parts is not None

@@ -81,6 +81,16 @@ class Parts(Mapping[str, Any]):
         start, end = self._raw[key]
         return Strings(self._bytes, start, end)
 
+    def ascii(self, key: str) -> bytes:
+        """A part that is a string of plain ASCII (hexadecimal numbers), as bytes, read without
+        the JSON decoder when it holds no escape."""
+        if key not in self._done and key in self._raw:
+            start, end = self._raw[key]
+            if self._bytes[start : start + 1] == b'"' == self._bytes[end - 1 : end] and end - start >= 2 \
+                    and self._bytes.find(b"\\", start, end) < 0:
+                return self._bytes[start + 1 : end - 1]
+        return self[key].encode("ascii")
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw or self._done)
 
@@ -145,6 +155,12 @@ def strings(data: Mapping[str, Any], key: str) -> Sequence[str]:
     """``data[key]``, a list of strings; of a compiled file (:class:`Parts`), its items decoded
     when asked for."""
     return data.strings(key) if isinstance(data, Parts) else data[key]
+
+
+def ascii(data: Mapping[str, Any], key: str) -> bytes:
+    """``data[key]``, a string of plain ASCII, as bytes; of a compiled file (:class:`Parts`), without
+    the JSON decoder."""
+    return data.ascii(key) if isinstance(data, Parts) else data[key].encode("ascii")
 
 
 def dumps(data: dict) -> str:
