@@ -100,6 +100,29 @@ def test_an_ascii_part_read_without_the_decoder_is_the_string(text):
         compiled.Parts(raw).ascii("number")
 
 
+_WORDISH = st.one_of(st.text(max_size=8), st.sampled_from(['a', 'ab', 'ab!', 'a b', '"', '":"', '","', '\\', 'é', 'ё',
+                                                          '\x00', '\u2028', 'a\tb', '#', '', '10/10']))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_WORDISH, st.one_of(st.text(max_size=6), st.sampled_from(["3 17 40", "", '"', '","'])),
+                       max_size=30),
+       st.lists(_WORDISH, max_size=10))
+def test_an_index_found_by_bisection_is_the_object(words, asked):
+    """A vocabulary's words as a compiled file keeps them (compiled.tables: members in the order
+    of their bytes) and a run finds them (compiled.Index: bisection in the file's bytes) give
+    what the object itself gives, whatever the words hold (quotes, `":"`, backslashes, control
+    characters, a word that starts another), absent words included."""
+    raw = compiled.dumps({"source": "s", **compiled.tables("v", {"exact": words, "prefix": {}, "other": []})}).encode()
+    parts = compiled.Parts(raw)
+    index = compiled.table(parts, "v")["exact"]
+    assert isinstance(index, compiled.Index) and len(index) == len(words)
+    assert dict(index) == words and compiled.table(json.loads(raw), "v")["exact"] == words
+    for word in [*words, *asked]:
+        assert index.get(word) == words.get(word)
+        assert (word in index) == (word in words)
+
+
 def test_a_project_s_lexicon_replaced_remembers_nothing():
     ex = honesty.extra()
     assert honesty._candidates(["buy 5k followers"], ex) == [0] and ex.reader.chunks

@@ -278,7 +278,7 @@ def compile_lexicon(source: bytes) -> dict:
     needed = [n for n, e in enumerate(entries) if e.role in {role for r in lex.rules for role in r.roles}]
     words = [_key_words(entries[n]) for n in needed]
     specs = [row.rsplit("\t", 1)[1].split() for row in (*rows["entries"], *rows["masks"])]
-    data["vocabulary"] = ex.vocabulary.table()
+    data.update(compiled.tables("vocabulary", ex.vocabulary.table()))
     # key entry j (see _keys) is the word of spec key_specs[j] of the n-th entry of a rule's role, for
     # the n with key_ends[n - 1] <= j < key_ends[n] (a run looks its keys up without making the entries
     # themselves). Four parts, each on its own line: a run parses the index and the entries' roles and
@@ -286,7 +286,7 @@ def compile_lexicon(source: bytes) -> dict:
     data["key_roles"] = [role for role, _ in ex.key_roles]
     data["key_ends"] = list(itertools.accumulate(map(len, words)))
     data["key_specs"] = [specs[n][at] for n, ws in zip(needed, words) for at in ws]
-    data["key_index"] = ex.keys.table()
+    data.update(compiled.tables("key_index", ex.keys.table()))
     data["number_keys"] = ex.number_keys
     return data
 
@@ -407,8 +407,8 @@ def _compiled_extra(lex: Lexicon) -> Extra:
         n = bisect.bisect_right(ends, j)
         return Entry(f"{n}:{j - (ends[n - 1] if n else 0)}", "", (WordMatcher.parse(specs[j]),))
 
-    return Extra(CompiledVocabulary(lambda: data["vocabulary"], split + len(masks), entry), lex.rules,
-                 CompiledVocabulary(data["key_index"], len(specs), key),
+    return Extra(CompiledVocabulary(lambda: compiled.table(data, "vocabulary"), split + len(masks), entry), lex.rules,
+                 CompiledVocabulary(compiled.table(data, "key_index"), len(specs), key),
                  _KeyRoles(data["key_roles"], ends), data["number_keys"],
                  (), (), ())
 

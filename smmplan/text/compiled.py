@@ -11,13 +11,14 @@ tests rebuild every compiled file and fail, naming the command, when one is stal
 
 from __future__ import annotations
 
+import bisect
 import json
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3  # the compiled files' layout: a file of another layout is stale
+FORMAT = 4  # the compiled files' layout: a file of another layout is stale
 COMMAND = "python -m smmplan.rules.compile"
 
 
@@ -81,6 +82,14 @@ class Parts(Mapping[str, Any]):
         start, end = self._raw[key]
         return Strings(self._bytes, start, end)
 
+    def index(self, key: str) -> Mapping[str, str]:
+        """A part that is an object of strings written by :func:`tables` (its members in the
+        order of their bytes), each member found by bisection when asked for (:class:`Index`)."""
+        if key in self._done or key not in self._raw:
+            return self[key]
+        start, end = self._raw[key]
+        return Index(self._bytes, start, end)
+
     def ascii(self, key: str) -> bytes:
         """A part that is a string of plain ASCII (hexadecimal numbers), as bytes, read without
         the JSON decoder when it holds no escape."""
@@ -110,12 +119,7 @@ class Strings(Sequence[str]):
     def __init__(self, raw: bytes, start: int = 0, end: int | None = None):
         end = len(raw) if end is None else end
         self._raw, self._span = raw, (start, end)
-        if raw[start:end] == b"[]":
-            self._items: list[bytes] = []
-        elif raw.startswith(b'["', start, end) and raw.endswith(b'"]', start, end) and end - start >= 4:
-            self._items = raw[start + 2 : end - 2].split(b'","')
-        else:
-            raise ValueError("not a list of strings")
+        self._items = _members(raw, start, end, b"[]", "a list of strings")
         self._made: dict[int, str] = {}
         self._all: list[str] | None = None
 
@@ -144,6 +148,72 @@ class Strings(Sequence[str]):
                 found = json.loads(b'"' + item + b'"')
             self._made[n] = found
         return found
+
+
+class Index(Mapping[str, str]):
+    """A JSON object of strings as :func:`dumps` writes it, its members in the order of their
+    bytes (:func:`tables` writes them so), each found by bisection among the members' bytes
+    and decoded when asked for: a run that looks up a few dozen of a vocabulary's thousands of
+    words neither parses nor holds the rest. The members are found by splitting at `","` and a
+    key ends at its first `":"`: a quote inside a JSON string is always escaped. ValueError when
+    `raw[start:end]` is no such object."""
+
+    def __init__(self, raw: bytes, start: int = 0, end: int | None = None):
+        self._items = _members(raw, start, len(raw) if end is None else end, b"{}", "an object of strings")
+
+    def __getitem__(self, key: str) -> str:
+        probe = _encoded(key) + b'":"'
+        items = self._items
+        i = bisect.bisect_left(items, probe)
+        # (the members that start with the probe sort right after it: the first at or past it
+        # is the key's, if it has one)
+        if i < len(items) and items[i].startswith(probe):
+            return _decoded(items[i][len(probe) :])
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (_decoded(item.partition(b'":"')[0]) for item in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _members(raw: bytes, start: int, end: int, brackets: bytes, what: str) -> list[bytes]:
+    """The members of the JSON list or object of strings `raw[start:end]` as written, split at
+    `","` (which stands only between two members: a quote inside a string is escaped)."""
+    if raw[start:end] == brackets:
+        return []
+    if raw.startswith(brackets[:1] + b'"', start, end) and raw.endswith(b'"' + brackets[1:], start, end) \
+            and end - start >= 4:
+        return raw[start + 2 : end - 2].split(b'","')
+    raise ValueError(f"not {what}")
+
+
+def _encoded(text: str) -> bytes:
+    """A string's bytes as :func:`dumps` writes them inside its quotes."""
+    if '"' in text or "\\" in text or not text.isprintable():
+        return json.dumps(text, ensure_ascii=False)[1:-1].encode("utf-8")
+    return text.encode("utf-8")
+
+
+def _decoded(raw: bytes) -> str:
+    """:func:`_encoded`, the other way."""
+    return raw.decode("utf-8") if b"\\" not in raw else json.loads(b'"' + raw + b'"')
+
+
+def tables(name: str, table: Mapping[str, Any]) -> dict[str, Any]:
+    """A vocabulary's index (:meth:`~smmplan.text.roles.Vocabulary.table`) as a compiled file keeps
+    it: its words' entry numbers as a part of their own, `<name>_words`, its members in the order
+    of their bytes as :class:`Index` finds them; the rest (prefixes, others) as `name`."""
+    words = sorted(table["exact"].items(), key=lambda kv: _encoded(kv[0]) + b'":"' + _encoded(kv[1]))
+    return {name: {k: v for k, v in table.items() if k != "exact"}, f"{name}_words": dict(words)}
+
+
+def table(data: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """The vocabulary's index :func:`tables` wrote as `name`; of a compiled file (:class:`Parts`),
+    its words looked up in the file's bytes (:class:`Index`)."""
+    words = data.index(f"{name}_words") if isinstance(data, Parts) else data[f"{name}_words"]
+    return {"exact": words, **data[name]}
 
 
 # Items of a Strings decoded one at a time before it decodes them all at once (about what

@@ -17,7 +17,7 @@ order (never a backtracking regex), and every token is looked up once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -261,7 +261,7 @@ class CompiledVocabulary(Vocabulary):
         return _given(self._source)
 
     @cached_property
-    def _numbers(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _numbers(self) -> tuple[Mapping[str, str], dict[str, str]]:
         return self._table["exact"], self._table["prefix"]
 
     @cached_property
@@ -294,8 +294,10 @@ class CompiledVocabulary(Vocabulary):
     def _load(self, word: str) -> None:
         """The entries `word` may start, made and indexed as :class:`Vocabulary` indexes them."""
         exact, prefix = self._numbers
-        if word not in self._exact and word in exact:
-            self._exact[word] = list(map(self._entry, map(int, exact[word].split())))
+        if word not in self._exact:
+            numbers = exact.get(word)  # (a dict, or a compiled file's words found as asked: compiled.Index)
+            if numbers is not None:
+                self._exact[word] = list(map(self._entry, map(int, numbers.split())))
         for n in self._lengths:
             if n > len(word):
                 break

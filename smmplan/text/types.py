@@ -74,7 +74,8 @@ def lexicon() -> _Lexicon:
     data = compiled.read(COMPILED, source) or compile_lexicon(source)
     entries = Entries(data["entries"])
     conf = data["confidence"]
-    return _Lexicon(CompiledVocabulary(data["vocabulary"], len(entries), entries.__getitem__), data["weights"],
+    return _Lexicon(CompiledVocabulary(compiled.table(data, "vocabulary"), len(entries), entries.__getitem__),
+                    data["weights"],
                     {k: tuple(v) for k, v in data["categories"].items()},
                     int(conf["least"]), float(conf["threshold"]), int(conf["title_bonus"]))
 
@@ -99,7 +100,7 @@ def compile_lexicon(source: bytes) -> dict:
     return {"source": compiled.stamp(source), "entries": rows, "weights": weights,
             "categories": {k: list(v) for k, v in data["categories"].items()},
             "confidence": {k: conf[k] for k in ("least", "threshold", "title_bonus")},
-            "vocabulary": Vocabulary(Entries(rows)).table()}
+            **compiled.tables("vocabulary", Vocabulary(Entries(rows)).table())}
 
 
 def readable_categories(categories: tuple[str, ...]) -> bool:
