@@ -9,7 +9,6 @@ import copy
 import datetime as dt
 import traceback
 from collections import defaultdict
-from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -884,7 +883,7 @@ def _numbered(kept: list[Finding], silenced: list[Suppressed]) -> tuple[list[Fin
     def number(f: Finding) -> Finding:
         key = (f.code, f.where)
         n = seen[key] = seen.get(key, -1) + 1
-        return replace(f, ordinal=n) if n else f
+        return f.replaced(ordinal=n) if n else f
 
     kept = [number(f) for f in kept]
     return kept, [Suppressed(number(s.finding), s.by) for s in silenced]

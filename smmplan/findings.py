@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from smmplan.visible import visible
@@ -72,29 +71,50 @@ class Suppressed(NamedTuple):
         return {**self.finding.to_dict(), "suppression": self.by.to_dict()}
 
 
-@dataclass(frozen=True, slots=True)
 class Finding:
-    code: str
-    name: str
-    severity: str
-    message: str
-    path: str
-    line: int | None
-    column: int | None
-    fix: str | None = None
-    where: str = ""
-    data: dict[str, Any] | None = field(default=None, compare=False, hash=False)
-    # Among the findings of one rule at one place (`where`), which one this is: with the
-    # code, path and place it makes the fingerprint, which must not change with the language
-    # the message is written in.
-    ordinal: int = field(default=0, compare=False)
+    """What a rule found, where, and what to do: the record every report writes. Read-only;
+    equal to (and hashed as) another of the same code, name, severity, message, path, line,
+    column, fix and place, whatever its `data` and `ordinal`. (A plain class: a dataclass is
+    generated anew at every start.)"""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("code", "name", "severity", "message", "path", "line", "column", "fix", "where", "data", "ordinal")
+
+    def __init__(self, code: str, name: str, severity: str, message: str, path: str, line: int | None,
+                 column: int | None, fix: str | None = None, where: str = "", data: dict[str, Any] | None = None,
+                 ordinal: int = 0) -> None:
         # A hostile file can put megabytes into one value; reports quote values, not files.
         # Its control characters are quoted as escapes (`\x1b`), never sent to a terminal.
-        object.__setattr__(self, "message", visible(clip(self.message)))
-        if self.fix is not None:
-            object.__setattr__(self, "fix", visible(clip(self.fix)))
+        # `ordinal`: among the findings of one rule at one place (`where`), which one this is:
+        # with the code, path and place it makes the fingerprint, which must not change with
+        # the language the message is written in.
+        _fill(self, (code, name, severity, visible(clip(message)), path, line, column,
+                     None if fix is None else visible(clip(fix)), where, data, ordinal))
+
+    def replaced(self, **changes: Any) -> Finding:
+        """This finding with `changes` (fields by name), as dataclasses.replace made it."""
+        return Finding(**{k: changes.get(k, getattr(self, k)) for k in Finding.__slots__})
+
+    def _key(self) -> tuple:
+        return (self.code, self.name, self.severity, self.message, self.path, self.line, self.column, self.fix,
+                self.where)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if other.__class__ is Finding else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"a finding is read-only: cannot set {key!r}")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"a finding is read-only: cannot delete {key!r}")
+
+    def __reduce__(self):  # copies and pickles hold the fields as they are (clipped already)
+        return (_restored, tuple(getattr(self, k) for k in Finding.__slots__))
+
+    def __repr__(self) -> str:
+        return "Finding(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in Finding.__slots__) + ")"
 
     @property
     def fingerprint(self) -> str:
@@ -121,6 +141,18 @@ class Finding:
         if self.data:
             out["data"] = self.data
         return out
+
+
+def _fill(finding: Finding, values: tuple) -> None:
+    for key, value in zip(Finding.__slots__, values):
+        object.__setattr__(finding, key, value)
+
+
+def _restored(*values: Any) -> Finding:
+    """A finding unpickled or copied: its fields as they were."""
+    finding = object.__new__(Finding)
+    _fill(finding, values)
+    return finding
 
 
 def format_where(where: tuple) -> str:

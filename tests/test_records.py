@@ -98,3 +98,27 @@ def test_the_settings_shared_defaults_stay_empty():
         check_path(str(plan), Settings(), str(plan))
     assert Settings().custom_metrics == {} and Settings().slots == {}
     assert Settings().custom_metrics is Settings().custom_metrics
+
+
+def test_a_finding_is_a_read_only_value():
+    """Findings are plain classes (a dataclass is generated anew at every start) that keep what the
+    frozen dataclass gave: equality and hash by what was found and where (not `data` nor
+    `ordinal`), read-only fields, control characters and huge values made safe once, copies and
+    pickles (worker processes send findings back) that do not make them safe again."""
+    from smmplan.findings import MAX_MESSAGE, Finding
+
+    f = Finding("MIX001", "too-few", "error", "a \x1b[31m red `" + "x" * 10_000 + "` value", "p.yaml", 3, 4,
+                "fix \x07 it", "posts[1]", {"n": 1}, 0)
+    assert "\x1b" not in f.message and "\\x1b" in f.message and len(f.message) <= MAX_MESSAGE
+    assert f.fix == "fix \\x07 it"
+    same = Finding("MIX001", "too-few", "error", f.message, "p.yaml", 3, 4, f.fix, "posts[1]", {"other": 2}, 5)
+    assert same == f and hash(same) == hash(f) and len({f, same}) == 1
+    assert f != f.replaced(line=4) and f.replaced(ordinal=2).ordinal == 2 and f.replaced(ordinal=2) == f
+    for copied in (copy.copy(f), copy.deepcopy(f), pickle.loads(pickle.dumps(f))):
+        assert copied.__class__ is Finding and copied == f
+        assert (copied.message, copied.fix, copied.data, copied.ordinal) == (f.message, f.fix, f.data, f.ordinal)
+    with pytest.raises(AttributeError):
+        f.line = 5
+    with pytest.raises(AttributeError):
+        del f.code
+    assert not hasattr(f, "__dict__") and repr(f).startswith("Finding(code='MIX001'")
