@@ -77,16 +77,23 @@ def test_a_list_of_strings_decoded_item_by_item_is_the_list(items, asked):
     """A compiled list of strings (compiled.Strings) gives each item as json.loads gives the whole
     list, whatever the items hold (quotes, commas, backslashes, `","` itself), item by item, from
     the end, and once it has decoded enough of them to decode them all at once."""
-    raw = compiled.dumps({"source": "s", "list": items}).encode()
-    strings = compiled.Parts(raw).strings("list")
-    assert len(strings) == len(items)
-    for n in asked:
-        if -len(items) <= n < len(items):
-            assert strings[n] == items[n]
-        else:
-            with pytest.raises(IndexError):
-                strings[n]
-    assert list(strings) == items and strings[1:3] == items[1:3]
+    for placed in (False, True):  # items split apart, or sliced out where compiled.places says
+        data = {"source": "s", "list": items, **({"list_at": compiled.places(items)} if placed else {})}
+        strings = compiled.Parts(compiled.dumps(data).encode()).strings("list")
+        assert len(strings) == len(items)
+        for n in asked:
+            if -len(items) <= n < len(items):
+                assert strings[n] == items[n]
+            else:
+                with pytest.raises(IndexError):
+                    strings[n]
+        assert list(strings) == items and strings[1:3] == items[1:3]
+
+
+def test_a_list_of_strings_whose_places_are_wrong_is_refused():
+    raw = compiled.dumps({"source": "s", "list": ["ab", "cd"], "list_at": compiled.places(["abc", "d"])}).encode()
+    with pytest.raises(ValueError):
+        compiled.Parts(raw).strings("list")[0]
 
 
 @settings(max_examples=200, deadline=None)

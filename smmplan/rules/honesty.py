@@ -286,6 +286,8 @@ def compile_lexicon(source: bytes) -> dict:
     data["key_roles"] = [role for role, _ in ex.key_roles]
     data["key_ends"] = list(itertools.accumulate(map(len, words)))
     data["key_specs"] = [specs[n][at] for n, ws in zip(needed, words) for at in ws]
+    # where each row and spec starts (compiled.places): a run slices out those it reads
+    data.update({f"{key}_at": compiled.places(data[key]) for key in ("entries", "masks", "key_specs")})
     data.update(compiled.tables("key_index", ex.keys.table()))
     data["number_keys"] = ex.number_keys
     return data
