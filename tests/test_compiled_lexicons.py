@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smmplan.rules import compile as compile_cmd
@@ -115,11 +115,13 @@ _WORDISH = st.one_of(st.text(max_size=8), st.sampled_from(['a', 'ab', 'ab!', 'a 
 @given(st.dictionaries(_WORDISH, st.one_of(st.text(max_size=6), st.sampled_from(["3 17 40", "", '"', '","'])),
                        max_size=30),
        st.lists(_WORDISH, max_size=10))
+@example({"": ",", "0": ""}, [])  # (an object would hold `","` inside its first member: `{"":",","0":""}`)
 def test_an_index_found_by_bisection_is_the_object(words, asked):
-    """A vocabulary's words as a compiled file keeps them (compiled.tables: members in the order
-    of their bytes) and a run finds them (compiled.Index: bisection in the file's bytes) give
-    what the object itself gives, whatever the words hold (quotes, `":"`, backslashes, control
-    characters, a word that starts another), absent words included."""
+    """A vocabulary's words as a compiled file keeps them (compiled.tables: keys and values in
+    turn, the keys in the order of their bytes) and a run finds them (compiled.Index: bisection
+    in the file's bytes) give what the mapping itself gives, whatever the words and values hold
+    (quotes, `":"`, `","`, backslashes, control characters, a word that starts another), absent
+    words included."""
     raw = compiled.dumps({"source": "s", **compiled.tables("v", {"exact": words, "prefix": {}, "other": []})}).encode()
     parts = compiled.Parts(raw)
     index = compiled.table(parts, "v")["exact"]
@@ -186,6 +188,23 @@ def _starting(vocab: Vocabulary, word: str) -> tuple:
         out += vocab._prefix.get(word[:n], ()) if n <= len(word) else ()
     out += [e for e in vocab._other if e.words[0](word)]
     return tuple(dict.fromkeys(out))
+
+
+_PIECES = st.text(alphabet="abkр0*", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=3).map("|".join), min_size=1, max_size=12),
+       st.lists(st.text(alphabet="abkр0", max_size=6), max_size=12))
+def test_the_entries_a_word_starts_are_those_tried_one_by_one(heads, words):
+    """Vocabulary.starting finds the entries whose first word is a glob by the globs' literal
+    ends (text.roles._Globbed): the same entries, in the same order, as trying each (`*`, `**`,
+    `*a*`, `a*`, `*a`, `a*b` and alternatives among them)."""
+    from smmplan.text.roles import Entry, WordMatcher
+
+    vocab = Vocabulary([Entry("r", head, (WordMatcher.parse(head),)) for head in heads])
+    for word in words + [h.replace("*", "") for h in heads]:
+        assert vocab.starting(word) == _starting(vocab, word), (heads, word)
 
 
 def _same_vocabulary(fast: Vocabulary, built: Vocabulary, words: list[str]) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 5  # the compiled files' layout: a file of another layout is stale
+FORMAT = 6  # the compiled files' layout: a file of another layout is stale
 COMMAND = "python -m smmplan.rules.compile"
 
 
@@ -88,12 +88,11 @@ class Parts(Mapping[str, Any]):
         return Strings(self._bytes, start, end, starts)
 
     def index(self, key: str) -> Mapping[str, str]:
-        """A part that is an object of strings written by :func:`tables` (its members in the
-        order of their bytes), each member found by bisection when asked for (:class:`Index`)."""
+        """A part of keys and values in turn written by :func:`tables`, each key found by
+        bisection when asked for (:class:`Index`)."""
         if key in self._done or key not in self._raw:
-            return self[key]
-        start, end = self._raw[key]
-        return Index(self._bytes, start, end)
+            return _pairs(self[key])
+        return Index(self._bytes, *self._raw[key])
 
     def ascii(self, key: str) -> bytes:
         """A part that is a string of plain ASCII (hexadecimal numbers), as bytes, read without
@@ -208,31 +207,32 @@ def numbers_text(kind: str, values: Iterable[Any]) -> str:
 
 
 class Index(Mapping[str, str]):
-    """A JSON object of strings as :func:`dumps` writes it, its members in the order of their
-    bytes (:func:`tables` writes them so), each found by bisection among the members' bytes
-    and decoded when asked for: a run that looks up a few dozen of a vocabulary's thousands of
-    words neither parses nor holds the rest. The members are found by splitting at `","` and a
-    key ends at its first `":"`: a quote inside a JSON string is always escaped. ValueError when
-    `raw[start:end]` is no such object."""
+    """A mapping of strings as :func:`tables` writes it, a JSON list of its keys and values in
+    turn, the keys in the order of their bytes: each key found by bisection among the keys'
+    bytes and its value decoded when asked for, so a run that looks up a few dozen of a
+    vocabulary's thousands of words neither parses nor holds the rest. (A list, not an object:
+    a list's items are found by splitting at `","` alone, as :class:`Strings` finds them, while
+    an object's `":"` gives quotes of its own, and `{"":","}` holds `","` inside a member.)
+    ValueError when `raw[start:end]` is no such list."""
 
     def __init__(self, raw: bytes, start: int = 0, end: int | None = None):
-        self._items = _members(raw, start, len(raw) if end is None else end, b"{}", "an object of strings")
+        items = _members(raw, start, len(raw) if end is None else end, b"[]", "a list of strings")
+        if len(items) % 2:
+            raise ValueError("not a list of keys and values")
+        self._keys, self._values = items[0::2], items[1::2]
 
     def __getitem__(self, key: str) -> str:
-        probe = _encoded(key) + b'":"'
-        items = self._items
-        i = bisect.bisect_left(items, probe)
-        # (the members that start with the probe sort right after it: the first at or past it
-        # is the key's, if it has one)
-        if i < len(items) and items[i].startswith(probe):
-            return _decoded(items[i][len(probe) :])
+        probe, keys = _encoded(key), self._keys
+        i = bisect.bisect_left(keys, probe)
+        if i < len(keys) and keys[i] == probe:
+            return _decoded(self._values[i])
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
-        return (_decoded(item.partition(b'":"')[0]) for item in self._items)
+        return map(_decoded, self._keys)
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._keys)
 
 
 def _members(raw: bytes, start: int, end: int, brackets: bytes, what: str) -> list[bytes]:
@@ -260,17 +260,24 @@ def _decoded(raw: bytes) -> str:
 
 def tables(name: str, table: Mapping[str, Any]) -> dict[str, Any]:
     """A vocabulary's index (:meth:`~smmplan.text.roles.Vocabulary.table`) as a compiled file keeps
-    it: its words' entry numbers as a part of their own, `<name>_words`, its members in the order
-    of their bytes as :class:`Index` finds them; the rest (prefixes, others) as `name`."""
-    words = sorted(table["exact"].items(), key=lambda kv: _encoded(kv[0]) + b'":"' + _encoded(kv[1]))
-    return {name: {k: v for k, v in table.items() if k != "exact"}, f"{name}_words": dict(words)}
+    it: its words and their entry numbers in turn as a part of their own, `<name>_words`, the
+    words in the order of their bytes as :class:`Index` finds them; the rest (prefixes, others)
+    as `name`."""
+    words = sorted(table["exact"].items(), key=lambda kv: _encoded(kv[0]))
+    return {name: {k: v for k, v in table.items() if k != "exact"}, f"{name}_words": [x for kv in words for x in kv]}
 
 
 def table(data: Mapping[str, Any], name: str) -> dict[str, Any]:
     """The vocabulary's index :func:`tables` wrote as `name`; of a compiled file (:class:`Parts`),
     its words looked up in the file's bytes (:class:`Index`)."""
-    words = data.index(f"{name}_words") if isinstance(data, Parts) else data[f"{name}_words"]
+    key = f"{name}_words"
+    words = data.index(key) if isinstance(data, Parts) else _pairs(data[key])
     return {"exact": words, **data[name]}
+
+
+def _pairs(flat: Sequence[str]) -> dict[str, str]:
+    """Keys and values in turn (:func:`tables`) as a dict."""
+    return dict(zip(flat[0::2], flat[1::2]))
 
 
 # Items of a Strings decoded one at a time before it decodes them all at once (about what
