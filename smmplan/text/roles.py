@@ -154,7 +154,7 @@ class Vocabulary:
             out += self._prefix.get(word[:n], ())
         # a word that is no number can start an entry of _other only by a glob (by an exact
         # word or a prefix of the same first word it is in `out` already)
-        out += [e for e in (self._other if word[:1].isdigit() else self._globbed) if e.words[0](word)]
+        out += [e for e in (self._other if word[:1].isdigit() else self._globbed.candidates(word)) if e.words[0](word)]
         found = tuple(dict.fromkeys(out))
         if len(self._memo) > _MEMO_MAX:
             self._memo.clear()
@@ -162,9 +162,9 @@ class Vocabulary:
         return found
 
     @cached_property
-    def _globbed(self) -> list[Entry]:
+    def _globbed(self) -> _Globbed:
         """The entries of _other whose first word has a glob (most have only `#`)."""
-        return [e for e in self._other if e.words[0].globs]
+        return _Globbed([e for e in self._other if e.words[0].globs])
 
     def roles_of(self, word: str) -> set[str]:
         return {e.role for e in self.starting(word)}
@@ -180,6 +180,43 @@ class Vocabulary:
                 elif i + k <= n and e.words[1](words[i + 1]) and (
                         k == 2 or all(m(words[i + j]) for j, m in enumerate(e.words[2:], 2))):
                     yield RoleHit(e.role, i, i + k - 1, e)  # (the second word tried first: most entries fail there)
+
+
+class _Globbed:
+    """Entries whose first word has a glob (`*boost`, `favo*rable`), and those a word may start:
+    a glob matches only words that end with its last literal part and start with its first, so
+    each entry is indexed by its globs' last parts (or first, for a glob ending in `*`), as
+    prefixes are; a glob with neither (`*`, `*x*`) is tried on every word. The entries a word
+    may start, in their order, are then tried in full (a superset of those it starts)."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._ends: dict[str, set[int]] = {}
+        self._starts: dict[str, set[int]] = {}
+        self._always: set[int] = set()
+        for n, e in enumerate(entries):
+            for glob in e.words[0].globs:
+                first, last = glob.partition("*")[0], glob.rpartition("*")[2]
+                if last:
+                    self._ends.setdefault(last, set()).add(n)
+                elif first:
+                    self._starts.setdefault(first, set()).add(n)
+                else:
+                    self._always.add(n)
+        self._end_lengths = sorted({len(k) for k in self._ends})
+        self._start_lengths = sorted({len(k) for k in self._starts})
+
+    def candidates(self, word: str) -> list[Entry]:
+        found = set(self._always)
+        for n in self._end_lengths:
+            if n > len(word):
+                break
+            found.update(self._ends.get(word[-n:], ()))
+        for n in self._start_lengths:
+            if n > len(word):
+                break
+            found.update(self._starts.get(word[:n], ()))
+        return [self.entries[n] for n in sorted(found)]
 
 
 def _index(entries: Sequence[Entry]) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
