@@ -118,7 +118,9 @@ class Strings(Sequence[str]):
     found by splitting at `","`, which stands only between two items: a quote inside a JSON
     string is always escaped (`\\"`), so no item holds a quote, a comma and a quote in a row.
     ValueError when the bytes are no such list. `raw[start:end]` is the list: a part of a
-    compiled file is read from the file's bytes, copied once (the items), not twice."""
+    compiled file is read from the file's bytes, copied once (the items), not twice. With
+    `starts` (where each item starts, :func:`places`), an item is sliced out of those bytes
+    when asked for, and none is split apart that the run does not read."""
 
     def __init__(self, raw: bytes, start: int = 0, end: int | None = None, starts: Sequence[int] | None = None):
         end = len(raw) if end is None else end
