@@ -2,15 +2,17 @@
 
     python tests/benchmark.py            # full run (about three minutes)
     python tests/benchmark.py --quick    # fewer repeats, yamllint once on the big inputs
-    python tests/benchmark.py --repeats 7 --keep /tmp/smmplan-bench
+    python tests/benchmark.py --repeats 7 --start-repeats 31 --keep /tmp/smmplan-bench
 
 Generates the inputs in a temporary directory (a 20,000-post plan of about
 3.7 MB; a 20,000-post plan of the scheduler-export shape, every post linking
 a page of its own, 4.8 MB; one 40-post plan; a folder of 300 small plans),
 then runs every
 command the same number of times, interleaved (one round runs each command
-once), so that load from other processes on the machine hits all of them
-alike. Prints the median wall time of each command, the ratios the
+once, every other round in the reverse order), so that load from other
+processes on the machine hits all of them alike; the start-up measures (the
+40-post plan's checks and their yardsticks, a few milliseconds apart) run
+more rounds than the rest. Prints the median wall time of each command, the ratios the
 performance issues set as targets with PASS/FAIL (Russian against English on
 the small plan among them), the peak memory of the
 checks of both big plans, and the machine.
@@ -195,6 +197,7 @@ class Command:
     name: str
     argv: list[str]
     slow: bool = False  # yamllint on the big inputs: fewer repeats in --quick
+    start: bool = False  # a start-up measure (the 40-post plan and its yardsticks): more repeats
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)  # user + system time of each run
 
@@ -302,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=5, help="runs of each command (default 5; 3 with --quick)")
+    ap.add_argument("--start-repeats", type=int, default=21,
+                    help="runs of each start-up measure: the 40-post plan's checks and their yardsticks, "
+                         "whose differences of a few milliseconds five runs do not settle (default 21; 7 with "
+                         "--quick)")
     ap.add_argument("--quick", action="store_true",
                     help="3 runs of the fast commands and 1 of yamllint on the big plan and the folder")
     ap.add_argument("--keep", metavar="DIR", help="generate the inputs into DIR and keep them")
@@ -309,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     repeats = args.repeats if not args.quick or args.repeats != 5 else 3
     slow_repeats = 1 if args.quick else repeats
+    start_repeats = max(repeats, args.start_repeats if not args.quick or args.start_repeats != 21 else 7)
 
     smmplan, yamllint, py = _tool("smmplan"), _tool("yamllint"), sys.executable
     with tempfile.TemporaryDirectory(prefix="smmplan-bench-") as tmp:
@@ -323,19 +331,22 @@ def main(argv: list[str] | None = None) -> int:
             Command("smmplan linked", [smmplan, "check", "--format", "json", linked]),
             Command("yamllint big", [yamllint, "-d", "relaxed", big], slow=True),
             Command("CSafeLoader big", [py, "-c", load_big]),
-            Command("smmplan small", [smmplan, "check", "--format", "json", small]),
-            Command("smmplan small text", [smmplan, "check", small]),
+            Command("smmplan small", [smmplan, "check", "--format", "json", small], start=True),
+            Command("smmplan small text", [smmplan, "check", small], start=True),
             # the same check with its messages in Russian, against English named as such (not the
             # locale's): what reading the Russian catalogue and dates costs at start-up
-            Command("smmplan small --lang ru", [smmplan, "check", "--format", "json", "--lang", "ru", small]),
-            Command("smmplan small --lang en", [smmplan, "check", "--format", "json", "--lang", "en", small]),
-            Command("yamllint small", [yamllint, "-d", "relaxed", small]),
-            Command("import typer+yaml+pydantic", [py, "-c", "import typer, yaml; from pydantic import BaseModel"]),
-            Command("import typer", [py, "-c", "import typer"]),
+            Command("smmplan small --lang ru", [smmplan, "check", "--format", "json", "--lang", "ru", small],
+                    start=True),
+            Command("smmplan small --lang en", [smmplan, "check", "--format", "json", "--lang", "en", small],
+                    start=True),
+            Command("yamllint small", [yamllint, "-d", "relaxed", small], start=True),
+            Command("import typer+yaml+pydantic", [py, "-c", "import typer, yaml; from pydantic import BaseModel"],
+                    start=True),
+            Command("import typer", [py, "-c", "import typer"], start=True),
             # what report/text.py imports of rich, after typer (which the CLI has loaded anyway)
             Command("import typer+rich", [py, "-c", "import typer; import rich.console, rich.padding, rich.table, "
-                                          "rich.text"]),
-            Command("smmplan --version", [smmplan, "--version"]),
+                                          "rich.text"], start=True),
+            Command("smmplan --version", [smmplan, "--version"], start=True),
             Command("smmplan folder", [smmplan, "check", "--format", "json", folder]),
             Command("yamllint folder", [yamllint, "-d", "relaxed", folder], slow=True),
             # the client page of a 1,000-post plan (replacing its own page from the round before),
@@ -349,10 +360,14 @@ def main(argv: list[str] | None = None) -> int:
               f"folder: {FOLDER_PLANS} plans", flush=True)
         for c in cmds.values():  # warm the file cache and the .pyc files (PYCACHE); not timed
             _run(c.argv, root) if not c.slow else None
-        for r in range(max(repeats, slow_repeats)):
-            print(f"round {r + 1}/{max(repeats, slow_repeats)} ...", flush=True)
-            for c in cmds.values():  # interleaved: one run of each command per round
-                if r < (slow_repeats if c.slow else repeats):
+        rounds = max(repeats, slow_repeats, start_repeats)
+        for r in range(rounds):
+            print(f"round {r + 1}/{rounds} ...", flush=True)
+            # interleaved, one run of each command per round, every other round in the reverse
+            # order: no command always follows the same one (a big plan's run leaves the caches
+            # and the clock speed to the command after it)
+            for c in (list(cmds.values()) if r % 2 == 0 else list(cmds.values())[::-1]):
+                if r < (slow_repeats if c.slow else start_repeats if c.start else repeats):
                     c.times.append(_run(c.argv, root, c.cpu)[0])
 
         _, proc = _run(cmds["smmplan big"].argv, root)
