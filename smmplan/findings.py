@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from smmplan.records import ReadOnly
 from smmplan.visible import visible
 
 # What every suppression comment holds (`# smmplan: ignore[...]`): smmplan.suppress is
@@ -71,11 +72,10 @@ class Suppressed(NamedTuple):
         return {**self.finding.to_dict(), "suppression": self.by.to_dict()}
 
 
-class Finding:
+class Finding(ReadOnly):
     """What a rule found, where, and what to do: the record every report writes. Read-only;
     equal to (and hashed as) another of the same code, name, severity, message, path, line,
-    column, fix and place, whatever its `data` and `ordinal`. (A plain class: a dataclass is
-    generated anew at every start.)"""
+    column, fix and place, whatever its `data` and `ordinal` (:class:`~smmplan.records.ReadOnly`)."""
 
     __slots__ = ("code", "name", "severity", "message", "path", "line", "column", "fix", "where", "data", "ordinal")
 
@@ -87,12 +87,12 @@ class Finding:
         # `ordinal`: among the findings of one rule at one place (`where`), which one this is:
         # with the code, path and place it makes the fingerprint, which must not change with
         # the language the message is written in.
-        _fill(self, (code, name, severity, visible(clip(message)), path, line, column,
-                     None if fix is None else visible(clip(fix)), where, data, ordinal))
+        self._fill((code, name, severity, visible(clip(message)), path, line, column,
+                    None if fix is None else visible(clip(fix)), where, data, ordinal))
 
     def replaced(self, **changes: Any) -> Finding:
         """This finding with `changes` (fields by name), as dataclasses.replace made it."""
-        return Finding(**{k: changes.get(k, getattr(self, k)) for k in Finding.__slots__})
+        return Finding(**{**dict(zip(Finding.__slots__, self._fields())), **changes})
 
     def _key(self) -> tuple:
         return (self.code, self.name, self.severity, self.message, self.path, self.line, self.column, self.fix,
@@ -104,17 +104,11 @@ class Finding:
     def __hash__(self) -> int:
         return hash(self._key())
 
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError(f"a finding is read-only: cannot set {key!r}")
-
-    def __delattr__(self, key: str) -> None:
-        raise AttributeError(f"a finding is read-only: cannot delete {key!r}")
-
     def __reduce__(self):  # copies and pickles hold the fields as they are (clipped already)
-        return (_restored, tuple(getattr(self, k) for k in Finding.__slots__))
+        return (_restored, self._fields())
 
     def __repr__(self) -> str:
-        return "Finding(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in Finding.__slots__) + ")"
+        return "Finding(" + ", ".join(f"{k}={v!r}" for k, v in zip(Finding.__slots__, self._fields())) + ")"
 
     @property
     def fingerprint(self) -> str:
@@ -143,15 +137,10 @@ class Finding:
         return out
 
 
-def _fill(finding: Finding, values: tuple) -> None:
-    for key, value in zip(Finding.__slots__, values):
-        object.__setattr__(finding, key, value)
-
-
 def _restored(*values: Any) -> Finding:
     """A finding unpickled or copied: its fields as they were."""
     finding = object.__new__(Finding)
-    _fill(finding, values)
+    finding._fill(values)
     return finding
 
 

@@ -12,32 +12,24 @@ from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 from math import comb, gcd
-from typing import Any
 
 from smmplan.findings import nearest
 from smmplan.locale import N_, _
+from smmplan.records import ReadOnly
 
 F = Fraction
 
 
-class Formula:
+class Formula(ReadOnly):
     """A named mix: category -> target share (fractions summing to 1). Read-only, and equal to
-    another of the same name, shares and text. (A plain class: a dataclass is generated anew
-    at every start.)"""
+    another of the same name, shares and text (:class:`~smmplan.records.ReadOnly`)."""
 
     __slots__ = ("name", "shares", "about", "categories")
 
     def __init__(self, name: str, shares: tuple[tuple[str, Fraction], ...], about: str = "") -> None:
-        for key, value in (("name", name), ("shares", shares),
-                           ("about", about),  # what it is, in English (marked for the catalogue): see `description`
-                           ("categories", tuple(c for c, _ in shares))):  # (derived once: rules ask for it per post)
-            object.__setattr__(self, key, value)
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError(f"formula {self.name} is read-only")
-
-    def __delattr__(self, key: str) -> None:
-        raise AttributeError(f"formula {self.name} is read-only")
+        # `about`: what it is, in English (marked for the catalogue), see `description`;
+        # `categories` derived once: rules ask for it per post
+        self._fill((name, shares, about, tuple(c for c, _ in shares)))
 
     def __reduce__(self):  # copies and pickles are built by __init__, as the formula was
         return (Formula, (self.name, self.shares, self.about))

@@ -16,13 +16,14 @@ from functools import cache
 from types import ModuleType
 
 from smmplan.locale import _
+from smmplan.records import ReadOnly
 
 # Families in the order their findings are reported. `plan` holds the file and
 # format rules the loader and the model raise; it has no walker of its own.
 FAMILIES = ("plan", "mix", "honesty", "kpi", "flow", "platform", "rubric")
 
 
-class Rule:
+class Rule(ReadOnly):
     """A rule's identity and documentation.
 
     ``summary`` (the rule's title) says in a line what goes wrong, ``what``
@@ -42,16 +43,10 @@ class Rule:
 
     def __init__(self, code: str, name: str, severity: str, summary: str, what: str, why: str, example: str,
                  fix: str, example_as_of: str | None = None) -> None:
-        for key, value in (("code", code), ("name", name), ("severity", severity), ("_summary", summary),
-                           ("_what", what), ("_why", why), ("example", example), ("_fix", fix),
-                           ("example_as_of", example_as_of)):
-            object.__setattr__(self, key, value)
-
-    def __setattr__(self, key, value):
-        raise AttributeError(f"Rule {self.code} is read-only")
+        self._fill((code, name, severity, summary, what, why, example, fix, example_as_of))
 
     def __reduce__(self):  # copies and pickles are built by __init__, as the rule was
-        return (Rule, tuple(object.__getattribute__(self, k) for k in Rule.__slots__))
+        return (Rule, self._fields())
 
     def __repr__(self) -> str:
         return f"Rule({self.code!r}, {self.name!r}, {self.severity!r})"
