@@ -125,8 +125,7 @@ class Strings(Sequence[str]):
     def __init__(self, raw: bytes, start: int = 0, end: int | None = None, starts: Sequence[int] | None = None):
         end = len(raw) if end is None else end
         self._raw, self._span = raw, (start, end)
-        self._items: Sequence[bytes] = (_members(raw, start, end, b"[]", "a list of strings") if starts is None
-                                        else _Placed(raw, start, end, starts))
+        self._items: Sequence[bytes] = _members(raw, start, end) if starts is None else _Placed(raw, start, end, starts)
         self._made: dict[int, str] = {}
         self._all: list[str] | None = None
 
@@ -146,14 +145,7 @@ class Strings(Sequence[str]):
         if found is None:
             if not 0 <= n < len(self._items):
                 raise IndexError(n)
-            item = self._items[n]
-            # an entry row's only escapes are its tabs: every backslash followed by a `t` (an
-            # escaped backslash, `\\`, is one that is not) reads without the JSON decoder
-            if item.count(b"\\") == item.count(b"\\t"):
-                found = item.decode("utf-8").replace("\\t", "\t")
-            else:
-                found = json.loads(b'"' + item + b'"')
-            self._made[n] = found
+            found = self._made[n] = _decoded(self._items[n])
         return found
 
 
@@ -168,10 +160,11 @@ class _Placed(Sequence[bytes]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    def __getitem__(self, n):  # type: ignore[override]
+    def __getitem__(self, n: int) -> bytes:  # type: ignore[override]
+        """Item `n`, from 0 (Strings asks for no other)."""
         starts = self._starts
-        begin = self._start + starts[n]  # (an IndexError past the end, as a list gives)
-        stop = self._start + starts[n + 1] - 3 if n + 1 < len(starts) and n != -1 else self._end - 2
+        begin = self._start + starts[n]
+        stop = self._start + starts[n + 1] - 3 if n + 1 < len(starts) else self._end - 2
         raw = self._raw
         if raw[begin - 1 : begin] != b'"' or raw[stop : stop + 1] != b'"' or stop < begin:
             raise ValueError(f"item {n} is not where the compiled file says")
@@ -218,7 +211,7 @@ class Index(Mapping[str, str]):
     ValueError when `raw[start:end]` is no such list."""
 
     def __init__(self, raw: bytes, start: int = 0, end: int | None = None):
-        items = _members(raw, start, len(raw) if end is None else end, b"[]", "a list of strings")
+        items = _members(raw, start, len(raw) if end is None else end)
         if len(items) % 2:
             raise ValueError("not a list of keys and values")
         self._keys, self._values = items[0::2], items[1::2]
@@ -237,15 +230,14 @@ class Index(Mapping[str, str]):
         return len(self._keys)
 
 
-def _members(raw: bytes, start: int, end: int, brackets: bytes, what: str) -> list[bytes]:
-    """The members of the JSON list or object of strings `raw[start:end]` as written, split at
-    `","` (which stands only between two members: a quote inside a string is escaped)."""
-    if raw[start:end] == brackets:
+def _members(raw: bytes, start: int, end: int) -> list[bytes]:
+    """The items of the JSON list of strings `raw[start:end]` as written, split at `","` (which
+    stands only between two items: a quote inside a string is escaped)."""
+    if raw[start:end] == b"[]":
         return []
-    if raw.startswith(brackets[:1] + b'"', start, end) and raw.endswith(b'"' + brackets[1:], start, end) \
-            and end - start >= 4:
+    if raw.startswith(b'["', start, end) and raw.endswith(b'"]', start, end) and end - start >= 4:
         return raw[start + 2 : end - 2].split(b'","')
-    raise ValueError(f"not {what}")
+    raise ValueError("not a list of strings")
 
 
 def _encoded(text: str) -> bytes:
@@ -256,8 +248,12 @@ def _encoded(text: str) -> bytes:
 
 
 def _decoded(raw: bytes) -> str:
-    """:func:`_encoded`, the other way."""
-    return raw.decode("utf-8") if b"\\" not in raw else json.loads(b'"' + raw + b'"')
+    """:func:`_encoded`, the other way. A string whose only escapes are tabs (an entry row's:
+    every backslash followed by a `t`; an escaped backslash, `\\\\`, is one that is not) is
+    read without the JSON decoder."""
+    if raw.count(b"\\") == raw.count(b"\\t"):
+        return raw.decode("utf-8").replace("\\t", "\t")
+    return json.loads(b'"' + raw + b'"')
 
 
 def tables(name: str, table: Mapping[str, Any]) -> dict[str, Any]:

@@ -159,10 +159,10 @@ def learn(root: Path = CORPUS) -> dict:
         "bias": round(float(final.intercept_[0]), 4),
         "codes": [str(c) for c in by_code.classes_],
         "code_bias": [round(float(b), 4) for b in by_code.intercept_],
-        "keys": learned.numbers_text("Q", [k for k, _ in table]),
-        "weights": learned.numbers_text("f", [w for _, w in table]),
-        "code_keys": learned.numbers_text("Q", [k for k, _ in code_table]),
-        "code_weights": learned.numbers_text("f", [w for _, ws in code_table for w in ws]),
+        "keys": compiled.numbers_text("Q", [k for k, _ in table]),
+        "weights": compiled.numbers_text("f", [w for _, w in table]),
+        "code_keys": compiled.numbers_text("Q", [k for k, _ in code_table]),
+        "code_weights": compiled.numbers_text("f", [w for _, ws in code_table for w in ws]),
     }
 
 

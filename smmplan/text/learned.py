@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from smmplan.text import compiled
-from smmplan.text.compiled import numbers, numbers_text  # (the model file's numbers: learn.py writes them)
 from smmplan.text.normalise import normalise
 from smmplan.text.tokens import TOKEN, word_of, words_of
 
@@ -101,7 +100,7 @@ def model(name: str) -> Model:
     data = compiled.Parts(path_of(name).read_bytes())  # (each part parsed when asked for)
     if data.get("format") != FORMAT:
         raise ValueError(f"{path_of(name)} is of another layout: run `{COMMAND}`")
-    keys, weights = numbers("Q", data.ascii("keys")), numbers("f", data.ascii("weights"))
+    keys, weights = compiled.numbers("Q", data.ascii("keys")), compiled.numbers("f", data.ascii("weights"))
     return Model(name, data["prefix"], data["bias"], keys, weights, data["flag_above"], data["min_words"],
                  data["doubt_below"],
                  data["corpus"], tuple(data["held_out"]), tuple(data["codes"]), tuple(data["code_bias"]),
@@ -118,7 +117,8 @@ def _table(name: str) -> dict[int, float]:
 def _code_table(name: str) -> dict[int, tuple[float, ...]]:
     m = model(name)
     data = m.code_data
-    keys, weights = numbers("Q", compiled.ascii(data, "code_keys")), numbers("f", compiled.ascii(data, "code_weights"))
+    keys = compiled.numbers("Q", compiled.ascii(data, "code_keys"))
+    weights = compiled.numbers("f", compiled.ascii(data, "code_weights"))
     k = len(m.codes)
     return {h: tuple(weights[i * k : i * k + k]) for i, h in enumerate(keys)}
 
