@@ -249,7 +249,8 @@ class PlanResult:
             loader.Document(fatal=self.doc.fatal, excerpts=self.doc.quote(f.line for f in self.findings))
             if excerpts else loader.Document(text=self.doc.text, fatal=self.doc.fatal, line_map=self.doc.line_map))
         out = copy.copy(self)
-        out.doc, out.plan, out.posts = doc, self.plan.model_copy(update={"posts": []}) if self.plan is not None else None, []
+        out.doc, out.posts = doc, []
+        out.plan = self.plan.model_copy(update={"posts": []}) if self.plan is not None else None
         return out
 
     def move_lines(self) -> list[list[int]]:

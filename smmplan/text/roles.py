@@ -154,7 +154,8 @@ class Vocabulary:
             out += self._prefix.get(word[:n], ())
         # a word that is no number can start an entry of _other only by a glob (by an exact
         # word or a prefix of the same first word it is in `out` already)
-        out += [e for e in (self._other if word[:1].isdigit() else self._globbed.candidates(word)) if e.words[0](word)]
+        others = self._other if word[:1].isdigit() else self._globbed.candidates(word)
+        out += [e for e in others if e.words[0](word)]
         found = tuple(dict.fromkeys(out))
         if len(self._memo) > _MEMO_MAX:
             self._memo.clear()
