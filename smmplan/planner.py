@@ -862,6 +862,36 @@ def _change_flow(k: int, groups: Sequence[Groups], cells: Sequence[Sequence[tupl
     return cost, out
 
 
+def _least_changes(k: int, groups: Sequence[Groups], cells: Sequence[Sequence[tuple[int, int]]],
+                   totals: Sequence[tuple[int, int]]) -> int:
+    """A lower bound on the cost of ``_change_flow(k, groups, cells, totals)``, in a few
+    sums: a post that ends in another category costs at least a retype, and a category
+    (of a week, or overall) holding more posts than its most loses the surplus to
+    changes, while one holding fewer than its least gains them from changes or from
+    the posts added. The search skips a flow that could not beat the best found."""
+    have = [0] * k
+    added = week_changes = 0
+    for g, cell in zip(groups, cells):
+        mine = [0] * k
+        new = 0
+        for (c, _), n in g.items():
+            if c == ADDED:
+                new += n
+            else:
+                mine[c] += n
+        over = under = 0
+        for d, (lo, hi) in enumerate(cell):
+            x = mine[d]
+            have[d] += x
+            over += x - hi if x > hi else 0
+            under += lo - x if x < lo else 0
+        week_changes += max(over, under - new, 0)
+        added += new
+    over = sum(x - hi for x, (_, hi) in zip(have, totals) if x > hi)
+    under = sum(lo - x for x, (lo, _) in zip(have, totals) if x < lo) - added
+    return max(week_changes, over, under, 0) * min(COSTS["retype"], COSTS["replace"])
+
+
 def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekly: bool,
                  after: list[list[int]] | None, limit: int) -> tuple[list | None, bool]:
     """Per week [(category, reads, target, posts)] of the cheapest retypes and
@@ -896,7 +926,10 @@ def _changes_for(rules: _Rules, weeks: list[Counts], groups: list[Groups], weekl
     box, closest = rules.overall_targets(n)  # closest splits as targets: (split, split) or their box
     best = None
     for lo, hi in ([box] if box is not None else []) + closest:
-        got = _change_flow(k, groups, cells, list(zip(lo, hi)))
+        totals = list(zip(lo, hi))
+        if best is not None and _least_changes(k, groups, cells, totals) >= best[0]:
+            continue  # cannot cost less than the best
+        got = _change_flow(k, groups, cells, totals)
         if got is not None and (best is None or got[0] < best[0]):
             best = got
     if best is None:
@@ -960,10 +993,13 @@ def _add_and_change(rules: _Rules, state: State, grow: Sequence[bool], bound: in
             groups = [dict(wk) | ({(ADDED, ADDED): x} if x else {}) for wk, x in zip(state, extra)]
             work = (sum(map(len, groups)) + W + 1) * k * (n + E)
             for lo, hi in targets:
-                count[0] += work
+                count[0] += work  # (counted whether or not the flow is solved: the same search either way)
                 if count[0] > count[1]:
                     raise _Budget
-                got = _change_flow(k, groups, cells, list(zip(lo, hi)))
+                totals = list(zip(lo, hi))
+                if spent + _least_changes(k, groups, cells, totals) + E * COSTS["add"] >= bound:
+                    continue  # cannot beat the best found
+                got = _change_flow(k, groups, cells, totals)
                 if got is not None and spent + got[0] + E * COSTS["add"] < bound:
                     bound = spent + got[0] + E * COSTS["add"]
                     best = (got[0] + E * COSTS["add"], E, got[1])

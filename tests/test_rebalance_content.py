@@ -547,3 +547,61 @@ def test_a_mix_found_within_a_spent_budget_is_not_called_the_cheapest(monkeypatc
             assert rb.combo is None and rb.mode == "change"
         outcomes.add((rb.mode, rb.mixed_exact))
     assert outcomes == {("change", False), ("mixed", False), ("mixed", True)}
+
+
+# --- the bound that lets the search skip a flow -----------------------------------------
+
+
+def change_problems(k: int):
+    """A min-cost flow of ``planner._change_flow``: one to three weeks of (type, reads as)
+    groups, posts added to some of them (any type, at no change cost), each week's cells
+    and the categories' totals as random bounds, feasible or not."""
+    group = st.tuples(st.tuples(st.integers(0, k - 1), st.integers(-1, k - 1)), st.integers(1, 4))
+    bounds = st.tuples(st.integers(0, 6), st.integers(0, 6)).map(sorted).map(tuple)
+    week = st.tuples(st.lists(group, max_size=4).map(dict), st.integers(0, 3),
+                     st.lists(bounds, min_size=k, max_size=k))
+    totals = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)).map(sorted).map(tuple), min_size=k,
+                      max_size=k)
+    return st.tuples(st.lists(week, min_size=1, max_size=3), totals)
+
+
+@pytest.mark.parametrize("k", [2, 4])
+def test_the_least_changes_never_exceed_the_cheapest_flow(k):
+    @settings(max_examples=400, deadline=None, derandomize=True, database=None)
+    @given(change_problems(k))
+    def check(problem):
+        weeks, totals = problem
+        groups = [g | ({(planner.ADDED, planner.ADDED): added} if added else {}) for g, added, _ in weeks]
+        cells = [cell for _, _, cell in weeks]
+        least = planner._least_changes(k, groups, cells, totals)
+        got = planner._change_flow(k, groups, cells, totals)
+        if got is not None:
+            assert least <= got[0], (weeks, totals, least, got)
+
+    check()
+
+
+@pytest.mark.parametrize("name,tol", [("golden", TOL), ("80-20", TOL), ("thirds", F(10, 100))])
+def test_skipping_the_flows_that_cannot_win_changes_nothing(name, tol, monkeypatch):
+    """The search with the bound finds the very plan the plain search (every flow solved) finds."""
+    formula = formulas.PRESETS[name]
+    k = len(formula.categories)
+    bounded = planner._least_changes
+    skipped = []
+
+    def counted(*args):
+        skipped.append(bounded(*args))
+        return skipped[-1]
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+    @given(mixed_plans(k))
+    def check(weeks):
+        monkeypatch.setattr(planner, "_least_changes", counted)
+        _, fast = _solve(weeks, formula, tol)
+        monkeypatch.setattr(planner, "_least_changes", lambda *args: 0)
+        _, plain = _solve(weeks, formula, tol)
+        assert repr(fast) == repr(plain), weeks
+
+    check()
+    assert any(skipped)  # the bound was above nothing somewhere: flows were skipped
