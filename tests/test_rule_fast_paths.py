@@ -161,6 +161,19 @@ def test_honesty_skipping_number_chunks_finds_what_reading_every_text_finds(text
     assert honesty.scan(texts, ex) == reference
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a'1_- \u00e9\u0436\n?", max_size=12))
+def test_honesty_quote_mark_finds_what_the_plain_pattern_finds(text):
+    """READER_MARKS' `quoted`, written to start with its quotation mark, matches where
+    `(?<!\\w)'\\w` (a quotation mark opening a word) does."""
+    import re
+
+    from smmplan.rules.honesty import READER_MARKS
+
+    plain = re.compile(r"(?<!\w)'\w")
+    assert [m.span() for m in READER_MARKS["quoted"].finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 def test_honesty_reads_nested_post_values_as_before():
     from smmplan.rules import honesty
 
