@@ -78,6 +78,7 @@ class Finding(ReadOnly):
     column, fix and place, whatever its `data` and `ordinal` (:class:`~smmplan.records.ReadOnly`)."""
 
     __slots__ = ("code", "name", "severity", "message", "path", "line", "column", "fix", "where", "data", "ordinal")
+    _compared = __slots__[:-2]  # not `data` nor `ordinal`
 
     def __init__(self, code: str, name: str, severity: str, message: str, path: str, line: int | None,
                  column: int | None, fix: str | None = None, where: str = "", data: dict[str, Any] | None = None,
@@ -93,16 +94,6 @@ class Finding(ReadOnly):
     def replaced(self, **changes: Any) -> Finding:
         """This finding with `changes` (fields by name), as dataclasses.replace made it."""
         return Finding(**{**dict(zip(Finding.__slots__, self._fields())), **changes})
-
-    def _key(self) -> tuple:
-        return (self.code, self.name, self.severity, self.message, self.path, self.line, self.column, self.fix,
-                self.where)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if other.__class__ is Finding else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __reduce__(self):  # copies and pickles hold the fields as they are (clipped already)
         return (_restored, self._fields())

@@ -25,6 +25,7 @@ class Formula(ReadOnly):
     another of the same name, shares and text (:class:`~smmplan.records.ReadOnly`)."""
 
     __slots__ = ("name", "shares", "about", "categories")
+    _compared = __slots__[:-1]  # (`categories` is derived from `shares`)
 
     def __init__(self, name: str, shares: tuple[tuple[str, Fraction], ...], about: str = "") -> None:
         # `about`: what it is, in English (marked for the catalogue), see `description`;
@@ -33,13 +34,6 @@ class Formula(ReadOnly):
 
     def __reduce__(self):  # copies and pickles are built by __init__, as the formula was
         return (Formula, (self.name, self.shares, self.about))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Formula) and (self.name, self.shares, self.about) == (other.name, other.shares,
-                                                                                         other.about)
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.shares, self.about))
 
     def __repr__(self) -> str:
         return f"Formula(name={self.name!r}, shares={self.shares!r}, about={self.about!r})"

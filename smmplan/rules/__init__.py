@@ -51,12 +51,6 @@ class Rule(ReadOnly):
     def __repr__(self) -> str:
         return f"Rule({self.code!r}, {self.name!r}, {self.severity!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Rule) and all(getattr(self, k) == getattr(other, k) for k in Rule.__slots__)
-
-    def __hash__(self) -> int:
-        return hash((self.code, self.name))
-
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
