@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from smmplan import __version__
 from smmplan.locale import N_, _, choose, current, ngettext, speaking
 from smmplan.paths import STDIN, collect_paths
+from smmplan.visible import say  # every note of a command goes through it: names shown, never obeyed
 
 
 SHOW_HELP = N_("Show this message and exit.")
@@ -155,16 +156,6 @@ def _root(
 
 
 # --- helpers shared by commands ---------------------------------------------------
-
-
-def say(message: str) -> None:
-    """`smmplan: message` on stderr, on one line whatever file names and plan words it
-    quotes: control characters are shown as escapes (a name with a newline and
-    `::error::` must not start a GitHub workflow command, nor an escape sequence
-    rewrite the terminal)."""
-    from smmplan.visible import visible_path
-
-    typer.echo(f"smmplan: {visible_path(message)}", err=True)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -453,7 +444,7 @@ def _report_page(path: str, results: list, inputs: list[str]) -> None:
 
     try:
         if write_page(path, render(results[0]), protect=inputs):
-            typer.echo("smmplan: " + _("replaced {path}").format(path=path), err=True)
+            say(_("replaced {path}").format(path=path))
     except PageError as exc:
         raise fail(str(exc)) from None
 
@@ -559,7 +550,7 @@ def page(
     except PageError as exc:
         raise fail(str(exc)) from None
     if done.path != "-":
-        typer.echo(f"smmplan: {done.summary()}", err=True)
+        say(done.summary())
 
 
 # --- rubrics ----------------------------------------------------------------------

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from smmplan import dates
 from smmplan.locale import N_, _, ngettext
+from smmplan.visible import visible_path
 
 BOM = "\ufeff"
 _COLON_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -59,11 +60,12 @@ class FileFix:
         """A unified diff of the change, as `git diff` and `ruff --diff` print it."""
         return "".join(difflib.unified_diff(
             self.text.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
-            fromfile=self.path, tofile=self.path))
+            fromfile=visible_path(self.path), tofile=visible_path(self.path)))  # (a name's newline would end the header)
 
     def lines(self) -> list[str]:
         """What changed, one line each: `plan.yaml:3:11: 07.12.2026 -> 2026-12-07 (date)`."""
-        return [_(CHANGE_LINES[c.what]).format(path=self.path, line=c.line, column=c.column, old=c.old, new=c.new)
+        path = visible_path(self.path)
+        return [_(CHANGE_LINES[c.what]).format(path=path, line=c.line, column=c.column, old=c.old, new=c.new)
                 for c in self.changes]
 
 
@@ -265,8 +267,8 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
         try:
             write(fix)
         except OSError as exc:
-            err.write(_("smmplan: cannot write {path}: {error}").format(path=path, error=exc.strerror) + "\n"
-                      if exc.strerror else f"smmplan: {exc}\n")
+            err.write(_("smmplan: cannot write {path}: {error}").format(path=visible_path(path), error=exc.strerror)
+                      + "\n" if exc.strerror else f"smmplan: {visible_path(str(exc))}\n")
             unwritten.append(path)
             total -= len(fix.changes)
             files_changed -= 1

@@ -9,6 +9,7 @@ from typing import Any
 
 from smmplan import rubrics
 from smmplan.locale import DEFAULT, N_, _, current, dates, speaking, terms
+from smmplan.visible import visible, visible_path
 
 _HEADERS = (N_("rubric"), N_("type"), N_("posts"), N_("target"), N_("ideas"), N_("next"))
 
@@ -79,14 +80,14 @@ def _table(data: dict[str, Any], color: str, out, width: int | None) -> None:
         ideas = Text(f"{r.ideas_left}/{r.ideas}", style="yellow" if r.name in data["short"] else "")
         posts = Text(str(r.planned), style="yellow" if r.name in data["starved"] else "")
         when = (f"{r.next_post:%d %b}" if english else dates.day(r.next_post)) if r.next_post else "—"
-        table.add_row(r.name, terms.category(r.type), posts, target, ideas, when)
+        table.add_row(visible(r.name, one_line=True), terms.category(r.type), posts, target, ideas, when)
     console = make_console(out or sys.stdout, color, width)
     start, end = data["start"], data["end"]
     if not (start and end):
         period = _("no dates")
     else:
         period = f"{start:%Y-%m-%d} → {end:%Y-%m-%d}" if english else dates.span(start, end)
-    console.print(Text(f"{data['path']}  ·  {period}", style="bold"))
+    console.print(Text(f"{visible_path(data['path'])}  ·  {period}", style="bold"))
     console.print(table)
     console.print(_("posts: planned (not cancelled); target: the rubric's share or monthly count over the period; "
                     "ideas: unused / in the bank."))

@@ -13,6 +13,7 @@ every line smmplan writes from a plan's words shows them as visible escapes
 from __future__ import annotations
 
 import re
+import sys
 
 # C0 controls but tab and newline, DEL, C1 controls, the odd line breaks (NEL is C1),
 # and the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates).
@@ -51,4 +52,12 @@ def display_name(path: str) -> str:
     return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in path)
 
 
-__all__ = ["display_name", "visible", "visible_path"]
+def say(message: str) -> None:
+    """`smmplan: message` on standard error, on one line whatever file names and plan words it
+    quotes: every command's notes (what it wrote, replaced or could not read) go through here,
+    so a name with a newline and `::error::` cannot start a GitHub workflow command, nor an
+    escape sequence rewrite the terminal."""
+    print(f"smmplan: {visible_path(message)}", file=sys.stderr, flush=True)
+
+
+__all__ = ["display_name", "say", "visible", "visible_path"]

@@ -31,7 +31,7 @@ from smmplan.config import Settings
 from smmplan.engine import check_bytes
 from smmplan.io import ChangedError, write_file
 from smmplan.sheets.safe import neutralise
-from smmplan.visible import visible, visible_path
+from smmplan.visible import say, visible, visible_path
 from tests.conftest import smmplan_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -507,6 +507,41 @@ def test_the_svg_report_is_well_formed_whatever_the_plan_holds(hostile_names):
     xml.dom.minidom.parse(str(hostile_names / "r.svg"))
 
 
+NAME = "x\n::error::pwned\x1b[2J"  # a line of its own under GitHub Actions, and an escape sequence
+
+
+def _wrote_nothing_obeyable(proc: subprocess.CompletedProcess) -> None:
+    no_crash(proc)
+    for stream in (proc.stdout, proc.stderr):
+        assert b"\x1b" not in stream, stream
+        assert not [line for line in stream.split(b"\n") if line.startswith(b"::")], stream
+    assert b"x\\x0a::error::pwned\\x1b[2J" in proc.stdout + proc.stderr  # the name is shown, escaped
+
+
+@pytest.mark.parametrize("args", [
+    ("suggest", "--weeks", "1", "--brand", "B", "-o", NAME + ".yaml"),  # wrote NAME
+    ("suggest", "plan.yaml", "-o", NAME + ".yaml"),  # wrote NAME (unchanged)
+    ("page", "plan.yaml", "-o", NAME + ".html"),
+    ("check", "plan.yaml", "--report", NAME + ".svg"),
+    ("export", "plan.yaml", "--all", "--to", "csv", "-o", NAME + ".csv"),
+    ("import", "sheet.csv", "--brand", "B", "-o", NAME + ".yaml"),
+    ("check", "--fix", NAME + ".yaml"),
+    ("check", "--diff", NAME + ".yaml"),
+    ("rubrics", NAME + ".yaml"),
+], ids=lambda a: " ".join(a[:2]).replace(NAME, "NAME"))
+def test_what_a_command_says_of_a_file_it_reads_or_writes_shows_its_name_and_obeys_nothing(tmp_path, args):
+    plan = (ROOT / "plans" / "coffee-lab-december.yaml").read_text()
+    (tmp_path / "plan.yaml").write_text(plan)
+    (tmp_path / "sheet.csv").write_text("date,channel,type,title\n2026-12-10,instagram,educational,Hello\n")
+    if args[-1] == NAME + ".yaml" and "-o" not in args:  # the plan read bears the name
+        # (its first date, `2026-12-1`, is one --fix rewrites)
+        (tmp_path / (NAME + ".yaml")).write_text(plan.replace("date: 2026-12-01", "date: 2026-12-1", 1))
+    if "--report" in args:
+        (tmp_path / (NAME + ".svg")).write_text("<svg/>")  # so that it says it replaced it
+    _wrote_nothing_obeyable(run_guarded(*args, cwd=tmp_path))
+    assert {p.name for p in tmp_path.iterdir()} & {NAME + ext for ext in (".yaml", ".html", ".svg", ".csv")}
+
+
 def test_a_newline_in_a_plan_name_cannot_inject_into_a_continued_calendar(tmp_path):
     name = "old\nbrand: EVIL\nformula: thirds\n#.yaml"
     (tmp_path / name).write_text((ROOT / "plans" / "coffee-lab-december.yaml").read_text())
@@ -546,10 +581,12 @@ def test_web_links_and_addresses_without_a_scheme_pass():
     assert not [f for f in check_bytes(plan.encode(), "p.yaml").findings if f.code == "PLAN006"]
 
 
-def test_visible():
+def test_visible(capsys):
     assert visible("a\x1b[2Jb\u202e\n") == "a\\x1b[2Jb\\u202e\n"
     assert visible_path("x\n::error::y") == "x\\x0a::error::y"
     assert visible("plain text, ёлка") == "plain text, ёлка"
+    say("wrote x\n::error::y\u202e.yaml")
+    assert capsys.readouterr().err == "smmplan: wrote x\\x0a::error::y\\u202e.yaml\n"
 
 
 # --- crashes that were internal errors ---------------------------------------------------------

@@ -20,7 +20,7 @@ from smmplan import engine, formulas, loader, locale, planner
 from smmplan.config import Settings
 from smmplan.io import reason, regular_file_exists
 from smmplan.locale import N_, _, ngettext, terms
-from smmplan.visible import visible, visible_path
+from smmplan.visible import say, visible, visible_path
 from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calendar, rebalance_plan, week_counts
 
 FORMATS = ("yaml", "csv", "ics")
@@ -170,7 +170,7 @@ def _run(plan: str | None, data: bytes | None, settings: Settings, *, weeks, sta
         else:
             said = _("no --brand or --goal given: the plan's brand and goals say {mark}; put in what the client "
                      "agreed.")
-        typer.echo("smmplan: " + said.format(mark=mark), err=True)
+        say(said.format(mark=mark))
     return 0
 
 
@@ -207,7 +207,7 @@ def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
     except io.WriteError as exc:
         raise SuggestError(visible(str(exc), one_line=True)) from None
     for note in done.notes:
-        typer.echo("smmplan: " + _("note: {note}").format(note=note), err=True)
+        say(_("note: {note}").format(note=note))
 
 
 def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
@@ -224,13 +224,13 @@ def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output
     if sug.text is None:  # nothing to change: -o still gets the plan, as it is
         if output:
             _write(output, data)  # the plan's bytes, as they are
-            typer.echo("smmplan: " + _("wrote {path} (unchanged)").format(path=output), err=True)
+            say(_("wrote {path} (unchanged)").format(path=output))
         return 0
     target = plan if in_place else output
     if target:
         _write(target, sug.data, expect=data if in_place else None)  # the plan's own encoding and BOM
         said = _("wrote {path} (comments and layout kept)") if in_place else _("wrote {path}")
-        typer.echo("smmplan: " + said.format(path=target), err=True)
+        say(said.format(path=target))
     return 0
 
 
@@ -391,14 +391,13 @@ def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str
     posts = made.calendar.posts
     text = made.text
     if fmt != "yaml":
-        typer.echo("smmplan: " + _("`suggest --format {format}` is deprecated: write the plan (`suggest -o "
-                                   "plan.yaml`), then `smmplan export plan.yaml --to {format} --all`.").format(
-            format=fmt), err=True)
+        say(_("`suggest --format {format}` is deprecated: write the plan (`suggest -o plan.yaml`), then "
+              "`smmplan export plan.yaml --to {format} --all`.").format(format=fmt))
         text = export_calendar(made, fmt)
     if output:
         _write(output, text)
         counted = ngettext("{n} post", "{n} posts", len(posts)).format(n=len(posts))
-        typer.echo("smmplan: " + _("wrote {path} ({posts})").format(path=output, posts=counted), err=True)
+        say(_("wrote {path} ({posts})").format(path=output, posts=counted))
         grid_out = sys.stdout
     else:
         sys.stdout.write(text)

@@ -13,6 +13,7 @@ import sys
 from typing import TextIO
 
 from smmplan.locale import _, ngettext, speaking
+from smmplan.visible import visible_path
 
 EXIT_OK, EXIT_LOST, EXIT_USAGE = 0, 1, 2
 
@@ -22,7 +23,9 @@ class UsageProblem(Exception):
 
 
 def _say(text: str = "", out: TextIO | None = None) -> None:
-    print(text, file=out or sys.stdout)
+    """A line of the command's report, on one line whatever file names, sheet names and cells it
+    quotes (see smmplan.visible: shown, never obeyed)."""
+    print(visible_path(text), file=out or sys.stdout)
 
 
 def _settings_for(path: str, lang: str | None = None):
