@@ -16,8 +16,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from smmplan import __version__
-from smmplan.locale import N_, _, choose, current, ngettext, speaking
-from smmplan.paths import STDIN, collect_paths
+from smmplan.locale import N_, _, choose, current, speaking
+from smmplan.commands import EXIT_USAGE, fail, sentence, write_output
 from smmplan.visible import say  # every note of a command goes through it: names shown, never obeyed
 
 
@@ -130,7 +130,6 @@ def _app_for(args: list[str]) -> typer.Typer:
     return one
 
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _version(value: bool) -> None:
@@ -158,11 +157,6 @@ def _root(
 # --- helpers shared by commands ---------------------------------------------------
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    say(message)
-    return typer.Exit(code)
-
-
 def parse_date(value: str | None, option: str):
     import datetime as dt
 
@@ -175,28 +169,6 @@ def parse_date(value: str | None, option: str):
 
         raise fail(_("{option} takes a date as YYYY-MM-DD: {advice}.").format(
             option=option, advice=advice(read_date(value), "date"))) from None
-
-
-def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: bytes | None = None,
-                 said: str | None = None) -> None:
-    """Write `text` to `path` with the one writer (smmplan.io: atomic, into devices and FIFOs,
-    through links); never over one of the `protect`ed inputs; with `expect`, only if the file
-    still holds those bytes. `said`: what to tell on stderr once written."""
-    from smmplan import io
-
-    target = os.path.realpath(path)
-    if any(os.path.realpath(p) == target for p in protect if p != STDIN):
-        raise fail(_("{path} is one of the plans being checked; choose another output file.").format(path=path))
-    try:
-        done = io.write_output(path, text, expect=expect)
-    except io.WriteError as exc:
-        raise fail(str(exc)) from None
-    for note in done.notes:
-        say(_("note: {note}").format(note=note))
-    if said:
-        say(said)
-    elif done.existed and not done.device:
-        say(_("replaced {path}").format(path=path))
 
 
 def _text_or_json(fmt: str, color: str) -> None:
@@ -324,10 +296,7 @@ def check(
     if status and fmt not in report.STATUS_FORMATS:
         raise fail(_("--status shows text or json, not `{format}`.").format(format=fmt))
 
-    from smmplan.config import ConfigError, ConfigFinder, settings_for, split_selectors
-    from smmplan.engine import check_bytes, check_path
-    from smmplan.parallel import check_all, cpus
-    from smmplan.visible import display_name
+    from smmplan.config import split_selectors
 
     if isolated and config_file:
         raise fail(_("--isolated ignores every config file; drop --config or --isolated."))
@@ -344,7 +313,7 @@ def check(
         try:
             selection.append(split_selectors(values))
         except ValueError as exc:
-            raise fail(_sentence(f"{option}: {exc}")) from None
+            raise fail(sentence(f"{option}: {exc}")) from None
     unsilenced = selection.pop()
     overrides = {
         "as_of": parse_date(as_of, "--as-of"),
@@ -356,154 +325,13 @@ def check(
         "lang": LANG_OPTION,
     }
     targets = paths or (["-"] if stdin_filename else ["plans"])
-    try:
-        finder = ConfigFinder(config_file, isolated)
-        notes: list[str] = []
-        files, problems = collect_paths(
-            targets, excluded=lambda path, is_dir: finder.for_path(path, is_dir).excluded(path),
-            force_exclude=force_exclude, notes=notes,
-        )
-        named = {f: (stdin_filename or os.path.join(os.getcwd(), STDIN)) if f == STDIN else f for f in files}
-        if force_exclude and stdin_filename and STDIN in files and finder.for_path(stdin_filename).excluded(stdin_filename):
-            files.remove(STDIN)
-        settings = {f: settings_for(finder.for_path(named[f]), **overrides) for f in files}
-    except ConfigError as exc:
-        raise fail(_sentence(_("config error: {problem}").format(problem=exc))) from None
-    for p in problems:
-        say(p)
-    for n in notes:
-        say(_("note: {note}").format(note=n))
-    if fix or diff or fix_aliases:
-        if STDIN in files:
-            raise fail(_("--fix and --diff rewrite plan files and cannot rewrite standard input (`-`); "
-                         "save the plan to a file and give its path."))
-        from smmplan import fix as fixer
+    from smmplan.commands.check import run as run_check
 
-        changed, unwritten = fixer.run(files, settings, fix_aliases, diff, sys.stdout, sys.stderr)
-        if diff:
-            raise typer.Exit(EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN)
-        problems += unwritten
-    several = len(files) > 1
-    if report_kind == "html" and len(files) > 1:
-        raise fail(ngettext("--report {file}: a page shows one plan, and {n} was given; run "
-                            "`smmplan page PLAN -o FILE.html` for each plan.",
-                            "--report {file}: a page shows one plan, and {n} were given; run "
-                            "`smmplan page PLAN -o FILE.html` for each plan.", len(files)).format(
-            file=report_file, n=len(files)))
-
-    def check_one(f: str):
-        if f == STDIN:
-            # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
-            data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
-            result = check_bytes(data, stdin_filename or STDIN, settings[f], workers=workers)
-        else:  # a name that is not UTF-8 is reported as `\xNN`: every output stays valid UTF-8
-            result = check_path(f, settings[f], display_name(f), workers=workers)
-        # Of many files, keep what the reports need: each file's data tree and post models
-        # go before the next is read. One file keeps them: taking a 20,000-post plan's
-        # apart costs some 25 ms, and the process ends once the report is out. A JSON
-        # report's items are encoded here, where the file was checked (by the worker that
-        # checked it, in a folder's run shared among processes).
-        if not several:
-            return result
-        return Encoded(result) if encoded else result.detached()
-
-    # one file may use the cores a folder's files would (a big plan's slowest rule family goes aside)
-    workers = 1 if several else jobs or cpus()
-    encoded = fmt == "json" and not status and report_file is None
-    if encoded:
-        from smmplan.report.json import Encoded
-
-    results = []
-    # standard input can be read by one process only
-    for f, result in zip(files, check_all(files, check_one, 1 if STDIN in files else jobs)):
-        if isinstance(result, OSError):
-            problems.append(f)
-            from smmplan.io import reason
-
-            say(_("{path}: cannot read: {reason}").format(path=f, reason=reason(result)))
-        else:
-            results.append(result)
-    _emit(results, fmt, output, color, files, status, strict=strict, show_suppressed=show_suppressed)
-    if report_file is not None:
-        _report_page(report_file, results, files)
-    code = _exit_code(results, problems, strict)
-    raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
-
-
-def _report_page(path: str, results: list, inputs: list[str]) -> None:
-    """`check --report`: FILE.html is the plan's client page (as `smmplan page`), FILE.svg the text report."""
-    from smmplan.report.page import page_kind, render_svg
-
-    if page_kind(path) == "svg":
-        write_output(path, render_svg(results), protect=inputs)
-        return
-    if not results:  # the plan could not be read: said above, exit 2
-        return
-    from smmplan.page.command import PageError, write_page
-    from smmplan.page.render import render
-
-    try:
-        if write_page(path, render(results[0]), protect=inputs):
-            say(_("replaced {path}").format(path=path))
-    except PageError as exc:
-        raise fail(str(exc)) from None
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def _emit(results: list, fmt: str, output: str | None, color: str, inputs: list[str], status: bool = False,
-          **options) -> None:
-    import io
-
-    from smmplan import report
-
-    from smmplan.locale import _, ngettext
-
-    # what is said of the whole run (the summary line, headings over several plans) is in the
-    # plans' language when they share one; each plan's own section is in its language
-    with speaking(run_language(results)):
-        color = "never" if output or fmt in report.MACHINE_FORMATS else color
-        reporter = report.get_status(fmt, color=color) if status else report.get(fmt, color=color, **options)
-        if output:
-            buf = io.StringIO()
-            reporter.render(results, buf)
-            write_output(output, buf.getvalue(), protect=inputs)
-        else:
-            reporter.render(results, sys.stdout)
-        s = report.summary(results)
-        counts = {
-            "plans": ngettext("{n} plan", "{n} plans", s["plans"]).format(n=s["plans"]),
-            "errors": ngettext("{n} error", "{n} errors", s["errors"]).format(n=s["errors"]),
-            "warnings": ngettext("{n} warning", "{n} warnings", s["warnings"]).format(n=s["warnings"]),
-        }
-        silenced = report.suppressed_line(results)
-        if silenced:
-            line = _("Checked {plans}: {errors}, {warnings}; {suppressed}.").format(suppressed=silenced, **counts)
-        else:
-            line = _("Checked {plans}: {errors}, {warnings}.").format(**counts)
-        typer.echo(line, err=True)
-
-
-def run_language(results: list) -> str:
-    """The language of what a command says of all its plans: --lang, else the one language
-    every plan's report is in, else the locale's, else English."""
-    from smmplan import locale
-
-    languages = {getattr(r, "language", None) for r in results} - {None}
-    if LANG_OPTION is None and len(languages) == 1:
-        return languages.pop()
-    return locale.choose(LANG_OPTION)
-
-
-def _exit_code(results: list, problems: list, strict: bool = False) -> int:
-    if problems:
-        return EXIT_USAGE
-    failing = ("error", "warning") if strict else ("error",)
-    if any(f.severity in failing for r in results for f in r.findings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    raise typer.Exit(run_check(
+        targets, overrides, fmt=fmt, output=output, color=color, status=status, strict=strict, exit_zero=exit_zero,
+        config_file=config_file, isolated=isolated, stdin_filename=stdin_filename, force_exclude=force_exclude,
+        report_file=report_file, report_kind=report_kind, jobs=jobs, show_suppressed=show_suppressed, fix=fix,
+        diff=diff, fix_aliases=fix_aliases, lang=LANG_OPTION))
 
 
 # --- status -----------------------------------------------------------------------
@@ -570,7 +398,7 @@ def rubrics(
     try:
         data = command.collect(plan, parse_date(as_of, "--as-of"), LANG_OPTION)
     except command.RubricsError as exc:
-        raise fail(_sentence(str(exc))) from None
+        raise fail(sentence(str(exc))) from None
     command.print_json(data) if fmt == "json" else command.print_table(data, color)
 
 
@@ -824,7 +652,7 @@ def _sheets(command: str, **options) -> None:
     try:
         code = getattr(commands, command)(**options, lang=LANG_OPTION)
     except commands.UsageProblem as exc:
-        raise fail(_sentence(str(exc))) from None
+        raise fail(sentence(str(exc))) from None
     raise typer.Exit(code)
 
 
@@ -960,11 +788,11 @@ def _main(args: list[str], debug: bool) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("smmplan: " + _("interrupted"), err=True)
+        say(_("interrupted"))
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        typer.echo("smmplan: " + _("internal error: {error}. This is a bug in smmplan; rerun with --debug for "
-                                   "the traceback.").format(error=f"{type(exc).__name__}: {exc}"), err=True)
+        say(_("internal error: {error}. This is a bug in smmplan; rerun with --debug for the traceback.").format(
+            error=f"{type(exc).__name__}: {exc}"))
         sys.exit(EXIT_USAGE)

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from smmplan import dates
 from smmplan.locale import N_, _, ngettext
-from smmplan.visible import visible_path
+from smmplan.visible import say, visible_path
 
 BOM = "\ufeff"
 _COLON_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -267,8 +266,7 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
         try:
             write(fix)
         except OSError as exc:
-            err.write(_("smmplan: cannot write {path}: {error}").format(path=visible_path(path), error=exc.strerror)
-                      + "\n" if exc.strerror else f"smmplan: {visible_path(str(exc))}\n")
+            say(_("cannot write {path}: {error}").format(path=path, error=exc.strerror) if exc.strerror else str(exc))
             unwritten.append(path)
             total -= len(fix.changes)
             files_changed -= 1
@@ -281,9 +279,8 @@ def run(files: list[str], settings: dict, aliases: bool, diff: bool, out, err) -
         counted = {"values": ngettext("{n} value", "{n} values", total).format(n=total),
                    "in_files": ngettext("in {n} file", "in {n} files", files_changed).format(n=files_changed)}
         if diff:
-            err.write((_("smmplan: would fix {values} {in_files}.").format(**counted) if total
-                       else _("smmplan: nothing to fix.")) + "\n")
+            say(_("would fix {values} {in_files}.").format(**counted) if total else _("nothing to fix."))
         elif total:
-            err.write(_("smmplan: fixed {values} {in_files}.").format(**counted) + "\n")
+            say(_("fixed {values} {in_files}.").format(**counted))
     out.flush()
     return total, unwritten

@@ -102,6 +102,33 @@ def test_the_core_imports_no_command_glue_and_the_planner_no_engine():
         assert not {m for m in _imports_of(module) if m.startswith("smmplan.rules.kpi")}, module
 
 
+def test_the_command_line_parses_and_the_glue_does_the_work():
+    imported = _imports_of("smmplan.cli")
+    assert "smmplan.commands.check.run" in imported
+    # the checking itself (files, settings, processes, fixes) is the glue's, not cli.py's
+    assert not {m for m in imported if m.startswith(("smmplan.engine", "smmplan.parallel", "smmplan.fix",
+                                                     "smmplan.paths"))}, imported
+
+
+def test_every_note_on_stderr_goes_through_the_one_say():
+    """`smmplan: ...` lines are written by smmplan.visible.say alone, which escapes what a file
+    name or a plan's words hold (tests/test_hostile_21.py runs every command on such a name): no
+    other string in the package starts so, translated or not."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "visible.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(node.body[0].value) for node in ast.walk(tree)
+                if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)}
+        for node in ast.walk(tree):
+            first = node.values[0] if isinstance(node, ast.JoinedStr) and node.values else node
+            if (isinstance(first, ast.Constant) and isinstance(first.value, str) and id(first) not in docs
+                    and first.value.startswith("smmplan: ")):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not found, found
+
+
 def test_the_command_turns_the_collector_off_before_its_imports_and_main_leaves_it_alone():
     import subprocess
     import sys

@@ -67,7 +67,7 @@ def verify(sug: Suggestion, settings: Settings) -> None:
     if after_doc.fatal or not isinstance(after_doc.data, dict):
         raise RuntimeError("the rebalanced plan does not read back; this is a bug in smmplan")
     after = after_doc.data
-    changed: dict[int, dict[str, Any]] = {}
+    changed: dict[int, dict[str, object]] = {}
     for r in sug.retypes:
         changed.setdefault(r.index, {})[r.key] = r.word
     for index, key, value in sug.values:  # as the loader reads them back: dates are text
