@@ -15,9 +15,9 @@ import sys
 
 import typer
 
+from smmplan import engine  # (its functions looked up at each call: a test may stand in for one)
 from smmplan.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, fail, sentence, write_output
 from smmplan.config import ConfigError, ConfigFinder, settings_for
-from smmplan.engine import check_bytes, check_path
 from smmplan.locale import _, ngettext, speaking
 from smmplan.parallel import check_all, cpus
 from smmplan.paths import STDIN, collect_paths
@@ -71,9 +71,9 @@ def run(targets: list[str], overrides: dict, *, fmt: str, output: str | None, co
         if f == STDIN:
             # at most one byte over the limit: `smmplan check - < /dev/zero` is a finding, not a hang
             data = sys.stdin.buffer.read(settings[f].max_file_size + 1)
-            result = check_bytes(data, stdin_filename or STDIN, settings[f], workers=workers)
+            result = engine.check_bytes(data, stdin_filename or STDIN, settings[f], workers=workers)
         else:  # a name that is not UTF-8 is reported as `\xNN`: every output stays valid UTF-8
-            result = check_path(f, settings[f], display_name(f), workers=workers)
+            result = engine.check_path(f, settings[f], display_name(f), workers=workers)
         # Of many files, keep what the reports need: each file's data tree and post models
         # go before the next is read. One file keeps them: taking a 20,000-post plan's
         # apart costs some 25 ms, and the process ends once the report is out. A JSON
