@@ -84,12 +84,14 @@ class Finding(ReadOnly):
                  column: int | None, fix: str | None = None, where: str = "", data: dict[str, Any] | None = None,
                  ordinal: int = 0) -> None:
         # A hostile file can put megabytes into one value; reports quote values, not files.
-        # Its control characters are quoted as escapes (`\x1b`), never sent to a terminal.
+        # Its control characters are quoted as escapes (`\x1b`), never sent to a terminal, and
+        # a finding is one line: a title's newline is `\x0a` (no rule's words hold one), so no
+        # report can start a line with what a plan wrote (`::error::` under GitHub Actions).
         # `ordinal`: among the findings of one rule at one place (`where`), which one this is:
         # with the code, path and place it makes the fingerprint, which must not change with
         # the language the message is written in.
-        self._fill((code, name, severity, visible(clip(message)), path, line, column,
-                    None if fix is None else visible(clip(fix)), where, data, ordinal))
+        self._fill((code, name, severity, visible(clip(message), one_line=True), path, line, column,
+                    None if fix is None else visible(clip(fix), one_line=True), where, data, ordinal))
 
     def replaced(self, **changes: Any) -> Finding:
         """This finding with `changes` (fields by name), as dataclasses.replace made it."""

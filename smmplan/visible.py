@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 import sys
 
-# C0 controls but tab and newline, DEL, C1 controls, the odd line breaks (NEL is C1),
-# and the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates).
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# The bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates): printable to YAML, which
+# writes them as they are, and able to show a line in another order than it reads.
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0 controls but tab and newline, DEL, C1 controls, the odd line breaks (NEL is C1), and BIDI.
+_CONTROL = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI}]"
 # ... and, where a value must stay on one line (a file name, a YAML comment), tab and newline too.
-_CONTROL_ONE_LINE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_CONTROL_ONE_LINE = f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]"
 # (patterns, compiled by `re` the first time a text holds a character that is not printable:
 # most runs never do, and compiling them cost every start half a millisecond)
 
@@ -60,4 +62,4 @@ def say(message: str) -> None:
     print(f"smmplan: {visible_path(message)}", file=sys.stderr, flush=True)
 
 
-__all__ = ["display_name", "say", "visible", "visible_path"]
+__all__ = ["BIDI", "display_name", "say", "visible", "visible_path"]

@@ -25,7 +25,7 @@ from yaml.events import (
 )
 
 from smmplan.locale import _
-from smmplan.visible import visible
+from smmplan.visible import BIDI, visible
 
 SCHEMA_URL = "https://smmplan.dev/schema/plan.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
@@ -44,10 +44,16 @@ def scalar(value: Any) -> str:
     return _text_scalar(str(value))
 
 
+_BIDI = re.compile(f"[{BIDI}]")  # (YAML writes them as they are: a plan line could read in another order)
+
+
 @lru_cache(maxsize=4096)
 def _text_scalar(text: str) -> str:
     if re.fullmatch(r"\d{1,2}:\d{2}", text):
         return text  # a time: the plan model reads unquoted HH:MM as a time
+    if _BIDI.search(text):  # double-quoted, the bidi controls written as escapes (`\u202E`), read back the same
+        out = yaml.safe_dump(text, allow_unicode=True, width=10**6, default_style='"').rstrip("\n")
+        return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04X}", out)
     out = yaml.safe_dump(text, allow_unicode=True, width=10**6, default_style=None)
     out = out.rstrip("\n")
     if out.endswith("\n..."):

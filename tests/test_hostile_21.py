@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import resource
 import signal
 import stat
@@ -542,6 +543,31 @@ def test_what_a_command_says_of_a_file_it_reads_or_writes_shows_its_name_and_obe
     assert {p.name for p in tmp_path.iterdir()} & {NAME + ext for ext in (".yaml", ".html", ".svg", ".csv")}
 
 
+HOSTILE_PLAN = """\
+brand: "B\\e[31mRED"
+client: "C\\e[2J"
+rubrics:
+  - {name: "Ru\\e[1Abric", type: engaging, share: 50, ideas: ["Idea \\e[2J one\\n::error::x", "Idea two\\u202e"]}
+posts:
+  - {date: 2026-12-07, channel: "inst\\e[2Jagram", type: "engag\\e[1Aing", title: "T\\e[2J one", rubric: "Ru\\e[1Abric"}
+  - {date: 2026-12-08, channel: instagram, type: educational, title: "T\\n::error::two", status: "appr\\e[2Joved"}
+  - {date: 2026-12-09, channel: instagram, type: advertising, title: "Buy \\e[2J followers\\n::error::three"}
+  - {date: 2026-12-10, channel: instagram, type: advertising, title: "Sale \\e[2J today \\u202e"}
+"""
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "-f", "concise"), ("check", "--status"), ("suggest",),
+                                  ("suggest", "--weeks", "1"), ("rubrics",), ("export", "--to", "csv", "--all")],
+                         ids=" ".join)
+def test_a_plans_words_are_shown_in_every_line_a_command_writes_never_obeyed(tmp_path, args):
+    (tmp_path / "p.yaml").write_text(HOSTILE_PLAN)
+    proc = run_guarded(args[0], "p.yaml", *args[1:], cwd=tmp_path)
+    no_crash(proc)
+    for stream in (proc.stdout, proc.stderr):
+        assert b"\x1b" not in stream and "\u202e".encode() not in stream, stream
+        assert not [line for line in stream.split(b"\n") if line.startswith(b"::")], stream
+
+
 def test_a_newline_in_a_plan_name_cannot_inject_into_a_continued_calendar(tmp_path):
     name = "old\nbrand: EVIL\nformula: thirds\n#.yaml"
     (tmp_path / name).write_text((ROOT / "plans" / "coffee-lab-december.yaml").read_text())
@@ -587,6 +613,29 @@ def test_visible(capsys):
     assert visible("plain text, ёлка") == "plain text, ёлка"
     say("wrote x\n::error::y\u202e.yaml")
     assert capsys.readouterr().err == "smmplan: wrote x\\x0a::error::y\\u202e.yaml\n"
+
+
+def test_a_bidi_control_is_written_to_yaml_as_an_escape_and_reads_back_the_same():
+    from smmplan.visible import BIDI
+    from smmplan.writer import scalar
+
+    for text in ["Idea two\u202e", "a\u2066b\x1bc\nd", "Привет\u200f мир", "\u061cx: y, [z]"]:
+        out = scalar(text)
+        assert not re.search(f"[{BIDI}]", out), out
+        assert yaml.safe_load(out) == text
+    # the smmplan reader too: a post titled so keeps its title
+    title = "Sale \u202etoday"
+    plan = check_bytes(f"brand: b\nposts:\n  - {{date: 2026-12-07, type: engaging, title: {scalar(title)}}}\n".encode(),
+                       "p.yaml").plan
+    assert plan.posts[0].title == title
+
+
+def test_a_finding_is_one_line_whatever_it_quotes():
+    from smmplan.findings import Finding
+
+    f = Finding("FLOW001", "status", "error", 'Post "T\n::error::x\u202e" has status `a\tb`', "p.yaml", 3, 1,
+                fix="Write\napproved")
+    assert f.message == 'Post "T\\x0a::error::x\\u202e" has status `a\\x09b`' and f.fix == "Write\\x0aapproved"
 
 
 # --- crashes that were internal errors ---------------------------------------------------------

@@ -526,7 +526,12 @@ def _postponed(st: Any, post: str, article: str, target: str, reads: str) -> str
                   "(move the old one past the plan's end, to {later})") if article == "an" else
                 _("rewrite {post} as a {target} post: it reads as {reads}, so it cannot just be relabelled "
                   "(move the old one past the plan's end, to {later})"))
-    return _new_day(st, text.format(post=post, target=target, idea=st.idea, reads=reads, later=later))
+    return _new_day(st, text.format(post=post, target=target, idea=_shown(st.idea), reads=reads, later=later))
+
+
+def _shown(words: str) -> str:
+    """A plan's title or idea quoted in a line: on that line, its control characters shown, not obeyed."""
+    return visible(words, one_line=True)
 
 
 def _new_day(st: Any, text: str) -> str:
@@ -541,7 +546,7 @@ def step_line(st: Any, result: Any) -> str:
     p = st.post
     day = dates.day(p.post.date)
     where = _("{day}, line {line}").format(day=day, line=st.line) if st.line else day
-    post = f"«{p.post.title}» ({where})"
+    post = f"«{_shown(p.post.title)}» ({where})"
     source, target = category_word(st.source), category_word(st.target)
     if st.kind == "move":
         return _("move {post} to week {week}: {day}").format(post=post, week=st.week + 1, day=dates.day(st.date))
@@ -555,7 +560,7 @@ def step_line(st: Any, result: Any) -> str:
                       "just be relabelled (keep the old one as cancelled)") if article == "an" else
                     _("rewrite {post} as a {target} post, for example «{idea}»: it reads as {reads}, so it cannot "
                       "just be relabelled (keep the old one as cancelled)"))
-            return _new_day(st, text.format(post=post, target=target, idea=st.idea, reads=reads))
+            return _new_day(st, text.format(post=post, target=target, idea=_shown(st.idea), reads=reads))
         text = (_("rewrite {post} as an {target} post: it reads as {reads}, so it cannot just be relabelled "
                   "(keep the old one as cancelled)") if article == "an" else
                 _("rewrite {post} as a {target} post: it reads as {reads}, so it cannot just be relabelled "
@@ -566,7 +571,7 @@ def step_line(st: Any, result: Any) -> str:
             post=post, source=source, target=target)
     if st.idea:
         return _("retype {post} from {source} to {target}, and make it read so, for example «{idea}»").format(
-            post=post, source=source, target=target, idea=st.idea)
+            post=post, source=source, target=target, idea=_shown(st.idea))
     return _("retype {post} from {source} to {target}, and make it read so").format(
         post=post, source=source, target=target)
 
