@@ -20,6 +20,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Say `message` (a usage problem), and give the typer.Exit to raise: ``raise fail(...)``."""
     say(message)
     return typer.Exit(code)
 
@@ -47,4 +48,5 @@ def write_output(path: str, text: str | bytes, protect: list[str] = (), expect: 
 
 
 def sentence(text: str) -> str:
+    """`text` ending as a sentence does (a library's message often ends without a full stop)."""
     return text if text.endswith((".", "?", "!")) else text + "."
