@@ -130,8 +130,6 @@ def _app_for(args: list[str]) -> typer.Typer:
     return one
 
 
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"smmplan {__version__}")

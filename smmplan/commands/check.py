@@ -60,7 +60,7 @@ def run(targets: list[str], overrides: dict, *, fmt: str, output: str | None, co
             return EXIT_USAGE if problems or unwritten else EXIT_FINDINGS if changed else EXIT_CLEAN
         problems += unwritten
     several = len(files) > 1
-    if report_kind == "html" and len(files) > 1:
+    if report_kind == "html" and several:
         raise fail(ngettext("--report {file}: a page shows one plan, and {n} was given; run "
                             "`smmplan page PLAN -o FILE.html` for each plan.",
                             "--report {file}: a page shows one plan, and {n} were given; run "
@@ -101,16 +101,17 @@ def run(targets: list[str], overrides: dict, *, fmt: str, output: str | None, co
             results.append(result)
     emit(results, fmt, output, color, files, status, lang, strict=strict, show_suppressed=show_suppressed)
     if report_file is not None:
-        report_page(report_file, results, files)
+        report_page(report_file, report_kind, results, files)
     code = exit_code(results, problems, strict)
     return EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code
 
 
-def report_page(path: str, results: list, inputs: list[str]) -> None:
-    """`check --report`: FILE.html is the plan's client page (as `smmplan page`), FILE.svg the text report."""
-    from smmplan.report.page import page_kind, render_svg
+def report_page(path: str, kind: str, results: list, inputs: list[str]) -> None:
+    """`check --report`: FILE.html (`kind` html) is the plan's client page (as `smmplan page`),
+    FILE.svg (`kind` svg) the text report."""
+    if kind == "svg":
+        from smmplan.report.page import render_svg
 
-    if page_kind(path) == "svg":
         write_output(path, render_svg(results), protect=inputs)
         return
     if not results:  # the plan could not be read: said above, exit 2

@@ -17,6 +17,7 @@ import sys
 import typer
 
 from smmplan import engine, formulas, loader, locale, planner
+from smmplan.commands import EXIT_FINDINGS, write_output
 from smmplan.config import Settings
 from smmplan.io import reason, regular_file_exists
 from smmplan.locale import N_, _, ngettext, terms
@@ -25,7 +26,6 @@ from smmplan.suggest import CalendarPlan, Suggestion, SuggestError, make_calenda
 
 FORMATS = ("yaml", "csv", "ics")
 COLORS = ("auto", "always", "never")
-EXIT_FINDINGS = 1
 
 
 def load(data: bytes, path: str, settings: Settings) -> engine.PlanResult:
@@ -197,19 +197,6 @@ def _check_options(plan, weeks, retype_only, add_only, output, in_place, force, 
         raise SuggestError(_("{path} is the input plan; use --in-place to rewrite it.").format(path=output))
 
 
-def _write(path: str, data: str | bytes, expect: bytes | None = None) -> None:
-    """With the one writer (atomic, into devices and FIFOs, through links); with `expect`, only if
-    the file still holds those bytes, so a concurrent edit is never overwritten."""
-    from smmplan import io
-
-    try:
-        done = io.write_output(path, data, expect=expect)
-    except io.WriteError as exc:
-        raise SuggestError(visible(str(exc), one_line=True)) from None
-    for note in done.notes:
-        say(_("note: {note}").format(note=note))
-
-
 def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output: str | None,
                in_place: bool, settings: Settings, force: bool = False) -> int:
     sug = rebalance_file(data, plan, settings, retype=not add_only, add=not retype_only, force=force)
@@ -223,14 +210,13 @@ def _rebalance(plan: str, data: bytes, retype_only: bool, add_only: bool, output
         return EXIT_FINDINGS
     if sug.text is None:  # nothing to change: -o still gets the plan, as it is
         if output:
-            _write(output, data)  # the plan's bytes, as they are
-            say(_("wrote {path} (unchanged)").format(path=output))
+            write_output(output, data, said=_("wrote {path} (unchanged)").format(path=output))  # its bytes, as they are
         return 0
     target = plan if in_place else output
     if target:
-        _write(target, sug.data, expect=data if in_place else None)  # the plan's own encoding and BOM
         said = _("wrote {path} (comments and layout kept)") if in_place else _("wrote {path}")
-        say(said.format(path=target))
+        # the plan's own encoding and BOM; --in-place only over what was read (no concurrent edit lost)
+        write_output(target, sug.data, expect=data if in_place else None, said=said.format(path=target))
     return 0
 
 
@@ -395,9 +381,8 @@ def _write_calendar(made: CalendarPlan, output: str | None, fmt: str, color: str
               "`smmplan export plan.yaml --to {format} --all`.").format(format=fmt))
         text = export_calendar(made, fmt)
     if output:
-        _write(output, text)
         counted = ngettext("{n} post", "{n} posts", len(posts)).format(n=len(posts))
-        say(_("wrote {path} ({posts})").format(path=output, posts=counted))
+        write_output(output, text, said=_("wrote {path} ({posts})").format(path=output, posts=counted))
         grid_out = sys.stdout
     else:
         sys.stdout.write(text)
